@@ -1,0 +1,17 @@
+import { defineCommand } from '../src/core/command.js';
+import { notice } from '../src/core/reply.js';
+
+export const help = defineCommand({
+  name: 'help',
+  description: 'What MovieBot does and how to use it',
+  options: [],
+  async run(ctx) {
+    const lines = ctx.commands.map((command) => `• \`/${command.name}\`: ${command.description}`);
+    await ctx.reply(
+      notice(
+        'info',
+        ['Post a movie poster (or use `/poster`) and I guess its top 3 genres and IMDb rating.', ...lines].join('\n'),
+      ),
+    );
+  },
+});

@@ -1,0 +1,20 @@
+import { defineCommand } from '../src/core/command.js';
+import { notice } from '../src/core/reply.js';
+
+export const poster = defineCommand({
+  name: 'poster',
+  description: "Guess a movie poster's top genres and its IMDb rating",
+  options: [
+    { name: 'image', type: 'image', description: 'The poster image' },
+    { name: 'url', type: 'url', description: 'A link to the poster image (http or https)', maxLength: 2000 },
+  ],
+  async run(ctx) {
+    const url = ctx.string('url');
+    const source = ctx.image('image') ?? (url === undefined ? undefined : { kind: 'url', url, origin: 'user' } as const);
+    if (source === undefined) {
+      await ctx.reply(notice('error', 'Attach a poster image or give a link to one, e.g. `/poster https://example.com/poster.jpg`.'));
+      return;
+    }
+    await ctx.reply(await ctx.bot.analyzePoster(source, ctx.requester));
+  },
+});

@@ -1,0 +1,104 @@
+import type { Reply } from './reply.js';
+
+export type Platform = 'discord' | 'slack' | 'local';
+
+/** Where a poster comes from. `platform` URLs are attachments on Discord's CDN or Slack's file store. */
+export type ImageSource =
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      readonly origin: 'platform' | 'user';
+      /** Sent with the download, e.g. Slack's bearer token for url_private_download. Never logged. */
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly name?: string;
+    }
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name?: string };
+
+export interface Requester {
+  readonly platform: Platform;
+  readonly userId: string;
+  /** Correlates the log lines from a message to its reply. */
+  readonly requestId?: string;
+}
+
+/** The platform-neutral work a command can ask for; implemented by {@link ../core/bot.ts MovieBot}. */
+export interface BotServices {
+  analyzePoster(source: ImageSource, requester: Requester): Promise<Reply>;
+  rateReview(text: string, requester: Requester): Promise<Reply>;
+}
+
+export interface CommandOption {
+  readonly name: string;
+  readonly description: string;
+  /** `image` is an uploaded file (Discord only); `url` and `string` are text. */
+  readonly type: 'string' | 'image' | 'url';
+  readonly required?: boolean;
+  readonly maxLength?: number;
+}
+
+/**
+ * What an adapter hands a command. The adapter has already acknowledged the interaction
+ * (`deferReply` / `ack`) and catches whatever `run` throws.
+ *
+ * @example
+ * async run(ctx) {
+ *   const text = ctx.string('text') ?? '';
+ *   await ctx.reply(await ctx.bot.rateReview(text, ctx.requester));
+ * }
+ */
+export interface CommandContext {
+  readonly requester: Requester;
+  readonly bot: BotServices;
+  readonly commands: readonly CommandDefinition[];
+  string(name: string): string | undefined;
+  image(name: string): ImageSource | undefined;
+  reply(reply: Reply): Promise<void>;
+}
+
+/**
+ * One slash command, defined once and registered on Discord and Slack alike.
+ *
+ * @example
+ * export const help = defineCommand({ name: 'help', description: 'What MovieBot does', options: [], run: ... });
+ */
+export interface CommandDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly CommandOption[];
+  run(ctx: CommandContext): Promise<void>;
+}
+
+export const defineCommand = (definition: CommandDefinition): CommandDefinition => definition;
+
+const NAME = /^[a-z0-9-]{1,32}$/;
+
+/** Throws on the first malformed or duplicate definition: better at start-up than as a rejected registration. */
+export function validateCommands(commands: readonly CommandDefinition[]): void {
+  const seen = new Set<string>();
+  for (const command of commands) {
+    const where = `command "${command.name}"`;
+    if (!NAME.test(command.name)) throw new Error(`${where}: name must be 1-32 lowercase letters, digits or dashes`);
+    if (seen.has(command.name)) throw new Error(`${where} is defined twice`);
+    seen.add(command.name);
+    if (command.description.length < 1 || command.description.length > 100) {
+      throw new Error(`${where}: description must be 1-100 characters`);
+    }
+    const optionNames = new Set<string>();
+    let optionalSeen = false;
+    for (const option of command.options) {
+      if (!NAME.test(option.name)) throw new Error(`${where}: option "${option.name}" has a malformed name`);
+      if (optionNames.has(option.name)) throw new Error(`${where}: option "${option.name}" is defined twice`);
+      optionNames.add(option.name);
+      if (option.description.length < 1 || option.description.length > 100) {
+        throw new Error(`${where}: option "${option.name}" description must be 1-100 characters`);
+      }
+      if (option.required && optionalSeen) throw new Error(`${where}: required option "${option.name}" follows an optional one`);
+      optionalSeen ||= !option.required;
+    }
+  }
+}
+
+/** Slack passes one line of text: it fills the command's first text option. */
+export function slackTextOption(command: CommandDefinition): CommandOption | undefined {
+  return command.options.find((option) => option.type !== 'image');
+}

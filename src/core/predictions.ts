@@ -1,0 +1,40 @@
+/**
+ * What the models answer, in the shape the `predict` and `rate-review` CLIs print and the local API returns.
+ */
+export interface PosterResult {
+  /** Probability of each of the 25 genres, keyed by the label file's column name. */
+  readonly genres: Readonly<Record<string, number>>;
+  /** The three most likely genres, most likely first. */
+  readonly top3: ReadonlyArray<readonly [string, number]>;
+  /** Predicted IMDb score, 1-10. */
+  readonly rating: number;
+}
+
+export interface ReviewResult {
+  /** Predicted rating, 1-10. */
+  readonly rating: number;
+}
+
+/**
+ * Poster models behind one call. Inputs are RGB bytes (height x width x 3) already resized to `inputSize`
+ * by {@link ../core/image.ts decodePoster}, the same preprocessing training used.
+ *
+ * @example
+ * const pixels = await decodePoster(bytes, predictor.inputSize);
+ * const [result] = await predictor.predict([pixels]);
+ */
+export interface PosterPredictor {
+  readonly inputSize: number;
+  predict(images: readonly Uint8Array[]): Promise<PosterResult[]>;
+}
+
+/** @example const [rating] = await rater.predict(['A slow start, then wonderful.']); */
+export interface ReviewPredictor {
+  predict(texts: readonly string[]): Promise<number[]>;
+}
+
+export function topGenres(genres: Readonly<Record<string, number>>, count = 3): Array<[string, number]> {
+  return Object.entries(genres)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count);
+}

@@ -1,0 +1,23 @@
+import type { PosterResult, ReviewResult } from './predictions.js';
+
+/** What a command or a message handler answers; each adapter renders it its own way (embed, blocks, HTML). */
+export type Reply =
+  | { readonly kind: 'poster'; readonly result: PosterResult; readonly imageUrl?: string; readonly fileName?: string }
+  | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
+  | { readonly kind: 'notice'; readonly tone: NoticeTone; readonly text: string };
+
+/** `error`: the input was bad; `busy`: try again later; `info`: help and the like. */
+export type NoticeTone = 'info' | 'error' | 'busy';
+
+export const notice = (tone: NoticeTone, text: string): Reply => ({ kind: 'notice', tone, text });
+
+/** An error whose message is safe and useful to show the user as it is. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly tone: NoticeTone = 'error',
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
