@@ -1,0 +1,103 @@
+/**
+ * Saves and loads models as a directory holding model.json + weights.bin, with plain `fs`: the tfjs-node file
+ * format, without needing tfjs-node, and the same bytes whatever backend runs.
+ *
+ * @example
+ * await saveModel(model, 'models/genre');
+ * const model = await loadLayersModel('models/genre');
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+
+const MODEL_FILE = 'model.json';
+const WEIGHTS_FILE = 'weights.bin';
+
+function toArrayBuffer(bytes: Buffer): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+async function readModelJson(dir: string): Promise<tf.io.ModelJSON> {
+  const path = join(dir, MODEL_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read model file ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${path} is not valid JSON`);
+  }
+  if (typeof json !== 'object' || json === null || !('modelTopology' in json)) {
+    throw new Error(`${path} has no modelTopology: not a TensorFlow.js model.json`);
+  }
+  return json as tf.io.ModelJSON;
+}
+
+/** A tf.io handler reading and writing `dir`; pass it to `model.save` or `tf.loadLayersModel`/`tf.loadGraphModel`. */
+export function fileSystemHandler(dir: string): tf.io.IOHandler {
+  return {
+    async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
+      const topology = artifacts.modelTopology;
+      if (topology === undefined || topology instanceof ArrayBuffer) {
+        throw new Error('Only models with a JSON topology (Layers models) can be saved');
+      }
+      await mkdir(dir, { recursive: true });
+      const weights = artifacts.weightData === undefined
+        ? new ArrayBuffer(0)
+        : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+      const modelJson: tf.io.ModelJSON = {
+        modelTopology: topology,
+        format: artifacts.format,
+        generatedBy: artifacts.generatedBy,
+        convertedBy: artifacts.convertedBy,
+        weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
+        ...(artifacts.trainingConfig === undefined ? {} : { trainingConfig: artifacts.trainingConfig }),
+        ...(artifacts.userDefinedMetadata === undefined ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
+        ...(artifacts.signature === undefined ? {} : { signature: artifacts.signature }),
+        ...(artifacts.modelInitializer === undefined ? {} : { modelInitializer: artifacts.modelInitializer }),
+      };
+      await writeFile(join(dir, WEIGHTS_FILE), new Uint8Array(weights));
+      await writeFile(join(dir, MODEL_FILE), JSON.stringify(modelJson));
+      return {
+        modelArtifactsInfo: {
+          dateSaved: new Date(),
+          modelTopologyType: 'JSON',
+          modelTopologyBytes: JSON.stringify(topology).length,
+          weightSpecsBytes: JSON.stringify(artifacts.weightSpecs ?? []).length,
+          weightDataBytes: weights.byteLength,
+        },
+      };
+    },
+    async load(): Promise<tf.io.ModelArtifacts> {
+      const modelJson = await readModelJson(dir);
+      return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
+        const specs = manifest.flatMap((group) => group.weights);
+        const buffers = await Promise.all(manifest.flatMap((group) => group.paths).map(async (file) => {
+          const path = join(dir, file);
+          try {
+            return toArrayBuffer(await readFile(path));
+          } catch (error) {
+            throw new Error(`Cannot read weights file ${path}: ${(error as Error).message}`);
+          }
+        }));
+        return [specs, tf.io.CompositeArrayBuffer.join(buffers)];
+      });
+    },
+  };
+}
+
+export async function saveModel(model: tf.LayersModel, dir: string): Promise<void> {
+  await model.save(fileSystemHandler(dir));
+}
+
+export function loadLayersModel(dir: string): Promise<tf.LayersModel> {
+  return tf.loadLayersModel(fileSystemHandler(dir));
+}
+
+export function loadGraphModel(dir: string): Promise<tf.GraphModel> {
+  return tf.loadGraphModel(fileSystemHandler(dir));
+}
