@@ -140,7 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     limits: {
       maxConcurrentInferences: integer('MAX_CONCURRENT_INFERENCES', 2, 1, 64),
-      maxQueue: integer('MAX_QUEUE', 100, 0),
+      maxQueue: integer('MAX_QUEUE', 100, 1),
       ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 10, 1),
       batchWindowMs: integer('BATCH_WINDOW_MS', 5, 0, 1000),
       maxBatch: integer('MAX_BATCH', 16, 1, 256),

@@ -1,0 +1,30 @@
+import { GENRES } from '../../src/core/genres.js';
+import { topGenres, type PosterPredictor, type PosterResult, type ReviewPredictor } from '../../src/core/predictions.js';
+
+/** Deterministic stand-ins for the models: the answer depends only on the input, like the real ones. */
+export class FakePosterPredictor implements PosterPredictor {
+  readonly inputSize = 32;
+  calls = 0;
+  inputsSeen = 0;
+
+  async predict(images: readonly Uint8Array[]): Promise<PosterResult[]> {
+    this.calls += 1;
+    this.inputsSeen += images.length;
+    return images.map((pixels) => {
+      let sum = 0;
+      for (const value of pixels) sum += value;
+      const mean = sum / pixels.length / 255;
+      const genres = Object.fromEntries(GENRES.map((genre, index) => [genre, ((index * 7 + Math.round(mean * 100)) % 25) / 25]));
+      return { genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10 };
+    });
+  }
+}
+
+export class FakeReviewPredictor implements ReviewPredictor {
+  calls = 0;
+
+  async predict(texts: readonly string[]): Promise<number[]> {
+    this.calls += 1;
+    return texts.map((text) => (/\b(great|wonderful|superb|loved)\b/i.test(text) ? 8.5 : 3.5));
+  }
+}
