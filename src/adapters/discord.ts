@@ -1,0 +1,93 @@
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Client, Events, GatewayIntentBits, Options, Partials, Status } from 'discord.js';
+import type { Config } from '../config.js';
+import type { BotServices, CommandDefinition } from '../core/command.js';
+import type { Logger } from '../logger.js';
+import type { PlatformConnection } from './connection.js';
+import { errorFields } from './discord/error-fields.js';
+import { createInteractionHandler } from './discord/interaction-handler.js';
+import { createMessageHandler } from './discord/message-handler.js';
+
+/** Replies in flight get this long to be delivered before the socket closes (the process allows 10 s in all). */
+const STOP_GRACE_MS = 8_000;
+
+export interface DiscordOptions {
+  readonly config: Config;
+  readonly bot: BotServices;
+  readonly commands: readonly CommandDefinition[];
+  readonly logger: Logger;
+}
+
+/**
+ * Connects to Discord's gateway (whose URL comes from `GET /gateway/bot` on `DISCORD_API_URL`) and answers
+ * posters in messages and slash commands until stopped. Resolves once the client is ready.
+ *
+ * @example
+ * const discord = await startDiscord({ config, bot, commands, logger });
+ * process.once('SIGTERM', () => void discord.stop());
+ */
+export async function startDiscord({ config, bot, commands, logger }: DiscordOptions): Promise<PlatformConnection> {
+  if (config.discord === undefined) throw new Error('startDiscord needs DISCORD_TOKEN');
+  const log = logger.child({ platform: 'discord' });
+  const client = createClient(config.discord.apiUrl);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const track = (work: Promise<void>, what: string) => {
+    const settled = work.catch((error: unknown) => log.error(errorFields(error), `${what} failed`));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  };
+
+  const handleMessage = createMessageHandler({ bot, logger });
+  const handleInteraction = createInteractionHandler({ bot, commands, logger });
+  client.on(Events.MessageCreate, (message) => {
+    if (accepting) track(handleMessage(message), 'message');
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting && interaction.isChatInputCommand()) track(handleInteraction(interaction), `/${interaction.commandName}`);
+  });
+  logConnectionEvents(client, log);
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.discord.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+
+  return {
+    name: 'discord',
+    isHealthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    async stop() {
+      accepting = false;
+      await Promise.race([Promise.all(inFlight), delay(STOP_GRACE_MS)]);
+      await client.destroy();
+      log.info('disconnected from Discord');
+    },
+  };
+}
+
+function createClient(apiUrl: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached before their first message: without this partial, DMs never arrive.
+    partials: [Partials.Channel],
+    rest: { api: apiUrl },
+    // Replies need only the incoming message, which every event carries: caching messages would only grow memory.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+  });
+}
+
+function logConnectionEvents(client: Client, log: Logger): void {
+  client.on(Events.ShardReady, (shardId) => log.info({ shardId }, 'shard ready'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'shard resumed'));
+  client.on(Events.ShardReconnecting, (shardId) => log.warn({ shardId }, 'shard reconnecting'));
+  client.on(Events.ShardDisconnect, ({ code }, shardId) => log.error({ shardId, code }, 'shard disconnected for good'));
+  client.on(Events.ShardError, (error, shardId) => log.warn({ shardId, ...errorFields(error) }, 'shard connection error'));
+  client.on(Events.Error, (error) => log.error(errorFields(error), 'discord client error'));
+  client.rest.on('rateLimited', ({ route, retryAfter, global, scope }) => log.warn({ route, retryAfter, global, scope }, 'rate limited by Discord'));
+}

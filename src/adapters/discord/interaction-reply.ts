@@ -1,0 +1,33 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { Logger } from '../../logger.js';
+import type { Reply } from '../../core/reply.js';
+import { errorFields } from './error-fields.js';
+import { isPrivate, NO_MENTIONS, renderReply } from './render.js';
+
+const MOVED_TO_PRIVATE = "I couldn't answer this one; I've sent you the details privately.";
+
+/**
+ * Sends a {@link Reply} to a slash command in whatever state the interaction is in. Errors and "busy" notices
+ * go only to the user who asked, even after a public deferral: Discord shows the first message after a
+ * deferral with the deferral's visibility whatever its flags, so that message is a short public note, the
+ * details follow privately and the note is then removed.
+ */
+export async function replyToInteraction(interaction: ChatInputCommandInteraction, reply: Reply, logger: Logger): Promise<void> {
+  const payload = renderReply(reply);
+  const privately = isPrivate(reply);
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+    return;
+  }
+  if (interaction.replied) {
+    await interaction.followUp(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+    return;
+  }
+  if (!privately || interaction.ephemeral) {
+    await interaction.editReply(payload);
+    return;
+  }
+  await interaction.editReply({ content: MOVED_TO_PRIVATE, allowedMentions: NO_MENTIONS });
+  await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  await interaction.deleteReply().catch((error: unknown) => logger.warn(errorFields(error), 'could not remove the public note'));
+}

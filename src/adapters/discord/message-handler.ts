@@ -1,0 +1,57 @@
+import type { Attachment, Message } from 'discord.js';
+import type { BotServices } from '../../core/command.js';
+import { notice, type Reply } from '../../core/reply.js';
+import type { Logger } from '../../logger.js';
+import { attachmentSource, isImageAttachment } from './attachments.js';
+import { errorFields } from './error-fields.js';
+import { renderReply } from './render.js';
+
+/** Discord shows "typing…" for 10 s per call. */
+const TYPING_REFRESH_MS = 8_000;
+
+export interface MessageHandlerOptions {
+  readonly bot: BotServices;
+  readonly logger: Logger;
+}
+
+/** Answers every image in a message with its own reply to that message; everything else is ignored. */
+export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
+  return async (message: Message): Promise<void> => {
+    if (message.author.bot || message.system) return;
+    const images = [...message.attachments.values()].filter(isImageAttachment);
+    if (images.length === 0) return;
+    const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
+    const stopTyping = keepTyping(message, log);
+    try {
+      await Promise.all(images.map((image, index) => answerImage(message, image, images.length > 1 ? index : undefined, bot, log)));
+    } finally {
+      stopTyping();
+    }
+  };
+}
+
+async function answerImage(message: Message, image: Attachment, index: number | undefined, bot: BotServices, log: Logger): Promise<void> {
+  const requestId = index === undefined ? message.id : `${message.id}:${index}`;
+  let reply: Reply;
+  try {
+    reply = await bot.analyzePoster(attachmentSource(image), { platform: 'discord', userId: message.author.id, requestId });
+  } catch (error) {
+    log.error({ ...errorFields(error), requestId }, 'poster analysis failed');
+    reply = notice('error', 'Something went wrong on my side reading this image. Please try again in a moment.');
+  }
+  if (reply.kind === 'notice' && index !== undefined) reply = notice(reply.tone, `**${image.name}**: ${reply.text}`);
+  try {
+    await message.reply({ ...renderReply(reply), failIfNotExists: false });
+  } catch (error) {
+    log.error({ ...errorFields(error), requestId }, 'could not deliver the reply');
+  }
+}
+
+function keepTyping(message: Message, log: Logger): () => void {
+  const { channel } = message;
+  if (!('sendTyping' in channel)) return () => {};
+  const send = () => void channel.sendTyping().catch((error: unknown) => log.debug(errorFields(error), 'typing indicator failed'));
+  send();
+  const timer = setInterval(send, TYPING_REFRESH_MS);
+  return () => clearInterval(timer);
+}
