@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { BotServices, CommandDefinition } from '../core/command.js';
+import type { Logger } from '../logger.js';
+import type { PlatformConnection } from './connection.js';
+import { PinoBoltLogger } from './slack/bolt-logger.js';
+import { errorFields } from './slack/error-reply.js';
+import { answerFileShare, type SharedMessage } from './slack/file-share.js';
+import { SeenEvents } from './slack/seen-events.js';
+import { registerSlashCommands } from './slack/slash-commands.js';
+
+export interface SlackOptions {
+  readonly config: Config;
+  readonly bot: BotServices;
+  readonly commands: readonly CommandDefinition[];
+  readonly logger: Logger;
+}
+
+export interface SlackRuntime {
+  readonly connection: PlatformConnection;
+  /** HTTP mode only: the process's one HTTP server routes `POST /slack/events` here. */
+  readonly handleHttp?: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** The Slack Events API and slash commands arrive on this path in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+type Mode = { kind: 'socket'; receiver: SocketModeReceiver } | { kind: 'http'; receiver: HTTPReceiver };
+
+/**
+ * Starts the Bolt app: Socket Mode when `SLACK_APP_TOKEN` is set (no public URL needed), else signed HTTP
+ * events handed over by the process's HTTP server. The bot token is checked with `auth.test` before anything
+ * is received, so a wrong token fails start-up with a clear message.
+ *
+ * @example
+ * const { connection, handleHttp } = await startSlack({ config, bot, commands, logger });
+ */
+export async function startSlack({ config, bot, commands, logger }: SlackOptions): Promise<SlackRuntime> {
+  const slack = config.slack;
+  if (slack === undefined) throw new Error('startSlack needs SLACK_BOT_TOKEN');
+  const log = logger.child({ platform: 'slack' });
+  const boltLogger = new PinoBoltLogger(log.child({ component: 'bolt' }), [slack.botToken, slack.appToken, slack.signingSecret].filter((s) => s !== undefined));
+  const mode = createReceiver(slack, boltLogger);
+  const app = new App({
+    token: slack.botToken,
+    receiver: mode.receiver as Receiver,
+    logger: boltLogger,
+    logLevel: LogLevel.INFO,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+    deferInitialization: true,
+  });
+  try {
+    await app.init();
+  } catch (error) {
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  const seen = new SeenEvents();
+  app.use(async ({ body, next, context }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !seen.firstTime(eventId)) {
+      log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack event retry already answered');
+      return;
+    }
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+  app.event('message', async ({ event, body }) => {
+    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken: slack.botToken, logger: log });
+  });
+  registerSlashCommands(app, { bot, commands, logger: log });
+  app.error(async (error) => {
+    log.error({ err: errorFields(error) }, 'slack listener failed');
+  });
+
+  let stopping = false;
+  let connected = mode.kind === 'http';
+  if (mode.kind === 'socket') {
+    mode.receiver.client.on('connected', () => (connected = true));
+    mode.receiver.client.on('close', () => (connected = false));
+    await app.start();
+  }
+  log.info({ mode: mode.kind }, 'slack connected');
+
+  const connection: PlatformConnection = {
+    name: 'slack',
+    isHealthy: () => connected && !stopping,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      if (mode.kind === 'socket') await mode.receiver.client.disconnect();
+      await Promise.allSettled([...inFlight]);
+      connected = false;
+      log.info('slack stopped');
+    },
+  };
+  if (mode.kind === 'socket') return { connection };
+  const listener = mode.receiver.requestListener;
+  return {
+    connection,
+    handleHttp(req, res) {
+      if (stopping) {
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
+      try {
+        listener(req, res);
+      } catch {
+        res.writeHead(404).end();
+      }
+    },
+  };
+}
+
+function createReceiver(slack: NonNullable<Config['slack']>, logger: PinoBoltLogger): Mode {
+  if (slack.appToken !== undefined) {
+    return {
+      kind: 'socket',
+      receiver: new SocketModeReceiver({
+        appToken: slack.appToken,
+        logger,
+        installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+      }),
+    };
+  }
+  if (slack.signingSecret === undefined) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)');
+  return { kind: 'http', receiver: new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger }) };
+}
