@@ -1,16 +1,104 @@
 import sharp from 'sharp';
+import { UserFacingError } from './reply.js';
+
+/** Formats we decode; everything else is refused by its signature before sharp sees a byte of it. */
+export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'tiff';
+export type SniffedFormat = ImageFormat | 'heic' | 'bmp' | 'svg' | 'pdf' | 'html' | 'unknown';
+
+export type ImageProblem = 'empty' | 'web-page' | 'svg' | 'pdf' | 'unsupported' | 'damaged' | 'too-many-pixels' | 'too-small';
+
+/** A poster that cannot be read; `problem` is for logs, metrics and tests, the message for the user. */
+export class ImageError extends UserFacingError {
+  constructor(
+    readonly problem: ImageProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImageError';
+  }
+}
+
+/** Enough for any real poster, and sharp refuses bigger ones from their header, before allocating. */
+export const MAX_POSTER_PIXELS = 50_000_000;
+/** Smaller than this there is no poster left to read, only a few coloured pixels. */
+export const MIN_POSTER_SIDE = 16;
+
+const SUPPORTED = 'Send a JPEG, PNG, WebP, GIF or AVIF.';
+const FORMAT_NAMES: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', avif: 'AVIF', tiff: 'TIFF' };
+
+/** Names the format from the first bytes, never from a claimed content type or file name. */
+export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
+  const ascii = (start: number, end: number) => Buffer.from(bytes.subarray(start, end)).toString('latin1');
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
+  if (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a') return 'gif';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return 'tiff';
+  if (ascii(4, 8) === 'ftyp') {
+    const boxSize = Math.min(Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0), 256, bytes.length);
+    const brands = ascii(8, boxSize);
+    return /avi[fs]/.test(brands) ? 'avif' : /hei[cxms]|hev[cx]|mif1|msf1/.test(brands) ? 'heic' : 'unknown';
+  }
+  if (ascii(0, 2) === 'BM' && bytes.length > 26) return 'bmp';
+  if (ascii(0, 5) === '%PDF-') return 'pdf';
+  const text = ascii(0, 1024).replace(/^(\xef\xbb\xbf|\s)+/, '').toLowerCase();
+  if (!text.startsWith('<')) return 'unknown';
+  if (/^<!doctype html|<html[\s>]|<(head|body)[\s>]/.test(text)) return 'html';
+  return /<svg[\s>]/.test(text) ? 'svg' : 'unknown';
+}
 
 /**
  * Decodes poster bytes to RGB pixels (size x size x 3, row-major), the one preprocessing that training and
  * serving share. The whole poster is squashed to a square rather than cropped, so no title text is lost.
+ * Animated images give their first frame. Anything unreadable throws an {@link ImageError}.
  */
 export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uint8Array> {
-  const { data } = await sharp(bytes, { pages: 1, limitInputPixels: 50_000_000 })
-    .rotate()
-    .toColourspace('srgb')
-    .removeAlpha()
-    .resize(size, size, { fit: 'fill' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const format = checkFormat(bytes);
+  const image = sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS, failOn: 'truncated' });
+  try {
+    const { width = 0, height = 0 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
+    checkDimensions(width, height);
+    const { data } = await image
+      .rotate()
+      .toColourspace('srgb')
+      .removeAlpha()
+      .resize(size, size, { fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } catch (error) {
+    if (error instanceof ImageError) throw error;
+    throw new ImageError('damaged', `That ${FORMAT_NAMES[format]} is damaged or cut off, so I couldn't read it.`);
+  }
+}
+
+function checkFormat(bytes: Uint8Array): ImageFormat {
+  if (bytes.length === 0) throw new ImageError('empty', "That file is empty, so there's no poster to read.");
+  const format = sniffImageFormat(bytes);
+  switch (format) {
+    case 'html':
+      throw new ImageError('web-page', "That's a web page, not an image. Link to the image itself (right-click it, then Copy image address).");
+    case 'svg':
+      throw new ImageError('svg', `SVG drawings aren't supported: I never render them. ${SUPPORTED}`);
+    case 'pdf':
+      throw new ImageError('pdf', `That's a PDF, not an image. ${SUPPORTED}`);
+    case 'heic':
+      throw new ImageError('unsupported', `HEIC photos aren't supported. ${SUPPORTED} (An iPhone saves JPEG with Settings > Camera > Formats > Most Compatible.)`);
+    case 'bmp':
+      throw new ImageError('unsupported', `BMP images aren't supported. ${SUPPORTED}`);
+    case 'unknown':
+      throw new ImageError('unsupported', `That file isn't an image I can read. ${SUPPORTED}`);
+    default:
+      return format;
+  }
+}
+
+function checkDimensions(width: number, height: number): void {
+  const size = `${width} × ${height} pixels`;
+  if (width * height > MAX_POSTER_PIXELS) {
+    throw new ImageError('too-many-pixels', `That image is ${size}, more than the ${MAX_POSTER_PIXELS / 1e6} megapixels I read. Send a smaller copy.`);
+  }
+  if (Math.min(width, height) < MIN_POSTER_SIDE) {
+    throw new ImageError('too-small', `That image is only ${size}, too small to read a poster from (I need at least ${MIN_POSTER_SIDE} on each side).`);
+  }
 }
