@@ -1,0 +1,120 @@
+// The local page: sends posters and reviews to the JSON API and shows each answer as a result card.
+const $ = (id) => document.getElementById(id);
+const results = $('results');
+const MAX_CARDS = 6;
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('aria-')) node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  node.append(...children);
+  return node;
+}
+
+async function callApi(path, init, errorBox, button) {
+  errorBox.hidden = true;
+  button.disabled = true;
+  results.setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(path, { method: 'POST', ...init });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.error ?? `MovieBot answered ${response.status}.`);
+    return body;
+  } catch (error) {
+    errorBox.textContent = error instanceof TypeError ? "Couldn't reach MovieBot: is it still running?" : error.message;
+    errorBox.hidden = false;
+    return undefined;
+  } finally {
+    button.disabled = false;
+    results.setAttribute('aria-busy', 'false');
+  }
+}
+
+function stars(rating) {
+  const fill = el('span', { textContent: '★★★★★' });
+  fill.style.width = `${Math.min(100, Math.max(0, rating * 10))}%`;
+  return el('span', { className: 'stars', textContent: '★★★★★', 'aria-hidden': 'true' }, fill);
+}
+
+const ratingLine = (label, rating) =>
+  el('p', { className: 'rating' }, el('span', { className: 'rating-label', textContent: label }), stars(rating),
+    el('span', { className: 'rating-value', textContent: `${rating.toFixed(1)} / 10` }));
+
+function genreRow([genre, probability]) {
+  const percent = Math.round(probability * 100);
+  const fill = el('span');
+  fill.style.width = `${percent}%`;
+  return el('li', {}, el('span', { className: 'genre-name', textContent: genre }),
+    el('span', { className: 'bar', 'aria-hidden': 'true' }, fill), el('span', { className: 'percent', textContent: `${percent}%` }));
+}
+
+function show(card) {
+  results.prepend(card);
+  while (results.children.length > MAX_CARDS) results.lastElementChild.remove();
+}
+
+function showPoster(result, title, imageSrc) {
+  const thumb = el('img', { className: 'thumb', src: imageSrc, alt: `Poster: ${title}` });
+  thumb.addEventListener('error', () => thumb.remove());
+  if (imageSrc.startsWith('blob:')) thumb.addEventListener('load', () => URL.revokeObjectURL(imageSrc));
+  show(el('article', { className: 'card poster' }, thumb,
+    el('div', { className: 'body' }, el('h3', { textContent: `🎬 ${title}` }),
+      el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
+      ratingLine('Predicted IMDb rating', result.rating))));
+}
+
+async function analyseFile(file) {
+  if (!file) return;
+  const body = await callApi('/api/poster', { body: file, headers: { 'content-type': file.type || 'application/octet-stream' } },
+    $('poster-error'), $('poster-url-form').querySelector('button'));
+  if (body) showPoster(body, file.name || 'Pasted image', URL.createObjectURL(file));
+}
+
+async function analyseUrl(url) {
+  const body = await callApi('/api/poster', { body: JSON.stringify({ url }), headers: { 'content-type': 'application/json' } },
+    $('poster-error'), $('poster-url-form').querySelector('button'));
+  if (body) showPoster(body, url.split(/[?#]/)[0].split('/').pop() || url, url);
+}
+
+const dropZone = $('drop-zone');
+$('poster-file').addEventListener('change', (event) => {
+  void analyseFile(event.target.files[0]);
+  event.target.value = '';
+});
+dropZone.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  dropZone.classList.add('dragging');
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+dropZone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dropZone.classList.remove('dragging');
+  const [file] = event.dataTransfer.files;
+  const link = event.dataTransfer.getData('text/uri-list').split('\n')[0].trim();
+  if (file) void analyseFile(file);
+  else if (link) void analyseUrl(link);
+});
+document.addEventListener('paste', (event) => {
+  const file = [...(event.clipboardData?.files ?? [])].find((candidate) => candidate.type.startsWith('image/'));
+  if (!file) return;
+  event.preventDefault();
+  void analyseFile(file);
+});
+$('poster-url-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void analyseUrl($('poster-url').value.trim());
+});
+
+$('review-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const text = $('review-text').value;
+  const body = await callApi('/api/review', { body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } },
+    $('review-error'), event.target.querySelector('button'));
+  if (body) {
+    show(el('article', { className: 'card review' },
+      el('div', { className: 'body' }, el('h3', { textContent: '✍️ Review' }), el('blockquote', { textContent: text.trim() }),
+        ratingLine('Rating', body.rating))));
+  }
+});

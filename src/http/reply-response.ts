@@ -1,0 +1,32 @@
+import type { NoticeTone, Reply } from '../core/reply.js';
+
+export interface JsonResponse {
+  readonly status: number;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 429, info: 200 };
+
+/**
+ * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
+ * `rate-review` CLIs (`{genres, top3, rating}` / `{rating}`), notices as `{"error": message}`.
+ */
+export function replyResponse(reply: Reply): JsonResponse {
+  switch (reply.kind) {
+    case 'poster': {
+      const { genres, top3, rating } = reply.result;
+      return { status: 200, body: { genres, top3, rating } };
+    }
+    case 'review':
+      return { status: 200, body: { rating: reply.result.rating } };
+    case 'notice': {
+      const retryAfter = reply.tone === 'busy' ? /(\d+) s\b/.exec(reply.text)?.[1] : undefined;
+      return {
+        status: NOTICE_STATUS[reply.tone],
+        body: reply.tone === 'info' ? { message: reply.text } : { error: reply.text },
+        headers: retryAfter === undefined ? undefined : { 'retry-after': retryAfter },
+      };
+    }
+  }
+}

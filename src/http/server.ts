@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import type { Config } from '../config.js';
+import type { BotServices } from '../core/command.js';
+import type { Logger } from '../logger.js';
+import { apiRoutes } from './api-routes.js';
+import { createDispatcher } from './dispatch.js';
+import { localPageRoutes } from './local-page.js';
+import { opsRoutes, type HealthCheck } from './ops-routes.js';
+import type { Route } from './routes.js';
+
+export interface HttpServerOptions {
+  readonly config: Config;
+  readonly bot: BotServices & { readonly metrics: { readonly registry: Registry } };
+  readonly logger: Logger;
+  /** No platform tokens: serve the page and its JSON API too. */
+  readonly localMode: boolean;
+  readonly health: HealthCheck;
+  /** The Slack adapter's Events API handler, in Slack's HTTP mode; it reads the raw body itself. */
+  readonly slackEvents?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+}
+
+export interface RunningHttpServer {
+  readonly url: string;
+  /** Stops accepting connections and resolves once the requests in flight have been answered. */
+  close(): Promise<void>;
+}
+
+/**
+ * The process's one HTTP server: `/healthz` and `/metrics` always, `/slack/events` in Slack's HTTP mode, and
+ * in local mode the page at `/` with `POST /api/poster` and `POST /api/review`.
+ *
+ * @example
+ * const http = await startHttpServer({ config, bot, logger, localMode: platformsOf(config).length === 0, health });
+ * logger.info(`open ${http.url}`);
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { config, bot, logger, slackEvents } = options;
+  const routes: Route[] = [
+    ...opsRoutes(options.health, bot.metrics.registry),
+    ...(slackEvents === undefined ? [] : [{ method: 'POST', path: '/slack/events', handle: slackEvents } as const]),
+    ...(options.localMode ? [...(await localPageRoutes()), ...apiRoutes(bot, config.download.maxImageBytes)] : []),
+  ];
+  const dispatch = createDispatcher(routes, logger);
+  let closing = false;
+  const server = createServer((req, res) => {
+    // Keep-alive sockets would otherwise hold close() open until they time out.
+    if (closing) res.setHeader('connection', 'close');
+    void dispatch(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const url = urlOf(server.address() as AddressInfo);
+  logger.info({ url, localMode: options.localMode }, 'http server listening');
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function urlOf({ address, family, port }: AddressInfo): string {
+  const unspecified = address === '0.0.0.0' || address === '::';
+  const host = unspecified ? 'localhost' : family === 'IPv6' ? `[${address}]` : address;
+  return `http://${host}:${port}`;
+}
