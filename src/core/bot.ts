@@ -8,6 +8,7 @@ import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
 import type { PosterPredictor, PosterResult, ReviewPredictor } from './predictions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
+import { RedisRateLimiter } from './redis-rate-limit.js';
 import { notice, UserFacingError, type Reply } from './reply.js';
 
 /** Fetches the bytes of a poster, enforcing the download policy (see src/core/download.ts). */
@@ -50,7 +51,13 @@ export class MovieBot implements BotServices {
     this.metrics = options.metrics ?? new BotMetrics();
     this.cache = options.cache ?? createResultCache(config.cacheUrl);
     this.cache.on('error', (error: unknown) => options.logger.warn({ err: error }, 'result cache unavailable'));
-    this.rateLimiter = options.rateLimiter ?? new MemoryRateLimiter(config.limits.ratePerMinute);
+    this.rateLimiter =
+      options.rateLimiter ??
+      (config.cacheUrl === undefined
+        ? new MemoryRateLimiter(config.limits.ratePerMinute)
+        : new RedisRateLimiter(config.cacheUrl, config.limits.ratePerMinute, (error) =>
+            options.logger.warn({ err: error }, 'rate limits unavailable: letting requests through'),
+          ));
     const queueOptions = (model: string) => ({
       windowMs: config.limits.batchWindowMs,
       maxBatch: config.limits.maxBatch,
@@ -100,7 +107,7 @@ export class MovieBot implements BotServices {
   }
 
   async close(): Promise<void> {
-    await this.cache.disconnect();
+    await Promise.allSettled([this.cache.disconnect(), this.rateLimiter.close?.()]);
   }
 
   private async answer(requester: Requester, kind: string, work: () => Promise<Reply>): Promise<Reply> {

@@ -1,0 +1,94 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { GENRES } from '../../src/core/genres.js';
+import type { Reply } from '../../src/core/reply.js';
+import { createTestBot } from '../helpers/test-bot.js';
+
+const requester = { platform: 'discord', userId: 'user-1' } as const;
+const poster = (background: string) =>
+  sharp({ create: { width: 60, height: 90, channels: 3, background } }).jpeg().toBuffer();
+
+function expectNotice(reply: Reply, tone: string, text: RegExp): void {
+  expect(reply).toMatchObject({ kind: 'notice', tone });
+  expect(reply.kind === 'notice' && reply.text).toMatch(text);
+}
+
+describe('MovieBot posters', () => {
+  it('answers a poster with all 25 genres, the top three and a rating', async () => {
+    const { bot } = createTestBot();
+    const reply = await bot.analyzePoster({ kind: 'bytes', bytes: await poster('#aa3300') }, requester);
+    expect(reply.kind).toBe('poster');
+    if (reply.kind !== 'poster') return;
+    expect(Object.keys(reply.result.genres)).toEqual([...GENRES]);
+    expect(reply.result.top3).toHaveLength(3);
+    expect(reply.result.rating).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers a re-posted poster from the cache', async () => {
+    const { bot, posterPredictor } = createTestBot();
+    const bytes = await poster('#114477');
+    const first = await bot.analyzePoster({ kind: 'bytes', bytes }, requester);
+    const second = await bot.analyzePoster({ kind: 'bytes', bytes: Uint8Array.from(bytes) }, { ...requester, userId: 'u2' });
+    expect(second).toEqual(first);
+    expect(posterPredictor.inputsSeen).toBe(1);
+    expect(await bot.metrics.registry.getSingleMetricAsString('moviebot_cache_lookups_total')).toMatch(/outcome="hit"} 1/);
+  });
+
+  it('tells a user who goes too fast when to come back, per user', async () => {
+    const { bot } = createTestBot({ RATE_LIMIT_PER_MINUTE: '2' });
+    const bytes = await poster('#000000');
+    await bot.analyzePoster({ kind: 'bytes', bytes }, requester);
+    await bot.analyzePoster({ kind: 'bytes', bytes }, requester);
+    expectNotice(await bot.analyzePoster({ kind: 'bytes', bytes }, requester), 'busy', /Slow down.*\d+ s/);
+    expect((await bot.analyzePoster({ kind: 'bytes', bytes }, { ...requester, userId: 'other' })).kind).toBe('poster');
+  });
+
+  it('answers bytes that are no image with a notice, not an exception', async () => {
+    const { bot } = createTestBot();
+    const reply = await bot.analyzePoster({ kind: 'bytes', bytes: new TextEncoder().encode('not an image at all') }, requester);
+    expect(reply).toMatchObject({ kind: 'notice', tone: 'error' });
+  });
+
+  it('lets an unexpected model failure reach the adapter, and keeps working after it', async () => {
+    const { bot, posterPredictor } = createTestBot();
+    const predict = posterPredictor.predict.bind(posterPredictor);
+    posterPredictor.predict = async () => {
+      throw new Error('out of memory');
+    };
+    await expect(bot.analyzePoster({ kind: 'bytes', bytes: await poster('#123456') }, requester)).rejects.toThrow('out of memory');
+    posterPredictor.predict = predict;
+    expect((await bot.analyzePoster({ kind: 'bytes', bytes: await poster('#123456') }, requester)).kind).toBe('poster');
+  });
+});
+
+describe('MovieBot reviews', () => {
+  it('rates a review', async () => {
+    const { bot } = createTestBot();
+    expect(await bot.rateReview('A wonderful, moving film.', requester)).toMatchObject({ kind: 'review', result: { rating: 8.5 } });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace only', ' \n\t  '],
+  ])('asks for text when the review is %s', async (_, text) => {
+    const { bot } = createTestBot();
+    expectNotice(await bot.rateReview(text, requester), 'error', /Give me a review/);
+  });
+
+  it('says why it cannot rate emoji and punctuation only', async () => {
+    const { bot } = createTestBot();
+    expectNotice(await bot.rateReview('🍿🎬👍 !!! ???', requester), 'error', /couldn't find any words/);
+  });
+
+  it.each([
+    ['100 000 characters', 'great '.repeat(16_667)],
+    ['right-to-left script', 'فيلم رائع جدا، أحببته كثيرا'],
+    ['HTML', '<p>I <b>loved</b> it<br />really</p><script>alert(1)</script>'],
+    ['an unknown language', 'Elokuva oli aivan mahtava ja näyttelijät loistavia'],
+  ])('gives a rating for %s', async (_, text) => {
+    const { bot } = createTestBot();
+    const reply = await bot.rateReview(text, requester);
+    expect(reply.kind).toBe('review');
+    if (reply.kind === 'review') expect(reply.text.length).toBeLessThanOrEqual(300);
+  });
+});

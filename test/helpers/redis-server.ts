@@ -1,0 +1,51 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createConnection } from 'node:net';
+
+export interface TestRedis {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Is there a Redis to test against: TEST_REDIS_URL (CI starts one) or a redis-server binary to start. */
+export const redisAvailable = (): boolean =>
+  process.env.TEST_REDIS_URL !== undefined || spawnSync('redis-server', ['--version']).status === 0;
+
+/** A fresh, empty Redis on loopback: a private server when possible, else database 1 of TEST_REDIS_URL, flushed. */
+export async function startTestRedis(): Promise<TestRedis> {
+  if (spawnSync('redis-server', ['--version']).status === 0) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    await waitForPort(port);
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      stop: async () => {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      },
+    };
+  }
+  const { createClient } = await import('@keyv/redis');
+  const url = `${process.env.TEST_REDIS_URL}/1`;
+  const client = createClient({ url });
+  await client.connect();
+  await client.flushDb();
+  await client.quit();
+  return { url, stop: async () => {} };
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`redis-server did not start on port ${port}`);
+}
