@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { callWasmKernel, disposeIntermediate } from './wasm-kernel-call.js';
+import { callWasmKernel, disposeIntermediate, wasmKernel, type WasmKernelArgs } from './wasm-kernel-call.js';
 
 interface Conv2DBackpropFilterAttrs {
   strides: [number, number] | number;
@@ -14,11 +13,7 @@ interface Conv2DBackpropFilterAttrs {
  * dW[kh,kw,ci,co] = sum over b,oh,ow of x[b, oh*s+kh-pt, ow*s+kw-pl, ci] * dy[b,oh,ow,co]: a convolution of x
  * seen as [ci,H,W,b] with dy seen as a [OH,OW,b,co] filter dilated by the stride, run by wasm's XNNPACK Conv2D.
  */
-function conv2dBackpropFilter({ inputs, backend, attrs }: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: BackendWasm;
-  attrs: Conv2DBackpropFilterAttrs;
-}): tf.TensorInfo {
+function conv2dBackpropFilter({ inputs, backend, attrs }: WasmKernelArgs<Conv2DBackpropFilterAttrs>): tf.TensorInfo {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
   if (dataFormat === 'NCHW') throw new Error('wasm Conv2DBackpropFilter supports only NHWC (channelsLast)');
@@ -54,8 +49,4 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: {
   return grad;
 }
 
-export const conv2dBackpropFilterConfig: tf.KernelConfig = {
-  kernelName: 'Conv2DBackpropFilter',
-  backendName: 'wasm',
-  kernelFunc: conv2dBackpropFilter as unknown as tf.KernelFunc,
-};
+export const conv2dBackpropFilterConfig = wasmKernel('Conv2DBackpropFilter', conv2dBackpropFilter);

@@ -21,3 +21,17 @@ export function callWasmKernel(
 export function disposeIntermediate(backend: BackendWasm, ...infos: tf.TensorInfo[]): void {
   for (const info of infos) backend.disposeData(info.dataId);
 }
+
+export interface WasmKernelArgs<Attrs> {
+  inputs: tf.NamedTensorInfoMap;
+  backend: BackendWasm;
+  attrs: Attrs;
+}
+
+/** A wasm kernel config from a typed kernel function. */
+export function wasmKernel<Attrs>(
+  kernelName: string,
+  kernelFunc: (args: WasmKernelArgs<Attrs>) => tf.TensorInfo,
+): tf.KernelConfig {
+  return { kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc };
+}
