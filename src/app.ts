@@ -1,0 +1,70 @@
+import { commands } from '../commands/index.js';
+import type { PlatformConnection } from './adapters/connection.js';
+import { startDiscord } from './adapters/discord.js';
+import { startSlack } from './adapters/slack.js';
+import { platformsOf, type Config } from './config.js';
+import { MovieBot } from './core/bot.js';
+import { downloadImage } from './core/download.js';
+import type { PosterPredictor, ReviewPredictor } from './core/predictions.js';
+import { startHttpServer } from './http/server.js';
+import type { Logger } from './logger.js';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly posterPredictor: PosterPredictor;
+  readonly reviewPredictor: ReviewPredictor;
+  readonly modelVersion: string;
+}
+
+export interface RunningApp {
+  readonly bot: MovieBot;
+  readonly url: string;
+  /** Stops taking work, waits up to `graceMs` for work in flight, then closes every connection. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Wires the core to the platforms the configuration names, or to the local page when it names none. */
+export async function startApp({ config, logger, posterPredictor, reviewPredictor, modelVersion }: AppOptions): Promise<RunningApp> {
+  const bot = new MovieBot({
+    config,
+    logger,
+    posterPredictor,
+    reviewPredictor,
+    modelVersion,
+    download: (source) => downloadImage(source, config.download),
+  });
+  const connections: PlatformConnection[] = [];
+  let slackEvents: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
+  if (config.discord) connections.push(await startDiscord({ config, bot, commands, logger }));
+  if (config.slack) {
+    const slack = await startSlack({ config, bot, commands, logger });
+    connections.push(slack.connection);
+    slackEvents = slack.handleHttp;
+  }
+  const localMode = platformsOf(config).length === 0;
+  const http = await startHttpServer({
+    config,
+    bot,
+    logger,
+    localMode,
+    slackEvents,
+    health: () => {
+      const checks = Object.fromEntries(connections.map((connection) => [connection.name, connection.isHealthy()]));
+      return { ok: Object.values(checks).every(Boolean), checks: { models: true, ...checks } };
+    },
+  });
+  logger.info({ url: http.url, platforms: platformsOf(config) }, localMode ? `local mode: open ${http.url}` : 'bot started');
+
+  return {
+    bot,
+    url: http.url,
+    async stop(graceMs = 8_000) {
+      const closing = Promise.allSettled([...connections.map((connection) => connection.stop()), http.close()]);
+      const deadline = Date.now() + graceMs;
+      while (!bot.idle && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await closing;
+      await bot.close();
+    },
+  };
+}
