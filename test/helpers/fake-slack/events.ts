@@ -1,0 +1,101 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { FAKE_TEAM, type FakeFile } from './web-api.js';
+
+/** The Events API envelope Slack wraps every event in. */
+export function eventCallback(event: Record<string, unknown>, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`) {
+  return {
+    token: 'legacy-verification-token',
+    team_id: FAKE_TEAM.id,
+    api_app_id: 'A0MOVIEBOT',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: FAKE_TEAM.id, user_id: FAKE_TEAM.botUserId, is_bot: true, is_enterprise_install: false }],
+  };
+}
+
+let messageCounter = 0;
+
+/** A person's message sharing `files` in `channel`, as Slack sends it (subtype `file_share`). */
+export function fileShareEvent(channel: string, files: readonly FakeFile[], user = 'U0PERSON') {
+  messageCounter += 1;
+  const ts = `${1_700_000_000 + messageCounter}.${String(messageCounter).padStart(6, '0')}`;
+  return {
+    type: 'message',
+    subtype: 'file_share',
+    text: '',
+    user,
+    channel,
+    channel_type: 'channel',
+    ts,
+    event_ts: ts,
+    upload: false,
+    files: files.map((file) => ({ ...file, filetype: file.mimetype.split('/')[1], mode: 'hosted', size: 1 })),
+  };
+}
+
+/** The form fields of a slash command (Slack posts them url-encoded; Socket Mode sends them as an object). */
+export function slashCommandFields(command: string, text: string, responseUrl: string, user = 'U0PERSON'): Record<string, string> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: FAKE_TEAM.id,
+    team_domain: 'fake',
+    channel_id: 'C0MOVIES',
+    channel_name: 'movies',
+    user_id: user,
+    user_name: 'person',
+    command,
+    text,
+    api_app_id: 'A0MOVIEBOT',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: `${Date.now()}.trigger`,
+  };
+}
+
+/** `x-slack-signature` and `x-slack-request-timestamp` as Slack computes them with the app's signing secret. */
+export function signatureHeaders(signingSecret: string, rawBody: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex');
+  return { 'x-slack-signature': `v0=${signature}`, 'x-slack-request-timestamp': String(timestamp) };
+}
+
+export interface Delivery {
+  readonly status: number;
+  readonly body: string;
+}
+
+/**
+ * Posts to the bot's Events API endpoint the way Slack does: signed, JSON for events (with
+ * `x-slack-retry-num` on redeliveries), url-encoded for slash commands.
+ */
+export class SignedEventPoster {
+  constructor(
+    private readonly endpoint: string,
+    private readonly signingSecret: string,
+  ) {}
+
+  postEvent(payload: object, retry?: { num: number; reason: string }): Promise<Delivery> {
+    const retryHeaders: Record<string, string> = retry === undefined ? {} : { 'x-slack-retry-num': String(retry.num), 'x-slack-retry-reason': retry.reason };
+    return this.post(JSON.stringify(payload), 'application/json', retryHeaders);
+  }
+
+  postCommand(fields: Record<string, string>): Promise<Delivery> {
+    return this.post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+  }
+
+  /** Sends the body with a signature made with some other secret. */
+  postForged(payload: object): Promise<Delivery> {
+    const raw = JSON.stringify(payload);
+    return this.send(raw, { 'content-type': 'application/json', ...signatureHeaders('not-the-secret', raw) });
+  }
+
+  private post(raw: string, contentType: string, extra: Record<string, string> = {}): Promise<Delivery> {
+    return this.send(raw, { 'content-type': contentType, ...signatureHeaders(this.signingSecret, raw), ...extra });
+  }
+
+  private async send(raw: string, headers: Record<string, string>): Promise<Delivery> {
+    const response = await fetch(this.endpoint, { method: 'POST', headers, body: raw });
+    return { status: response.status, body: await response.text() };
+  }
+}

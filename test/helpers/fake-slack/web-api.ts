@@ -1,0 +1,248 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the fake: a Web API method, a `response_url` post or a file download. */
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly authorization?: string;
+  readonly path: string;
+  /** The HTTP status the fake answered: 429 for an injected rate limit. */
+  readonly status: number;
+  /** `performance.now()` when it arrived. */
+  readonly at: number;
+}
+
+export interface FakeFile {
+  readonly id: string;
+  readonly name: string;
+  readonly mimetype: string;
+  readonly url_private: string;
+  readonly url_private_download: string;
+  readonly permalink: string;
+}
+
+interface StoredFile {
+  readonly file: FakeFile;
+  readonly bytes: Uint8Array;
+  /** Serve the login page even with the right token, like Slack does when the app lacks files:read. */
+  readonly loginPageOnly: boolean;
+}
+
+interface Fault {
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+}
+
+export interface FakeSlackWebApiOptions {
+  readonly botToken: string;
+  readonly appToken?: string;
+  /** What `apps.connections.open` answers: the fake Socket Mode server's URL. */
+  readonly socketUrl?: () => string;
+}
+
+const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Slack</title></head><body><form action="/signin">Sign in to your workspace</form></body></html>';
+export const FAKE_TEAM = { id: 'T0FAKE', botUserId: 'U0BOT', botId: 'B0BOT' } as const;
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+
+/** Values of a form post; Slack's WebClient sends objects (blocks) as JSON strings inside the form. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+};
+
+const sendImage = (res: ServerResponse, mimetype: string, bytes: Uint8Array): void => {
+  res.writeHead(200, { 'content-type': mimetype, 'content-length': String(bytes.byteLength) }).end(bytes);
+};
+
+/**
+ * A Slack Web API on 127.0.0.1: `auth.test`, `chat.postMessage`, `chat.postEphemeral`, `files.info`,
+ * `apps.connections.open`, the `response_url` endpoint behind slash commands' `respond`, and private file
+ * downloads that need the bot token (a login page otherwise). Every request is recorded; faults are queued
+ * per method with {@link failNext}.
+ */
+export class FakeSlackWebApi {
+  readonly calls: RecordedCall[] = [];
+  private readonly files = new Map<string, StoredFile>();
+  private readonly publicImages = new Map<string, Uint8Array>();
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly recorded = new EventEmitter();
+  private nextTs = 1_700_000_000;
+  private nextFile = 1;
+  private nextResponseUrl = 1;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: FakeSlackWebApiOptions,
+  ) {}
+
+  static async start(options: FakeSlackWebApiOptions): Promise<FakeSlackWebApi> {
+    let fake: FakeSlackWebApi | undefined;
+    const server = createServer((req, res) => {
+      fake?.handle(req, res).catch((error: unknown) => json(res, 500, { ok: false, error: String(error) }));
+    });
+    fake = new FakeSlackWebApi(server, options);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** What SLACK_API_URL points at. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** `host:port` for DOWNLOAD_ALLOW_HOSTS. */
+  get host(): string {
+    return new URL(this.origin).host;
+  }
+
+  addFile(name: string, mimetype: string, bytes: Uint8Array, { loginPageOnly = false } = {}): FakeFile {
+    const id = `F${String(this.nextFile++).padStart(8, '0')}`;
+    const url = `${this.origin}/files-pri/${FAKE_TEAM.id}-${id}/${encodeURIComponent(name)}`;
+    const file = { id, name, mimetype, url_private: url, url_private_download: `${url}?download=1`, permalink: `${this.origin}/files/${id}` };
+    this.files.set(id, { file, bytes, loginPageOnly });
+    return file;
+  }
+
+  /** An image anyone may fetch, for `/poster <url>`. */
+  addPublicImage(name: string, png: Uint8Array): string {
+    const path = `/public/${encodeURIComponent(name)}`;
+    this.publicImages.set(path, png);
+    return `${this.origin}${path}`;
+  }
+
+  /** A fresh slash-command `response_url`; what `respond` posts there is recorded as method `response_url`. */
+  responseUrl(): string {
+    return `${this.origin}/commands/${FAKE_TEAM.id}/${this.nextResponseUrl++}/hook`;
+  }
+
+  /** The next `times` calls of `method` fail with this status (429 with a Retry-After header, say). */
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...Array<Fault>(times).fill(fault)]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first recorded call of `method` matching `where`, now or later. */
+  waitFor(method: string, where: (call: RecordedCall) => boolean = () => true, timeoutMs = 20_000): Promise<RecordedCall> {
+    const match = (call: RecordedCall) => call.method === method && where(call);
+    const found = this.calls.find(match);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.recorded.off('call', onCall);
+        reject(new Error(`no ${method} call arrived within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onCall = (call: RecordedCall) => {
+        if (!match(call)) return;
+        clearTimeout(timer);
+        this.recorded.off('call', onCall);
+        resolve(call);
+      };
+      this.recorded.on('call', onCall);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private record(method: string, url: URL, body: Record<string, unknown>, status: number, authorization?: string): void {
+    const call = { method, body, authorization, path: url.pathname, status, at: performance.now() };
+    this.calls.push(call);
+    this.recorded.emit('call', call);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const authorization = req.headers.authorization;
+    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) {
+      this.download(url, authorization, res);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/public/')) {
+      this.servePublic(url, res);
+      return;
+    }
+    const body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+    if (url.pathname.startsWith('/commands/')) {
+      this.record('response_url', url, body, 200);
+      json(res, 200, { ok: true });
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const fault = this.faults.get(method)?.shift();
+    this.record(method, url, body, fault?.status ?? 200, authorization);
+    if (fault !== undefined) {
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      json(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }, headers);
+      return;
+    }
+    json(res, 200, this.answer(method, body, authorization));
+  }
+
+  private answer(method: string, body: Record<string, unknown>, authorization?: string): Record<string, unknown> {
+    const expected = method === 'apps.connections.open' ? this.options.appToken : this.options.botToken;
+    if (expected === undefined || authorization !== `Bearer ${expected}`) return { ok: false, error: 'invalid_auth' };
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: `${this.origin}/`, team: 'Fake Team', team_id: FAKE_TEAM.id, user: 'moviebot', user_id: FAKE_TEAM.botUserId, bot_id: FAKE_TEAM.botId };
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        const ts = `${this.nextTs++}.000100`;
+        return { ok: true, channel: body.channel, ts, message: { ...body, ts, bot_id: FAKE_TEAM.botId } };
+      }
+      case 'files.info': {
+        const stored = this.files.get(String(body.file));
+        return stored === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file: stored.file };
+      }
+      case 'apps.connections.open': {
+        const socketUrl = this.options.socketUrl?.();
+        return socketUrl === undefined ? { ok: false, error: 'socket_mode_disabled' } : { ok: true, url: socketUrl };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private download(url: URL, authorization: string | undefined, res: ServerResponse): void {
+    const id = url.pathname.split('/')[2]?.split('-')[1] ?? '';
+    const stored = this.files.get(id);
+    const login = stored !== undefined && (stored.loginPageOnly || authorization !== `Bearer ${this.options.botToken}`);
+    this.record('file_download', url, { file: id, login }, stored === undefined ? 404 : 200, authorization);
+    if (stored === undefined) res.writeHead(404).end();
+    else if (login) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LOGIN_PAGE);
+    else sendImage(res, stored.file.mimetype, stored.bytes);
+  }
+
+  private servePublic(url: URL, res: ServerResponse): void {
+    const image = this.publicImages.get(url.pathname);
+    this.record('public_download', url, {}, image === undefined ? 404 : 200);
+    if (image === undefined) res.writeHead(404).end();
+    else sendImage(res, 'image/png', image);
+  }
+}
