@@ -60,7 +60,7 @@ function showPoster(result, title, imageSrc) {
   thumb.addEventListener('error', () => thumb.remove());
   if (imageSrc.startsWith('blob:')) thumb.addEventListener('load', () => URL.revokeObjectURL(imageSrc));
   show(el('article', { className: 'card poster' }, thumb,
-    el('div', { className: 'body' }, el('h3', { textContent: `🎬 ${title}` }),
+    el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
       ratingLine('Predicted IMDb rating', result.rating))));
 }
@@ -114,7 +114,7 @@ $('review-form').addEventListener('submit', async (event) => {
     $('review-error'), event.target.querySelector('button'));
   if (body) {
     show(el('article', { className: 'card review' },
-      el('div', { className: 'body' }, el('h3', { textContent: '✍️ Review' }), el('blockquote', { textContent: text.trim() }),
+      el('div', { className: 'body' }, el('h3', { textContent: 'Review' }), el('blockquote', { textContent: text.trim() }),
         ratingLine('Rating', body.rating))));
   }
 });

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { posterPng, startLocalServer, type LocalServer } from './local-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const available = existsSync(CHROMIUM);
+const title = available
+  ? 'the local page in headless Chromium'
+  : `the local page in headless Chromium (SKIPPED: ${CHROMIUM} is missing; apt-get install -y chromium)`;
+
+describe.skipIf(!available)(title, () => {
+  let local: LocalServer;
+  let profile: string;
+  let browser: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    local = await startLocalServer();
+    profile = await mkdtemp(join(tmpdir(), 'moviebot-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      // A refused request is the page working as meant; the refusal itself is asserted below.
+      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(local.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await local?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  it('shows three genres and a rating for a poster chosen with the file picker', async () => {
+    const poster = await posterPng([230, 120, 20], [30, 10, 80]);
+    const expected = await (await fetch(`${local.url}/api/poster`, { method: 'POST', body: poster })).json();
+    await page.getByLabel(/choose a file/).setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: Buffer.from(poster) });
+    const card = page.locator('article.poster').first();
+    await expect.poll(() => card.locator('.genres li').count()).toBe(3);
+    expect(await card.locator('.genre-name').allTextContents()).toEqual(expected.top3.map(([genre]: [string]) => genre));
+    expect(await card.locator('h3').textContent()).toContain('sunset.png');
+    expect(await card.locator('.rating-value').textContent()).toBe(`${expected.rating.toFixed(1)} / 10`);
+    expect(await card.locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  });
+
+  it('rates a typed review', async () => {
+    await page.getByLabel('Review text').fill('A slow start, then wonderful.');
+    await page.getByRole('button', { name: 'Rate review' }).click();
+    const card = page.locator('article.review').first();
+    await expect.poll(() => card.locator('.rating-value').textContent()).toBe('8.5 / 10');
+    expect(await card.locator('blockquote').textContent()).toBe('A slow start, then wonderful.');
+  });
+
+  it('shows a refused link inline, next to the poster form', async () => {
+    await page.getByLabel('Link to a poster image').fill('http://127.0.0.1:9/poster.png');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    const error = page.locator('#poster-error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.textContent()).toMatch(/private|local|address/i);
+  });
+
+  it('raised no script or security-policy errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
