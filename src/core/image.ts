@@ -5,7 +5,16 @@ import { UserFacingError } from './reply.js';
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'tiff';
 export type SniffedFormat = ImageFormat | 'heic' | 'bmp' | 'svg' | 'pdf' | 'html' | 'unknown';
 
-export type ImageProblem = 'empty' | 'web-page' | 'svg' | 'pdf' | 'unsupported' | 'damaged' | 'too-many-pixels' | 'too-small';
+export type ImageProblem =
+  | 'empty'
+  | 'web-page'
+  | 'svg'
+  | 'pdf'
+  | 'unsupported'
+  | 'damaged'
+  | 'too-many-pixels'
+  | 'too-small'
+  | 'too-slow';
 
 /** A poster that cannot be read; `problem` is for logs, metrics and tests, the message for the user. */
 export class ImageError extends UserFacingError {
@@ -22,6 +31,8 @@ export class ImageError extends UserFacingError {
 export const MAX_POSTER_PIXELS = 50_000_000;
 /** Smaller than this there is no poster left to read, only a few coloured pixels. */
 export const MIN_POSTER_SIDE = 16;
+/** A crafted file (a progressive JPEG with thousands of scans, say) can cost minutes of CPU in few bytes. */
+const DECODE_TIMEOUT_SECONDS = 20;
 
 const SUPPORTED = 'Send a JPEG, PNG, WebP, GIF or AVIF.';
 const FORMAT_NAMES: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', avif: 'AVIF', tiff: 'TIFF' };
@@ -64,10 +75,14 @@ export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uin
       .removeAlpha()
       .resize(size, size, { fit: 'fill' })
       .raw()
+      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
       .toBuffer({ resolveWithObject: true });
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } catch (error) {
     if (error instanceof ImageError) throw error;
+    if (error instanceof Error && error.message.startsWith('timeout:')) {
+      throw new ImageError('too-slow', `That image took more than ${DECODE_TIMEOUT_SECONDS} s to decode, so I gave up. Send a simpler JPEG or PNG.`);
+    }
     throw new ImageError('damaged', `That ${FORMAT_NAMES[format]} is damaged or cut off, so I couldn't read it.`);
   }
 }
