@@ -1,0 +1,2 @@
+/** Every benchmark entry, one import each; an entry registers itself with `registerBench`. */
+import './reference-cnn.js';
