@@ -66,7 +66,7 @@ export async function downloadImage(source: ImageSource, options: DownloadOption
   } catch (error) {
     if (timeout.aborted) throw new DownloadError('timeout', `That image took more than ${options.timeoutMs / 1000} s to download, so I gave up.`);
     if (error instanceof DownloadError) throw error;
-    throw new DownloadError('network', "I couldn't download that image: the server didn't answer properly.");
+    throw new DownloadError('network', "I couldn't download that image: the server didn't answer properly.", error);
   } finally {
     await agent.destroy();
   }

@@ -21,6 +21,8 @@ export class ImageError extends UserFacingError {
   constructor(
     readonly problem: ImageProblem,
     message: string,
+    /** What went wrong underneath, for the operator's logs; never shown to the user. */
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'ImageError';
@@ -83,7 +85,7 @@ export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uin
     if (error instanceof Error && error.message.startsWith('timeout:')) {
       throw new ImageError('too-slow', `That image took more than ${DECODE_TIMEOUT_SECONDS} s to decode, so I gave up. Send a simpler JPEG or PNG.`);
     }
-    throw new ImageError('damaged', `That ${FORMAT_NAMES[format]} is damaged or cut off, so I couldn't read it.`);
+    throw new ImageError('damaged', `That ${FORMAT_NAMES[format]} is damaged or cut off, so I couldn't read it.`, error);
   }
 }
 

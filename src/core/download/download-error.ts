@@ -18,6 +18,8 @@ export class DownloadError extends UserFacingError {
   constructor(
     readonly problem: DownloadProblem,
     message: string,
+    /** What went wrong underneath, for the operator's logs; never shown to the user. */
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'DownloadError';
