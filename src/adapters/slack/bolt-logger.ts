@@ -16,7 +16,7 @@ export class PinoBoltLogger implements BoltLogger {
     private readonly secrets: readonly string[],
   ) {}
 
-  debug(): void {}
+  debug(..._message: unknown[]): void {}
 
   info(...message: unknown[]): void {
     this.logger.info(this.scrub(message));

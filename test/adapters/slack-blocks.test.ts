@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { renderReply } from '../../src/adapters/slack/blocks.js';
+import { notice } from '../../src/core/reply.js';
+
+const result = { genres: { Drama: 0.62, Comedy: 0.3, Action: 0.12 }, top3: [['Drama', 0.62], ['Comedy', 0.3], ['Action', 0.12]] as const, rating: 7.14 };
+
+describe('renderReply', () => {
+  it('shows a poster result as three genre bars and a rating, with the file name', () => {
+    const message = renderReply({ kind: 'poster', result, fileName: 'poster <1>.png' });
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain('`██████░░░░` *Drama* 62%');
+    expect(shown).toContain('`███░░░░░░░` *Comedy* 30%');
+    expect(shown).toContain('`█░░░░░░░░░` *Action* 12%');
+    expect(shown).toContain('Predicted IMDb rating:* 7.1 / 10');
+    expect(shown).toContain('poster &lt;1&gt;.png');
+    expect(message.text).toBe('Drama 62%, Comedy 30%, Action 12%; predicted rating 7.1 / 10');
+  });
+
+  it('puts a public poster URL beside the genres', () => {
+    const message = renderReply({ kind: 'poster', result, imageUrl: 'https://example.com/p.jpg' });
+    expect(message.blocks[0]).toMatchObject({ accessory: { type: 'image', image_url: 'https://example.com/p.jpg' } });
+  });
+
+  it('quotes a review without letting it mention anyone or open a link', () => {
+    const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 8.5 }, text: 'Great <!channel> & <https://x|y>' }).blocks);
+    expect(shown).toContain('Predicted rating:* 8.5 / 10');
+    expect(shown).toContain('Great &lt;!channel&gt; &amp; &lt;https://x|y&gt;');
+  });
+
+  it('marks notices by tone and cuts text Slack would refuse', () => {
+    const message = renderReply(notice('busy', 'x'.repeat(5000)));
+    const section = message.blocks[0] as { text: { text: string } };
+    expect(section.text.text.startsWith(':hourglass_flowing_sand: x')).toBe(true);
+    expect(section.text.text.length).toBe(3000);
+  });
+});
