@@ -64,7 +64,7 @@ export async function startDiscord({ config, bot, commands, logger }: DiscordOpt
     isHealthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async stop() {
       accepting = false;
-      await Promise.race([Promise.all(inFlight), delay(STOP_GRACE_MS)]);
+      await Promise.race([Promise.all(inFlight), delay(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
       log.info('disconnected from Discord');
     },

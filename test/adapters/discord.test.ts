@@ -1,0 +1,227 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import type { PlatformConnection } from '../../src/adapters/connection.js';
+import { startDiscord } from '../../src/adapters/discord.js';
+import { defineCommand } from '../../src/core/command.js';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
+import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+
+const EPHEMERAL = 64;
+const DEFERRED_CHANNEL_MESSAGE = 5;
+
+const explode = defineCommand({
+  name: 'explode',
+  description: 'Fails on purpose, to test the error boundary',
+  options: [],
+  async run() {
+    throw new Error('boom from a test command');
+  },
+});
+
+const poster = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
+
+let discord: FakeDiscord;
+let testBot: TestBot;
+let connection: PlatformConnection;
+const replyTimesMs: number[] = [];
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host });
+  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands: [...commands, explode], logger: testBot.logger });
+}, 30_000);
+
+afterAll(async () => {
+  await connection?.stop();
+  await discord?.close();
+  await testBot?.bot.close();
+  const sorted = [...replyTimesMs].sort((a, b) => a - b);
+  console.log(`discord message-to-reply: n=${sorted.length} median=${sorted[Math.floor(sorted.length / 2)]} ms max=${sorted.at(-1)} ms`);
+});
+
+function referencedMessage(request: RecordedRequest): string | undefined {
+  if (request.method !== 'POST' || request.status !== 200) return undefined;
+  return (request.body?.message_reference as { message_id?: string } | undefined)?.message_id;
+}
+
+const firstEmbed = (request: RecordedRequest): APIEmbed => (request.body?.embeds as APIEmbed[] | undefined)?.[0] ?? {};
+
+async function timedReply(send: () => { id: string }, count = 1): Promise<RecordedRequest[]> {
+  const started = Date.now();
+  const message = send();
+  const replies: RecordedRequest[] = [];
+  await discord.waitForRequest(() => discord.requests.filter((r) => referencedMessage(r) === message.id).length >= count);
+  replies.push(...discord.requests.filter((r) => referencedMessage(r) === message.id));
+  replyTimesMs.push(Math.max(...replies.map((r) => r.at)) - started);
+  return replies;
+}
+
+function expectPosterEmbed(embed: APIEmbed): void {
+  const bars = embed.description?.match(/[▰▱]{10} \d{1,3}%/g) ?? [];
+  expect(bars).toHaveLength(3);
+  expect(embed.fields?.[0]?.value).toMatch(/^⭐ \d+\.\d \/ 10$/);
+}
+
+const interactionCalls = (token: string) => discord.requests.filter((r) => r.path.includes(`/${token}`));
+
+async function commandAnswered(token: string, settled: (calls: RecordedRequest[]) => boolean): Promise<RecordedRequest[]> {
+  await discord.waitForRequest(() => settled(interactionCalls(token)));
+  return interactionCalls(token);
+}
+
+describe('Discord adapter against the fake Discord', () => {
+  it('answers a poster in a channel with a reply to that message: three genres and a rating', async () => {
+    const attachment = discord.addAttachment('poster.png', await poster(200, 40, 40), 'image/png');
+    const channelId = discord.guilds[0]!.channelId;
+    let messageId = '';
+    const [reply] = await timedReply(() => {
+      const message = discord.postMessage({ attachments: [attachment] });
+      messageId = message.id;
+      return message;
+    });
+    expect(reply!.path).toBe(`/channels/${channelId}/messages`);
+    expect(reply!.body?.message_reference).toMatchObject({ message_id: messageId });
+    expectPosterEmbed(firstEmbed(reply!));
+    expect(firstEmbed(reply!).thumbnail?.url).toBe(attachment.url);
+    expect(reply!.body?.allowed_mentions).toMatchObject({ parse: [], replied_user: false });
+    expect(discord.requests.some((r) => r.path === `/channels/${channelId}/typing`)).toBe(true);
+  });
+
+  it('gives each image of a message its own result', async () => {
+    const first = discord.addAttachment('a.jpg', await sharp(await poster(20, 200, 20)).jpeg().toBuffer());
+    const second = discord.addAttachment('b.png', await poster(20, 20, 200), 'image/png');
+    const replies = await timedReply(() => discord.postMessage({ attachments: [first, second] }), 2);
+    expect(replies).toHaveLength(2);
+    for (const reply of replies) expectPosterEmbed(firstEmbed(reply));
+    expect(replies.map((reply) => firstEmbed(reply).thumbnail?.url).sort()).toEqual([first.url, second.url].sort());
+  });
+
+  it('answers a poster sent in a direct message, in that DM', async () => {
+    const attachment = discord.addAttachment('dm.webp', await sharp(await poster(90, 90, 10)).webp().toBuffer(), 'image/webp');
+    const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment], dm: true }));
+    expect(reply!.path).toMatch(/^\/channels\/9\d+\/messages$/);
+    expectPosterEmbed(firstEmbed(reply!));
+  });
+
+  it('says clearly when an attached "image" cannot be read', async () => {
+    const attachment = discord.addAttachment('broken.png', new TextEncoder().encode('<html>login</html>'), 'image/png');
+    const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
+    expect(reply!.body?.content).toMatch(/image|read|recogni/i);
+    expect(reply!.body?.embeds ?? []).toHaveLength(0);
+  });
+
+  it('ignores messages without images and messages from bots', async () => {
+    const text = discord.postMessage({ content: 'no poster here', attachments: [discord.addAttachment('notes.pdf', new Uint8Array(10), 'application/pdf')] });
+    const fromBot = discord.postMessage({ attachments: [discord.addAttachment('bot.png', await poster(1, 2, 3), 'image/png')], author: { id: '42', username: 'other-bot', bot: true } });
+    const control = discord.addAttachment('control.png', await poster(5, 5, 5), 'image/png');
+    await timedReply(() => discord.postMessage({ attachments: [control] }));
+    expect(discord.requests.filter((r) => [text.id, fromBot.id].includes(referencedMessage(r) ?? ''))).toHaveLength(0);
+  });
+
+  it('defers /poster with an attachment, then edits in the result', async () => {
+    const attachment = discord.addAttachment('slash.png', await poster(240, 200, 0), 'image/png');
+    const { token } = discord.runCommand('poster', { image: attachment });
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+    expect(calls[0]!.body).toMatchObject({ type: DEFERRED_CHANNEL_MESSAGE, data: { flags: 0 } });
+    const edit = calls.find((r) => r.method === 'PATCH')!;
+    expect(edit.path).toMatch(/\/messages\/@original$/);
+    expectPosterEmbed(firstEmbed(edit));
+  });
+
+  it('answers /poster with a url option', async () => {
+    const attachment = discord.addAttachment('linked.jpg', await sharp(await poster(10, 120, 240)).jpeg().toBuffer(), 'image/jpeg');
+    const { token } = discord.runCommand('poster', { url: attachment.url });
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+    expectPosterEmbed(firstEmbed(calls.find((r) => r.method === 'PATCH')!));
+  });
+
+  it('rates a review with /rate-review from 1 to 10', async () => {
+    const { token } = discord.runCommand('rate-review', { text: 'A slow start, then wonderful.' });
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+    const title = firstEmbed(calls.find((r) => r.method === 'PATCH')!).title ?? '';
+    const rating = Number(title.match(/(\d+(?:\.\d)?) \/ 10/)?.[1]);
+    expect(rating).toBeGreaterThanOrEqual(1);
+    expect(rating).toBeLessThanOrEqual(10);
+  });
+
+  it('lists the commands with /help', async () => {
+    const { token } = discord.runCommand('help');
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+    const content = String(calls.find((r) => r.method === 'PATCH')!.body?.content);
+    for (const name of ['/poster', '/rate-review', '/help']) expect(content).toContain(name);
+  });
+
+  it('answers a /poster mistake privately and removes the public placeholder', async () => {
+    const { token } = discord.runCommand('poster');
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'DELETE'));
+    const privateNote = calls.find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/'))!;
+    expect(privateNote.body?.flags).toBe(EPHEMERAL);
+    expect(String(privateNote.body?.content)).toMatch(/Attach a poster/);
+  });
+
+  it('answers an unknown command privately without deferring', async () => {
+    const { token } = discord.runCommand('not-a-command');
+    const [callback] = await commandAnswered(token, (all) => all.length > 0);
+    expect(callback!.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(String((callback!.body?.data as { content?: string }).content)).toMatch(/don't know `\/not-a-command`/);
+  });
+
+  it('turns a crashing command into a private "Something went wrong" and one log line', async () => {
+    const { token } = discord.runCommand('explode');
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'DELETE'));
+    const privateNote = calls.find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/'))!;
+    expect(privateNote.body?.flags).toBe(EPHEMERAL);
+    expect(String(privateNote.body?.content)).toMatch(/Something went wrong/);
+    const logged = testBot.logs.lines.filter((line) => line.includes('boom from a test command'));
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ command: 'explode', level: 50 });
+  });
+
+  describe('platform faults', () => {
+    it.each([
+      { fault: '429 with retry_after', status: 429, retryAfterSeconds: 1 },
+      { fault: '502', status: 502 },
+    ])('delivers the reply exactly once after a $fault', async ({ status, retryAfterSeconds }) => {
+      const channelId = discord.guilds[0]!.channelId;
+      discord.failNext({ method: 'POST', path: new RegExp(`^/channels/${channelId}/messages$`), status, retryAfterSeconds });
+      const attachment = discord.addAttachment(`fault-${status}.png`, await poster(status % 256, 10, 70), 'image/png');
+      const started = discord.requests.length;
+      await timedReply(() => discord.postMessage({ attachments: [attachment] }));
+      const posts = discord.requests.slice(started).filter((r) => r.path === `/channels/${channelId}/messages`);
+      expect(posts.map((r) => r.status)).toEqual([status, 200]);
+    });
+
+    it('resumes after the gateway closes, replays what it missed and keeps answering', async () => {
+      const since = discord.gateway.received.length;
+      discord.gateway.disconnect(4000);
+      const missed = discord.postMessage({ attachments: [discord.addAttachment('missed.png', await poster(30, 30, 90), 'image/png')] });
+      await discord.gateway.waitFor('RESUME', 1, since);
+      await discord.waitForRequest((r) => referencedMessage(r) === missed.id);
+      const attachment = discord.addAttachment('after-resume.png', await poster(90, 30, 30), 'image/png');
+      const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
+      expectPosterEmbed(firstEmbed(reply!));
+      expect(discord.gateway.received.slice(since).filter((op) => op.op === 'IDENTIFY')).toHaveLength(0);
+      expect(connection.isHealthy()).toBe(true);
+    }, 20_000);
+
+    it('identifies again after an invalid session and keeps answering', async () => {
+      const since = discord.gateway.received.length;
+      discord.gateway.invalidateSessions(false);
+      await discord.gateway.waitFor('IDENTIFY', 1, since);
+      await expect.poll(() => connection.isHealthy(), { timeout: 10_000 }).toBe(true);
+      const attachment = discord.addAttachment('after-identify.png', await poster(60, 60, 60), 'image/png');
+      const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
+      expectPosterEmbed(firstEmbed(reply!));
+    }, 30_000);
+  });
+
+  it('logs the 429 it waited out, and never the bot token or an interaction token', () => {
+    expect(testBot.logs.text).toContain('rate limited by Discord');
+    expect(testBot.logs.lines.length).toBeGreaterThan(0);
+    expect(testBot.logs.text).not.toContain(discord.token);
+    expect(testBot.logs.text).not.toContain('interaction-token-');
+  });
+});

@@ -1,0 +1,159 @@
+/** Gateway and REST objects in the shapes Discord sends, trimmed to what discord.js reads. */
+
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let counter = 0n;
+
+/** A fresh, increasing snowflake. */
+export function snowflake(): string {
+  counter = (counter + 1n) % 4096n;
+  return ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n | counter).toString();
+}
+
+/** Guild ids built so that guild `index` lands on shard `index % shardCount` (shard = (id >> 22) % count). */
+export const guildIdFor = (index: number): string => (BigInt(1_000_000 + index) << 22n).toString();
+
+export const shardOf = (guildId: string, shardCount: number): number => Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+
+export interface FakeUser {
+  readonly id: string;
+  readonly username: string;
+  readonly bot?: boolean;
+}
+
+export const userPayload = (user: FakeUser) => ({
+  id: user.id,
+  username: user.username,
+  global_name: user.username,
+  discriminator: '0',
+  avatar: null,
+  bot: user.bot ?? false,
+});
+
+export interface FakeGuild {
+  readonly id: string;
+  readonly channelId: string;
+}
+
+const ALL_PERMISSIONS = '2199023255551';
+
+export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
+  return {
+    id: guild.id,
+    name: `Guild ${guild.id}`,
+    icon: null,
+    owner_id: botUser.id,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    system_channel_flags: 0,
+    features: [],
+    roles: [{ id: guild.id, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    stickers: [],
+    channels: [{ id: guild.channelId, type: 0, name: 'posters', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+    threads: [],
+    members: [{ user: userPayload(botUser), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+    member_count: 2,
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    joined_at: new Date().toISOString(),
+    large: false,
+    unavailable: false,
+  };
+}
+
+export interface AttachmentPayload {
+  readonly id: string;
+  readonly filename: string;
+  readonly content_type?: string;
+  readonly size: number;
+  readonly url: string;
+  readonly proxy_url: string;
+}
+
+/** Where a message or command comes from: a guild channel, or a DM when `guildId` is absent. */
+export interface Place {
+  readonly channelId: string;
+  readonly guildId?: string;
+}
+
+/** The fields every message object has, whether a user posted it or the bot sent it. */
+export function messageFields(channelId: string, author: FakeUser, content: string) {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    author: userPayload(author),
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [] as readonly AttachmentPayload[],
+    embeds: [] as readonly unknown[],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}
+
+export function messagePayload(place: Place, author: FakeUser, content: string, attachments: readonly AttachmentPayload[]) {
+  return {
+    ...messageFields(place.channelId, author, content),
+    // Discord adds the channel's type to message events; discord.js needs it to build an uncached DM channel.
+    channel_type: place.guildId === undefined ? 1 : 0,
+    ...(place.guildId === undefined ? {} : { guild_id: place.guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+    attachments,
+  };
+}
+
+/** A slash-command option as Discord sends it: strings inline, attachments by id with the file in `resolved`. */
+export type CommandOptionValue = string | AttachmentPayload;
+
+export function interactionPayload(
+  applicationId: string,
+  place: Place,
+  user: FakeUser,
+  name: string,
+  options: Readonly<Record<string, CommandOptionValue>>,
+) {
+  const attachments = Object.values(options).filter((value): value is AttachmentPayload => typeof value !== 'string');
+  const who =
+    place.guildId === undefined
+      ? { user: userPayload(user) }
+      : { member: { user: userPayload(user), roles: [], permissions: ALL_PERMISSIONS, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
+  return {
+    id: snowflake(),
+    application_id: applicationId,
+    type: 2,
+    token: `interaction-token-${snowflake()}`,
+    version: 1,
+    ...(place.guildId === undefined ? {} : { guild_id: place.guildId, guild_locale: 'en-US' }),
+    channel_id: place.channelId,
+    channel: { id: place.channelId, type: place.guildId === undefined ? 1 : 0, ...(place.guildId === undefined ? {} : { guild_id: place.guildId, name: 'posters' }) },
+    ...who,
+    app_permissions: ALL_PERMISSIONS,
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { 0: place.guildId ?? user.id },
+    context: place.guildId === undefined ? 1 : 0,
+    data: {
+      id: snowflake(),
+      name,
+      type: 1,
+      options: Object.entries(options).map(([optionName, value]) =>
+        typeof value === 'string' ? { name: optionName, type: 3, value } : { name: optionName, type: 11, value: value.id },
+      ),
+      ...(attachments.length === 0 ? {} : { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } }),
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGateway } from './gateway.js';
+import {
+  guildIdFor,
+  interactionPayload,
+  messagePayload,
+  snowflake,
+  type AttachmentPayload,
+  type CommandOptionValue,
+  type FakeGuild,
+  type FakeUser,
+  type Place,
+} from './payloads.js';
+import { answerRequest, parseRequest, writeAnswer, type Fault, type RecordedRequest, type RestState } from './rest.js';
+
+export interface FakeDiscordOptions {
+  readonly token?: string;
+  /** Guild `i` lands on shard `i % shardCount`, so two guilds cover two shards. */
+  readonly guildCount?: number;
+  readonly recommendedShards?: number;
+  readonly heartbeatIntervalMs?: number;
+}
+
+/** Who posts, unless a test says otherwise. */
+export const TEST_USER: FakeUser = { id: snowflake(), username: 'poster-fan' };
+
+/**
+ * A local Discord: REST under `apiUrl` (record of every request, injectable faults), the gateway, and a file
+ * host for attachments. Tests post messages and commands as users would and read what the bot sent.
+ *
+ * @example
+ * const discord = await startFakeDiscord();
+ * const message = discord.postMessage({ attachments: [discord.addAttachment('poster.png', png)] });
+ * const reply = await discord.waitForRequest((r) => r.path === `/channels/${message.channel_id}/messages`);
+ */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly botUser: FakeUser;
+  readonly guilds: readonly FakeGuild[];
+  readonly gateway: FakeGateway;
+  private readonly faults: Fault[] = [];
+  private readonly files = new Map<string, { readonly bytes: Uint8Array; readonly type?: string }>();
+  private readonly state: RestState;
+
+  constructor(
+    private readonly server: ReturnType<typeof createServer>,
+    readonly origin: string,
+    options: FakeDiscordOptions,
+  ) {
+    this.token = options.token ?? 'fake-discord-token.secret-part';
+    this.botUser = { id: this.applicationId, username: 'MovieBot', bot: true };
+    this.guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) => ({ id: guildIdFor(index), channelId: snowflake() }));
+    const gatewayUrl = `${origin.replace(/^http/, 'ws')}/gateway`;
+    this.state = {
+      token: this.token,
+      botUser: this.botUser,
+      applicationId: this.applicationId,
+      gatewayUrl,
+      recommendedShards: options.recommendedShards ?? 1,
+      interactions: new Map(),
+    };
+    this.gateway = new FakeGateway({
+      url: gatewayUrl,
+      token: this.token,
+      botUser: this.botUser,
+      applicationId: this.applicationId,
+      guilds: this.guilds,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
+    });
+    server.on('request', (request, response) => void this.onRequest(request, response));
+    server.on('upgrade', (request, socket, head) => this.gateway.upgrade(request, socket, head));
+  }
+
+  /** The value for DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api`;
+  }
+
+  /** The `host:port` to put in DOWNLOAD_ALLOW_HOSTS so the bot may fetch attachments from here. */
+  get host(): string {
+    return new URL(this.origin).host;
+  }
+
+  failNext(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  /** Hosts `bytes` like Discord's CDN and returns the attachment object messages carry. */
+  addAttachment(filename: string, bytes: Uint8Array, contentType?: string): AttachmentPayload {
+    const id = snowflake();
+    const url = `${this.origin}/attachments/${id}/${encodeURIComponent(filename)}`;
+    this.files.set(id, { bytes, type: contentType });
+    return { id, filename, ...(contentType === undefined ? {} : { content_type: contentType }), size: bytes.byteLength, url, proxy_url: url };
+  }
+
+  /** A user posts in guild `guild`'s channel, or in a DM with `dm: true`. Returns the message as dispatched. */
+  postMessage(message: { attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser }) {
+    const place = this.place(message);
+    const payload = messagePayload(place, message.author ?? TEST_USER, message.content ?? '', message.attachments ?? []);
+    this.gateway.dispatch('MESSAGE_CREATE', payload, place.guildId);
+    return payload;
+  }
+
+  /** A user runs `/name` with `options`. Returns the interaction as dispatched. */
+  runCommand(name: string, options: Readonly<Record<string, CommandOptionValue>> = {}, where: { guild?: number; dm?: boolean } = {}) {
+    const place = this.place(where);
+    const payload = interactionPayload(this.applicationId, place, TEST_USER, name, options);
+    this.state.interactions.set(payload.token, { channelId: place.channelId, acknowledged: false, flags: 0 });
+    this.gateway.dispatch('INTERACTION_CREATE', payload, place.guildId);
+    return payload;
+  }
+
+  /** Resolves with the first recorded request (past or future) that `matches`. */
+  async waitForRequest(matches: (request: RecordedRequest) => boolean, timeoutMs = 15_000): Promise<RecordedRequest> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.requests.find(matches);
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`no matching request within ${timeoutMs} ms; saw:\n${this.describeRequests()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  describeRequests(): string {
+    return this.requests.map((request) => `${request.status} ${request.method} ${request.path}`).join('\n');
+  }
+
+  async close(): Promise<void> {
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private place(where: { guild?: number; dm?: boolean }): Place {
+    if (where.dm) return { channelId: `9${TEST_USER.id.slice(1)}` };
+    const guild = this.guilds[where.guild ?? 0];
+    if (guild === undefined) throw new Error(`the fake has ${this.guilds.length} guild(s), not guild ${where.guild}`);
+    return { channelId: guild.channelId, guildId: guild.id };
+  }
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.origin);
+    const attachment = url.pathname.match(/^\/attachments\/(\d+)\//);
+    if (attachment !== null) return this.serveFile(attachment[1]!, response);
+    const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
+    const parsed = await parseRequest(request, path, url.searchParams);
+    const faultIndex = this.faults.findIndex((fault) => fault.method === parsed.method && fault.path.test(path));
+    const fault = faultIndex === -1 ? undefined : this.faults.splice(faultIndex, 1)[0];
+    const answer = answerRequest(this.state, parsed, fault);
+    this.requests.push({ ...parsed, status: answer.status, at: Date.now() });
+    writeAnswer(response, answer);
+  }
+
+  private serveFile(id: string, response: ServerResponse): void {
+    const file = this.files.get(id);
+    if (file === undefined) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': file.type ?? 'application/octet-stream', 'content-length': file.bytes.byteLength });
+    response.end(file.bytes);
+  }
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return new FakeDiscord(server, `http://127.0.0.1:${port}`, options);
+}
