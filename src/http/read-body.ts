@@ -26,6 +26,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks, total)));
     req.once('error', reject);
+    req.once('close', () => reject(new HttpError(400, 'The upload was cut off before it ended.')));
   });
 }
 

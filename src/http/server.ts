@@ -10,6 +10,9 @@ import { localPageRoutes } from './local-page.js';
 import { opsRoutes, type HealthCheck } from './ops-routes.js';
 import type { Route } from './routes.js';
 
+const REQUEST_TIMEOUT_MS = 60_000;
+const CLOSE_GRACE_MS = 5_000;
+
 export interface HttpServerOptions {
   readonly config: Config;
   readonly bot: BotServices & { readonly metrics: { readonly registry: Registry } };
@@ -23,8 +26,11 @@ export interface HttpServerOptions {
 
 export interface RunningHttpServer {
   readonly url: string;
-  /** Stops accepting connections and resolves once the requests in flight have been answered. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and resolves once the requests in flight have been answered, or after
+   * `graceMs`, when the connections still open are cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -44,11 +50,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   ];
   const dispatch = createDispatcher(routes, logger);
   let closing = false;
+  const unanswered = new Set<ServerResponse>();
+  // Once closing, every answer ends its connection: keep-alive sockets would otherwise hold close() open.
+  const endConnectionAfter = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+  };
   const server = createServer((req, res) => {
-    // Keep-alive sockets would otherwise hold close() open until they time out.
-    if (closing) res.setHeader('connection', 'close');
+    if (closing) endConnectionAfter(res);
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
     void dispatch(req, res);
   });
+  // A slow upload must not hold a socket (or shutdown) for the default five minutes.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.http.port, config.http.host, () => {
@@ -56,14 +70,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       resolve();
     });
   });
-  const url = urlOf(server.address() as AddressInfo);
-  logger.info({ url, localMode: options.localMode }, 'http server listening');
   return {
-    url,
-    close: () =>
+    url: urlOf(server.address() as AddressInfo),
+    close: (graceMs = CLOSE_GRACE_MS) =>
       new Promise<void>((resolve, reject) => {
         closing = true;
-        server.close((error) => (error ? reject(error) : resolve()));
+        unanswered.forEach(endConnectionAfter);
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close((error) => {
+          clearTimeout(cut);
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
       }),
   };

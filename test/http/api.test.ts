@@ -187,6 +187,43 @@ describe('the server', () => {
     expect((await fetch(`${local.url}/healthz`)).status).toBe(200);
   });
 
+  it('answers a request in flight before close() resolves', async () => {
+    const local = await startLocalServer();
+    let entered = false;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const predict = local.reviewPredictor.predict.bind(local.reviewPredictor);
+    local.reviewPredictor.predict = async (texts) => {
+      entered = true;
+      await gate;
+      return predict(texts);
+    };
+    const answer = postJson(`${local.url}/api/review`, { text: 'Loved it.' });
+    await expect.poll(() => entered).toBe(true);
+    const closed = local.close();
+    release();
+    expect((await answer).status).toBe(200);
+    await closed;
+  });
+
+  it('cuts an upload that is still dripping when the close grace runs out', async () => {
+    const local = await startLocalServer();
+    let started = false;
+    const dripping = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (started) return new Promise(() => {});
+        started = true;
+        controller.enqueue(new Uint8Array(10));
+        return undefined;
+      },
+    });
+    const upload = fetch(`${local.url}/api/poster`, { method: 'POST', body: dripping, duplex: 'half' } as RequestInit & { duplex: 'half' });
+    await expect.poll(() => started).toBe(true);
+    await local.server.close(100);
+    await local.bot.close();
+    await expect(upload).rejects.toThrow();
+  });
+
   it('closes while a keep-alive connection is open', async () => {
     const local = await startLocalServer();
     expect((await fetch(`${local.url}/healthz`)).status).toBe(200);
