@@ -26,6 +26,12 @@ export interface SlackRuntime {
 /** The Slack Events API and slash commands arrive on this path in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/** A peer that never answers the close frame would otherwise hold shutdown for ws' 30 s close timeout. */
+const SOCKET_CLOSE_MS = 2_000;
+
+const withTimeout = (work: Promise<unknown>, ms: number): Promise<unknown> =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+
 type Mode = { kind: 'socket'; receiver: SocketModeReceiver } | { kind: 'http'; receiver: HTTPReceiver };
 
 /**
@@ -85,7 +91,11 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
   if (mode.kind === 'socket') {
     mode.receiver.client.on('connected', () => (connected = true));
     mode.receiver.client.on('close', () => (connected = false));
-    await app.start();
+    try {
+      await app.start();
+    } catch (error) {
+      throw new Error(`Slack did not open a Socket Mode connection with SLACK_APP_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
+    }
   }
   log.info({ mode: mode.kind }, 'slack connected');
 
@@ -95,7 +105,7 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     async stop() {
       if (stopping) return;
       stopping = true;
-      if (mode.kind === 'socket') await mode.receiver.client.disconnect();
+      if (mode.kind === 'socket') await withTimeout(mode.receiver.client.disconnect(), SOCKET_CLOSE_MS);
       await Promise.allSettled([...inFlight]);
       connected = false;
       log.info('slack stopped');

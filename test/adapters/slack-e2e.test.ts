@@ -154,6 +154,25 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     expect(shownText(answer)).not.toMatch(GENRE_LINE);
   });
 
+  it('turns an unexpected failure into a private apology and one log line naming the command', async () => {
+    const { reviewPredictor } = harness.testBot;
+    const predict = reviewPredictor.predict;
+    reviewPredictor.predict = async () => {
+      throw new Error(`review model exploded in ${mode} mode`);
+    };
+    try {
+      const responseUrl = await harness.runCommand('rate-review', `Never seen before in ${mode} mode.`);
+      const answer = await harness.api.waitFor('response_url', (call) => call.path === new URL(responseUrl).pathname);
+      expect(answer.body.response_type).toBe('ephemeral');
+      expect(String(answer.body.text)).toBe('Something went wrong on my side. Please try again in a moment.');
+    } finally {
+      reviewPredictor.predict = predict;
+    }
+    const failures = harness.testBot.logs.lines.filter((line) => line.includes(`review model exploded in ${mode} mode`));
+    expect(failures).toHaveLength(1);
+    expect(JSON.parse(failures[0]!)).toMatchObject({ command: 'rate-review', msg: 'slack /rate-review failed' });
+  });
+
   it('delivers the reply once after a 429 with Retry-After', async () => {
     const channel = freshChannel();
     harness.api.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
