@@ -9,9 +9,9 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** `loss` and `val_loss` share a panel; every other series gets its own. */
+/** `loss`, `val_loss` and `heldout_loss` share a panel; every other metric gets its own. */
 function panelKey(series: string): string {
-  return series.replace(/^val_/, '');
+  return series.replace(/^(val|heldout)_/, '');
 }
 
 function panel(records: readonly EpochRecord[], series: readonly string[], x0: number, y0: number): string {

@@ -1,0 +1,117 @@
+/**
+ * npm run train:genre -- --data DIR [options]     (also train:rating; both are `--task genre|rating`)
+ * Trains a poster model and writes model.json, weights.bin, metadata.json, metrics.json and training-curve.png
+ * (plus feature-norm.bin for --arch mobilenet) into --out. `--help` lists every flag with its default.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { loadPosterDataset } from '../src/data/posters.js';
+import { createLogger } from '../src/logger.js';
+import { initBackend } from '../src/ml/backend.js';
+import { type HeadCandidate, searchCandidates } from '../src/ml/poster/candidates.js';
+import { DEFAULT_HEAD } from '../src/ml/poster/head.js';
+import type { PosterArchitecture } from '../src/ml/poster/metadata.js';
+import { DEFAULT_SCRATCH } from '../src/ml/poster/scratch-model.js';
+import { POSTER_TASKS, type PosterTask } from '../src/ml/poster/task.js';
+import { trainMobilenetPoster } from '../src/ml/poster/train-mobilenet.js';
+import { trainScratchPoster } from '../src/ml/poster/train-scratch.js';
+import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
+
+const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
+  --data DIR             poster folder with train.csv and Images/ (or set POSTER_DATA)
+  --out DIR              output folder (models/<task>)
+  --arch A               mobilenet (frozen nsfwjs MobileNetV2 + trained head) | scratch (mobilenet)
+  --epochs N             maximum epochs (mobilenet 80, scratch 12)
+  --batch-size N         (mobilenet ${DEFAULT_HEAD.batchSize}, scratch ${DEFAULT_SCRATCH.batchSize})
+  --learning-rate X      Adam learning rate (mobilenet ${DEFAULT_HEAD.learningRate}, scratch ${DEFAULT_SCRATCH.learningRate})
+  --seed N               shuffling seed (1)
+  --patience N           early-stopping patience in epochs (mobilenet 8, scratch 3)
+  --folds K              cross-validation folds inside the training part (mobilenet only) (4)
+  --search               cross-validate the built-in candidate heads and keep the best (mobilenet only)
+  --hidden N             head hidden units, 0 = linear probe (${DEFAULT_HEAD.hidden})
+  --dropout X            head dropout (${DEFAULT_HEAD.dropout})
+  --input-dropout X      dropout on the features (${DEFAULT_HEAD.inputDropout})
+  --l2 X                 L2 weight penalty (${DEFAULT_HEAD.l2})
+  --class-weighting W    none | sqrt (genre) (${DEFAULT_HEAD.classWeighting})
+  --train-views V        each (flip augmentation) | mean (${DEFAULT_HEAD.trainViews})
+  --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
+  --cache DIR            feature cache (.cache/poster-features)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      task: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, arch: { type: 'string' },
+      epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
+      patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
+      dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
+      'train-views': { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return void process.stdout.write(`${HELP}\n`);
+  const task = choiceFlag<PosterTask>(values, 'task', 'genre', POSTER_TASKS);
+  const arch = choiceFlag<PosterArchitecture>(values, 'arch', 'mobilenet', ['mobilenet', 'scratch']);
+  const dataDir = values.data ?? process.env.POSTER_DATA;
+  if (dataDir === undefined) {
+    throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/) or set POSTER_DATA.');
+  }
+  const scratch = arch === 'scratch';
+  const fraction = (n: number) => n >= 0 && n < 1;
+  const common = {
+    epochs: numberFlag(values, 'epochs', scratch ? 12 : 80, isPositiveInteger, 'a positive integer'),
+    patience: numberFlag(values, 'patience', scratch ? 3 : 8, isPositiveInteger, 'a positive integer'),
+    seed: numberFlag(values, 'seed', 1, Number.isInteger, 'an integer'),
+    folds: numberFlag(values, 'folds', 4, (n) => Number.isInteger(n) && n >= 2, 'an integer of at least 2'),
+  };
+  const batchSize = numberFlag(values, 'batch-size', scratch ? DEFAULT_SCRATCH.batchSize : DEFAULT_HEAD.batchSize, isPositiveInteger, 'a positive integer');
+  const learningRate = numberFlag(values, 'learning-rate', scratch ? DEFAULT_SCRATCH.learningRate : DEFAULT_HEAD.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1');
+
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const log = (message: string): void => logger.info(message);
+  const backend = await initBackend(config.backend, log);
+  const data = await loadPosterDataset(dataDir);
+  if (data.badRows.length > 0) log(`${data.badRows.length} bad label rows skipped, e.g. ${data.badRows.slice(0, 3).join('; ')}`);
+  let lastPercent = -1;
+  const ctx = {
+    task,
+    outDir: values.out ?? `models/${task}`,
+    cacheDir: values.cache ?? '.cache/poster-features',
+    ...common,
+    command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),
+    backend,
+    dataSummary: { dir: dataDir, posters: data.posters.length, badLabelRows: data.badRows.length, withRating: data.posters.filter((p) => p.rating !== undefined).length, ratingSources: data.ratingSources },
+    log,
+    progress: (done: number, total: number) => {
+      const percent = Math.floor((done / total) * 100);
+      if (percent !== lastPercent) process.stderr.write(`\rimages ${done}/${total} (${percent}%)${done === total ? '\n' : ''}`);
+      lastPercent = percent;
+    },
+  };
+  if (scratch) {
+    await trainScratchPoster(ctx, data.posters, {
+      ...DEFAULT_SCRATCH,
+      inputSize: numberFlag(values, 'input-size', DEFAULT_SCRATCH.inputSize, (n) => Number.isInteger(n) && n >= 16, 'an integer of at least 16'),
+      batchSize,
+      learningRate,
+    });
+    return;
+  }
+  const head = {
+    ...DEFAULT_HEAD,
+    batchSize,
+    learningRate,
+    hidden: numberFlag(values, 'hidden', DEFAULT_HEAD.hidden, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
+    dropout: numberFlag(values, 'dropout', DEFAULT_HEAD.dropout, fraction, 'in [0, 1)'),
+    inputDropout: numberFlag(values, 'input-dropout', DEFAULT_HEAD.inputDropout, fraction, 'in [0, 1)'),
+    l2: numberFlag(values, 'l2', DEFAULT_HEAD.l2, (n) => n >= 0, 'non-negative'),
+    classWeighting: choiceFlag(values, 'class-weighting', DEFAULT_HEAD.classWeighting, ['none', 'sqrt']),
+    trainViews: choiceFlag(values, 'train-views', DEFAULT_HEAD.trainViews, ['each', 'mean']),
+  };
+  const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks: 'all', head }];
+  await trainMobilenetPoster(ctx, data.posters, candidates);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`train-poster failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,74 @@
+import * as tf from '@tensorflow/tfjs';
+import { type PosterTask, outputUnits } from './task.js';
+
+/** Hyperparameters of a trained head on frozen backbone features; chosen by cross-validation. */
+export interface HeadHyperparams {
+  /** Hidden units of the MLP; 0 gives a linear (logistic / least-absolute) probe. */
+  readonly hidden: number;
+  readonly dropout: number;
+  /** Dropout on the (standardised) input features. */
+  readonly inputDropout: number;
+  readonly l2: number;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  /** Genre only: weight positives of rare genres by sqrt(negatives / positives). */
+  readonly classWeighting: 'none' | 'sqrt';
+  /** Train on each view (flip augmentation) or on the view average that serving uses. */
+  readonly trainViews: 'mean' | 'each';
+}
+
+export const DEFAULT_HEAD: HeadHyperparams = {
+  hidden: 512,
+  dropout: 0.5,
+  inputDropout: 0.2,
+  l2: 1e-4,
+  learningRate: 3e-4,
+  batchSize: 64,
+  classWeighting: 'none',
+  trainViews: 'each',
+};
+
+/** Rating heads predict the offset from the training mean, so an untrained head already makes the mean guess. */
+export function buildHead(task: PosterTask, inputDim: number, hp: HeadHyperparams, ratingMean = 0): tf.LayersModel {
+  const regulariser = hp.l2 > 0 ? tf.regularizers.l2({ l2: hp.l2 }) : undefined;
+  const model = tf.sequential();
+  model.add(tf.layers.dropout({ inputShape: [inputDim], rate: hp.inputDropout }));
+  if (hp.hidden > 0) {
+    model.add(tf.layers.dense({ units: hp.hidden, activation: 'relu', kernelRegularizer: regulariser }));
+    model.add(tf.layers.dropout({ rate: hp.dropout }));
+  }
+  model.add(tf.layers.dense({
+    units: outputUnits(task),
+    activation: task === 'genre' ? 'sigmoid' : 'linear',
+    kernelRegularizer: regulariser,
+    biasInitializer: task === 'rating' ? tf.initializers.constant({ value: ratingMean }) : 'zeros',
+  }));
+  return model;
+}
+
+/** Binary cross-entropy with a per-genre weight on positive examples. */
+export function weightedBinaryCrossentropy(positiveWeights: readonly number[]): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
+  return (yTrue, yPred) => tf.tidy(() => {
+    const weights = tf.tensor1d(positiveWeights as number[]);
+    const p = yPred.clipByValue(1e-7, 1 - 1e-7);
+    const positive = yTrue.mul(p.log()).mul(weights);
+    const negative = tf.scalar(1).sub(yTrue).mul(tf.scalar(1).sub(p).log());
+    return positive.add(negative).neg().mean();
+  });
+}
+
+export function positiveWeights(targets: readonly number[][], scheme: HeadHyperparams['classWeighting']): number[] {
+  const width = targets[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, c) => {
+    if (scheme === 'none') return 1;
+    const positives = targets.reduce((sum, row) => sum + (row[c] ?? 0), 0);
+    return Math.min(Math.sqrt((targets.length - positives) / Math.max(positives, 1)), 10);
+  });
+}
+
+export function compileHead(model: tf.LayersModel, task: PosterTask, hp: HeadHyperparams, trainTargets: readonly number[][]): void {
+  const loss = task === 'rating'
+    ? 'meanAbsoluteError'
+    : hp.classWeighting === 'none' ? 'binaryCrossentropy' : weightedBinaryCrossentropy(positiveWeights(trainTargets, hp.classWeighting));
+  model.compile({ optimizer: tf.train.adam(hp.learningRate), loss });
+}

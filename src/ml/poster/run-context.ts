@@ -1,0 +1,19 @@
+import type { PosterTask } from './task.js';
+
+/** Settings and reporting hooks shared by the two training pipelines (scratch, mobilenet). */
+export interface PosterRunContext {
+  readonly task: PosterTask;
+  readonly outDir: string;
+  readonly cacheDir: string;
+  readonly epochs: number;
+  readonly patience: number;
+  readonly seed: number;
+  readonly folds: number;
+  /** The command line that trained the model, for metadata.json. */
+  readonly command: string;
+  readonly backend: string;
+  /** Counts from the loader (posters, bad rows, rating sources) for metadata.json. */
+  readonly dataSummary: Readonly<Record<string, unknown>>;
+  readonly log: (message: string) => void;
+  readonly progress: (done: number, total: number) => void;
+}
