@@ -1,0 +1,27 @@
+/**
+ * Registers the slash commands on Discord (in DISCORD_GUILD_ID when set, else globally), then prints the Slack
+ * app manifest generated from the same definitions.
+ *
+ *   npm run register-commands                      reads DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID
+ *   npm run register-commands > slack-manifest.yml the manifest goes to stdout, progress to stderr
+ */
+import { commands } from '../commands/index.js';
+import { registerCommands } from '../src/adapters/discord/register-commands.js';
+import { slackManifest } from '../src/adapters/slack-manifest.js';
+import { toYaml } from '../src/adapters/slack/yaml.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+try {
+  const { discord } = loadConfig(process.env);
+  if (discord === undefined) {
+    console.error('DISCORD_TOKEN is not set: skipping Discord registration.');
+  } else {
+    const { scope, names } = await registerCommands(discord, commands);
+    console.error(`Registered ${names.map((name) => `/${name}`).join(', ')} on Discord ${scope}.`);
+  }
+  console.error("Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest):");
+  process.stdout.write(toYaml(slackManifest(commands)));
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `Could not register the commands: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
