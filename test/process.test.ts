@@ -16,7 +16,7 @@ async function start(env: Record<string, string>): Promise<BotProcess> {
 
 const posterBytes = () => sharp({ create: { width: 50, height: 75, channels: 3, background: '#884422' } }).png().toBuffer();
 const postPoster = async (url: string) =>
-  fetch(`${url}/api/poster`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: await posterBytes() });
+  fetch(`${url}/api/poster`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(await posterBytes()) });
 
 describe('the bot process', () => {
   it('on SIGTERM finishes the poster in flight, then exits 0', async () => {

@@ -43,7 +43,7 @@ export class BatchQueue<I, O> {
   run(input: I): Promise<O> {
     if (this.waiting.length >= this.options.maxQueue) {
       const seconds = Math.max(1, Math.ceil(((this.waiting.length / this.options.maxBatch + 1) * this.meanBatchMs) / 1000));
-      return Promise.reject(new UserFacingError(`I'm busy with other posters right now: try again in ${seconds} s.`, 'busy'));
+      return Promise.reject(new UserFacingError(`I'm busy with other requests right now: try again in ${seconds} s.`, 'busy', seconds));
     }
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ input, resolve, reject });

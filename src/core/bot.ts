@@ -124,14 +124,15 @@ export class MovieBot implements BotServices {
       }
       this.metrics.replies.inc({ platform: requester.platform, outcome: error.tone });
       log.info({ outcome: error.tone, reason: error.message }, `${kind} refused`);
-      return notice(error.tone, error.message);
+      return notice(error.tone, error.message, error.retryAfterSeconds);
     }
   }
 
   private async checkRate(requester: Requester): Promise<void> {
     const verdict = await this.rateLimiter.take(`${requester.platform}:${requester.userId}`);
     if (!verdict.allowed) {
-      throw new UserFacingError(`Slow down a little: you can ask again in ${verdict.retryAfterSeconds} s.`, 'busy');
+      const seconds = verdict.retryAfterSeconds;
+      throw new UserFacingError(`Slow down a little: you can ask again in ${seconds} s.`, 'busy', seconds);
     }
   }
 

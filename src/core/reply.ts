@@ -4,18 +4,25 @@ import type { PosterResult, ReviewResult } from './predictions.js';
 export type Reply =
   | { readonly kind: 'poster'; readonly result: PosterResult; readonly imageUrl?: string; readonly fileName?: string }
   | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
-  | { readonly kind: 'notice'; readonly tone: NoticeTone; readonly text: string };
+  | { readonly kind: 'notice'; readonly tone: NoticeTone; readonly text: string; readonly retryAfterSeconds?: number };
 
 /** `error`: the input was bad; `busy`: try again later; `info`: help and the like. */
 export type NoticeTone = 'info' | 'error' | 'busy';
 
-export const notice = (tone: NoticeTone, text: string): Reply => ({ kind: 'notice', tone, text });
+export const notice = (tone: NoticeTone, text: string, retryAfterSeconds?: number): Reply => ({
+  kind: 'notice',
+  tone,
+  text,
+  ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+});
 
 /** An error whose message is safe and useful to show the user as it is. */
 export class UserFacingError extends Error {
   constructor(
     message: string,
     readonly tone: NoticeTone = 'error',
+    /** For `busy`: when asking again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'UserFacingError';

@@ -21,11 +21,11 @@ export function replyResponse(reply: Reply): JsonResponse {
     case 'review':
       return { status: 200, body: { rating: reply.result.rating } };
     case 'notice': {
-      const retryAfter = reply.tone === 'busy' ? /(\d+) s\b/.exec(reply.text)?.[1] : undefined;
+      const retryAfter = reply.retryAfterSeconds;
       return {
         status: NOTICE_STATUS[reply.tone],
         body: reply.tone === 'info' ? { message: reply.text } : { error: reply.text },
-        headers: retryAfter === undefined ? undefined : { 'retry-after': retryAfter },
+        headers: retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) },
       };
     }
   }
