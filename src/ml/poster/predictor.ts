@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { GENRES } from '../../core/genres.js';
 import { type PosterPredictor, type PosterResult, topGenres } from '../../core/predictions.js';
-import type { BackboneConfig } from './backbone.js';
-import { BackboneRegistry, loadServingModel, modelDir, type ServingModel } from './serving-model.js';
+import type { PosterBackbone } from './backbone.js';
+import { BackboneRegistry, backboneFeatures, loadServingModel, modelDir } from './serving-model.js';
 
 /** Ratings are IMDb scores: keep answers inside the scale whatever the head extrapolates. */
 function clampRating(value: number): number {
@@ -36,23 +36,13 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
     throw new Error(`${modelsDir}/genre/metadata.json labels do not match the 25 genre columns`);
   }
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
-  const loadedBackbones = new Map<string, Awaited<ReturnType<BackboneRegistry['get']>>>();
-  for (const model of [genre, rating]) {
-    if (model.metadata.backbone) loadedBackbones.set(JSON.stringify(model.metadata.backbone), await backbones.get(model.metadata.backbone));
-  }
 
-  const run = (models: readonly ServingModel[], pixels: tf.Tensor4D): tf.Tensor2D[] => {
-    const memo = new Map<string, tf.Tensor2D>();
-    const features = (config: BackboneConfig): tf.Tensor2D => {
-      const key = JSON.stringify(config);
-      let cached = memo.get(key);
-      if (!cached) {
-        cached = BackboneRegistry.features(loadedBackbones.get(key)!, pixels);
-        memo.set(key, cached);
-      }
-      return cached;
-    };
-    return models.map((model) => model.predict(pixels, features));
+  const run = (pixels: tf.Tensor4D): tf.Tensor2D[] => {
+    const features = new Map<PosterBackbone, tf.Tensor2D>();
+    for (const { backbone } of [genre, rating]) {
+      if (backbone && !features.has(backbone)) features.set(backbone, backboneFeatures(backbone, pixels));
+    }
+    return [genre, rating].map((model) => model.predict(pixels, model.backbone && features.get(model.backbone)));
   };
 
   return {
@@ -67,7 +57,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
         const flat = new Uint8Array(images.length * expected);
         images.forEach((image, i) => flat.set(image, i * expected));
         const pixels = tf.tensor4d(flat, [images.length, inputSize, inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
-        return run([genre, rating], pixels);
+        return run(pixels);
       });
       const [probs, scores] = await Promise.all([genreProbs!.array(), ratings!.array()]);
       tf.dispose([genreProbs!, ratings!]);

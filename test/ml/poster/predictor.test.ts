@@ -1,0 +1,122 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENRES } from '../../../src/core/genres.js';
+import { decodePoster } from '../../../src/core/image.js';
+import { initBackend } from '../../../src/ml/backend.js';
+import { saveModel } from '../../../src/ml/model-io.js';
+import { DEFAULT_BACKBONE } from '../../../src/ml/poster/backbone.js';
+import { DEFAULT_HEAD, buildHead } from '../../../src/ml/poster/head.js';
+import { type PosterModelMetadata, writeFeatureNorm, writePosterMetadata } from '../../../src/ml/poster/metadata.js';
+import { type InputOutcome, predictInputs } from '../../../src/ml/poster/predict-inputs.js';
+import { type DisposablePosterPredictor, loadPosterPredictor } from '../../../src/ml/poster/predictor.js';
+import { buildScratchModel } from '../../../src/ml/poster/scratch-model.js';
+import type { PosterTask } from '../../../src/ml/poster/task.js';
+
+const TINY_SCRATCH = { inputSize: 16, filters: [4], dense: 4, dropout: 0, learningRate: 1e-3, batchSize: 4 };
+const DOWNLOAD = { maxImageBytes: 1_000_000, timeoutMs: 1000, allowHosts: [] };
+
+function metadata(task: PosterTask, extra: Partial<PosterModelMetadata>): PosterModelMetadata {
+  return {
+    task, labels: task === 'genre' ? GENRES : ['rating'], architecture: 'scratch', inputSize: 16, normalisation: 'x/255',
+    hyperparams: TINY_SCRATCH, trainedWith: 'test', data: {}, validation: {}, baselines: {}, backend: 'wasm',
+    date: '2026-01-01', trainingSeconds: 0, ...extra,
+  };
+}
+
+async function writeScratch(dir: string, task: PosterTask): Promise<void> {
+  const model = buildScratchModel(task, TINY_SCRATCH, 6);
+  await saveModel(model, dir);
+  await writePosterMetadata(dir, metadata(task, {}));
+  model.dispose();
+}
+
+async function posterPixels(size: number, red: number): Promise<Uint8Array> {
+  const jpeg = await sharp({ create: { width: 40, height: 60, channels: 3, background: { r: red, g: 90, b: 30 } } }).jpeg().toBuffer();
+  return decodePoster(jpeg, size);
+}
+
+describe('loadPosterPredictor', () => {
+  let models: string;
+  beforeAll(async () => {
+    await initBackend('wasm');
+    models = await mkdtemp(join(tmpdir(), 'poster-predictor-'));
+    await writeScratch(join(models, 'scratch', 'genre'), 'genre');
+    await writeScratch(join(models, 'scratch', 'rating'), 'rating');
+  });
+  afterAll(async () => rm(models, { recursive: true, force: true }));
+
+  it('returns all 25 genres by column name, the top three in order and a rating in 1-10', async () => {
+    const predictor = await loadPosterPredictor(join(models, 'scratch'));
+    const [result] = await predictor.predict([await posterPixels(predictor.inputSize, 200)]);
+    expect(Object.keys(result!.genres)).toEqual([...GENRES]);
+    expect(Object.values(result!.genres).every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(result!.top3).toHaveLength(3);
+    expect(result!.top3[0]![1]).toBeGreaterThanOrEqual(result!.top3[1]![1]);
+    expect(result!.top3[1]![1]).toBeGreaterThanOrEqual(result!.top3[2]![1]);
+    expect(result!.rating).toBeGreaterThanOrEqual(1);
+    expect(result!.rating).toBeLessThanOrEqual(10);
+    await predictor.dispose();
+  });
+
+  it('leaves no tensor behind after a thousand predictions', async () => {
+    const predictor = await loadPosterPredictor(join(models, 'scratch'));
+    const pixels = await posterPixels(predictor.inputSize, 120);
+    await predictor.predict([pixels]);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) await predictor.predict([pixels]);
+    expect(tf.memory().numTensors).toBe(before);
+    await predictor.dispose();
+  });
+
+  it('rejects pixels of the wrong size with a clear message', async () => {
+    const predictor = await loadPosterPredictor(join(models, 'scratch'));
+    await expect(predictor.predict([new Uint8Array(10)])).rejects.toThrow(/expected 16x16x3/);
+    await predictor.dispose();
+  });
+
+  it('fails clearly when a model folder is missing', async () => {
+    await expect(loadPosterPredictor(join(models, 'nowhere'))).rejects.toThrow(/Cannot read poster model metadata/);
+  });
+
+  it('serves a frozen-MobileNetV2 head: one backbone pass shared by genre and rating', async () => {
+    const backbone = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }] };
+    const dir = join(models, 'mobilenet');
+    for (const task of ['genre', 'rating'] as const) {
+      const head = buildHead(task, 1280, { ...DEFAULT_HEAD, hidden: 0 }, 6);
+      await saveModel(head, join(dir, task));
+      await writeFeatureNorm(join(dir, task), { mean: new Float32Array(1280), std: new Float32Array(1280).fill(1) });
+      await writePosterMetadata(join(dir, task), metadata(task, { architecture: 'mobilenet', inputSize: 224, backbone: { ...backbone, package: 'nsfwjs' } }));
+      head.dispose();
+    }
+    const predictor = await loadPosterPredictor(dir);
+    expect(predictor.inputSize).toBe(224);
+    const images = [await posterPixels(224, 250), await posterPixels(224, 10)];
+    await predictor.predict(images);
+    const before = tf.memory().numTensors;
+    const results = await predictor.predict(images);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(results).toHaveLength(2);
+    expect(Object.keys(results[0]!.genres)).toHaveLength(25);
+    expect(results[0]!.genres.Action).not.toBeCloseTo(results[1]!.genres.Action!, 6);
+    await predictor.dispose();
+  });
+
+  it('predicts inputs in order and turns unreadable ones into error lines', async () => {
+    const predictor = await loadPosterPredictor(join(models, 'scratch'));
+    const good = join(models, 'good.jpg');
+    await sharp({ create: { width: 20, height: 30, channels: 3, background: '#804020' } }).jpeg().toFile(good);
+    const bad = join(models, 'bad.jpg');
+    await writeFile(bad, 'not an image');
+    const outcomes: InputOutcome[] = [];
+    await predictInputs(predictor, [bad, good, join(models, 'missing.jpg'), good], DOWNLOAD, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => o.file)).toEqual([bad, good, join(models, 'missing.jpg'), good]);
+    expect(outcomes[0]).toMatchObject({ error: expect.stringMatching(/not a readable image/) });
+    expect(outcomes[2]).toMatchObject({ error: expect.stringMatching(/no such file/) });
+    expect(Object.keys(outcomes[1]!)).toEqual(['file', 'genres', 'top3', 'rating']);
+    await predictor.dispose();
+  });
+});
