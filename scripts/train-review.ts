@@ -1,0 +1,105 @@
+/**
+ * npm run train:review -- --data /path/aclImdb_train.tar.gz [--out models/review] [--epochs 6] ...
+ * Trains the CNN-LSTM review rater and writes model.json, weights.bin, tokenizer.json, metadata.json,
+ * metrics.json and training-curve.png into --out. `--help` lists every flag with its default.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { initBackend } from '../src/ml/backend.js';
+import { DEFAULT_REVIEW_TRAINING as D, trainReviewModel, type ReviewLoss } from '../src/ml/review/train.js';
+import type { Side } from '../src/ml/review/tokenizer.js';
+
+const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
+  --data PATH              aclImdb .tar.gz or a folder with pos/ and neg/ (required)
+  --out DIR                output folder (${D.outDir})
+  --epochs N               maximum epochs (${D.epochs})
+  --batch-size N           (${D.batchSize})
+  --learning-rate X        Adam learning rate (${D.learningRate})
+  --lr-decay X             learning-rate factor after each epoch (${D.learningRateDecay})
+  --seed N                 initialisation and shuffling seed (${D.seed})
+  --max-len N              tokens per review (${D.maxLen})
+  --vocab-size N           vocabulary cap incl. padding and OOV (${D.vocabSize})
+  --padding pre|post       (${D.padding})
+  --truncating pre|post    which end of a long review is cut (${D.truncating})
+  --pool-size N            max-pool window (${D.poolSize})
+  --dropout X              (${D.dropout})
+  --glove / --no-glove     GloVe 100-d initial embedding (${D.glove ? 'on' : 'off'})
+  --freeze-embedding       keep the embedding fixed (${D.freezeEmbedding})
+  --loss mae|huber         (${D.loss})
+  --patience N             early-stopping patience in epochs (${D.patience})
+  --validation-fraction X  (${D.validationFraction})
+  --split-seed TEXT        salt of the id-hash split, for a second fold (${D.splitSeed})
+  --train-limit N          train on N reviews only, for quick comparisons (0 = all)`;
+
+type Parsed = Record<string, string | boolean | undefined>;
+
+function number(values: Parsed, name: string, fallback: number, check: (n: number) => boolean, what: string): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value) || !check(value)) {
+    throw new Error(`--${name} must be ${what} (got "${String(raw)}")`);
+  }
+  return value;
+}
+
+function choice<T extends string>(values: Parsed, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (!allowed.includes(raw as T)) throw new Error(`--${name} must be one of ${allowed.join(', ')} (got "${String(raw)}")`);
+  return raw as T;
+}
+
+const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
+      'learning-rate': { type: 'string' }, 'lr-decay': { type: 'string' }, seed: { type: 'string' }, 'max-len': { type: 'string' },
+      'vocab-size': { type: 'string' }, padding: { type: 'string' }, truncating: { type: 'string' }, 'pool-size': { type: 'string' },
+      dropout: { type: 'string' }, glove: { type: 'boolean' }, 'no-glove': { type: 'boolean' }, 'freeze-embedding': { type: 'boolean' },
+      loss: { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
+      'train-limit': { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return void console.log(HELP);
+  if (values.data === undefined) throw new Error(`--data is required\n${HELP}`);
+
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const backend = await initBackend(config.backend, (msg) => logger.info(msg));
+  const sides = ['pre', 'post'] as const satisfies readonly Side[];
+  const result = await trainReviewModel({
+    dataPath: values.data,
+    outDir: values.out ?? D.outDir,
+    epochs: number(values, 'epochs', D.epochs, positiveInt, 'a positive integer'),
+    batchSize: number(values, 'batch-size', D.batchSize, positiveInt, 'a positive integer'),
+    learningRate: number(values, 'learning-rate', D.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1'),
+    learningRateDecay: number(values, 'lr-decay', D.learningRateDecay, (n) => n > 0 && n <= 1, 'in (0, 1]'),
+    seed: number(values, 'seed', D.seed, Number.isInteger, 'an integer'),
+    maxLen: number(values, 'max-len', D.maxLen, (n) => positiveInt(n) && n >= 20, 'an integer of at least 20'),
+    vocabSize: number(values, 'vocab-size', D.vocabSize, (n) => positiveInt(n) && n >= 3, 'an integer of at least 3'),
+    padding: choice(values, 'padding', D.padding, sides),
+    truncating: choice(values, 'truncating', D.truncating, sides),
+    poolSize: number(values, 'pool-size', D.poolSize, positiveInt, 'a positive integer'),
+    dropout: number(values, 'dropout', D.dropout, (n) => n >= 0 && n < 1, 'in [0, 1)'),
+    glove: values['no-glove'] ? false : (values.glove ?? D.glove),
+    freezeEmbedding: values['freeze-embedding'] ?? D.freezeEmbedding,
+    loss: choice<ReviewLoss>(values, 'loss', D.loss, ['mae', 'huber']),
+    patience: number(values, 'patience', D.patience, positiveInt, 'a positive integer'),
+    validationFraction: number(values, 'validation-fraction', D.validationFraction, (n) => n > 0 && n < 1, 'in (0, 1)'),
+    splitSeed: values['split-seed'] ?? D.splitSeed,
+    trainLimit: number(values, 'train-limit', D.trainLimit, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
+    command: `npm run train:review -- ${process.argv.slice(2).join(' ')}`,
+    backend,
+  }, (msg) => logger.info(msg));
+  logger.info({ metrics: result.metrics, seconds: result.seconds }, 'review model trained');
+  console.log(JSON.stringify(result.metrics));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

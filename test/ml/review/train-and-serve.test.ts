@@ -1,0 +1,95 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../src/ml/backend.js';
+import { evaluateReviewModel } from '../../../src/ml/review/evaluate.js';
+import { loadReviewModel, type ReviewRater } from '../../../src/ml/review/predictor.js';
+import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/review/train.js';
+import { reviewFiles, writeReviewArchive } from './fixtures.js';
+
+const HOSTILE_INPUTS = [
+  '',
+  '   ',
+  'great '.repeat(20_000).slice(0, 100_000),
+  '😀🎬🍿',
+  'הסרט היה נפלא، الفيلم رائع',
+  '<script>alert(1)</script><b>Awful</b> &amp; <br/>boring',
+  'zzqx unseenword',
+];
+
+describe('review rater, trained on a generated archive', () => {
+  let data: { folder: string; archive: string };
+  let outDir: string;
+  let rater: ReviewRater;
+
+  beforeAll(async () => {
+    await initBackend('wasm');
+    data = await writeReviewArchive(reviewFiles(4));
+    outDir = join(data.folder, 'model');
+    await trainReviewModel({
+      ...DEFAULT_REVIEW_TRAINING,
+      dataPath: data.archive,
+      outDir,
+      epochs: 2,
+      batchSize: 4,
+      maxLen: 24,
+      vocabSize: 40,
+      poolSize: 2,
+      glove: false,
+      validationFraction: 0.3,
+      command: 'test',
+      backend: 'wasm',
+    });
+    rater = await loadReviewModel(outDir);
+  });
+  afterAll(async () => {
+    rater?.dispose();
+    await Promise.all([rm(data.folder, { recursive: true, force: true }), rm(data.archive, { force: true })]);
+  });
+
+  it('writes the model, its tokenizer, metadata with the split and metrics, and the training report', async () => {
+    expect((await readdir(outDir)).sort()).toEqual(['metadata.json', 'metrics.json', 'model.json', 'tokenizer.json', 'training-curve.png', 'weights.bin']);
+    const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
+    expect(metadata.tokenizer).toMatchObject({ file: 'tokenizer.json', maxLen: 24, vocabSize: 40 });
+    expect(metadata.data).toMatchObject({ reviews: 24, skipped: 2 });
+    expect(metadata.data.train + metadata.data.validation).toBe(24);
+    expect(metadata.validation).toHaveProperty('baseline_mae');
+    expect(metadata.training.command).toBe('test');
+    const report = JSON.parse(await readFile(join(outDir, 'metrics.json'), 'utf8'));
+    expect(report.history).toHaveLength(2);
+    expect(report.history[0]).toHaveProperty('val_mae');
+  });
+
+  it('rates hostile input (empty, 100 000 chars, emoji, RTL, HTML, unknown words) with a finite 1-10 rating', async () => {
+    const ratings = await rater.predict(HOSTILE_INPUTS);
+    expect(ratings).toHaveLength(HOSTILE_INPUTS.length);
+    for (const rating of ratings) {
+      expect(Number.isFinite(rating)).toBe(true);
+      expect(rating).toBeGreaterThanOrEqual(1);
+      expect(rating).toBeLessThanOrEqual(10);
+    }
+    expect(ratings[0]).toBe(rater.metadata.emptyRating);
+    expect(ratings[3]).toBe(rater.metadata.emptyRating);
+  });
+
+  it('keeps the order of a batch: each review gets the rating it gets alone', async () => {
+    const texts = ['Brilliant acting and a great story.', 'Terrible script, awful acting.', ''];
+    const together = await rater.predict(texts);
+    const alone = await Promise.all(texts.map(async (text) => (await rater.predict([text]))[0]));
+    together.forEach((rating, i) => expect(rating).toBeCloseTo(alone[i]!, 5));
+  });
+
+  it('leaks no tensor over a thousand predictions', async () => {
+    await rater.predict(['warm-up']);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 200; i++) await rater.predict(HOSTILE_INPUTS.slice(0, 5).map((text) => `${text} ${i}`));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('evaluates a model folder on a data path, beside the constant-guess baseline', async () => {
+    const metrics = await evaluateReviewModel(outDir, data.archive);
+    expect(metrics).toMatchObject({ reviews: 24, skipped: 2 });
+    for (const key of ['mae', 'accuracy', 'baseline_mae', 'baseline_accuracy']) expect(Number.isFinite(metrics[key])).toBe(true);
+  });
+});
