@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, Options, Partials, Status } from 'discord.js';
+import { Events, Status, type Client } from 'discord.js';
 import type { Config } from '../config.js';
 import type { BotServices, CommandDefinition } from '../core/command.js';
 import type { Logger } from '../logger.js';
 import type { PlatformConnection } from './connection.js';
+import { createClient } from './discord/client.js';
 import { errorFields } from './discord/error-fields.js';
 import { createInteractionHandler } from './discord/interaction-handler.js';
 import { createMessageHandler } from './discord/message-handler.js';
@@ -30,7 +31,7 @@ export interface DiscordOptions {
 export async function startDiscord({ config, bot, commands, logger }: DiscordOptions): Promise<PlatformConnection> {
   if (config.discord === undefined) throw new Error('startDiscord needs DISCORD_TOKEN');
   const log = logger.child({ platform: 'discord' });
-  const client = createClient(config.discord.apiUrl);
+  const client = createClient(config.discord);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   const track = (work: Promise<void>, what: string) => {
@@ -69,17 +70,6 @@ export async function startDiscord({ config, bot, commands, logger }: DiscordOpt
       log.info('disconnected from Discord');
     },
   };
-}
-
-function createClient(apiUrl: string): Client {
-  return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
-    // DM channels are not cached before their first message: without this partial, DMs never arrive.
-    partials: [Partials.Channel],
-    rest: { api: apiUrl },
-    // Replies need only the incoming message, which every event carries: caching messages would only grow memory.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
-  });
 }
 
 function logConnectionEvents(client: Client, log: Logger): void {
