@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Conv2DGradientAttrs } from './conv-attrs.js';
 import { callWasmKernel, disposeIntermediate, wasmKernel, type WasmKernelArgs } from './wasm-kernel-call.js';
 
-interface Conv2DBackpropFilterAttrs {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+interface Conv2DBackpropFilterAttrs extends Conv2DGradientAttrs {
   filterShape: [number, number, number, number];
 }
 

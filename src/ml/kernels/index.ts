@@ -1,11 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMatMulOverride } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputOverride } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterConfig, depthwiseConv2dBackpropInputConfig } from './depthwise-conv2d-backprop.js';
+import { fusedBatchNormOverride } from './fused-batch-norm.js';
+import { identityOverride } from './identity.js';
+import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { meanOverride, sumOverride } from './reduce-block.js';
+import { tileOverride } from './tile.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 
-/** Kernels the wasm backend lacks (or runs slowly) for training the team's models. */
-const WASM_KERNELS: readonly tf.KernelConfig[] = [
+/** Kernels the wasm backend lacks for training the team's models. */
+const NEW_KERNELS: readonly tf.KernelConfig[] = [
   conv2dBackpropFilterConfig,
   depthwiseConv2dBackpropInputConfig,
   depthwiseConv2dBackpropFilterConfig,
@@ -13,14 +20,28 @@ const WASM_KERNELS: readonly tf.KernelConfig[] = [
   maxPoolGradConfig,
 ];
 
+/** Faster paths for wasm kernels that dominated a training step; wasm's own kernel remains their fallback. */
+const OVERRIDES: readonly WasmKernelOverride[] = [
+  conv2dBackpropInputOverride,
+  batchMatMulOverride,
+  sumOverride,
+  meanOverride,
+  tileOverride,
+  identityOverride,
+  fusedBatchNormOverride,
+];
+
 let registered = false;
 
-/** Registers every custom wasm kernel once; call before `tf.setBackend('wasm')`. */
+/** Registers every custom wasm kernel once; call before `tf.setBackend('wasm')` (or it runs their setup itself). */
 export function registerWasmKernels(): void {
   if (registered) return;
-  for (const config of WASM_KERNELS) {
+  const configs = [...NEW_KERNELS, ...OVERRIDES.map(overrideConfig)];
+  for (const config of configs) {
     if (tf.getKernel(config.kernelName, 'wasm') !== undefined) tf.unregisterKernel(config.kernelName, 'wasm');
     tf.registerKernel(config);
   }
+  const initialised = tf.findBackend('wasm');
+  if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
   registered = true;
 }

@@ -71,4 +71,17 @@ describe('a training step on wasm (with the registered gradients) matches cpu', 
     const tokens = intTensor(Array.from({ length: 4 * 12 }, (_, i) => (i * 7) % 30), [4, 12]);
     await expectSameStepOnWasmAndCpu(reviewCnnLstm, tokens, { values: Float32Array.from([1, 0, 1, 0]), shape: [4, 1], dtype: 'float32' });
   });
+
+  it('leaves no tensors or wasm buffers behind over repeated steps', async () => {
+    await tf.setBackend('wasm');
+    const model = posterCnn();
+    model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
+    const x = tf.randomUniform([2, 16, 16, 3]);
+    const y = tf.randomUniform([2, 3]).round();
+    await model.trainOnBatch(x, y);
+    const counts = () => [tf.memory().numTensors, tf.backend().numDataIds()];
+    const before = counts();
+    for (let step = 0; step < 3; step++) await model.trainOnBatch(x, y);
+    expect(counts()).toEqual(before);
+  });
 });
