@@ -8,6 +8,7 @@ import { PinoBoltLogger } from './slack/bolt-logger.js';
 import { errorFields } from './slack/error-reply.js';
 import { answerFileShare, type SharedMessage } from './slack/file-share.js';
 import { SeenEvents } from './slack/seen-events.js';
+import { superviseReconnects } from './slack/socket-reconnects.js';
 import { registerSlashCommands } from './slack/slash-commands.js';
 
 export interface SlackOptions {
@@ -96,6 +97,7 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     } catch (error) {
       throw new Error(`Slack did not open a Socket Mode connection with SLACK_APP_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
     }
+    superviseReconnects(mode.receiver.client, log, () => stopping);
   }
   log.info({ mode: mode.kind }, 'slack connected');
 

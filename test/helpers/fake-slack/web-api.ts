@@ -30,9 +30,15 @@ interface StoredFile {
   readonly loginPageOnly: boolean;
 }
 
+/**
+ * An HTTP error (429 with Retry-After, say), a Slack error (`ok: false` with `error`), or a slow but normal
+ * answer when only `delayMs` is given.
+ */
 interface Fault {
-  readonly status: number;
+  readonly status?: number;
+  readonly error?: string;
   readonly retryAfterSeconds?: number;
+  readonly delayMs?: number;
 }
 
 export interface FakeSlackWebApiOptions {
@@ -137,7 +143,7 @@ export class FakeSlackWebApi {
     return `${this.origin}/commands/${FAKE_TEAM.id}/${this.nextResponseUrl++}/hook`;
   }
 
-  /** The next `times` calls of `method` fail with this status (429 with a Retry-After header, say). */
+  /** The next `times` calls of `method` meet this fault. */
   failNext(method: string, fault: Fault, times = 1): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...Array<Fault>(times).fill(fault)]);
   }
@@ -197,9 +203,11 @@ export class FakeSlackWebApi {
     const method = url.pathname.replace(/^\/api\//, '');
     const fault = this.faults.get(method)?.shift();
     this.record(method, url, body, fault?.status ?? 200, authorization);
-    if (fault !== undefined) {
+    if (fault?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.status !== undefined || fault?.error !== undefined) {
+      const status = fault.status ?? 200;
       const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-      json(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }, headers);
+      json(res, status, { ok: false, error: fault.error ?? (status === 429 ? 'ratelimited' : 'fatal_error') }, headers);
       return;
     }
     json(res, 200, this.answer(method, body, authorization));
