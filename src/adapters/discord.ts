@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Events, Status, type Client } from 'discord.js';
 import type { Config } from '../config.js';
 import type { BotServices, CommandDefinition } from '../core/command.js';
+import type { BotMetrics } from '../core/metrics.js';
 import type { Logger } from '../logger.js';
 import type { PlatformConnection } from './connection.js';
 import { createClient } from './discord/client.js';
@@ -13,11 +14,16 @@ import { createMessageHandler } from './discord/message-handler.js';
 /** Replies in flight get this long to be delivered before the socket closes (the process allows 10 s in all). */
 const STOP_GRACE_MS = 8_000;
 
+/** discord.js measures the ping on each heartbeat (about every 41 s); the gauge follows it. */
+const PING_REPORT_MS = 10_000;
+
 export interface DiscordOptions {
   readonly config: Config;
   readonly bot: BotServices;
   readonly commands: readonly CommandDefinition[];
   readonly logger: Logger;
+  /** Where to report each shard's heartbeat round trip, e.g. the bot's {@link BotMetrics}. */
+  readonly metrics?: Pick<BotMetrics, 'gatewayPing'>;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface DiscordOptions {
  * const discord = await startDiscord({ config, bot, commands, logger });
  * process.once('SIGTERM', () => void discord.stop());
  */
-export async function startDiscord({ config, bot, commands, logger }: DiscordOptions): Promise<PlatformConnection> {
+export async function startDiscord({ config, bot, commands, logger, metrics }: DiscordOptions): Promise<PlatformConnection> {
   if (config.discord === undefined) throw new Error('startDiscord needs DISCORD_TOKEN');
   const log = logger.child({ platform: 'discord' });
   const client = createClient(config.discord);
@@ -58,18 +64,28 @@ export async function startDiscord({ config, bot, commands, logger }: DiscordOpt
     await client.destroy();
     throw error;
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size }, 'connected to Discord');
+  const pingReporter = metrics === undefined ? undefined : reportPing(client, metrics);
 
   return {
     name: 'discord',
     isHealthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async stop() {
       accepting = false;
+      clearInterval(pingReporter);
       await Promise.race([Promise.all(inFlight), delay(STOP_GRACE_MS, undefined, { ref: false })]);
       await client.destroy();
       log.info('disconnected from Discord');
     },
   };
+}
+
+function reportPing(client: Client, metrics: Pick<BotMetrics, 'gatewayPing'>): NodeJS.Timeout {
+  const report = () => {
+    for (const shard of client.ws.shards.values()) if (shard.ping >= 0) metrics.gatewayPing.set({ shard: String(shard.id) }, shard.ping / 1000);
+  };
+  report();
+  return setInterval(report, PING_REPORT_MS).unref();
 }
 
 function logConnectionEvents(client: Client, log: Logger): void {

@@ -20,7 +20,7 @@ async function startSharded(shards: string, recommendedShards: number): Promise<
   discord = await startFakeDiscord({ guildCount: 2, recommendedShards });
   testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host, DISCORD_SHARDS: shards });
   const started = Date.now();
-  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
+  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger, metrics: testBot.bot.metrics });
   console.log(`discord ${shards} shard(s) in worker threads: ready in ${Date.now() - started} ms`);
   return discord;
 }
@@ -42,7 +42,9 @@ describe('Discord sharding', () => {
     expect(fake.gateway.connectedShards.sort()).toEqual([0, 1]);
     expect(connection!.isHealthy()).toBe(true);
     await expectEachGuildAnswered(fake);
-  }, 30_000);
+    const pingedShards = async () => (await testBot!.bot.metrics.gatewayPing.get()).values.map((value) => value.labels.shard).sort();
+    await expect.poll(pingedShards, { timeout: 15_000, interval: 500 }).toEqual(['0', '1']);
+  }, 40_000);
 
   it('asks Discord for the shard count with DISCORD_SHARDS=auto', async () => {
     const fake = await startSharded('auto', 2);

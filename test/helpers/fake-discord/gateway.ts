@@ -42,6 +42,7 @@ export interface GatewayOptions {
 export interface GatewayOp {
   readonly op: 'IDENTIFY' | 'RESUME' | 'HEARTBEAT';
   readonly shard?: readonly [number, number];
+  readonly at: number;
 }
 
 /**
@@ -113,14 +114,14 @@ export class FakeGateway {
   }
 
   private onHeartbeat(socket: WebSocket): void {
-    this.received.push({ op: 'HEARTBEAT' });
+    this.received.push({ op: 'HEARTBEAT', shard: this.sessions.find((session) => session.socket === socket)?.shard, at: Date.now() });
     socket.send(JSON.stringify({ op: 11 }));
   }
 
   private onIdentify(socket: WebSocket, d: IdentifyData): void {
     if (d.token !== this.options.token) return socket.close(4004, 'Authentication failed.');
     const shard = d.shard ?? [0, 1];
-    this.received.push({ op: 'IDENTIFY', shard });
+    this.received.push({ op: 'IDENTIFY', shard, at: Date.now() });
     const session: Session = { id: snowflake(), shard, seq: 0, socket, sent: [] };
     this.sessions.push(session);
     const guilds = this.options.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
@@ -142,7 +143,7 @@ export class FakeGateway {
       socket.send(JSON.stringify({ op: 9, d: false }));
       return;
     }
-    this.received.push({ op: 'RESUME', shard: session.shard });
+    this.received.push({ op: 'RESUME', shard: session.shard, at: Date.now() });
     session.socket = socket;
     for (const missed of session.sent.filter((event) => event.s > d.seq)) socket.send(JSON.stringify({ op: 0, ...missed }));
     this.send(session, 'RESUMED', {});
