@@ -35,7 +35,8 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --class-weighting W    none | sqrt (genre) (${DEFAULT_HEAD.classWeighting})
   --train-views V        each (flip augmentation) | mean (${DEFAULT_HEAD.trainViews})
   --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
-  --cache DIR            feature cache (.cache/poster-features)`;
+  --cache DIR            feature cache (.cache/poster-features)
+  --limit N              use only the first N posters of train.csv, for quick trials (0 = all)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   const log = (message: string): void => logger.info(message);
   const backend = await initBackend(config.backend, log);
   const data = await loadPosterDataset(dataDir);
+  const limit = numberFlag(values, 'limit', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer');
+  const posters = limit > 0 ? data.posters.slice(0, limit) : data.posters;
   if (data.badRows.length > 0) log(`${data.badRows.length} bad label rows skipped, e.g. ${data.badRows.slice(0, 3).join('; ')}`);
   let lastPercent = -1;
   const ctx = {
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     ...common,
     command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),
     backend,
-    dataSummary: { dir: dataDir, posters: data.posters.length, badLabelRows: data.badRows.length, withRating: data.posters.filter((p) => p.rating !== undefined).length, ratingSources: data.ratingSources },
+    dataSummary: { dir: dataDir, posters: posters.length, badLabelRows: data.badRows.length, withRating: posters.filter((p) => p.rating !== undefined).length, ratingSources: data.ratingSources },
     log,
     progress: (done: number, total: number) => {
       const percent = Math.floor((done / total) * 100);
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
     },
   };
   if (scratch) {
-    await trainScratchPoster(ctx, data.posters, {
+    await trainScratchPoster(ctx, posters, {
       ...DEFAULT_SCRATCH,
       inputSize: numberFlag(values, 'input-size', DEFAULT_SCRATCH.inputSize, (n) => Number.isInteger(n) && n >= 16, 'an integer of at least 16'),
       batchSize,
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
     trainViews: choiceFlag(values, 'train-views', DEFAULT_HEAD.trainViews, ['each', 'mean']),
   };
   const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks: 'all', head }];
-  await trainMobilenetPoster(ctx, data.posters, candidates);
+  await trainMobilenetPoster(ctx, posters, candidates);
 }
 
 main().catch((error: unknown) => {

@@ -15,10 +15,19 @@ export const NSFWJS_MOBILENET = {
   scale: 1 / 255,
 } as const;
 
+/** The package's `exports` hides its data files, so locate them from its entry point (dist/cjs/index.js). */
+function nsfwjsRoot(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('nsfwjs')), '..', '..');
+}
+
 function nsfwjsModelsDir(): string {
-  const require = createRequire(import.meta.url);
-  // The package's `exports` hides its data files, so locate them from its entry point (dist/cjs/index.js).
-  return join(dirname(require.resolve('nsfwjs')), 'models', 'mobilenet_v2');
+  return join(nsfwjsRoot(), 'dist', 'cjs', 'models', 'mobilenet_v2');
+}
+
+/** `nsfwjs@4.2.1`, recorded in model metadata: the backbone weights come from this package. */
+export async function nsfwjsVersion(): Promise<string> {
+  const { version } = JSON.parse(await readFile(join(nsfwjsRoot(), 'package.json'), 'utf8')) as { version: string };
+  return `nsfwjs@${version}`;
 }
 
 /** Evaluates one UMD bundle in a sandbox and returns what it exports (a model.json object or a base64 string). */

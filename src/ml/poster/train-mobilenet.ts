@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { GENRES } from '../../core/genres.js';
 import type { Poster } from '../../data/posters.js';
 import { saveModel } from '../model-io.js';
 import { writeTrainingReport } from '../training/training-report.js';
 import { loadPosterBackbone } from './backbone.js';
+import { nsfwjsVersion } from './mobilenet-source.js';
 import { type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
 import { crossValidate, type CrossValidationSummary } from './cross-validation.js';
 import { type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
@@ -20,11 +20,6 @@ interface CandidateResult {
   readonly candidate: HeadCandidate;
   readonly cv: CrossValidationSummary;
   readonly outOfFold: { rows: number[]; predictions: number[][] };
-}
-
-function nsfwjsVersion(): string {
-  const require = createRequire(import.meta.url);
-  return `nsfwjs@${(require('nsfwjs/package.json') as { version: string }).version}`;
 }
 
 /**
@@ -90,7 +85,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
     architecture: 'mobilenet',
     inputSize: backbone.config.inputSize,
     normalisation: 'RGB from decodePoster (whole poster squashed to a square), x/255; pooled features standardised with feature-norm.bin',
-    backbone: { ...servingBackbone(backbone.config, blocks), package: nsfwjsVersion() },
+    backbone: { ...servingBackbone(backbone.config, blocks), package: await nsfwjsVersion() },
     hyperparams: winner.candidate.head,
     trainedWith: ctx.command,
     data: {

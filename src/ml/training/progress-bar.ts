@@ -19,8 +19,12 @@ export async function resolveLogs(logs: Logs): Promise<Record<string, number>> {
   return resolved;
 }
 
+/** tfjs puts the batch index and size into batch logs; they are not metrics. */
+const NOT_METRICS = new Set(['batch', 'size']);
+
 function formatLogs(logs: Record<string, number>): string {
   return Object.entries(logs)
+    .filter(([name]) => !NOT_METRICS.has(name))
     .map(([name, value]) => `${name} ${value.toFixed(4)}`)
     .join('  ');
 }

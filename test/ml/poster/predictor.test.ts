@@ -14,6 +14,8 @@ import { type PosterModelMetadata, writeFeatureNorm, writePosterMetadata } from 
 import { type InputOutcome, predictInputs } from '../../../src/ml/poster/predict-inputs.js';
 import { type DisposablePosterPredictor, loadPosterPredictor } from '../../../src/ml/poster/predictor.js';
 import { buildScratchModel } from '../../../src/ml/poster/scratch-model.js';
+import { evaluatePosterModels } from '../../../src/ml/poster/evaluate.js';
+import { createPosterFixture } from './poster-fixture.js';
 import type { PosterTask } from '../../../src/ml/poster/task.js';
 
 const TINY_SCRATCH = { inputSize: 16, filters: [4], dense: 4, dropout: 0, learningRate: 1e-3, batchSize: 4 };
@@ -118,5 +120,13 @@ describe('loadPosterPredictor', () => {
     expect(outcomes[2]).toMatchObject({ error: expect.stringMatching(/no such file/) });
     expect(Object.keys(outcomes[1]!)).toEqual(['file', 'genres', 'top3', 'rating']);
     await predictor.dispose();
+  });
+
+  it('evaluates the models on a poster folder with metrics and mean-guess baselines', async () => {
+    const fixture = await createPosterFixture();
+    const metrics = await evaluatePosterModels(join(models, 'scratch'), fixture.dir, 'all');
+    expect(metrics).toMatchObject({ posters: 12, unreadable: 1, rated: 4, baseline_macroAuc: 0.5 });
+    for (const name of ['mAP', 'macroAuc', 'top3Precision', 'mae', 'baseline_mAP', 'baseline_mae']) expect(metrics[name]).toBeTypeOf('number');
+    await rm(fixture.dir, { recursive: true, force: true });
   });
 });
