@@ -36,7 +36,7 @@ export async function startApp({ config, logger, posterPredictor, reviewPredicto
   });
   const connections: PlatformConnection[] = [];
   let slackEvents: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
-  if (config.discord) connections.push(await startDiscord({ config, bot, commands, logger }));
+  if (config.discord) connections.push(await startDiscord({ config, bot, commands, logger, metrics: bot.metrics }));
   if (config.slack) {
     const slack = await startSlack({ config, bot, commands, logger });
     connections.push(slack.connection);
