@@ -6,8 +6,8 @@ import type { Logger } from '../logger.js';
 import type { PlatformConnection } from './connection.js';
 import { PinoBoltLogger } from './slack/bolt-logger.js';
 import { errorFields } from './slack/error-reply.js';
+import { EventGate } from './slack/event-gate.js';
 import { answerFileShare, type SharedMessage } from './slack/file-share.js';
-import { SeenEvents } from './slack/seen-events.js';
 import { superviseReconnects } from './slack/socket-reconnects.js';
 import { registerSlashCommands } from './slack/slash-commands.js';
 
@@ -63,22 +63,8 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const seen = new SeenEvents();
-  app.use(async ({ body, next, context }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !seen.firstTime(eventId)) {
-      log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack event retry already answered');
-      return;
-    }
-    const work = next();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
-  });
+  const gate = new EventGate(log);
+  app.use(gate.middleware);
   app.event('message', async ({ event, body }) => {
     await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken: slack.botToken, logger: log });
   });
@@ -108,7 +94,7 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
       if (stopping) return;
       stopping = true;
       if (mode.kind === 'socket') await withTimeout(mode.receiver.client.disconnect(), SOCKET_CLOSE_MS);
-      await Promise.allSettled([...inFlight]);
+      await gate.settled();
       connected = false;
       log.info('slack stopped');
     },

@@ -86,6 +86,17 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     expect(replies.every((reply) => reply.body.thread_ts === message.ts)).toBe(true);
   });
 
+  it('looks up a file Slack only names (Slack Connect: check_file_info) with files.info', async () => {
+    const channel = freshChannel();
+    const file = harness.api.addFile('connect.png', 'image/png', await posterPng(BLUE));
+    const message = { ...fileShareEvent(channel, []), files: [{ id: file.id, mode: 'hidden_by_limit', file_access: 'check_file_info' }] };
+    await harness.deliverEvent(message);
+    const reply = await delivered(channel);
+
+    expect(harness.api.callsOf('files.info').at(-1)?.body.file).toBe(file.id);
+    expect(shownText(reply).match(GENRE_LINE)).toHaveLength(3);
+  });
+
   it('reports a login page served instead of the image, in the thread', async () => {
     const channel = freshChannel();
     const file = harness.api.addFile('private.png', 'image/png', await posterPng(RED), { loginPageOnly: true });

@@ -15,7 +15,7 @@ const TONE_ICON: Record<NoticeTone, string> = { info: ':information_source:', er
 const SECTION_LIMIT = 3000;
 
 /** Slack's mrkdwn treats these three as control characters: user text must not open a link or a mention. */
-export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const bar = (probability: number): string => {
   const filled = Math.round(Math.min(Math.max(probability, 0), 1) * BAR_CELLS);
