@@ -5,9 +5,7 @@ import type { Logger } from '../../logger.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { errorFields } from './error-fields.js';
 import { renderReply } from './render.js';
-
-/** Discord shows "typing…" for 10 s per call. */
-const TYPING_REFRESH_MS = 8_000;
+import { TypingIndicators } from './typing.js';
 
 export interface MessageHandlerOptions {
   readonly bot: BotServices;
@@ -16,12 +14,13 @@ export interface MessageHandlerOptions {
 
 /** Answers every image in a message with its own reply to that message; everything else is ignored. */
 export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
+  const typing = new TypingIndicators((error) => logger.debug(errorFields(error), 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
     if (images.length === 0) return;
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
-    const stopTyping = keepTyping(message, log);
+    const stopTyping = typing.start(message);
     try {
       await Promise.all(images.map((image, index) => answerImage(message, image, images.length > 1 ? index : undefined, bot, log)));
     } finally {
@@ -45,13 +44,4 @@ async function answerImage(message: Message, image: Attachment, index: number | 
   } catch (error) {
     log.error({ ...errorFields(error), requestId }, 'could not deliver the reply');
   }
-}
-
-function keepTyping(message: Message, log: Logger): () => void {
-  const { channel } = message;
-  if (!('sendTyping' in channel)) return () => {};
-  const send = () => void channel.sendTyping().catch((error: unknown) => log.debug(errorFields(error), 'typing indicator failed'));
-  send();
-  const timer = setInterval(send, TYPING_REFRESH_MS);
-  return () => clearInterval(timer);
 }
