@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLUE, RED, solid } from '../helpers/image-corpus.js';
 import { eventCallback, fileShareEvent } from '../helpers/fake-slack/events.js';
 import { startSlackHarness, type SlackHarness, type SlackMode } from '../helpers/fake-slack/slack-harness.js';
+import { waitUntil } from '../helpers/fake-slack/wait-until.js';
 import type { RecordedCall } from '../helpers/fake-slack/web-api.js';
 
 const posterPng = (top: readonly [number, number, number]) => solid(60, 90, top).png().toBuffer();
@@ -10,14 +11,6 @@ const posterPng = (top: readonly [number, number, number]) => solid(60, 90, top)
 const shownText = (call: RecordedCall): string => JSON.stringify(call.body.blocks ?? []);
 
 const GENRE_LINE = /`[█░]{10}` \*[A-Za-z/-]+\* \d+%/g;
-
-async function waitForLog(harness: SlackHarness, fragment: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!harness.testBot.logs.text.includes(fragment)) {
-    if (Date.now() > deadline) throw new Error(`the bot never logged "${fragment}"`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (mode) => {
   let harness: SlackHarness;
@@ -204,7 +197,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     await harness.deliverEvent(share, { eventId, retry: 1 });
     await delivered(channel);
     await harness.deliverEvent(share, { eventId, retry: 2 });
-    await waitForLog(harness, `"retryNum":2`);
+    await waitUntil(() => harness.testBot.logs.text.includes('"retryNum":2'), 'the second retry is logged');
 
     expect(repliesIn(channel)).toHaveLength(1);
     expect(harness.api.callsOf('file_download').filter((call) => call.body.file === file.id)).toHaveLength(1);
@@ -230,9 +223,9 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     await answersAPoster();
 
     socket.dropConnections();
-    await waitUntil(() => !harness.connection.isHealthy());
+    await waitUntil(() => !harness.connection.isHealthy(), 'the bot notices the dropped socket');
     await socket.waitForConnection(before + 2);
-    await waitUntil(() => harness.connection.isHealthy());
+    await waitUntil(() => harness.connection.isHealthy(), 'the bot is connected again');
     await answersAPoster();
   });
 
@@ -254,11 +247,3 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     expect(shown).not.toContain('/files-pri/');
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -2,14 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RED, solid } from '../helpers/image-corpus.js';
 import { fileShareEvent } from '../helpers/fake-slack/events.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack/slack-harness.js';
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { waitUntil } from '../helpers/fake-slack/wait-until.js';
 
 describe('Slack Socket Mode reconnections under faults', () => {
   let harness: SlackHarness | undefined;
