@@ -12,7 +12,8 @@ export const poster = defineCommand({
     const url = ctx.string('url');
     const source = ctx.image('image') ?? (url === undefined ? undefined : { kind: 'url', url, origin: 'user' } as const);
     if (source === undefined) {
-      await ctx.reply(notice('error', 'Attach a poster image or give a link to one, e.g. `/poster https://example.com/poster.jpg`.'));
+      const how = ctx.requester.platform === 'slack' ? 'Give a link to a poster' : 'Attach a poster image or give a link to one';
+      await ctx.reply(notice('error', `${how}, e.g. \`/poster https://example.com/poster.jpg\`.`));
       return;
     }
     await ctx.reply(await ctx.bot.analyzePoster(source, ctx.requester));
