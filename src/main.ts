@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { initBackend } from './ml/backend.js';
+import { loadPosterPredictor } from './ml/poster/predictor.js';
+import { loadReviewPredictor } from './ml/review/predictor.js';
+import { exitOnSignals } from './shutdown.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\nSee .env.example for what each variable means.\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+await initBackend(config.backend, (message) => logger.info(message));
+const [posterPredictor, reviewPredictor] = await Promise.all([
+  loadPosterPredictor(config.modelsDir),
+  loadReviewPredictor(config.modelsDir),
+]).catch((error: unknown) => {
+  logger.fatal({ err: error }, `could not load the models from "${config.modelsDir}" (MODELS_DIR): see README, Training`);
+  process.exit(1);
+});
+const app = await startApp({ config, logger, posterPredictor, reviewPredictor, modelVersion: modelVersionOf(config.modelsDir) });
+exitOnSignals(() => app.stop(), logger);
+
+/** Changes whenever any shipped model changes, so cached answers of an older model are never served. */
+function modelVersionOf(modelsDir: string): string {
+  const hash = createHash('sha256');
+  for (const model of ['genre', 'rating', 'review']) {
+    const metadata = join(modelsDir, model, 'metadata.json');
+    if (existsSync(metadata)) hash.update(readFileSync(metadata));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
