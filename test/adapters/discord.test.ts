@@ -182,16 +182,19 @@ describe('Discord adapter against the fake Discord', () => {
 
   describe('platform faults', () => {
     it.each([
-      { fault: '429 with retry_after', status: 429, retryAfterSeconds: 1 },
-      { fault: '502', status: 502 },
-    ])('delivers the reply exactly once after a $fault', async ({ status, retryAfterSeconds }) => {
+      { fault: '429 with retry_after', status: 429, retryAfterSeconds: 1, times: 1 },
+      { fault: '502', status: 502, times: 1 },
+      { fault: 'outage outlasting discord.js retries (four 502s)', status: 502, times: 4 },
+    ])('delivers the reply exactly once after a $fault', async ({ status, retryAfterSeconds, times }) => {
       const channelId = discord.guilds[0]!.channelId;
-      discord.failNext({ method: 'POST', path: new RegExp(`^/channels/${channelId}/messages$`), status, retryAfterSeconds });
-      const attachment = discord.addAttachment(`fault-${status}.png`, await poster(status % 256, 10, 70), 'image/png');
+      for (let i = 0; i < times; i++) {
+        discord.failNext({ method: 'POST', path: new RegExp(`^/channels/${channelId}/messages$`), status, retryAfterSeconds });
+      }
+      const attachment = discord.addAttachment(`fault-${status}-${times}.png`, await poster(status % 256, times * 50, 70), 'image/png');
       const started = discord.requests.length;
       await timedReply(() => discord.postMessage({ attachments: [attachment] }));
       const posts = discord.requests.slice(started).filter((r) => r.path === `/channels/${channelId}/messages`);
-      expect(posts.map((r) => r.status)).toEqual([status, 200]);
+      expect(posts.map((r) => r.status)).toEqual([...Array<number>(times).fill(status), 200]);
     });
 
     it('resumes after the gateway closes, replays what it missed and keeps answering', async () => {

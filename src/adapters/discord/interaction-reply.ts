@@ -1,6 +1,7 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../core/reply.js';
+import { deliver } from './deliver.js';
 import { errorFields } from './error-fields.js';
 import { isPrivate, NO_MENTIONS, renderReply } from './render.js';
 
@@ -15,19 +16,20 @@ const MOVED_TO_PRIVATE = "I couldn't answer this one; I've sent you the details 
 export async function replyToInteraction(interaction: ChatInputCommandInteraction, reply: Reply, logger: Logger): Promise<void> {
   const payload = renderReply(reply);
   const privately = isPrivate(reply);
+  const send = <T>(call: () => Promise<T>) => deliver(call, logger);
   if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+    await send(() => interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload));
     return;
   }
   if (interaction.replied) {
-    await interaction.followUp(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+    await send(() => interaction.followUp(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload));
     return;
   }
   if (!privately || interaction.ephemeral) {
-    await interaction.editReply(payload);
+    await send(() => interaction.editReply(payload));
     return;
   }
-  await interaction.editReply({ content: MOVED_TO_PRIVATE, allowedMentions: NO_MENTIONS });
-  await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  await send(() => interaction.editReply({ content: MOVED_TO_PRIVATE, allowedMentions: NO_MENTIONS }));
+  await send(() => interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral }));
   await interaction.deleteReply().catch((error: unknown) => logger.warn(errorFields(error), 'could not remove the public note'));
 }

@@ -3,6 +3,7 @@ import type { BotServices } from '../../core/command.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
+import { deliver } from './deliver.js';
 import { errorFields } from './error-fields.js';
 import { renderReply } from './render.js';
 import { TypingIndicators } from './typing.js';
@@ -40,7 +41,7 @@ async function answerImage(message: Message, image: Attachment, index: number | 
   }
   if (reply.kind === 'notice' && index !== undefined) reply = notice(reply.tone, `**${image.name}**: ${reply.text}`);
   try {
-    await message.reply({ ...renderReply(reply), failIfNotExists: false });
+    await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   } catch (error) {
     log.error({ ...errorFields(error), requestId }, 'could not deliver the reply');
   }
