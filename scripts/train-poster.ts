@@ -21,12 +21,12 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --data DIR             poster folder with train.csv and Images/ (or set POSTER_DATA)
   --out DIR              output folder (models/<task>)
   --arch A               mobilenet (frozen nsfwjs MobileNetV2 + trained head) | scratch (mobilenet)
-  --epochs N             maximum epochs (mobilenet 80, scratch 12)
+  --epochs N             maximum epochs (mobilenet 40, scratch 12)
   --batch-size N         (mobilenet ${DEFAULT_HEAD.batchSize}, scratch ${DEFAULT_SCRATCH.batchSize})
   --learning-rate X      Adam learning rate (mobilenet ${DEFAULT_HEAD.learningRate}, scratch ${DEFAULT_SCRATCH.learningRate})
   --seed N               shuffling seed (1)
-  --patience N           early-stopping patience in epochs (mobilenet 8, scratch 3)
-  --folds K              cross-validation folds inside the training part (mobilenet only) (4)
+  --patience N           early-stopping patience in epochs (mobilenet 5, scratch 3)
+  --folds K              cross-validation folds inside the training part (mobilenet only) (3)
   --search               cross-validate the built-in candidate heads and keep the best (mobilenet only)
   --hidden N             head hidden units, 0 = linear probe (${DEFAULT_HEAD.hidden})
   --dropout X            head dropout (${DEFAULT_HEAD.dropout})
@@ -34,6 +34,7 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --l2 X                 L2 weight penalty (${DEFAULT_HEAD.l2})
   --class-weighting W    none | sqrt (genre) (${DEFAULT_HEAD.classWeighting})
   --train-views V        each (flip augmentation) | mean (${DEFAULT_HEAD.trainViews})
+  --features F           all (avg + max pools of every tap) | avg (average pools only) (all)
   --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
   --cache DIR            feature cache (.cache/poster-features)
   --limit N              use only the first N posters of train.csv, for quick trials (0 = all)`;
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -58,10 +59,10 @@ async function main(): Promise<void> {
   const scratch = arch === 'scratch';
   const fraction = (n: number) => n >= 0 && n < 1;
   const common = {
-    epochs: numberFlag(values, 'epochs', scratch ? 12 : 80, isPositiveInteger, 'a positive integer'),
-    patience: numberFlag(values, 'patience', scratch ? 3 : 8, isPositiveInteger, 'a positive integer'),
+    epochs: numberFlag(values, 'epochs', scratch ? 12 : 40, isPositiveInteger, 'a positive integer'),
+    patience: numberFlag(values, 'patience', scratch ? 3 : 5, isPositiveInteger, 'a positive integer'),
     seed: numberFlag(values, 'seed', 1, Number.isInteger, 'an integer'),
-    folds: numberFlag(values, 'folds', 4, (n) => Number.isInteger(n) && n >= 2, 'an integer of at least 2'),
+    folds: numberFlag(values, 'folds', 3, (n) => Number.isInteger(n) && n >= 2, 'an integer of at least 2'),
   };
   const batchSize = numberFlag(values, 'batch-size', scratch ? DEFAULT_SCRATCH.batchSize : DEFAULT_HEAD.batchSize, isPositiveInteger, 'a positive integer');
   const learningRate = numberFlag(values, 'learning-rate', scratch ? DEFAULT_SCRATCH.learningRate : DEFAULT_HEAD.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1');
@@ -110,7 +111,8 @@ async function main(): Promise<void> {
     classWeighting: choiceFlag(values, 'class-weighting', DEFAULT_HEAD.classWeighting, ['none', 'sqrt']),
     trainViews: choiceFlag(values, 'train-views', DEFAULT_HEAD.trainViews, ['each', 'mean']),
   };
-  const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks: 'all', head }];
+  const blocks = choiceFlag(values, 'features', 'all', ['all', 'avg']);
+  const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks, head }];
   await trainMobilenetPoster(ctx, posters, candidates);
 }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { decodePoster } from '../../core/image.js';
+import { decodePosterFiles, firstLine, type ImageItem } from './decode-files.js';
 import type { PosterView } from './features.js';
 import { extractViewFeatures, pixelsToBatch } from './features.js';
 
@@ -31,11 +31,6 @@ export interface FeatureTable {
   readonly unreadable: Array<{ id: string; reason: string }>;
 }
 
-export interface ImageItem {
-  readonly id: string;
-  readonly imagePath: string;
-}
-
 const BATCH = 32;
 
 function cacheFolder(root: string, spec: FeatureSpec): string {
@@ -52,16 +47,6 @@ async function readExisting(dir: string, rowFloats: number): Promise<{ ids: stri
   const unreadable = (await readFile(join(dir, 'unreadable.jsonl'), 'utf8').catch(() => ''))
     .split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; reason: string });
   return { ids: ids.slice(0, rows), data, unreadable };
-}
-
-async function decodeAll(items: readonly ImageItem[], size: number): Promise<Array<Uint8Array | Error>> {
-  return Promise.all(items.map(async (item) => {
-    try {
-      return await decodePoster(await readFile(item.imagePath), size);
-    } catch (error) {
-      return error instanceof Error ? error : new Error(String(error));
-    }
-  }));
 }
 
 /**
@@ -90,11 +75,11 @@ export async function loadOrExtractFeatures(
   const unreadable = [...existing.unreadable];
   for (let start = 0; start < todo.length; start += BATCH) {
     const batchItems = todo.slice(start, start + BATCH);
-    const decoded = await decodeAll(batchItems, spec.inputSize);
+    const decoded = await decodePosterFiles(batchItems, spec.inputSize);
     const good = batchItems.filter((_, i) => !(decoded[i] instanceof Error));
     const failed = batchItems.flatMap((item, i) => {
       const result = decoded[i];
-      return result instanceof Error ? [{ id: item.id, reason: result.message.split('\n')[0] ?? 'unreadable' }] : [];
+      return result instanceof Error ? [{ id: item.id, reason: firstLine(result) }] : [];
     });
     unreadable.push(...failed);
     await appendFile(join(dir, 'unreadable.jsonl'), failed.map((u) => `${JSON.stringify(u)}\n`).join(''));

@@ -18,14 +18,14 @@ export interface HeadHyperparams {
 }
 
 export const DEFAULT_HEAD: HeadHyperparams = {
-  hidden: 512,
+  hidden: 128,
   dropout: 0.5,
   inputDropout: 0.2,
   l2: 1e-4,
   learningRate: 3e-4,
   batchSize: 64,
   classWeighting: 'none',
-  trainViews: 'each',
+  trainViews: 'mean',
 };
 
 /** Rating heads predict the offset from the training mean, so an untrained head already makes the mean guess. */

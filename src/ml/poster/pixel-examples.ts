@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
-import { decodePoster } from '../../core/image.js';
+import { decodePosterFiles, firstLine, type ImageItem } from './decode-files.js';
 import type { Examples } from './fit.js';
-import type { ImageItem } from './feature-cache.js';
 import type { Targets } from './task.js';
 
 export interface PixelTable {
@@ -19,20 +17,14 @@ export async function decodeAllPosters(items: readonly ImageItem[], size: number
   const decoded: Array<Uint8Array | Error> = [];
   const CONCURRENCY = 8;
   for (let start = 0; start < items.length; start += CONCURRENCY) {
-    decoded.push(...await Promise.all(items.slice(start, start + CONCURRENCY).map(async (item) => {
-      try {
-        return await decodePoster(await readFile(item.imagePath), size);
-      } catch (error) {
-        return error instanceof Error ? error : new Error(String(error));
-      }
-    })));
+    decoded.push(...await decodePosterFiles(items.slice(start, start + CONCURRENCY), size));
     onProgress(Math.min(start + CONCURRENCY, items.length), items.length);
   }
   const ids: string[] = [];
   const unreadable: PixelTable['unreadable'] = [];
   const good: Uint8Array[] = [];
   decoded.forEach((result, i) => {
-    if (result instanceof Error) unreadable.push({ id: items[i]!.id, reason: result.message.split('\n')[0] ?? 'unreadable' });
+    if (result instanceof Error) unreadable.push({ id: items[i]!.id, reason: firstLine(result) });
     else {
       ids.push(items[i]!.id);
       good.push(result);
