@@ -1,2 +1,3 @@
 /** Every benchmark entry, one import each; an entry registers itself with `registerBench`. */
 import './reference-cnn.js';
+import './poster-throughput.js';
