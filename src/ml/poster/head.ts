@@ -22,7 +22,7 @@ export const DEFAULT_HEAD: HeadHyperparams = {
   dropout: 0.5,
   inputDropout: 0.2,
   l2: 1e-4,
-  learningRate: 3e-4,
+  learningRate: 1e-3,
   batchSize: 64,
   classWeighting: 'none',
   trainViews: 'mean',
