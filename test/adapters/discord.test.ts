@@ -147,6 +147,12 @@ describe('Discord adapter against the fake Discord', () => {
     expect(rating).toBeLessThanOrEqual(10);
   });
 
+  it('answers a slash command used in a DM', async () => {
+    const { token } = discord.runCommand('rate-review', { text: 'Loved it.' }, { dm: true });
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+    expect(firstEmbed(calls.find((r) => r.method === 'PATCH')!).title).toMatch(/\d\.\d \/ 10/);
+  });
+
   it('lists the commands with /help', async () => {
     const { token } = discord.runCommand('help');
     const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));

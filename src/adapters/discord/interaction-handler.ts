@@ -36,6 +36,7 @@ export function createInteractionHandler({ bot, commands, logger }: InteractionH
     try {
       await interaction.deferReply();
       await command.run(commandContext(interaction, { bot, commands, logger: log }));
+      log.info({ ms: Date.now() - interaction.createdTimestamp }, `/${command.name} answered`);
     } catch (error) {
       if (!(error instanceof UserFacingError)) log.error(errorFields(error), `/${command.name} failed`);
       const reply: Reply = error instanceof UserFacingError ? notice(error.tone, error.message) : notice('error', SOMETHING_WENT_WRONG);

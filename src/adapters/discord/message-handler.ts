@@ -42,6 +42,7 @@ async function answerImage(message: Message, image: Attachment, index: number | 
   if (reply.kind === 'notice' && index !== undefined) reply = notice(reply.tone, `**${image.name}**: ${reply.text}`);
   try {
     await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
+    log.info({ requestId, outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
   } catch (error) {
     log.error({ ...errorFields(error), requestId }, 'could not deliver the reply');
   }

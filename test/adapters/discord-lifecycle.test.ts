@@ -27,7 +27,19 @@ afterAll(async () => {
   await discord?.close();
 });
 
-describe('stopping the Discord adapter', () => {
+describe('starting and stopping the Discord adapter', () => {
+  it('refuses a wrong token with a clear error that does not echo the token', async () => {
+    discord = await startFakeDiscord();
+    const wrongToken = 'wrong-token.do-not-echo';
+    const config = loadConfig({ DISCORD_TOKEN: wrongToken, DISCORD_API_URL: discord.apiUrl });
+    const logs = new LogCapture();
+    const start = startDiscord({ config, bot: slowBot, commands, logger: createLogger('info', logs) });
+    await expect(start).rejects.toThrow(/invalid token/i);
+    await start.catch((error: Error) => expect(error.message).not.toContain(wrongToken));
+    expect(logs.text).not.toContain(wrongToken);
+    await discord.close();
+  });
+
   it('delivers the reply in flight, then closes the gateway and answers nothing more', async () => {
     discord = await startFakeDiscord();
     const config = loadConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl });
