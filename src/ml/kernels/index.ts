@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulOverride } from './batch-mat-mul.js';
+import { batchNormGradConfig, registerBatchNormGradient } from './batch-norm-gradient.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputOverride } from './conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterConfig, depthwiseConv2dBackpropInputConfig } from './depthwise-conv2d-backprop.js';
@@ -18,6 +19,7 @@ const NEW_KERNELS: readonly tf.KernelConfig[] = [
   depthwiseConv2dBackpropFilterConfig,
   unsortedSegmentSumConfig,
   maxPoolGradConfig,
+  batchNormGradConfig,
 ];
 
 /** Faster paths for wasm kernels that dominated a training step; wasm's own kernel remains their fallback. */
@@ -43,5 +45,6 @@ export function registerWasmKernels(): void {
   }
   const initialised = tf.findBackend('wasm');
   if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
+  registerBatchNormGradient();
   registered = true;
 }

@@ -23,8 +23,8 @@ function maxPoolGrad({ inputs, backend, attrs }: WasmKernelArgs<MaxPoolGradAttrs
   const dyValues = backend.typedArrayFromHeap(dy);
   const dx = backend.typedArrayFromHeap(dxInfo);
   dx.fill(0);
-  const best = new Float32Array(channels);
-  const bestAt = new Int32Array(channels);
+  const windowStarts = new Int32Array(filterHeight * filterWidth);
+  const overlapping = info.strideHeight < filterHeight || info.strideWidth < filterWidth;
   for (let b = 0; b < batchSize; b++) {
     for (let oh = 0; oh < outHeight; oh++) {
       const top = oh * info.strideHeight - info.padInfo.top;
@@ -34,24 +34,25 @@ function maxPoolGrad({ inputs, backend, attrs }: WasmKernelArgs<MaxPoolGradAttrs
         const left = ow * info.strideWidth - info.padInfo.left;
         const colFrom = Math.max(0, left);
         const colTo = Math.min(inWidth, left + filterWidth);
-        best.fill(-Infinity);
-        bestAt.fill(-1);
+        let taps = 0;
         for (let ih = rowFrom; ih < rowTo; ih++) {
-          for (let iw = colFrom; iw < colTo; iw++) {
-            const at = ((b * inHeight + ih) * inWidth + iw) * channels;
-            for (let c = 0; c < channels; c++) {
-              const value = x[at + c] as number;
-              if (value > (best[c] as number)) {
-                best[c] = value;
-                bestAt[c] = at + c;
-              }
-            }
-          }
+          for (let iw = colFrom; iw < colTo; iw++) windowStarts[taps++] = ((b * inHeight + ih) * inWidth + iw) * channels;
         }
         const dyAt = ((b * outHeight + oh) * outWidth + ow) * channels;
         for (let c = 0; c < channels; c++) {
-          const target = bestAt[c] as number;
-          if (target >= 0) dx[target] = (dx[target] as number) + (dyValues[dyAt + c] as number);
+          let best = -Infinity;
+          let bestAt = -1;
+          for (let t = 0; t < taps; t++) {
+            const at = (windowStarts[t] as number) + c;
+            const value = x[at] as number;
+            if (value > best) {
+              best = value;
+              bestAt = at;
+            }
+          }
+          if (bestAt < 0) continue;
+          // Windows that tile the input own each position, so a store suffices; overlapping ones accumulate.
+          dx[bestAt] = overlapping ? (dx[bestAt] as number) + (dyValues[dyAt + c] as number) : dyValues[dyAt + c] as number;
         }
       }
     }
