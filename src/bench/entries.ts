@@ -1,3 +1,4 @@
 /** Every benchmark entry, one import each; an entry registers itself with `registerBench`. */
 import './reference-cnn.js';
 import './poster-throughput.js';
+import './bot-burst.js';
