@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { formatProfile, profileKernels } from './kernel-profile.js';
 import { registerBench } from './registry.js';
-import { medianMs } from './timing.js';
+import { loadavg } from 'node:os';
+import { measure, type Timing } from './timing.js';
 
 const INPUT_SHAPE = [128, 128, 3];
 const LABELS = 25;
@@ -27,8 +28,8 @@ export function buildReferenceCnn(): tf.LayersModel {
   return model;
 }
 
-async function predictMs(model: tf.LayersModel, input: tf.Tensor, runs: number): Promise<number> {
-  return medianMs(async () => {
+async function timePredict(model: tf.LayersModel, input: tf.Tensor, runs: number): Promise<Timing> {
+  return measure(async () => {
     const output = model.predict(input) as tf.Tensor;
     await output.data();
     output.dispose();
@@ -44,11 +45,11 @@ registerBench({
     const single = tf.slice(x, 0, 1);
     const step = () => model.trainOnBatch(x, y);
 
-    log(`reference-cnn: ${TRAIN_STEPS} training steps at batch ${BATCH} after a warm-up`);
-    const trainMs = await medianMs(step, TRAIN_STEPS);
+    log(`reference-cnn: ${TRAIN_STEPS} training steps at batch ${BATCH} after a warm-up; load average ${loadavg()[0]?.toFixed(2)}`);
+    const train = await measure(step, TRAIN_STEPS);
     if (profile) log(`reference-cnn training step kernels:\n${formatProfile(await profileKernels(step))}`);
-    const predict32Ms = await predictMs(model, x, PREDICT_RUNS);
-    const predict1Ms = await predictMs(model, single, PREDICT_RUNS * 3);
+    const predict32 = await timePredict(model, x, PREDICT_RUNS);
+    const predict1 = await timePredict(model, single, PREDICT_RUNS * 3);
     if (profile) {
       const predictOnce = async () => (model.predict(single) as tf.Tensor).data();
       log(`reference-cnn batch-1 predict kernels:\n${formatProfile(await profileKernels(predictOnce))}`);
@@ -56,10 +57,14 @@ registerBench({
     tf.dispose([x, y, single]);
     model.dispose();
     return {
-      reference_cnn_train_step_ms: trainMs,
-      reference_cnn_predict_batch32_ms: predict32Ms,
-      reference_cnn_predict_batch1_ms: predict1Ms,
+      reference_cnn_train_step_ms: train.wallMs,
+      reference_cnn_predict_batch32_ms: predict32.wallMs,
+      reference_cnn_predict_batch1_ms: predict1.wallMs,
       backend,
+      reference_cnn_train_step_cpu_ms: train.cpuMs,
+      reference_cnn_predict_batch32_cpu_ms: predict32.cpuMs,
+      reference_cnn_predict_batch1_cpu_ms: predict1.cpuMs,
+      reference_cnn_load_average_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     };
   },
 });
