@@ -6,7 +6,9 @@ import type { Logger } from '../logger.js';
 import type { PlatformConnection } from './connection.js';
 import { PinoBoltLogger } from './slack/bolt-logger.js';
 import { errorFields } from './slack/error-reply.js';
-import { EventGate } from './slack/event-gate.js';
+import { EventGate, type EventIds } from './slack/event-gate.js';
+import { SeenEvents } from './slack/seen-events.js';
+import { SharedSeenEvents } from './slack/shared-seen-events.js';
 import { answerFileShare, type SharedMessage } from './slack/file-share.js';
 import { superviseReconnects } from './slack/socket-reconnects.js';
 import { registerSlashCommands } from './slack/slash-commands.js';
@@ -63,7 +65,11 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
   }
 
-  const gate = new EventGate(log);
+  const seenEvents: EventIds =
+    config.cacheUrl === undefined
+      ? new SeenEvents()
+      : new SharedSeenEvents(config.cacheUrl, (error) => log.warn({ err: errorFields(error) }, 'shared event de-duplication unavailable'));
+  const gate = new EventGate(log, seenEvents);
   app.use(gate.middleware);
   app.event('message', async ({ event, body }) => {
     await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken: slack.botToken, logger: log });
@@ -95,6 +101,7 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
       stopping = true;
       if (mode.kind === 'socket') await withTimeout(mode.receiver.client.disconnect(), SOCKET_CLOSE_MS);
       await gate.settled();
+      await seenEvents.close?.();
       connected = false;
       log.info('slack stopped');
     },

@@ -1,8 +1,7 @@
-import { createClient } from '@keyv/redis';
 import type { RateLimiter } from './rate-limit.js';
+import { SharedRedis } from './redis-client.js';
 
 const WINDOW_MS = 60_000;
-const CONNECT_WAIT_MS = 1_000;
 
 /** Counts and starts the window in one atomic step, so concurrent processes never both see "first". */
 const TAKE = `
@@ -12,8 +11,7 @@ return {count, redis.call('PTTL', KEYS[1])}`;
 
 /** The same fixed one-minute windows as the memory limiter, kept in Redis so every bot process shares them. */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly client;
-  private readonly ready: Promise<void>;
+  private readonly redis: SharedRedis;
 
   /** `onError` hears of Redis failures; meanwhile requests are let through rather than refused for our fault. */
   constructor(
@@ -21,17 +19,13 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly perMinute: number,
     private readonly onError: (error: unknown) => void,
   ) {
-    // Without the offline queue a command fails at once while Redis is down, instead of waiting for it.
-    this.client = createClient({ url, disableOfflineQueue: true });
-    this.client.on('error', onError);
-    this.ready = new Promise((resolve) => this.client.once('ready', resolve));
-    this.client.connect().catch(onError);
+    this.redis = new SharedRedis(url, onError);
   }
 
   async take(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
     try {
-      await Promise.race([this.ready, new Promise((resolve) => setTimeout(resolve, CONNECT_WAIT_MS).unref())]);
-      const [count, ttlMs] = (await this.client.eval(TAKE, {
+      const client = await this.redis.connected();
+      const [count, ttlMs] = (await client.eval(TAKE, {
         keys: [`moviebot:rate:${key}`],
         arguments: [String(WINDOW_MS)],
       })) as [number, number];
@@ -43,8 +37,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.client.isReady) await this.client.quit();
-    else await this.client.disconnect().catch(() => {});
+  close(): Promise<void> {
+    return this.redis.close();
   }
 }

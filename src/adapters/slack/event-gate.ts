@@ -1,6 +1,11 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { SeenEvents } from './seen-events.js';
+
+/** Answers whether an event id is new; across processes when backed by Redis. */
+export interface EventIds {
+  firstTime(eventId: string): boolean | Promise<boolean>;
+  close?(): Promise<void>;
+}
 
 /**
  * A global Bolt middleware that lets each Events API `event_id` through once (Slack redelivers when it thinks
@@ -9,13 +14,14 @@ import { SeenEvents } from './seen-events.js';
  */
 export class EventGate {
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly seen = new SeenEvents();
-
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly seen: EventIds,
+  ) {}
 
   readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !this.seen.firstTime(eventId)) {
+    if (typeof eventId === 'string' && !(await this.seen.firstTime(eventId))) {
       this.logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack event retry already answered');
       return;
     }
