@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/backend.js';
+import { choiceFlag as choice, isPositiveInteger as positiveInt, numberFlag as number } from '../src/ml/training/cli-flags.js';
 import { DEFAULT_REVIEW_TRAINING as D, trainReviewModel, type ReviewLoss } from '../src/ml/review/train.js';
 import type { Side } from '../src/ml/review/tokenizer.js';
 
@@ -31,27 +32,6 @@ const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --validation-fraction X  (${D.validationFraction})
   --split-seed TEXT        salt of the id-hash split, for a second fold (${D.splitSeed})
   --train-limit N          train on N reviews only, for quick comparisons (0 = all)`;
-
-type Parsed = Record<string, string | boolean | undefined>;
-
-function number(values: Parsed, name: string, fallback: number, check: (n: number) => boolean, what: string): number {
-  const raw = values[name];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value) || !check(value)) {
-    throw new Error(`--${name} must be ${what} (got "${String(raw)}")`);
-  }
-  return value;
-}
-
-function choice<T extends string>(values: Parsed, name: string, fallback: T, allowed: readonly T[]): T {
-  const raw = values[name];
-  if (raw === undefined) return fallback;
-  if (!allowed.includes(raw as T)) throw new Error(`--${name} must be one of ${allowed.join(', ')} (got "${String(raw)}")`);
-  return raw as T;
-}
-
-const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -6,8 +6,9 @@
  * const metrics = await evaluateReviewModel('models/review', '/data/aclImdb_test.tar.gz');
  * // { reviews: 25000, mae: 1.4, accuracy: 0.89, baseline_mae: 3.3, baseline_accuracy: 0.5 }
  */
-import { loadReviews } from '../../data/reviews.js';
+import { loadReviews, splitReviews, type Review } from '../../data/reviews.js';
 import { binaryAccuracy, meanAbsoluteError } from '../metrics.js';
+import type { ReviewModelMetadata } from './metadata.js';
 import { loadReviewModel } from './predictor.js';
 
 export const POSITIVE_ABOVE = 5.5;
@@ -24,13 +25,27 @@ export function reviewMetrics(predicted: ArrayLike<number>, actual: ArrayLike<nu
   };
 }
 
-/** Rates every review under `dataPath` (aclImdb archive or folder) with the model in `modelDir`. */
-export async function evaluateReviewModel(modelDir: string, dataPath: string): Promise<Record<string, number>> {
-  const [rater, { reviews, skipped }] = await Promise.all([loadReviewModel(modelDir), loadReviews(dataPath)]);
+export type ReviewEvaluationSplit = 'all' | 'validation';
+
+function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadata, modelDir: string): Review[] {
+  const { splitSeed, validationFraction } = metadata.data;
+  if (splitSeed === undefined || validationFraction === undefined) {
+    throw new Error(`${modelDir}/metadata.json does not record its split (data.splitSeed, data.validationFraction)`);
+  }
+  return splitReviews(reviews, validationFraction, splitSeed).validation;
+}
+
+/**
+ * Rates the reviews under `dataPath` (aclImdb archive or folder) with the model in `modelDir`: all of them (a
+ * held-out set), or only the model's own validation part when `dataPath` is the data it was trained on.
+ */
+export async function evaluateReviewModel(modelDir: string, dataPath: string, split: ReviewEvaluationSplit = 'all'): Promise<Record<string, number>> {
+  const [rater, loaded] = await Promise.all([loadReviewModel(modelDir), loadReviews(dataPath)]);
   try {
+    const reviews = split === 'all' ? loaded.reviews : validationPart(loaded.reviews, rater.metadata, modelDir);
     const predicted = await rater.predict(reviews.map((review) => review.text));
     const metrics = reviewMetrics(predicted, reviews.map((review) => review.rating), rater.metadata.emptyRating);
-    return { ...metrics, skipped: skipped.length };
+    return { ...metrics, skipped: loaded.skipped.length };
   } finally {
     rater.dispose();
   }

@@ -18,7 +18,11 @@ export interface ReviewModelMetadata {
   readonly architecture: Readonly<Record<string, unknown>>;
   readonly tokenizer: { readonly file: string } & Omit<TokenizerConfig, 'words'>;
   readonly training: Readonly<Record<string, unknown>>;
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly data: Readonly<Record<string, unknown>> & {
+    /** Salt and share of the id-hash split, so evaluation can score the validation part alone. */
+    readonly splitSeed?: string;
+    readonly validationFraction?: number;
+  };
   readonly validation: Readonly<Record<string, number>>;
   readonly backend: string;
   readonly date: string;

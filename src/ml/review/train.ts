@@ -211,6 +211,8 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
       train: train.length,
       validation: validation.length,
       split: `sha256("${options.splitSeed}:" + id) below ${options.validationFraction} is validation; id = "pos/123"`,
+      splitSeed: options.splitSeed,
+      validationFraction: options.validationFraction,
     },
     validation: metrics,
     backend: options.backend,

@@ -91,5 +91,9 @@ describe('review rater, trained on a generated archive', () => {
     const metrics = await evaluateReviewModel(outDir, data.archive);
     expect(metrics).toMatchObject({ reviews: 24, skipped: 2 });
     for (const key of ['mae', 'accuracy', 'baseline_mae', 'baseline_accuracy']) expect(Number.isFinite(metrics[key])).toBe(true);
+    const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
+    const validation = await evaluateReviewModel(outDir, data.archive, 'validation');
+    expect(validation.reviews).toBe(metadata.data.validation);
+    expect(validation.mae).toBeCloseTo(metadata.validation.mae, 4);
   });
 });
