@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
+import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/review/train.js';
 
 const POSITIVE = ['A wonderful, moving film.<br /><br />Loved every minute!', 'Brilliant acting and a great story.', 'Superb, funny and warm; a great film.'];
 const NEGATIVE = ['Dull and boring.<br />A waste of time.', 'Terrible script, awful acting.', 'Boring, awful, I hated it?'];
@@ -33,4 +34,25 @@ export async function writeReviewArchive(files: Record<string, string>): Promise
   const archive = `${folder}.tar.gz`;
   await create({ gzip: true, file: archive, cwd: folder }, ['aclImdb']);
   return { folder, archive };
+}
+
+/** Trains a tiny rater (two epochs, no GloVe) on a generated archive; the caller removes `folder` and `archive`. */
+export async function trainTinyReviewModel(): Promise<{ folder: string; archive: string; modelDir: string }> {
+  const data = await writeReviewArchive(reviewFiles(4));
+  const modelDir = join(data.folder, 'model');
+  await trainReviewModel({
+    ...DEFAULT_REVIEW_TRAINING,
+    dataPath: data.archive,
+    outDir: modelDir,
+    epochs: 2,
+    batchSize: 4,
+    maxLen: 24,
+    vocabSize: 40,
+    poolSize: 2,
+    glove: false,
+    validationFraction: 0.3,
+    command: 'test',
+    backend: 'wasm',
+  });
+  return { ...data, modelDir };
 }

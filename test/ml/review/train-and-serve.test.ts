@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/ml/backend.js';
 import { evaluateReviewModel } from '../../../src/ml/review/evaluate.js';
 import { loadReviewModel, type ReviewRater } from '../../../src/ml/review/predictor.js';
-import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/review/train.js';
-import { reviewFiles, writeReviewArchive } from './fixtures.js';
+import { trainTinyReviewModel } from './fixtures.js';
 
 const HOSTILE_INPUTS = [
   '',
@@ -25,22 +24,9 @@ describe('review rater, trained on a generated archive', () => {
 
   beforeAll(async () => {
     await initBackend('wasm');
-    data = await writeReviewArchive(reviewFiles(4));
-    outDir = join(data.folder, 'model');
-    await trainReviewModel({
-      ...DEFAULT_REVIEW_TRAINING,
-      dataPath: data.archive,
-      outDir,
-      epochs: 2,
-      batchSize: 4,
-      maxLen: 24,
-      vocabSize: 40,
-      poolSize: 2,
-      glove: false,
-      validationFraction: 0.3,
-      command: 'test',
-      backend: 'wasm',
-    });
+    const trained = await trainTinyReviewModel();
+    data = trained;
+    outDir = trained.modelDir;
     rater = await loadReviewModel(outDir);
   });
   afterAll(async () => {
