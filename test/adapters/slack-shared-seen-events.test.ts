@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SharedSeenEvents } from '../../src/adapters/slack/shared-seen-events.js';
-import { redisAvailable, startTestRedis, type TestRedis } from '../helpers/redis-server.js';
+import { redisAvailable, useTestRedis } from '../helpers/redis-server.js';
 
 describe.skipIf(!redisAvailable())('SharedSeenEvents', () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const redisUrl = useTestRedis();
 
   it('lets an event through once across two processes', async () => {
-    const processes = [1, 2].map(() => new SharedSeenEvents(redis.url, (error) => expect.fail(String(error))));
+    const processes = [1, 2].map(() => new SharedSeenEvents(redisUrl(), (error) => expect.fail(String(error))));
     const verdicts = await Promise.all([processes[0]!.firstTime('Ev1'), processes[1]!.firstTime('Ev1')]);
     expect(verdicts.sort()).toEqual([false, true]);
     expect(await processes[1]!.firstTime('Ev2')).toBe(true);

@@ -1,21 +1,15 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedisRateLimiter } from '../../src/core/redis-rate-limit.js';
-import { redisAvailable, startTestRedis, type TestRedis } from '../helpers/redis-server.js';
+import { redisAvailable, useTestRedis } from '../helpers/redis-server.js';
 import { createTestBot } from '../helpers/test-bot.js';
 
 describe.skipIf(!redisAvailable())('state shared through Redis', () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const redisUrl = useTestRedis();
 
   it('lets one bot answer a poster from the cache another bot filled', async () => {
-    const first = createTestBot({ CACHE_URL: redis.url });
-    const second = createTestBot({ CACHE_URL: redis.url });
+    const first = createTestBot({ CACHE_URL: redisUrl() });
+    const second = createTestBot({ CACHE_URL: redisUrl() });
     const bytes = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#336699' } }).png().toBuffer();
     const requester = { platform: 'discord', userId: 'u1' } as const;
 
@@ -29,7 +23,7 @@ describe.skipIf(!redisAvailable())('state shared through Redis', () => {
   });
 
   it('holds a user to one budget across limiters, atomically', async () => {
-    const limiters = [1, 2].map(() => new RedisRateLimiter(redis.url, 5, (error) => expect.fail(String(error))));
+    const limiters = [1, 2].map(() => new RedisRateLimiter(redisUrl(), 5, (error) => expect.fail(String(error))));
     const verdicts = await Promise.all(Array.from({ length: 8 }, (_, n) => limiters[n % 2]!.take('slack:busy-user')));
     expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(5);
     const refused = verdicts.find((verdict) => !verdict.allowed);

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface TestRedis {
   readonly url: string;
@@ -48,4 +49,19 @@ async function waitForPort(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`redis-server did not start on port ${port}`);
+}
+
+/** Starts a Redis before the suite's tests and stops it after; returns its URL once started. */
+export function useTestRedis(): () => string {
+  let redis: TestRedis | undefined;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  return () => {
+    if (redis === undefined) throw new Error('useTestRedis: Redis is not started yet (call the getter inside a test)');
+    return redis.url;
+  };
 }
