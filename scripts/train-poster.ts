@@ -34,6 +34,7 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --l2 X                 L2 weight penalty (${DEFAULT_HEAD.l2})
   --class-weighting W    none | sqrt (genre) (${DEFAULT_HEAD.classWeighting})
   --train-views V        each (flip augmentation) | mean (${DEFAULT_HEAD.trainViews})
+  --ensemble N           heads trained with different seeds, outputs averaged (${DEFAULT_HEAD.ensemble})
   --features F           all (avg + max pools of every tap) | avg (average pools only) (all)
   --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
   --cache DIR            feature cache (.cache/poster-features)
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, features: { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     l2: numberFlag(values, 'l2', DEFAULT_HEAD.l2, (n) => n >= 0, 'non-negative'),
     classWeighting: choiceFlag(values, 'class-weighting', DEFAULT_HEAD.classWeighting, ['none', 'sqrt']),
     trainViews: choiceFlag(values, 'train-views', DEFAULT_HEAD.trainViews, ['each', 'mean']),
+    ensemble: numberFlag(values, 'ensemble', DEFAULT_HEAD.ensemble, isPositiveInteger, 'a positive integer'),
   };
   const blocks = choiceFlag(values, 'features', 'all', ['all', 'avg']);
   const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks, head }];

@@ -15,6 +15,8 @@ export interface HeadHyperparams {
   readonly classWeighting: 'none' | 'sqrt';
   /** Train on each view (flip augmentation) or on the view average that serving uses. */
   readonly trainViews: 'mean' | 'each';
+  /** Heads trained with different seeds whose outputs are averaged (one model file). */
+  readonly ensemble: number;
 }
 
 export const DEFAULT_HEAD: HeadHyperparams = {
@@ -26,6 +28,7 @@ export const DEFAULT_HEAD: HeadHyperparams = {
   batchSize: 64,
   classWeighting: 'none',
   trainViews: 'mean',
+  ensemble: 1,
 };
 
 /** Rating heads predict the offset from the training mean, so an untrained head already makes the mean guess. */
@@ -41,6 +44,8 @@ export function buildHead(task: PosterTask, inputDim: number, hp: HeadHyperparam
     units: outputUnits(task),
     activation: task === 'genre' ? 'sigmoid' : 'linear',
     kernelRegularizer: regulariser,
+    // A zero kernel makes an untrained rating head the mean guess instead of adding glorot noise of sd ~1.4.
+    kernelInitializer: task === 'rating' ? 'zeros' : 'glorotUniform',
     biasInitializer: task === 'rating' ? tf.initializers.constant({ value: ratingMean }) : 'zeros',
   }));
   return model;
@@ -71,4 +76,17 @@ export function compileHead(model: tf.LayersModel, task: PosterTask, hp: HeadHyp
     ? 'meanAbsoluteError'
     : hp.classWeighting === 'none' ? 'binaryCrossentropy' : weightedBinaryCrossentropy(positiveWeights(trainTargets, hp.classWeighting));
   model.compile({ optimizer: tf.train.adam(hp.learningRate), loss });
+}
+
+/**
+ * Class weights multiply each genre's odds by its positive weight; subtracting log(weight) from the output bias
+ * restores calibrated probabilities (so top-3 compares genres fairly) without changing any genre's ranking.
+ */
+export function undoClassWeightShift(model: tf.LayersModel, weights: readonly number[]): void {
+  if (weights.every((w) => w === 1)) return;
+  const output = model.layers[model.layers.length - 1]!;
+  const [kernel, bias] = output.getWeights();
+  const shifted = tf.tidy(() => bias!.sub(tf.tensor1d(weights.map((w) => Math.log(w)))));
+  output.setWeights([kernel!, shifted]);
+  shifted.dispose();
 }

@@ -1,9 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
+import { mergeHeads } from './ensemble.js';
 import type { FeatureTable } from './feature-cache.js';
 import { columnStats, eachView, type Matrix, meanOverViews, standardise } from './feature-matrix.js';
 import { featureExamples } from './feature-examples.js';
 import { type FitOptions, type FitResult, fitModel, predictAll } from './fit.js';
-import { buildHead, compileHead, type HeadHyperparams } from './head.js';
+import { buildHead, compileHead, type HeadHyperparams, positiveWeights, undoClassWeightShift } from './head.js';
 import { type PosterTask, taskMetrics, type Targets } from './task.js';
 
 export interface FeatureStats {
@@ -44,12 +45,21 @@ export async function trainFeatureHead(
   const trainTargets = trainRows.flatMap((row) => Array.from({ length: viewsPerRow }, () => targets[row]!));
   const held = featureExamples(standardise(filter(meanOverViews(table, heldRows)), stats), heldRows.map((row) => targets[row]!));
   const ratingMean = task === 'rating' ? trainRows.reduce((sum, row) => sum + targets[row]![0]!, 0) / trainRows.length : 0;
-  const model = buildHead(task, stats.mean.length, hp, ratingMean);
-  compileHead(model, task, hp, trainTargets);
   const monitor = monitorRows && featureExamples(standardise(filter(meanOverViews(table, monitorRows)), stats), monitorRows.map((row) => targets[row]!));
-  const result = await fitModel(model, task, featureExamples(trainMatrix, trainTargets), held, { ...fit, batchSize: hp.batchSize }, monitor);
+  const members: tf.LayersModel[] = [];
+  let first: FitResult | undefined;
+  for (let member = 0; member < hp.ensemble; member++) {
+    const model = buildHead(task, stats.mean.length, hp, ratingMean);
+    compileHead(model, task, hp, trainTargets);
+    const train = featureExamples(trainMatrix, trainTargets);
+    const result = await fitModel(model, task, train, held, { ...fit, batchSize: hp.batchSize, seed: fit.seed + 1000 * member }, member === 0 ? monitor : undefined);
+    if (task === 'genre') undoClassWeightShift(model, positiveWeights(trainTargets, hp.classWeighting));
+    members.push(model);
+    first ??= result;
+  }
+  const model = mergeHeads(members);
   const predictions = await predictAll(model, held);
-  return { ...result, model, stats, predictions, metrics: taskMetrics(task, predictions, held.targets) };
+  return { ...first!, model, stats, predictions, metrics: taskMetrics(task, predictions, held.targets) };
 }
 
 /** The head's predictions for any rows of the table, with its own normalisation and column choice. */

@@ -93,3 +93,42 @@ describe('poster models', () => {
     extractor.dispose();
   });
 });
+
+describe('head ensembles and class-weight correction', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it('merges heads into one model whose output is their mean, and saves/loads it', async () => {
+    const { buildHead } = await import('../../../src/ml/poster/head.js');
+    const { mergeHeads } = await import('../../../src/ml/poster/ensemble.js');
+    const heads = [0, 1].map(() => buildHead('genre', 5, { ...DEFAULT_HEAD, hidden: 3 }));
+    const merged = mergeHeads(heads);
+    const x = tf.randomNormal([4, 5]);
+    const expected = tf.tidy(() => tf.addN(heads.map((h) => h.predict(x) as tf.Tensor)).div(2));
+    const actual = merged.predict(x) as tf.Tensor;
+    Array.from(actual.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected.dataSync()[i]!, 6));
+    const dir = await mkdtemp(join(tmpdir(), 'ensemble-'));
+    await saveModel(merged, dir);
+    const loaded = await loadLayersModel(dir);
+    const reloaded = loaded.predict(x) as tf.Tensor;
+    Array.from(reloaded.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected.dataSync()[i]!, 5));
+    tf.dispose([x, expected, actual, reloaded]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('removes the class-weight shift from the output logits: weight w lowers the odds by w, ranking unchanged', async () => {
+    const { buildHead, undoClassWeightShift } = await import('../../../src/ml/poster/head.js');
+    const head = buildHead('genre', 4, { ...DEFAULT_HEAD, hidden: 0 });
+    const x = tf.randomNormal([3, 4]);
+    const before = (head.predict(x) as tf.Tensor).arraySync() as number[][];
+    undoClassWeightShift(head, Array.from({ length: 25 }, (_, i) => (i === 0 ? 4 : 1)));
+    const after = (head.predict(x) as tf.Tensor).arraySync() as number[][];
+    const odds = (p: number) => p / (1 - p);
+    before.forEach((row, r) => {
+      expect(odds(after[r]![0]!)).toBeCloseTo(odds(row[0]!) / 4, 4);
+      expect(after[r]![1]).toBeCloseTo(row[1]!, 6);
+    });
+    x.dispose();
+  });
+});
