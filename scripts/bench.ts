@@ -31,8 +31,19 @@ async function main(): Promise<void> {
   const log = (msg: string): void => logger.info(msg);
   const backend = await initBackend(config.backend, log);
   const merged: BenchResult = {};
-  for (const entry of selected) Object.assign(merged, await entry.run({ log, profile: values.profile, backend }));
-  process.stdout.write(`${JSON.stringify(merged)}\n`);
+  for (const entry of selected) {
+    try {
+      Object.assign(merged, await entry.run({ log, profile: values.profile, backend }));
+    } catch (error) {
+      // One entry that cannot run (say, no trained model yet) must not hide the others' figures.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ entry: entry.name, err: message }, 'bench entry failed');
+      merged[`${entry.name.replaceAll('-', '_')}_error`] = message;
+      process.exitCode = 1;
+    }
+  }
+  // An entry that failed half-way may leave a server or timer open; the result is out, so end here.
+  process.stdout.write(`${JSON.stringify(merged)}\n`, () => process.exit());
 }
 
 main().catch((error: unknown) => {
