@@ -10,7 +10,8 @@ interface MaxPoolGradAttrs {
 
 /**
  * Routes each dy value to the first maximum of its window in row-major order, as the cpu backend and TensorFlow do.
- * Replaces wasm's own kernel, which breaks ties differently (ReLU then batch norm makes many equal values) and is slow.
+ * Replaces wasm's own kernel, which takes the last of equal maxima (ReLU then batch norm makes many) and starts its
+ * search at FLT_MIN, so a window of only negative values sends its gradient to element 0 of the tensor.
  */
 function maxPoolGrad({ inputs, backend, attrs }: WasmKernelArgs<MaxPoolGradAttrs>): tf.TensorInfo {
   const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };

@@ -41,4 +41,10 @@ describe('wasm MaxPoolGrad', () => {
       const attrs = { filterSize, strides, pad, dimRoundingMode: undefined };
       await expectWasmMatchesCpu('MaxPoolGrad', { dy, input: withTies(x, 15), output: randomTensor(dy.shape, 0) }, attrs);
     });
+
+  it('routes the gradient of windows holding only negative values', async () => {
+    const input = { values: Float32Array.from([-1, -2, -3, -4, -5, -6, -7, -8]), shape: [1, 2, 4, 1], dtype: 'float32' as const };
+    const dy = { values: Float32Array.from([10, 20]), shape: [1, 1, 2, 1], dtype: 'float32' as const };
+    await expectWasmMatchesCpu('MaxPoolGrad', { dy, input, output: dy }, { filterSize: 2, strides: 2, pad: 'valid' });
+  });
 });
