@@ -17,7 +17,7 @@ const HELP = `Usage: npm run --silent rate-review -- [--json] [--model DIR] < re
   --model DIR  review model folder (default: $MODELS_DIR/review, i.e. models/review)`;
 
 function formatLine(rating: number, text: string, json: boolean): string {
-  const rounded = Math.round(rating * 100) / 100;
+  const rounded = Math.round(rating * 1000) / 1000;
   if (json) return JSON.stringify({ rating: rounded });
   const preview = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return `${rounded.toFixed(1)}/10  ${preview}`;
