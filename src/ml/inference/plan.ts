@@ -115,14 +115,6 @@ export interface Plan {
   output: number;
 }
 
-/** How many ops read each op's output (the plan output counts as one more reader). */
-export function consumerCounts(plan: Plan): number[] {
-  const counts = plan.ops.map(() => 0);
-  for (const op of plan.ops) for (const input of op.inputs) counts[input] = (counts[input] ?? 0) + 1;
-  counts[plan.output] = (counts[plan.output] ?? 0) + 1;
-  return counts;
-}
-
 /** The only op reading `index`, or undefined when it has none or several, or is the plan output. */
 export function soleConsumer(plan: Plan, index: number): number | undefined {
   if (plan.output === index) return undefined;
