@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * The one place that reads the environment. Everything else receives a typed, frozen {@link Config}.
  *
@@ -30,6 +32,8 @@ export interface Config {
     readonly allowHosts: readonly string[];
   };
   readonly limits: {
+    /** Threads running the models; 0 runs them on the main thread. */
+    readonly inferenceWorkers: number;
     readonly maxConcurrentInferences: number;
     readonly maxQueue: number;
     readonly ratePerMinute: number;
@@ -123,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) problems.push(`DOWNLOAD_ALLOW_HOSTS has a malformed entry "${host}" (want host or host:port)`);
   }
 
+  const inferenceWorkers = integer('INFERENCE_WORKERS', Math.min(4, availableParallelism()), 0, 64);
   const config: Config = {
     discord: discordToken === undefined ? undefined : { token: discordToken, apiUrl: discordApiUrl, guildId, shards },
     slack:
@@ -139,7 +144,8 @@ export function loadConfig(env: Env = process.env): Config {
       allowHosts,
     },
     limits: {
-      maxConcurrentInferences: integer('MAX_CONCURRENT_INFERENCES', 2, 1, 64),
+      inferenceWorkers,
+      maxConcurrentInferences: integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
       maxQueue: integer('MAX_QUEUE', 100, 1),
       ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 10, 1),
       batchWindowMs: integer('BATCH_WINDOW_MS', 5, 0, 1000),

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { initBackend } from './ml/backend.js';
-import { loadPosterPredictor } from './ml/poster/predictor.js';
-import { loadReviewPredictor } from './ml/review/predictor.js';
+import { loadPredictors } from './ml/load-predictors.js';
 import { exitOnSignals } from './shutdown.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -21,16 +19,15 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-await initBackend(config.backend, (message) => logger.info(message));
-const [posterPredictor, reviewPredictor] = await Promise.all([
-  loadPosterPredictor(config.modelsDir),
-  loadReviewPredictor(config.modelsDir),
-]).catch((error: unknown) => {
+const predictors = await loadPredictors(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, `could not load the models from "${config.modelsDir}" (MODELS_DIR): see README, Training`);
   process.exit(1);
 });
-const app = await startApp({ config, logger, posterPredictor, reviewPredictor, modelVersion: modelVersionOf(config.modelsDir) });
-exitOnSignals(() => app.stop(), logger);
+const app = await startApp({ config, logger, ...predictors, modelVersion: modelVersionOf(config.modelsDir) });
+exitOnSignals(async () => {
+  await app.stop();
+  await predictors.close();
+}, logger);
 
 /** Changes whenever any shipped model changes, so cached answers of an older model are never served. */
 function modelVersionOf(modelsDir: string): string {

@@ -6,14 +6,16 @@ import { loadConfig } from '../config.js';
 import { MovieBot } from '../core/bot.js';
 import { downloadImage } from '../core/download.js';
 import { createLogger } from '../logger.js';
-import { loadPosterPredictor } from '../ml/poster/predictor.js';
-import { loadReviewPredictor } from '../ml/review/predictor.js';
+import { loadPredictors } from '../ml/load-predictors.js';
 import { registerBench } from './registry.js';
 
 const USERS = 20;
 const POSTERS_PER_USER = 10;
 
-/** The burst, with the real models and the default limits, through the real discord.js client and a local fake Discord. */
+/**
+ * The issue's burst, with the real models in their worker threads and the default limits, through the real discord.js
+ * client and a local fake Discord.
+ */
 registerBench({
   name: 'bot-burst',
   async run({ log }) {
@@ -26,12 +28,11 @@ registerBench({
       LOG_LEVEL: 'warn',
     });
     const logger = createLogger(config.logLevel);
-    const [posterPredictor, reviewPredictor] = await Promise.all([loadPosterPredictor(config.modelsDir), loadReviewPredictor(config.modelsDir)]);
+    const predictors = await loadPredictors(config, logger);
     const bot = new MovieBot({
       config,
       logger,
-      posterPredictor,
-      reviewPredictor,
+      ...predictors,
       modelVersion: 'bench',
       download: (source) => downloadImage(source, config.download),
     });
@@ -53,7 +54,7 @@ registerBench({
       await connection.stop();
       await discord.close();
       await bot.close();
-      await posterPredictor.dispose();
+      await predictors.close();
     }
   },
 });

@@ -4,7 +4,8 @@ import { loadConfig } from '../config.js';
 import { BatchQueue } from '../core/batch-queue.js';
 import { decodePoster } from '../core/image.js';
 import type { PosterPredictor, PosterResult } from '../core/predictions.js';
-import { loadPosterPredictor } from '../ml/poster/predictor.js';
+import { createLogger } from '../logger.js';
+import { loadPredictors } from '../ml/load-predictors.js';
 import { registerBench } from './registry.js';
 
 const POSTERS = 64;
@@ -18,11 +19,11 @@ interface Run {
 }
 
 /** All posters arrive at once, as in a burst; each one's latency runs from its arrival to its answer. */
-async function burst(predictor: PosterPredictor, images: Uint8Array[], windowMs: number, maxBatch: number): Promise<Run> {
+async function burst(predictor: PosterPredictor, images: Uint8Array[], windowMs: number, maxBatch: number, maxConcurrent: number): Promise<Run> {
   const queue = new BatchQueue((batch: Uint8Array[]) => predictor.predict(batch), {
     windowMs,
     maxBatch,
-    maxConcurrent: 1,
+    maxConcurrent,
     maxQueue: images.length,
   });
   const started = performance.now();
@@ -56,7 +57,10 @@ const maxDifference = (a: PosterResult[], b: PosterResult[]): number =>
 registerBench({
   name: 'poster-throughput',
   async run({ log }) {
-    const predictor = await loadPosterPredictor(loadConfig(process.env).modelsDir);
+    const config = loadConfig(process.env);
+    const predictors = await loadPredictors(config, createLogger('warn'));
+    const predictor = predictors.posterPredictor;
+    const concurrency = config.limits.maxConcurrentInferences;
     const images = await Promise.all(
       Array.from({ length: POSTERS }, async (_, i) => {
         const poster = await sharp({
@@ -68,12 +72,16 @@ registerBench({
         return decodePoster(poster, predictor.inputSize);
       }),
     );
-    await predictor.predict(images.slice(0, 2));
-    log(`poster-throughput: ${POSTERS} posters at once, one at a time, then batched (window ${BATCH_WINDOW_MS} ms, max ${MAX_BATCH})`);
-    const single = await burst(predictor, images, 0, 1);
-    const batched = await burst(predictor, images, BATCH_WINDOW_MS, MAX_BATCH);
-    await predictor.dispose();
+    await Promise.all(Array.from({ length: concurrency * 2 }, () => predictor.predict(images.slice(0, 2))));
+    log(
+      `poster-throughput: ${POSTERS} posters at once, ${config.limits.inferenceWorkers} inference workers, ` +
+        `${concurrency} batches at a time: one poster per batch, then batched (window ${BATCH_WINDOW_MS} ms, max ${MAX_BATCH})`,
+    );
+    const single = await burst(predictor, images, 0, 1, concurrency);
+    const batched = await burst(predictor, images, BATCH_WINDOW_MS, MAX_BATCH, concurrency);
+    await predictors.close();
     return {
+      poster_throughput_inference_workers: config.limits.inferenceWorkers,
       poster_throughput_batch1_per_s: single.postersPerSecond,
       poster_throughput_batched_per_s: batched.postersPerSecond,
       poster_p99_batch1_ms: single.p99Ms,

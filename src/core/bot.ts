@@ -45,6 +45,8 @@ export class MovieBot implements BotServices {
   private readonly rateLimiter: RateLimiter;
   private readonly posterQueue: BatchQueue<Uint8Array, PosterResult>;
   private readonly reviewQueue: BatchQueue<string, number>;
+  /** Posters being downloaded, decoded or inferred: bounded, so a burst cannot hold unbounded image bytes. */
+  private postersInFlight = 0;
 
   constructor(private readonly options: MovieBotOptions) {
     const { config } = options;
@@ -78,14 +80,26 @@ export class MovieBot implements BotServices {
   async analyzePoster(source: ImageSource, requester: Requester): Promise<Reply> {
     return this.answer(requester, 'poster', async () => {
       await this.checkRate(requester);
-      const bytes = await this.options.download(source);
-      const result = await this.cached(`poster:${this.options.modelVersion}:${sha256(bytes)}`, 'poster', async () => {
-        const pixels = await decodePoster(bytes, this.options.posterPredictor.inputSize);
-        return this.posterQueue.run(pixels);
-      });
-      const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
-      return { kind: 'poster', result, imageUrl: publicUrl, fileName: source.name };
+      if (this.postersInFlight >= this.options.config.limits.maxQueue) {
+        throw new UserFacingError("I'm busy with other posters right now: try again in a few seconds.", 'busy', 5);
+      }
+      this.postersInFlight += 1;
+      try {
+        return await this.analyzeAdmitted(source);
+      } finally {
+        this.postersInFlight -= 1;
+      }
     });
+  }
+
+  private async analyzeAdmitted(source: ImageSource): Promise<Reply> {
+    const bytes = await this.options.download(source);
+    const result = await this.cached(`poster:${this.options.modelVersion}:${sha256(bytes)}`, 'poster', async () => {
+      const pixels = await decodePoster(bytes, this.options.posterPredictor.inputSize);
+      return this.posterQueue.run(pixels);
+    });
+    const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
+    return { kind: 'poster', result, imageUrl: publicUrl, fileName: source.name };
   }
 
   async rateReview(text: string, requester: Requester): Promise<Reply> {
@@ -101,9 +115,9 @@ export class MovieBot implements BotServices {
     });
   }
 
-  /** True while no inference is queued or running: shutdown waits for this. */
+  /** True while no poster or review is being worked on: shutdown waits for this. */
   get idle(): boolean {
-    return this.posterQueue.idle && this.reviewQueue.idle;
+    return this.postersInFlight === 0 && this.posterQueue.idle && this.reviewQueue.idle;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,32 @@
+import type { Config } from '../config.js';
+import type { PosterPredictor, ReviewPredictor } from '../core/predictions.js';
+import type { Logger } from '../logger.js';
+import { initBackend } from './backend.js';
+import { loadPosterPredictor } from './poster/predictor.js';
+import { loadReviewPredictor } from './review/predictor.js';
+import { InferencePool } from './workers/inference-pool.js';
+
+export interface LoadedPredictors {
+  readonly posterPredictor: PosterPredictor;
+  readonly reviewPredictor: ReviewPredictor;
+  close(): Promise<void>;
+}
+
+/** The shipped models, in `config.limits.inferenceWorkers` worker threads, or on this thread when that is 0. */
+export async function loadPredictors(config: Config, logger: Logger): Promise<LoadedPredictors> {
+  const workers = config.limits.inferenceWorkers;
+  if (workers > 0) {
+    const pool = await InferencePool.start(workers, { modelsDir: config.modelsDir, backend: config.backend }, logger);
+    return { posterPredictor: pool.posterPredictor, reviewPredictor: pool.reviewPredictor, close: () => pool.close() };
+  }
+  await initBackend(config.backend, (message) => logger.info(message));
+  const [posterPredictor, reviewPredictor] = await Promise.all([loadPosterPredictor(config.modelsDir), loadReviewPredictor(config.modelsDir)]);
+  return {
+    posterPredictor,
+    reviewPredictor,
+    close: async () => {
+      await posterPredictor.dispose();
+      reviewPredictor.dispose();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** One inference thread: its own TensorFlow.js backend and its own copy of the poster and review models. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { initBackend } from '../backend.js';
+import { loadPosterPredictor } from '../poster/predictor.js';
+import { loadReviewPredictor } from '../review/predictor.js';
+import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
+
+const port = parentPort!;
+const send = (message: WorkerMessage) => port.postMessage(message);
+const { modelsDir, backend } = workerData as WorkerSetup;
+
+try {
+  const chosen = await initBackend(backend);
+  const [poster, review] = await Promise.all([loadPosterPredictor(modelsDir), loadReviewPredictor(modelsDir)]);
+  port.on('message', async (request: WorkerRequest) => {
+    try {
+      if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
+      else send({ type: 'answer', id: request.id, ratings: await review.predict(request.texts) });
+    } catch (error) {
+      send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen });
+} catch (error) {
+  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
