@@ -43,6 +43,23 @@ describe('MovieBot posters', () => {
     expect((await bot.analyzePoster({ kind: 'bytes', bytes }, { ...requester, userId: 'other' })).kind).toBe('poster');
   });
 
+  it('says it is busy, at once, when too many posters are already in flight', async () => {
+    const { bot, posterPredictor } = createTestBot({ MAX_QUEUE: '1' });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const predict = posterPredictor.predict.bind(posterPredictor);
+    posterPredictor.predict = async (images) => {
+      await gate;
+      return predict(images);
+    };
+    const first = bot.analyzePoster({ kind: 'bytes', bytes: await poster('#010203') }, requester);
+    expectNotice(await bot.analyzePoster({ kind: 'bytes', bytes: await poster('#040506') }, requester), 'busy', /busy.*try again/);
+    expect(bot.idle).toBe(false);
+    release();
+    expect((await first).kind).toBe('poster');
+    expect(bot.idle).toBe(true);
+  });
+
   it('answers bytes that are no image with a notice, not an exception', async () => {
     const { bot } = createTestBot();
     const reply = await bot.analyzePoster({ kind: 'bytes', bytes: new TextEncoder().encode('not an image at all') }, requester);
