@@ -15,6 +15,8 @@ export interface AppOptions {
   readonly posterPredictor: PosterPredictor;
   readonly reviewPredictor: ReviewPredictor;
   readonly modelVersion: string;
+  /** False while no model can answer (e.g. every inference worker is down); /healthz reports it. */
+  readonly modelsReady?: () => boolean;
 }
 
 export interface RunningApp {
@@ -25,7 +27,8 @@ export interface RunningApp {
 }
 
 /** Wires the core to the platforms the configuration names, or to the local page when it names none. */
-export async function startApp({ config, logger, posterPredictor, reviewPredictor, modelVersion }: AppOptions): Promise<RunningApp> {
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, logger, posterPredictor, reviewPredictor, modelVersion, modelsReady = () => true } = options;
   const bot = new MovieBot({
     config,
     logger,
@@ -50,8 +53,11 @@ export async function startApp({ config, logger, posterPredictor, reviewPredicto
     localMode,
     slackEvents,
     health: () => {
-      const checks = Object.fromEntries(connections.map((connection) => [connection.name, connection.isHealthy()]));
-      return { ok: Object.values(checks).every(Boolean), checks: { models: true, ...checks } };
+      const checks = {
+        models: modelsReady(),
+        ...Object.fromEntries(connections.map((connection) => [connection.name, connection.isHealthy()])),
+      };
+      return { ok: Object.values(checks).every(Boolean), checks };
     },
   });
   logger.info({ url: http.url, platforms: platformsOf(config) }, localMode ? `local mode: open ${http.url}` : 'bot started');

@@ -9,6 +9,7 @@ import { InferencePool } from './workers/inference-pool.js';
 export interface LoadedPredictors {
   readonly posterPredictor: PosterPredictor;
   readonly reviewPredictor: ReviewPredictor;
+  modelsReady(): boolean;
   close(): Promise<void>;
 }
 
@@ -17,13 +18,19 @@ export async function loadPredictors(config: Config, logger: Logger): Promise<Lo
   const workers = config.limits.inferenceWorkers;
   if (workers > 0) {
     const pool = await InferencePool.start(workers, { modelsDir: config.modelsDir, backend: config.backend }, logger);
-    return { posterPredictor: pool.posterPredictor, reviewPredictor: pool.reviewPredictor, close: () => pool.close() };
+    return {
+      posterPredictor: pool.posterPredictor,
+      reviewPredictor: pool.reviewPredictor,
+      modelsReady: () => pool.usableWorkers > 0,
+      close: () => pool.close(),
+    };
   }
   await initBackend(config.backend, (message) => logger.info(message));
   const [posterPredictor, reviewPredictor] = await Promise.all([loadPosterPredictor(config.modelsDir), loadReviewPredictor(config.modelsDir)]);
   return {
     posterPredictor,
     reviewPredictor,
+    modelsReady: () => true,
     close: async () => {
       await posterPredictor.dispose();
       reviewPredictor.dispose();

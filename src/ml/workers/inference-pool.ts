@@ -108,6 +108,10 @@ export class InferencePool {
     }
   }
 
+  get usableWorkers(): number {
+    return this.threads.filter((thread) => thread.usable).length;
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.threads.map((thread) => thread.terminate()));

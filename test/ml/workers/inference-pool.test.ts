@@ -52,6 +52,7 @@ describe('InferencePool (the shipped models in worker threads)', () => {
     expect(logs.text).toMatch(/inference worker died/);
     const results = await Promise.all([1, 2, 3, 4].map(() => pool.posterPredictor.predict(images.slice(0, 1))));
     expect(results.every(([result]) => result!.top3.length === 3)).toBe(true);
+    expect(pool.usableWorkers).toBe(2);
   }, 120_000);
 
   it('says why when the models cannot be loaded', async () => {
