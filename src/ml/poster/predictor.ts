@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { GENRES } from '../../core/genres.js';
 import { type PosterPredictor, type PosterResult, topGenres } from '../../core/predictions.js';
-import type { PosterBackbone } from './backbone.js';
-import { BackboneRegistry, backboneFeatures, loadServingModel, modelDir } from './serving-model.js';
+import { BackboneRegistry, backboneFeatures, loadServingModel, modelDir, type ServedBackbone } from './serving-model.js';
 
 /** Ratings are IMDb scores: keep answers inside the scale whatever the head extrapolates. */
 function clampRating(value: number): number {
@@ -38,7 +37,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
 
   const run = (pixels: tf.Tensor4D): tf.Tensor2D[] => {
-    const features = new Map<PosterBackbone, tf.Tensor2D>();
+    const features = new Map<ServedBackbone, tf.Tensor2D>();
     for (const { backbone } of [genre, rating]) {
       if (backbone && !features.has(backbone)) features.set(backbone, backboneFeatures(backbone, pixels));
     }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { compileForInference, type InferenceFn } from '../inference/compile.js';
 import { loadLayersModel } from '../model-io.js';
 import { type BackboneConfig, loadPosterBackbone, type PosterBackbone } from './backbone.js';
 import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
@@ -9,41 +10,52 @@ import { NSFWJS_MOBILENET } from './mobilenet-source.js';
 export interface ServingModel {
   readonly metadata: PosterModelMetadata;
   /** The loaded frozen backbone this model's head reads, if any (models with the same config share one). */
-  readonly backbone: PosterBackbone | undefined;
+  readonly backbone: ServedBackbone | undefined;
   /** Call inside tf.tidy, with `features` from {@link backboneFeatures} when the model has a backbone. */
   predict(pixels: tf.Tensor4D, features: tf.Tensor2D | undefined): tf.Tensor2D;
   dispose(): void;
 }
 
+/** A backbone as served: its Layers model compiled for inference (batch norm folded, activations fused). */
+export interface ServedBackbone extends PosterBackbone {
+  readonly infer: InferenceFn;
+}
+
 /** Loads each distinct backbone once, so the genre and rating heads share the network and its forward pass. */
 export class BackboneRegistry {
-  private readonly loaded = new Map<string, Promise<PosterBackbone>>();
+  private readonly loaded = new Map<string, Promise<ServedBackbone>>();
 
-  get(config: BackboneConfig): Promise<PosterBackbone> {
+  get(config: BackboneConfig): Promise<ServedBackbone> {
     const { taps, views, inputSize, scale, source } = config;
     const key = JSON.stringify({ taps, views, inputSize, scale, source });
     let backbone = this.loaded.get(key);
     if (!backbone) {
       if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
-      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source });
+      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then((loaded) => ({
+        ...loaded,
+        infer: compileForInference(loaded.extractor),
+      }));
       this.loaded.set(key, backbone);
     }
     return backbone;
   }
 
   async dispose(): Promise<void> {
-    for (const backbone of await Promise.all(this.loaded.values())) backbone.extractor.dispose();
+    for (const backbone of await Promise.all(this.loaded.values())) {
+      backbone.infer.dispose();
+      backbone.extractor.dispose();
+    }
   }
 }
 
 /** Pooled features averaged over the configured views (the flip test-time augmentation training used). */
-export function backboneFeatures(backbone: PosterBackbone, pixels: tf.Tensor4D): tf.Tensor2D {
+export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D): tf.Tensor2D {
   return tf.tidy(() => {
     const size = backbone.config.inputSize;
     const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
     const input = resized.mul(backbone.config.scale) as tf.Tensor4D;
     const views = backbone.config.views.map((view) =>
-      backbone.extractor.predict(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor2D);
+      backbone.infer(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor2D);
     return tf.addN(views).div(views.length) as tf.Tensor2D;
   });
 }
