@@ -1,8 +1,6 @@
 /** One inference thread: its own TensorFlow.js backend and its own copy of the poster and review models. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { initBackend } from '../backend.js';
-import { loadPosterPredictor } from '../poster/predictor.js';
-import { loadReviewPredictor } from '../review/predictor.js';
+import { loadModelsInThisThread } from '../load-predictors.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;
@@ -10,8 +8,7 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 const { modelsDir, backend } = workerData as WorkerSetup;
 
 try {
-  const chosen = await initBackend(backend);
-  const [poster, review] = await Promise.all([loadPosterPredictor(modelsDir), loadReviewPredictor(modelsDir)]);
+  const { backend: chosen, poster, review } = await loadModelsInThisThread(modelsDir, backend);
   port.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
