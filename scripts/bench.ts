@@ -8,9 +8,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { initBackend } from '../src/ml/backend.js';
-import '../src/bench/entries.js';
-import { benchEntries, type BenchResult } from '../src/bench/registry.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
+import '../bench/entries.js';
+import { benchEntries, type BenchResult } from '../bench/registry.js';
 
 const USAGE = 'Usage: npm run --silent bench [-- --only NAME] [--profile]';
 

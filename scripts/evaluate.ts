@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { initBackend } from '../src/ml/backend.js';
-import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/poster/evaluate.js';
-import { evaluateReviewModel } from '../src/ml/review/evaluate.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
+import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/training/poster/evaluate.js';
+import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
 import { choiceFlag } from '../src/ml/training/cli-flags.js';
 
 const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review] [--models DIR] [--split validation|all]

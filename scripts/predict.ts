@@ -6,9 +6,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { initBackend } from '../src/ml/backend.js';
-import { type InputOutcome, predictInputs } from '../src/ml/poster/predict-inputs.js';
-import { loadPosterPredictor } from '../src/ml/poster/predictor.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
+import { type InputOutcome, predictInputs } from '../src/ml/serving/poster/predict-inputs.js';
+import { loadPosterPredictor } from '../src/ml/serving/poster/predictor.js';
 
 const USAGE = 'Usage: npm run --silent predict -- [--json] [--models DIR] FILE_OR_URL...';
 

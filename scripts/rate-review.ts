@@ -8,8 +8,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { initBackend } from '../src/ml/backend.js';
-import { loadReviewModel, loadReviewPredictor } from '../src/ml/review/predictor.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
+import { loadReviewModel, loadReviewPredictor } from '../src/ml/serving/review/predictor.js';
 
 const BATCH = 64;
 const HELP = `Usage: npm run --silent rate-review -- [--json] [--model DIR] < reviews.txt

@@ -7,7 +7,7 @@
  */
 import { commands } from '../commands/index.js';
 import { registerCommands } from '../src/adapters/discord/register-commands.js';
-import { slackManifest } from '../src/adapters/slack-manifest.js';
+import { slackManifest } from '../src/adapters/slack/manifest.js';
 import { toYaml } from '../src/adapters/slack/yaml.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
-import { slackManifest } from '../src/adapters/slack-manifest.js';
+import { slackManifest } from '../src/adapters/slack/manifest.js';
 import { toYaml } from '../src/adapters/slack/yaml.js';
 
 const { values } = parseArgs({ options: { 'public-url': { type: 'string' }, write: { type: 'boolean', default: false } } });

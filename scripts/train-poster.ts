@@ -7,14 +7,14 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { loadPosterDataset } from '../src/data/posters.js';
 import { createLogger } from '../src/logger.js';
-import { initBackend } from '../src/ml/backend.js';
-import { type HeadCandidate, searchCandidates } from '../src/ml/poster/candidates.js';
-import { DEFAULT_HEAD } from '../src/ml/poster/head.js';
-import type { PosterArchitecture } from '../src/ml/poster/metadata.js';
-import { DEFAULT_SCRATCH } from '../src/ml/poster/scratch-model.js';
-import { POSTER_TASKS, type PosterTask } from '../src/ml/poster/task.js';
-import { trainMobilenetPoster } from '../src/ml/poster/train-mobilenet.js';
-import { trainScratchPoster } from '../src/ml/poster/train-scratch.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
+import { type HeadCandidate, searchCandidates } from '../src/ml/training/poster/candidates.js';
+import { DEFAULT_HEAD } from '../src/ml/training/poster/head.js';
+import type { PosterArchitecture } from '../src/ml/serving/poster/metadata.js';
+import { DEFAULT_SCRATCH } from '../src/ml/training/poster/scratch-model.js';
+import { POSTER_TASKS, type PosterTask } from '../src/ml/training/poster/task.js';
+import { trainMobilenetPoster } from '../src/ml/training/poster/train-mobilenet.js';
+import { trainScratchPoster } from '../src/ml/training/poster/train-scratch.js';
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 
 const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]

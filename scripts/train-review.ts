@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { initBackend } from '../src/ml/backend.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
 import { choiceFlag as choice, isPositiveInteger as positiveInt, numberFlag as number } from '../src/ml/training/cli-flags.js';
-import { DEFAULT_REVIEW_TRAINING as D, trainReviewModel, type ReviewLoss } from '../src/ml/review/train.js';
-import type { Side } from '../src/ml/review/tokenizer.js';
+import { DEFAULT_REVIEW_TRAINING as D, trainReviewModel, type ReviewLoss } from '../src/ml/training/review/train.js';
+import type { Side } from '../src/ml/serving/review/tokenizer.js';
 
 const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --data PATH              aclImdb .tar.gz or a folder with pos/ and neg/ (required)

@@ -1,10 +1,10 @@
 import { commands } from '../commands/index.js';
 import type { PlatformConnection } from './adapters/connection.js';
-import { startDiscord } from './adapters/discord.js';
-import { startSlack } from './adapters/slack.js';
+import { startDiscord } from './adapters/discord/index.js';
+import { startSlack } from './adapters/slack/index.js';
 import { platformsOf, type Config } from './config.js';
 import { MovieBot } from './core/bot.js';
-import { downloadImage } from './core/download.js';
+import { downloadImage } from './core/download/index.js';
 import type { PosterPredictor, ReviewPredictor } from './core/predictions.js';
 import { startHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { loadPredictors } from './ml/load-predictors.js';
+import { loadPredictors } from './ml/serving/load-predictors.js';
 import { exitOnSignals } from './shutdown.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { startDiscord } from '../../src/adapters/discord.js';
+import { startDiscord } from '../../src/adapters/discord/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { BotServices } from '../../src/core/command.js';
 import type { Reply } from '../../src/core/reply.js';

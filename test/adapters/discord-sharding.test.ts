@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { PlatformConnection } from '../../src/adapters/connection.js';
-import { startDiscord } from '../../src/adapters/discord.js';
+import { startDiscord } from '../../src/adapters/discord/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
 

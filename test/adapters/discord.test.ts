@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import type { PlatformConnection } from '../../src/adapters/connection.js';
-import { startDiscord } from '../../src/adapters/discord.js';
+import { startDiscord } from '../../src/adapters/discord/index.js';
 import { defineCommand } from '../../src/core/command.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';

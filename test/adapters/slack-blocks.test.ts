@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReply } from '../../src/adapters/slack/blocks.js';
+import { renderReply } from '../../src/adapters/slack/render.js';
 import { notice } from '../../src/core/reply.js';
 
 const result = { genres: { Drama: 0.62, Comedy: 0.3, Action: 0.12 }, top3: [['Drama', 0.62], ['Comedy', 0.3], ['Action', 0.12]] as const, rating: 7.14 };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { SLACK_BOT_SCOPES, slackManifest } from '../../src/adapters/slack-manifest.js';
+import { SLACK_BOT_SCOPES, slackManifest } from '../../src/adapters/slack/manifest.js';
 import { toYaml } from '../../src/adapters/slack/yaml.js';
 
 interface Manifest {

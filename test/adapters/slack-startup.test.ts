@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { startSlack } from '../../src/adapters/slack.js';
+import { startSlack } from '../../src/adapters/slack/index.js';
 import { FakeSlackWebApi } from '../helpers/fake-slack/web-api.js';
 import { FakeSocketMode } from '../helpers/fake-slack/socket-mode.js';
 import { createTestBot } from '../helpers/test-bot.js';

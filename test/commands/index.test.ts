@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { defineCommand, validateCommands } from '../../src/core/command.js';
 
-const commandsDir = fileURLToPath(new URL('../../commands/', import.meta.url));
+const commandsDir = fileURLToPath(new URL('../../commands', import.meta.url));
 const noop = async () => {};
 
 describe('the command list', () => {

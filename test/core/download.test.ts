@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageSource } from '../../src/core/command.js';
-import { DownloadError, downloadImage, type DownloadOptions, type Lookup } from '../../src/core/download.js';
+import { DownloadError, downloadImage, type DownloadOptions, type Lookup } from '../../src/core/download/index.js';
 import { decodePoster } from '../../src/core/image.js';
 import { RED, solid } from '../helpers/image-corpus.js';
 

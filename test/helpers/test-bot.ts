@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config.js';
 import { MovieBot } from '../../src/core/bot.js';
-import { downloadImage } from '../../src/core/download.js';
+import { downloadImage } from '../../src/core/download/index.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakePosterPredictor, FakeReviewPredictor } from './fake-predictors.js';
 

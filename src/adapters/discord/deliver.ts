@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import { errorFields } from './error-fields.js';
+import { errorFields } from './errors.js';
 
 /**
  * @discordjs/rest retries a 5xx three times back to back, so a Discord hiccup of a second would lose the reply.

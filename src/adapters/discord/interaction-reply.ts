@@ -2,7 +2,7 @@ import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../core/reply.js';
 import { deliver } from './deliver.js';
-import { errorFields } from './error-fields.js';
+import { errorFields } from './errors.js';
 import { isPrivate, NO_MENTIONS, renderReply } from './render.js';
 
 const MOVED_TO_PRIVATE = "I couldn't answer this one; I've sent you the details privately.";

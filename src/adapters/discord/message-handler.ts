@@ -4,7 +4,7 @@ import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { deliver } from './deliver.js';
-import { errorFields } from './error-fields.js';
+import { errorFields } from './errors.js';
 import { renderReply } from './render.js';
 import { TypingIndicators } from './typing.js';
 

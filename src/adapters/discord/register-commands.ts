@@ -1,6 +1,6 @@
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.js';
-import { toSlashCommand } from './slash-commands.js';
+import { toSlashCommand } from './registration.js';
 
 export interface RegisterTarget {
   readonly token: string;

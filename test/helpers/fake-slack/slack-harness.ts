@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commands } from '../../../commands/index.js';
 import type { PlatformConnection } from '../../../src/adapters/connection.js';
-import { SLACK_EVENTS_PATH, startSlack } from '../../../src/adapters/slack.js';
+import { SLACK_EVENTS_PATH, startSlack } from '../../../src/adapters/slack/index.js';
 import { createTestBot, type TestBot } from '../test-bot.js';
 import { eventCallback, SignedEventPoster, slashCommandFields } from './events.js';
 import { FakeSocketMode } from './socket-mode.js';

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPosterDataset } from '../../../src/data/posters.js';
-import { initBackend } from '../../../src/ml/backend.js';
-import { loadLayersModel, saveModel } from '../../../src/ml/model-io.js';
-import { loadOrExtractFeatures } from '../../../src/ml/poster/feature-cache.js';
-import { fitModel, predictAll } from '../../../src/ml/poster/fit.js';
-import { DEFAULT_HEAD } from '../../../src/ml/poster/head.js';
-import { decodeAllPosters, pixelExamples } from '../../../src/ml/poster/pixel-examples.js';
-import { buildScratchModel } from '../../../src/ml/poster/scratch-model.js';
-import { trainFeatureHead } from '../../../src/ml/poster/train-head.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { loadLayersModel, saveModel } from '../../../src/ml/runtime/model-io.js';
+import { loadOrExtractFeatures } from '../../../src/ml/training/poster/feature-cache.js';
+import { fitModel, predictAll } from '../../../src/ml/training/poster/fit.js';
+import { DEFAULT_HEAD } from '../../../src/ml/training/poster/head.js';
+import { decodeAllPosters, pixelExamples } from '../../../src/ml/training/poster/pixel-examples.js';
+import { buildScratchModel } from '../../../src/ml/training/poster/scratch-model.js';
+import { trainFeatureHead } from '../../../src/ml/training/poster/train-head.js';
 import { createPosterFixture, type PosterFixture } from './poster-fixture.js';
 
 const TINY_SCRATCH = { inputSize: 16, filters: [4, 8], dense: 8, dropout: 0.1, learningRate: 1e-2, batchSize: 4 };
@@ -100,8 +100,8 @@ describe('head ensembles and class-weight correction', () => {
   });
 
   it('merges heads into one model whose output is their mean, and saves/loads it', async () => {
-    const { buildHead } = await import('../../../src/ml/poster/head.js');
-    const { mergeHeads } = await import('../../../src/ml/poster/ensemble.js');
+    const { buildHead } = await import('../../../src/ml/training/poster/head.js');
+    const { mergeHeads } = await import('../../../src/ml/training/poster/ensemble.js');
     const heads = [0, 1].map(() => buildHead('genre', 5, { ...DEFAULT_HEAD, hidden: 3 }));
     const merged = mergeHeads(heads);
     const x = tf.randomNormal([4, 5]);
@@ -118,7 +118,7 @@ describe('head ensembles and class-weight correction', () => {
   });
 
   it('removes the class-weight shift from the output logits: weight w lowers the odds by w, ranking unchanged', async () => {
-    const { buildHead, undoClassWeightShift } = await import('../../../src/ml/poster/head.js');
+    const { buildHead, undoClassWeightShift } = await import('../../../src/ml/training/poster/head.js');
     const head = buildHead('genre', 4, { ...DEFAULT_HEAD, hidden: 0 });
     const x = tf.randomNormal([3, 4]);
     const before = (head.predict(x) as tf.Tensor).arraySync() as number[][];

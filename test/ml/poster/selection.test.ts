@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { selectedBlocks, servingBackbone } from '../../../src/ml/poster/candidates.js';
-import { DEFAULT_BACKBONE } from '../../../src/ml/poster/backbone.js';
-import { crossValidate, foldOf } from '../../../src/ml/poster/cross-validation.js';
-import { columnStats, selectColumns, standardise } from '../../../src/ml/poster/feature-matrix.js';
-import { bestF1Threshold, macroF1 } from '../../../src/ml/poster/thresholds.js';
-import { meanGuessBaseline } from '../../../src/ml/poster/task.js';
+import { selectedBlocks, servingBackbone } from '../../../src/ml/training/poster/candidates.js';
+import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
+import { crossValidate, foldOf } from '../../../src/ml/training/poster/cross-validation.js';
+import { columnStats, selectColumns, standardise } from '../../../src/ml/training/poster/feature-matrix.js';
+import { bestF1Threshold, macroF1 } from '../../../src/ml/training/poster/thresholds.js';
+import { meanGuessBaseline } from '../../../src/ml/training/poster/task.js';
 
 describe('model selection helpers', () => {
   it('assigns every id to one of k folds, stably and roughly evenly', () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
-import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/review/train.js';
+import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/training/review/train.js';
 
 const POSITIVE = ['A wonderful, moving film.<br /><br />Loved every minute!', 'Brilliant acting and a great story.', 'Superb, funny and warm; a great film.'];
 const NEGATIVE = ['Dull and boring.<br />A waste of time.', 'Terrible script, awful acting.', 'Boring, awful, I hated it?'];

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../../src/ml/backend.js';
-import { loadLayersModel, saveModel } from '../../../src/ml/model-io.js';
-import { buildReviewModel, lstmSteps, ratingToTarget, targetToRating } from '../../../src/ml/review/model.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { loadLayersModel, saveModel } from '../../../src/ml/runtime/model-io.js';
+import { ratingToTarget, targetToRating } from '../../../src/ml/serving/review/rating-scale.js';
+import { buildReviewModel, lstmSteps } from '../../../src/ml/training/review/model.js';
 
 describe('buildReviewModel', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../../src/ml/backend.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { trainTinyReviewModel } from './fixtures.js';
 
 function rateReviews(modelDir: string, stdin: string, flags: string[] = ['--json']): Promise<{ stdout: string; stderr: string; code: number | null }> {

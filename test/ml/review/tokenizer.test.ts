@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize } from '../../../src/ml/review/tokenizer.js';
+import { OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize } from '../../../src/ml/serving/review/tokenizer.js';
 
 const TEXTS = ['the film was great great great', 'the film was bad', 'great acting, the end!'];
 const options = { vocabSize: 6, maxLen: 6, padding: 'pre', truncating: 'pre' } as const;

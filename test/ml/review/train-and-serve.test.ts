@@ -2,9 +2,9 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../../src/ml/backend.js';
-import { evaluateReviewModel } from '../../../src/ml/review/evaluate.js';
-import { loadReviewModel, type ReviewRater } from '../../../src/ml/review/predictor.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { evaluateReviewModel } from '../../../src/ml/training/review/evaluate.js';
+import { loadReviewModel, type ReviewRater } from '../../../src/ml/serving/review/predictor.js';
 import { trainTinyReviewModel } from './fixtures.js';
 
 const HOSTILE_INPUTS = [

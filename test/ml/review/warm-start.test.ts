@@ -1,9 +1,9 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../../src/ml/backend.js';
-import { loadLayersModel } from '../../../src/ml/model-io.js';
-import { DEFAULT_REVIEW_TRAINING, trainReviewModel, type ReviewTrainingResult } from '../../../src/ml/review/train.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { loadLayersModel } from '../../../src/ml/runtime/model-io.js';
+import { DEFAULT_REVIEW_TRAINING, trainReviewModel, type ReviewTrainingResult } from '../../../src/ml/training/review/train.js';
 import { trainTinyReviewModel } from './fixtures.js';
 
 async function weightShapes(dir: string): Promise<number[][]> {

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { compileForInference } from '../src/ml/runtime/graph-compiler/compile.js';
+import { formatProfile, profileKernels } from './kernel-profile.js';
+import { registerBench } from './registry.js';
+import { loadavg } from 'node:os';
+import { measure, type Timing } from './timing.js';
+
+const INPUT_SHAPE = [128, 128, 3];
+const LABELS = 25;
+const BATCH = 32;
+const TRAIN_STEPS = 5;
+const PREDICT_RUNS = 10;
+
+/** The issue's fixed network: three conv + ReLU, batch norm, max pool blocks, then dense 128 and 25 sigmoids. */
+export function buildReferenceCnn(): tf.LayersModel {
+  const model = tf.sequential();
+  model.add(tf.layers.conv2d({ inputShape: INPUT_SHAPE, filters: 16, kernelSize: 3, padding: 'valid', activation: 'relu' }));
+  model.add(tf.layers.batchNormalization());
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  for (const filters of [32, 64]) {
+    model.add(tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' }));
+    model.add(tf.layers.batchNormalization());
+    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  }
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 128, activation: 'relu' }));
+  model.add(tf.layers.dense({ units: LABELS, activation: 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(), loss: 'binaryCrossentropy' });
+  return model;
+}
+
+type Predict = (input: tf.Tensor) => tf.Tensor;
+
+async function timePredict(predict: Predict, input: tf.Tensor, runs: number): Promise<Timing> {
+  return measure(async () => {
+    const output = predict(input);
+    await output.data();
+    output.dispose();
+  }, runs);
+}
+
+registerBench({
+  name: 'reference-cnn',
+  async run({ log, profile, backend }) {
+    const model = buildReferenceCnn();
+    const x = tf.randomUniform([BATCH, ...INPUT_SHAPE], 0, 1, 'float32', 1);
+    const y = tf.randomUniform([BATCH, LABELS], 0, 1, 'float32', 2).round();
+    const single = tf.slice(x, 0, 1);
+    const step = () => model.trainOnBatch(x, y);
+
+    log(`reference-cnn: ${TRAIN_STEPS} training steps at batch ${BATCH} after a warm-up; load average ${loadavg()[0]?.toFixed(2)}`);
+    const train = await measure(step, TRAIN_STEPS);
+    if (profile) log(`reference-cnn training step kernels:\n${formatProfile(await profileKernels(step))}`);
+    const plain: Predict = (input) => model.predict(input) as tf.Tensor;
+    const compiled = compileForInference(model);
+    if (!compiled.compiled) log(`reference-cnn: compiled predict falls back to model.predict: ${compiled.fallbackReason}`);
+    const plain32 = await timePredict(plain, x, PREDICT_RUNS);
+    const plain1 = await timePredict(plain, single, PREDICT_RUNS * 3);
+    const compiled32 = await timePredict(compiled, x, PREDICT_RUNS);
+    const compiled1 = await timePredict(compiled, single, PREDICT_RUNS * 3);
+    if (profile) {
+      for (const [name, predict] of [['model.predict', plain], ['compiled', compiled]] as const) {
+        const predictOnce = async () => predict(single).data();
+        log(`reference-cnn batch-1 ${name} kernels:\n${formatProfile(await profileKernels(predictOnce))}`);
+      }
+    }
+    compiled.dispose();
+    tf.dispose([x, y, single]);
+    model.dispose();
+    return {
+      reference_cnn_train_step_ms: train.wallMs,
+      // The unsuffixed predict figures are the path the bot uses: compiled unless the compiler fell back.
+      reference_cnn_predict_batch32_ms: compiled32.wallMs,
+      reference_cnn_predict_batch1_ms: compiled1.wallMs,
+      backend,
+      reference_cnn_predict_path: compiled.compiled ? 'compiled' : 'model.predict',
+      reference_cnn_train_step_cpu_ms: train.cpuMs,
+      reference_cnn_predict_batch32_cpu_ms: compiled32.cpuMs,
+      reference_cnn_predict_batch1_cpu_ms: compiled1.cpuMs,
+      reference_cnn_model_predict_batch32_ms: plain32.wallMs,
+      reference_cnn_model_predict_batch32_cpu_ms: plain32.cpuMs,
+      reference_cnn_model_predict_batch1_ms: plain1.wallMs,
+      reference_cnn_model_predict_batch1_cpu_ms: plain1.cpuMs,
+      reference_cnn_load_average_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    };
+  },
+});

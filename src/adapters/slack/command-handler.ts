@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import { slackTextOption, type BotServices, type CommandContext, type CommandDefinition } from '../../core/command.js';
+import { notice, type Reply } from '../../core/reply.js';
+import type { Logger } from '../../logger.js';
+import { renderReply } from './render.js';
+import { errorFields, errorReply } from './errors.js';
+
+export interface SlashCommandDeps {
+  readonly bot: BotServices;
+  readonly commands: readonly CommandDefinition[];
+  readonly logger: Logger;
+}
+
+/** Results go to the channel; notices (help, errors, "slow down") only to the person who asked. */
+const respondWith = (respond: RespondFn, reply: Reply): Promise<unknown> =>
+  respond({ ...renderReply(reply), response_type: reply.kind === 'notice' ? 'ephemeral' : 'in_channel' });
+
+/** Slack sends the whole line as free text, so the checks Discord makes for us (required, length) happen here. */
+function checkText(command: CommandDefinition, text: string): Reply | undefined {
+  const option = slackTextOption(command);
+  if (option === undefined) return undefined;
+  const usage = `Usage: \`/${command.name} <${option.name}>\` (${option.description}).`;
+  if (option.required && text === '') return notice('error', usage);
+  if (option.maxLength !== undefined && text.length > option.maxLength) {
+    return notice('error', `That is ${text.length} characters; \`/${command.name}\` takes at most ${option.maxLength}.`);
+  }
+  return undefined;
+}
+
+function slashContext(command: CommandDefinition, payload: SlashCommand, respond: RespondFn, deps: SlashCommandDeps): CommandContext {
+  const text = payload.text.trim();
+  const textOption = slackTextOption(command);
+  return {
+    requester: { platform: 'slack', userId: payload.user_id, requestId: randomUUID() },
+    bot: deps.bot,
+    commands: deps.commands,
+    string: (name) => (name === textOption?.name && text !== '' ? text : undefined),
+    image: () => undefined,
+    reply: async (reply) => {
+      await respondWith(respond, reply);
+    },
+  };
+}
+
+/** Registers every command on the app: `ack()` first, then the command's `run` inside one error boundary. */
+export function registerSlashCommands(app: App, deps: SlashCommandDeps): void {
+  for (const command of deps.commands) {
+    app.command(`/${command.name}`, async ({ command: payload, ack, respond }) => {
+      await ack();
+      const ctx = slashContext(command, payload, respond, deps);
+      const log = deps.logger.child({ command: command.name, requestId: ctx.requester.requestId });
+      try {
+        const problem = checkText(command, payload.text.trim());
+        if (problem === undefined) await command.run(ctx);
+        else await ctx.reply(problem);
+      } catch (error) {
+        log.warn({ err: errorFields(error) }, `slack /${command.name} failed`);
+        await respondWith(respond, errorReply(error)).catch((replyError: unknown) =>
+          log.error({ err: errorFields(replyError) }, `slack /${command.name} error reply undeliverable`),
+        );
+      }
+    });
+  }
+}

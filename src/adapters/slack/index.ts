@@ -1,0 +1,140 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Config } from '../../config.js';
+import type { BotServices, CommandDefinition } from '../../core/command.js';
+import type { Logger } from '../../logger.js';
+import type { PlatformConnection } from '../connection.js';
+import { PinoBoltLogger } from './bolt-logger.js';
+import { errorFields } from './errors.js';
+import { EventGate, type EventIds } from './event-gate.js';
+import { SeenEvents } from './seen-events.js';
+import { SharedSeenEvents } from './shared-seen-events.js';
+import { answerFileShare, type SharedMessage } from './message-handler.js';
+import { superviseReconnects } from './socket-reconnects.js';
+import { registerSlashCommands } from './command-handler.js';
+
+export interface SlackOptions {
+  readonly config: Config;
+  readonly bot: BotServices;
+  readonly commands: readonly CommandDefinition[];
+  readonly logger: Logger;
+}
+
+export interface SlackRuntime {
+  readonly connection: PlatformConnection;
+  /** HTTP mode only: the process's one HTTP server routes `POST /slack/events` here. */
+  readonly handleHttp?: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** The Slack Events API and slash commands arrive on this path in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** A peer that never answers the close frame would otherwise hold shutdown for ws' 30 s close timeout. */
+const SOCKET_CLOSE_MS = 2_000;
+
+const withTimeout = (work: Promise<unknown>, ms: number): Promise<unknown> =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+
+type Mode = { kind: 'socket'; receiver: SocketModeReceiver } | { kind: 'http'; receiver: HTTPReceiver };
+
+/**
+ * Starts the Bolt app: Socket Mode when `SLACK_APP_TOKEN` is set (no public URL needed), else signed HTTP
+ * events handed over by the process's HTTP server. The bot token is checked with `auth.test` before anything
+ * is received, so a wrong token fails start-up with a clear message.
+ *
+ * @example
+ * const { connection, handleHttp } = await startSlack({ config, bot, commands, logger });
+ */
+export async function startSlack({ config, bot, commands, logger }: SlackOptions): Promise<SlackRuntime> {
+  const slack = config.slack;
+  if (slack === undefined) throw new Error('startSlack needs SLACK_BOT_TOKEN');
+  const log = logger.child({ platform: 'slack' });
+  const boltLogger = new PinoBoltLogger(log.child({ component: 'bolt' }), [slack.botToken, slack.appToken, slack.signingSecret].filter((s) => s !== undefined));
+  const mode = createReceiver(slack, boltLogger);
+  const app = new App({
+    token: slack.botToken,
+    receiver: mode.receiver as Receiver,
+    logger: boltLogger,
+    logLevel: LogLevel.INFO,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+    deferInitialization: true,
+  });
+  try {
+    await app.init();
+  } catch (error) {
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
+  }
+
+  const seenEvents: EventIds =
+    config.cacheUrl === undefined
+      ? new SeenEvents()
+      : new SharedSeenEvents(config.cacheUrl, (error) => log.warn({ err: errorFields(error) }, 'shared event de-duplication unavailable'));
+  const gate = new EventGate(log, seenEvents);
+  app.use(gate.middleware);
+  app.event('message', async ({ event, body }) => {
+    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken: slack.botToken, logger: log });
+  });
+  registerSlashCommands(app, { bot, commands, logger: log });
+  app.error(async (error) => {
+    log.error({ err: errorFields(error) }, 'slack listener failed');
+  });
+
+  let stopping = false;
+  let connected = mode.kind === 'http';
+  if (mode.kind === 'socket') {
+    mode.receiver.client.on('connected', () => (connected = true));
+    mode.receiver.client.on('close', () => (connected = false));
+    try {
+      await app.start();
+    } catch (error) {
+      throw new Error(`Slack did not open a Socket Mode connection with SLACK_APP_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
+    }
+    superviseReconnects(mode.receiver.client, log, () => stopping);
+  }
+  log.info({ mode: mode.kind }, 'slack connected');
+
+  const connection: PlatformConnection = {
+    name: 'slack',
+    isHealthy: () => connected && !stopping,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      if (mode.kind === 'socket') await withTimeout(mode.receiver.client.disconnect(), SOCKET_CLOSE_MS);
+      await gate.settled();
+      await seenEvents.close?.();
+      connected = false;
+      log.info('slack stopped');
+    },
+  };
+  if (mode.kind === 'socket') return { connection };
+  const listener = mode.receiver.requestListener;
+  return {
+    connection,
+    handleHttp(req, res) {
+      if (stopping) {
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
+      try {
+        listener(req, res);
+      } catch {
+        res.writeHead(404).end();
+      }
+    },
+  };
+}
+
+function createReceiver(slack: NonNullable<Config['slack']>, logger: PinoBoltLogger): Mode {
+  if (slack.appToken !== undefined) {
+    return {
+      kind: 'socket',
+      receiver: new SocketModeReceiver({
+        appToken: slack.appToken,
+        logger,
+        installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+      }),
+    };
+  }
+  if (slack.signingSecret === undefined) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)');
+  return { kind: 'http', receiver: new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger }) };
+}

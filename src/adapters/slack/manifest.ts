@@ -1,0 +1,68 @@
+import { slackTextOption, type CommandDefinition } from '../../core/command.js';
+import { SLACK_EVENTS_PATH } from './index.js';
+
+/** What the bot reads and writes: nothing more, so a workspace admin can see why each is asked for. */
+export const SLACK_BOT_SCOPES = [
+  'chat:write', // replies in threads
+  'commands', // slash commands
+  'files:read', // downloading shared posters (url_private_download)
+  'channels:history', // message events with files: public channels
+  'groups:history', // private channels
+  'im:history', // direct messages
+  'mpim:history', // group direct messages
+] as const;
+
+/** `message.*` events for each kind of conversation the history scopes above cover. */
+export const SLACK_BOT_EVENTS = ['message.channels', 'message.groups', 'message.im', 'message.mpim'] as const;
+
+export interface SlackManifestOptions {
+  /**
+   * The bot's public base URL (e.g. `https://moviebot.example.com`) for HTTP mode: events and commands go to
+   * its `/slack/events`. Without it the manifest enables Socket Mode, which needs no public URL.
+   */
+  readonly publicUrl?: string;
+}
+
+/**
+ * The Slack app manifest, generated from the same command definitions Discord registers, so a command's name
+ * and description live in one place. `manifest.yml` at the repository root is this, for Socket Mode.
+ *
+ * @example
+ * const manifest = slackManifest(commands, { publicUrl: 'https://moviebot.example.com' });
+ */
+export function slackManifest(commands: readonly CommandDefinition[], options: SlackManifestOptions = {}): object {
+  const requestUrl = options.publicUrl === undefined ? undefined : new URL(SLACK_EVENTS_PATH, options.publicUrl).href;
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: 'MovieBot',
+      description: 'Guesses a movie poster’s genres and IMDb rating, and rates reviews.',
+      long_description:
+        'Share a movie poster in a channel and MovieBot answers in the thread with its three most likely genres and a predicted IMDb rating. ' +
+        'Use /poster with a link to an image, /rate-review to rate a review from 1 to 10, and /help to see the commands. ' +
+        'Posters and reviews are analysed by small TensorFlow.js models running on the bot’s own server.',
+      background_color: '#1d1f2b',
+    },
+    features: {
+      bot_user: { display_name: 'MovieBot', always_online: true },
+      slash_commands: commands.map((command) => {
+        const option = slackTextOption(command);
+        return {
+          command: `/${command.name}`,
+          description: command.description,
+          ...(option === undefined ? {} : { usage_hint: option.required ? `<${option.name}>` : `[${option.name}]` }),
+          should_escape: false,
+          ...(requestUrl === undefined ? {} : { url: requestUrl }),
+        };
+      }),
+    },
+    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { ...(requestUrl === undefined ? {} : { request_url: requestUrl }), bot_events: [...SLACK_BOT_EVENTS] },
+      interactivity: { is_enabled: false },
+      org_deploy_enabled: false,
+      socket_mode_enabled: requestUrl === undefined,
+      token_rotation_enabled: false,
+    },
+  };
+}

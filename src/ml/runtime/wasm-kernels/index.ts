@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { batchMatMulOverride } from './speed-ups/batch-mat-mul.js';
+import { batchNormGradConfig, registerBatchNormGradient } from './gradients/batch-norm-gradient.js';
+import { conv2dBackpropFilterConfig } from './gradients/conv2d-backprop-filter.js';
+import { conv2dBackpropInputOverride } from './gradients/conv2d-backprop-input.js';
+import { depthwiseConv2dBackpropFilterConfig, depthwiseConv2dBackpropInputConfig } from './gradients/depthwise-conv2d-backprop.js';
+import { fusedBatchNormOverride } from './speed-ups/fused-batch-norm.js';
+import { identityOverride } from './speed-ups/identity.js';
+import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
+import { maxPoolGradConfig } from './gradients/max-pool-grad.js';
+import { meanOverride, sumOverride } from './speed-ups/reduce-block.js';
+import { tileOverride } from './speed-ups/tile.js';
+import { unsortedSegmentSumConfig } from './gradients/unsorted-segment-sum.js';
+
+/** Kernels the wasm backend lacks for training the team's models. */
+const NEW_KERNELS: readonly tf.KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  depthwiseConv2dBackpropInputConfig,
+  depthwiseConv2dBackpropFilterConfig,
+  unsortedSegmentSumConfig,
+  maxPoolGradConfig,
+  batchNormGradConfig,
+];
+
+/** Faster paths for wasm kernels that dominated a training step; wasm's own kernel remains their fallback. */
+const OVERRIDES: readonly WasmKernelOverride[] = [
+  conv2dBackpropInputOverride,
+  batchMatMulOverride,
+  sumOverride,
+  meanOverride,
+  tileOverride,
+  identityOverride,
+  fusedBatchNormOverride,
+];
+
+let registered = false;
+
+/** Registers every custom wasm kernel once; call before `tf.setBackend('wasm')` (or it runs their setup itself). */
+export function registerWasmKernels(): void {
+  if (registered) return;
+  const configs = [...NEW_KERNELS, ...OVERRIDES.map(overrideConfig)];
+  for (const config of configs) {
+    if (tf.getKernel(config.kernelName, 'wasm') !== undefined) tf.unregisterKernel(config.kernelName, 'wasm');
+    tf.registerKernel(config);
+  }
+  const initialised = tf.findBackend('wasm');
+  if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
+  registerBatchNormGradient();
+  registered = true;
+}

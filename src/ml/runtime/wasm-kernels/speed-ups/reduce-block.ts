@@ -1,0 +1,60 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { wasmOverride } from '../kernel-override.js';
+import type { WasmKernelArgs } from '../wasm-kernel-call.js';
+
+interface ReduceAttrs {
+  axis: number | number[];
+  keepDims: boolean;
+}
+
+/**
+ * Sums float32 x over a contiguous run of axes, viewing x as [outer, reduced, inner]: out[o, i] = sum_r x[o, r, i].
+ * wasm instead transposes the reduced axes innermost first, which costs more than the sum for NHWC batch statistics
+ * (axes 0,1,2). Returns null for dtypes or axis sets this does not cover.
+ */
+function reduceContiguousAxes(
+  { inputs, backend, attrs }: WasmKernelArgs<ReduceAttrs>,
+  divideByCount: boolean,
+): tf.TensorInfo | null {
+  const x = inputs.x as tf.TensorInfo;
+  if (x.dtype !== 'float32') return null;
+  const axes = tf.util.parseAxisParam(attrs.axis, x.shape).sort((a, b) => a - b);
+  const first = axes[0];
+  if (first === undefined || axes.some((axis, i) => axis !== first + i)) return null;
+  const last = first + axes.length;
+  const outer = tf.util.sizeFromShape(x.shape.slice(0, first));
+  const reduced = tf.util.sizeFromShape(x.shape.slice(first, last));
+  const inner = tf.util.sizeFromShape(x.shape.slice(last));
+  const outShape = attrs.keepDims
+    ? x.shape.map((dim, axis) => (axis >= first && axis < last ? 1 : dim))
+    : [...x.shape.slice(0, first), ...x.shape.slice(last)];
+  const out = backend.makeOutput(outShape, 'float32');
+  sumBlocks(backend, x, out, outer, reduced, inner, divideByCount && reduced > 0 ? 1 / reduced : 1);
+  return out;
+}
+
+function sumBlocks(
+  backend: BackendWasm, x: tf.TensorInfo, out: tf.TensorInfo, outer: number, reduced: number, inner: number, factor: number,
+): void {
+  const values = backend.typedArrayFromHeap(x) as Float32Array;
+  const result = backend.typedArrayFromHeap(out) as Float32Array;
+  const acc = new Float64Array(inner);
+  for (let o = 0; o < outer; o++) {
+    acc.fill(0);
+    let at = o * reduced * inner;
+    if (inner === 1) {
+      let sum = 0;
+      for (let r = 0; r < reduced; r++) sum += values[at + r] as number;
+      acc[0] = sum;
+    } else {
+      for (let r = 0; r < reduced; r++, at += inner) {
+        for (let i = 0; i < inner; i++) acc[i] = (acc[i] as number) + (values[at + i] as number);
+      }
+    }
+    for (let i = 0; i < inner; i++) result[o * inner + i] = (acc[i] as number) * factor;
+  }
+}
+
+export const sumOverride = wasmOverride<ReduceAttrs>('Sum', (args) => reduceContiguousAxes(args, false));
+export const meanOverride = wasmOverride<ReduceAttrs>('Mean', (args) => reduceContiguousAxes(args, true));

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { compileForInference, type InferenceFn } from '../../runtime/graph-compiler/compile.js';
+import { loadLayersModel } from '../../runtime/model-io.js';
+import { type BackboneConfig, loadPosterBackbone, type PosterBackbone } from './backbone.js';
+import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
+import { NSFWJS_MOBILENET } from './mobilenet-source.js';
+
+/** One poster model ready to serve: float pixels (n x size x size x 3, 0-255) in, outputs (n x labels) out. */
+export interface ServingModel {
+  readonly metadata: PosterModelMetadata;
+  /** The loaded frozen backbone this model's head reads, if any (models with the same config share one). */
+  readonly backbone: ServedBackbone | undefined;
+  /** Call inside tf.tidy, with `features` from {@link backboneFeatures} when the model has a backbone. */
+  predict(pixels: tf.Tensor4D, features: tf.Tensor2D | undefined): tf.Tensor2D;
+  dispose(): void;
+}
+
+/** A backbone as served: its Layers model compiled for inference (batch norm folded, activations fused). */
+export interface ServedBackbone extends PosterBackbone {
+  readonly infer: InferenceFn;
+}
+
+/** Loads each distinct backbone once, so the genre and rating heads share the network and its forward pass. */
+export class BackboneRegistry {
+  private readonly loaded = new Map<string, Promise<ServedBackbone>>();
+
+  get(config: BackboneConfig): Promise<ServedBackbone> {
+    const { taps, views, inputSize, scale, source } = config;
+    const key = JSON.stringify({ taps, views, inputSize, scale, source });
+    let backbone = this.loaded.get(key);
+    if (!backbone) {
+      if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
+      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then((loaded) => ({
+        ...loaded,
+        infer: compileForInference(loaded.extractor),
+      }));
+      this.loaded.set(key, backbone);
+    }
+    return backbone;
+  }
+
+  async dispose(): Promise<void> {
+    for (const backbone of await Promise.all(this.loaded.values())) {
+      backbone.infer.dispose();
+      backbone.extractor.dispose();
+    }
+  }
+}
+
+/** Pooled features averaged over the configured views (the flip test-time augmentation training used). */
+export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const size = backbone.config.inputSize;
+    const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
+    const input = resized.mul(backbone.config.scale) as tf.Tensor4D;
+    const views = backbone.config.views.map((view) =>
+      backbone.infer(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor2D);
+    return tf.addN(views).div(views.length) as tf.Tensor2D;
+  });
+}
+
+export async function loadServingModel(dir: string, backbones: BackboneRegistry): Promise<ServingModel> {
+  const metadata = await readPosterMetadata(dir);
+  const model = await loadLayersModel(dir);
+  if (metadata.architecture === 'scratch') {
+    const size = metadata.inputSize;
+    return {
+      metadata,
+      backbone: undefined,
+      predict: (pixels) => tf.tidy(() => {
+        const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
+        return model.predict(resized.div(255)) as tf.Tensor2D;
+      }),
+      dispose: () => model.dispose(),
+    };
+  }
+  const backbone = await backbones.get(metadata.backbone!);
+  const norm = await readFeatureNorm(dir);
+  const mean = tf.tensor1d(norm.mean);
+  const std = tf.tensor1d(norm.std);
+  return {
+    metadata,
+    backbone,
+    predict: (_pixels, features) => tf.tidy(() => model.predict(features!.sub(mean).div(std)) as tf.Tensor2D),
+    dispose: () => {
+      model.dispose();
+      tf.dispose([mean, std]);
+    },
+  };
+}
+
+export function modelDir(modelsDir: string, task: 'genre' | 'rating'): string {
+  return join(modelsDir, task);
+}

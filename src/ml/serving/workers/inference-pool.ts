@@ -1,0 +1,135 @@
+import { Worker } from 'node:worker_threads';
+import type { PosterPredictor, PosterResult, ReviewPredictor } from '../../../core/predictions.js';
+import type { Logger } from '../../../logger.js';
+import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
+
+const ENTRY = new URL('./inference-worker.ts', import.meta.url).href;
+/** Workers compile TypeScript themselves: a loader registered in this thread does not reach them. */
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
+
+type Request = { readonly kind: 'poster'; readonly images: readonly Uint8Array[] } | { readonly kind: 'review'; readonly texts: readonly string[] };
+type Answer = Extract<WorkerMessage, { type: 'answer' }>;
+
+interface Pending {
+  readonly resolve: (answer: Answer) => void;
+  readonly reject: (error: Error) => void;
+}
+
+class InferenceThread {
+  readonly pending = new Map<number, Pending>();
+  readonly ready: Promise<{ posterInputSize: number; backend: string }>;
+  /** False once the worker failed to start or exited: it takes no more requests. */
+  usable = true;
+  private readonly worker: Worker;
+
+  constructor(setup: WorkerSetup, onExit: (thread: InferenceThread, error: Error) => void) {
+    this.worker = new Worker(BOOT, { eval: true, workerData: setup });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') resolve(message);
+        else if (message.type === 'failed') reject(new Error(`inference worker could not start: ${message.message}`));
+        else this.settle(message);
+      });
+      this.worker.once('error', reject);
+    });
+    this.ready.catch(() => (this.usable = false));
+    this.worker.once('exit', (code) => {
+      this.usable = false;
+      const error = new Error(`inference worker stopped (exit code ${code})`);
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+      onExit(this, error);
+    });
+  }
+
+  send(request: WorkerRequest): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private settle(message: Extract<WorkerMessage, { type: 'answer' | 'error' }>): void {
+    const pending = this.pending.get(message.id);
+    this.pending.delete(message.id);
+    if (message.type === 'answer') pending?.resolve(message);
+    else pending?.reject(new Error(message.message));
+  }
+}
+
+/**
+ * The models in worker threads, so inference neither blocks the event loop (downloads, gateway heartbeats,
+ * HTTP) nor leaves cores idle: the wasm backend computes on one thread each. A worker that dies is replaced;
+ * the requests it held fail and reach the adapters' error boundary.
+ *
+ * @example
+ * const pool = await InferencePool.start(2, { modelsDir: 'models' }, logger);
+ * const [result] = await pool.posterPredictor.predict([pixels]);
+ */
+export class InferencePool {
+  readonly posterPredictor: PosterPredictor;
+  readonly reviewPredictor: ReviewPredictor;
+  private nextId = 0;
+  private closing = false;
+
+  private constructor(
+    private readonly threads: InferenceThread[],
+    private readonly setup: WorkerSetup,
+    private readonly logger: Logger,
+    posterInputSize: number,
+    readonly backend: string,
+  ) {
+    this.posterPredictor = {
+      inputSize: posterInputSize,
+      predict: async (images) => (await this.run({ kind: 'poster', images })).posters as PosterResult[],
+    };
+    this.reviewPredictor = {
+      predict: async (texts) => (await this.run({ kind: 'review', texts })).ratings as number[],
+    };
+  }
+
+  static async start(count: number, setup: WorkerSetup, logger: Logger): Promise<InferencePool> {
+    const threads: InferenceThread[] = [];
+    let pool: InferencePool | undefined;
+    const onExit = (thread: InferenceThread, error: Error) => pool?.replace(thread, error);
+    for (let i = 0; i < count; i += 1) threads.push(new InferenceThread(setup, onExit));
+    try {
+      const [first] = await Promise.all(threads.map((thread) => thread.ready));
+      pool = new InferencePool(threads, setup, logger, first!.posterInputSize, first!.backend);
+      logger.info({ workers: count, backend: first!.backend }, 'inference workers ready');
+      return pool;
+    } catch (error) {
+      await Promise.all(threads.map((thread) => thread.terminate()));
+      throw error;
+    }
+  }
+
+  get usableWorkers(): number {
+    return this.threads.filter((thread) => thread.usable).length;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
+  }
+
+  private run(request: Request): Promise<Answer> {
+    const usable = this.threads.filter((thread) => thread.usable);
+    if (usable.length === 0) return Promise.reject(new Error('no inference worker is running'));
+    const thread = usable.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
+    this.nextId += 1;
+    return thread.send({ ...request, id: this.nextId });
+  }
+
+  private replace(thread: InferenceThread, error: Error): void {
+    if (this.closing) return;
+    this.logger.error({ err: error }, 'inference worker died: starting another');
+    const replacement = new InferenceThread(this.setup, (dead, reason) => this.replace(dead, reason));
+    this.threads[this.threads.indexOf(thread)] = replacement;
+    replacement.ready.catch((reason: unknown) => this.logger.error({ err: reason }, 'replacement inference worker failed to start'));
+  }
+}

@@ -1,0 +1,18 @@
+import type { BackendName } from '../../../config.js';
+import type { PosterResult } from '../../../core/predictions.js';
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  readonly modelsDir: string;
+  readonly backend?: BackendName;
+}
+
+export type WorkerRequest =
+  | { readonly id: number; readonly kind: 'poster'; readonly images: readonly Uint8Array[] }
+  | { readonly id: number; readonly kind: 'review'; readonly texts: readonly string[] };
+
+export type WorkerMessage =
+  | { readonly type: 'ready'; readonly posterInputSize: number; readonly backend: string }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'answer'; readonly id: number; readonly posters?: PosterResult[]; readonly ratings?: number[] }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,0 +1,42 @@
+import { isValidation } from '../../../data/split.js';
+import { type Poster, POSTER_SPLIT_SEED, POSTER_VALIDATION_FRACTION } from '../../../data/posters.js';
+import { foldOf } from './cross-validation.js';
+import type { PosterTask, Targets } from './task.js';
+
+export interface TaskRows {
+  /** Targets of every row of the source (features table or pixel list); unused rows get an empty target. */
+  readonly targets: Targets;
+  readonly train: number[];
+  readonly validation: number[];
+}
+
+/** Share of the training part held out to early-stop the final fit (the validation split decides nothing). */
+export const STOP_SLICE_FOLDS = 8;
+
+export function targetOf(task: PosterTask, poster: Poster): number[] | undefined {
+  if (task === 'genre') return [...poster.genres];
+  return poster.rating === undefined ? undefined : [poster.rating];
+}
+
+/** Rows usable for `task` (rating needs a rating), split by the shared id hash into train and validation. */
+export function taskRows(task: PosterTask, ids: readonly string[], posters: ReadonlyMap<string, Poster>): TaskRows {
+  const targets: Targets = [];
+  const train: number[] = [];
+  const validation: number[] = [];
+  ids.forEach((id, row) => {
+    const poster = posters.get(id);
+    const target = poster && targetOf(task, poster);
+    targets.push(target ?? []);
+    if (!target) return;
+    (isValidation(id, POSTER_VALIDATION_FRACTION, POSTER_SPLIT_SEED) ? validation : train).push(row);
+  });
+  return { targets, train, validation };
+}
+
+/** Splits training rows into the part the final fit learns from and the slice that early-stops it. */
+export function stopSlice(ids: readonly string[], trainRows: readonly number[]): { fit: number[]; stop: number[] } {
+  const fit: number[] = [];
+  const stop: number[] = [];
+  for (const row of trainRows) (foldOf(ids[row]!, STOP_SLICE_FOLDS, 'moviebot-poster-stop') === 0 ? stop : fit).push(row);
+  return { fit, stop };
+}

@@ -1,0 +1,144 @@
+import { GENRES } from '../../../core/genres.js';
+import type { Poster } from '../../../data/posters.js';
+import { saveModel } from '../../runtime/model-io.js';
+import { writeTrainingReport } from '../training-report.js';
+import { loadPosterBackbone } from '../../serving/poster/backbone.js';
+import { nsfwjsVersion } from '../../serving/poster/mobilenet-source.js';
+import { type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
+import { crossValidate, type CrossValidationSummary } from './cross-validation.js';
+import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
+import { selectColumns } from './feature-matrix.js';
+import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
+import { stopSlice, taskRows } from './poster-rows.js';
+import { type PosterTask, SELECTION_METRIC, isBetter, meanGuessBaseline, taskMetrics } from './task.js';
+import { macroF1, perLabelThresholds } from './thresholds.js';
+import { predictRows, trainFeatureHead } from './train-head.js';
+import type { FeatureBlock } from '../../serving/poster/features.js';
+import type { PosterRunContext } from './run-context.js';
+
+interface CandidateResult {
+  readonly candidate: HeadCandidate;
+  readonly cv: CrossValidationSummary;
+  readonly outOfFold: { rows: number[]; predictions: number[][] };
+}
+
+/**
+ * Frozen MobileNetV2 features (cached) + a trained head: cross-validates each candidate on the training part,
+ * refits the winner on the training part (early-stopped on a slice of it), scores the validation split once and
+ * writes the model folder.
+ */
+export async function trainMobilenetPoster(ctx: PosterRunContext, posters: readonly Poster[], candidates: readonly HeadCandidate[]): Promise<Record<string, number>> {
+  const { task, log } = ctx;
+  const started = Date.now();
+  const backbone = await loadPosterBackbone();
+  log(`feature extraction: ${backbone.featureDim} features x ${backbone.config.views.length} views per poster, cache ${ctx.cacheDir}`);
+  const table = await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), ctx.cacheDir, ctx.progress);
+  backbone.extractor.dispose();
+  if (table.unreadable.length > 0) log(`${table.unreadable.length} unreadable posters skipped (first: ${table.unreadable[0]!.id}: ${table.unreadable[0]!.reason})`);
+  const byId = new Map(posters.map((poster) => [poster.id, poster]));
+  const rows = taskRows(task, table.ids, byId);
+  log(`${task}: ${rows.train.length} training posters, ${rows.validation.length} validation posters`);
+
+  const results: CandidateResult[] = [];
+  for (const candidate of candidates) {
+    results.push(await crossValidateCandidate(ctx, table, backbone.blocks, rows.targets, rows.train, candidate));
+    const { mean, sd, bestEpochs } = results[results.length - 1]!.cv;
+    log(`CV ${candidate.name}: ${Object.entries(mean).map(([k, v]) => `${k} ${v.toFixed(4)}±${sd[k]!.toFixed(4)}`).join(' ')} best epochs ${bestEpochs.join(',')}`);
+  }
+  const metricName = SELECTION_METRIC[task].name;
+  const winner = results.reduce((best, r) => (isBetter(task, r.cv.mean[metricName]!, best.cv.mean[metricName]!) ? r : best));
+  log(`winner by CV ${metricName}: ${winner.candidate.name}`);
+
+  const blocks = selectedBlocks(backbone.blocks, winner.candidate.blocks);
+  const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
+  const { fit, stop } = stopSlice(table.ids, rows.train);
+  const final = await trainFeatureHead(task, table, rows.targets, fit, stop, winner.candidate.head,
+    { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
+    filter, rows.validation);
+  const validationTargets = rows.validation.map((row) => rows.targets[row]!);
+  const validationPredictions = await predictRows(final, table, rows.validation, filter);
+  const validation = taskMetrics(task, validationPredictions, validationTargets);
+  const baselines = meanGuessBaseline(task, rows.train.map((row) => rows.targets[row]!), validationTargets);
+
+  let thresholds: Record<string, number> | undefined;
+  if (task === 'genre') {
+    const oofTargets = winner.outOfFold.rows.map((row) => rows.targets[row]!);
+    const perGenre = perLabelThresholds(winner.outOfFold.predictions, oofTargets);
+    thresholds = Object.fromEntries(GENRES.map((genre, i) => [genre, perGenre[i]!]));
+    validation.macroF1PerGenreThresholds = macroF1(validationPredictions, validationTargets, perGenre);
+    validation.macroF1Threshold05 = macroF1(validationPredictions, validationTargets, perGenre.map(() => 0.5));
+  }
+  log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);
+
+  await saveModel(final.model, ctx.outDir);
+  await writeFeatureNorm(ctx.outDir, final.stats);
+  const trainingSeconds = Math.round((Date.now() - started) / 1000);
+  const crossValidation = {
+    folds: ctx.folds,
+    selectedBy: `mean ${metricName} over folds`,
+    candidates: results.map((r) => ({ name: r.candidate.name, blocks: r.candidate.blocks, head: r.candidate.head, ...r.cv, perFold: undefined })),
+    winner: winner.candidate.name,
+  };
+  await writePosterMetadata(ctx.outDir, {
+    task,
+    labels: task === 'genre' ? GENRES : ['rating'],
+    architecture: 'mobilenet',
+    inputSize: backbone.config.inputSize,
+    normalisation: 'RGB from decodePoster (whole poster squashed to a square), x/255; pooled features standardised with feature-norm.bin',
+    backbone: { ...servingBackbone(backbone.config, blocks), package: await nsfwjsVersion() },
+    hyperparams: winner.candidate.head,
+    trainedWith: ctx.command,
+    data: {
+      ...ctx.dataSummary,
+      featureRows: table.ids.length,
+      unreadableImages: table.unreadable.length,
+      train: rows.train.length,
+      trainFit: fit.length,
+      trainEarlyStopSlice: stop.length,
+      validation: rows.validation.length,
+    },
+    validation,
+    baselines,
+    crossValidation,
+    ...(thresholds ? { thresholds } : {}),
+    backend: ctx.backend,
+    date: new Date().toISOString(),
+    trainingSeconds,
+  });
+  await writeTrainingReport(ctx.outDir, {
+    history: final.history,
+    metrics: validation,
+    baselines,
+    bestEpoch: final.best?.epoch ?? 0,
+    heldout: final.metrics,
+    crossValidation,
+  });
+  final.model.dispose();
+  return validation;
+}
+
+async function crossValidateCandidate(
+  ctx: PosterRunContext,
+  table: FeatureTable,
+  allBlocks: readonly FeatureBlock[],
+  targets: number[][],
+  trainRows: readonly number[],
+  candidate: HeadCandidate,
+): Promise<CandidateResult> {
+  const { task } = ctx;
+  const blocks = selectedBlocks(allBlocks, candidate.blocks);
+  const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
+  const outOfFold = { rows: [] as number[], predictions: [] as number[][] };
+  const ids = trainRows.map((row) => table.ids[row]!);
+  const cv = await crossValidate(ids, ctx.folds, async (foldTrain, foldHeld) => {
+    const trainIdx = foldTrain.map((i) => trainRows[i]!);
+    const heldIdx = foldHeld.map((i) => trainRows[i]!);
+    const head = await trainFeatureHead(task, table, targets, trainIdx, heldIdx, candidate.head,
+      { epochs: ctx.epochs, batchSize: candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: false }, filter);
+    head.model.dispose();
+    outOfFold.rows.push(...heldIdx);
+    outOfFold.predictions.push(...head.predictions);
+    return { metrics: head.metrics, bestEpoch: head.best?.epoch ?? 0 };
+  });
+  return { candidate, cv, outOfFold };
+}

