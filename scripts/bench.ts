@@ -11,6 +11,7 @@ import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import '../bench/entries.js';
 import { benchEntries, type BenchResult } from '../bench/registry.js';
+import { errorMessage } from '../src/util/error-message.js';
 
 const USAGE = 'Usage: npm run --silent bench [-- --only NAME] [--profile]';
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       Object.assign(merged, await entry.run({ log, profile: values.profile, backend }));
     } catch (error) {
       // One entry that cannot run (say, no trained model yet) must not hide the others' figures.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       logger.error({ entry: entry.name, err: message }, 'bench entry failed');
       merged[`${entry.name.replaceAll('-', '_')}_error`] = message;
       process.exitCode = 1;
@@ -47,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.stderr.write(`bench failed: ${errorMessage(error)}\n${USAGE}\n`);
   process.exitCode = 1;
 });

@@ -12,6 +12,7 @@ import { initBackend } from '../src/ml/runtime/backend.js';
 import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/training/poster/evaluate.js';
 import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
 import { choiceFlag } from '../src/ml/training/cli-flags.js';
+import { errorMessage } from '../src/util/error-message.js';
 
 const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review] [--models DIR] [--split validation|all]
   --data PATH    poster folder (train.csv + Images/) or aclImdb .tar.gz/folder (required)
@@ -38,6 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`evaluate failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`evaluate failed: ${errorMessage(error)}\n`);
   process.exitCode = 1;
 });

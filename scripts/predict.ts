@@ -9,6 +9,7 @@ import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { type InputOutcome, predictInputs } from '../src/ml/serving/poster/predict-inputs.js';
 import { loadPosterPredictor } from '../src/ml/serving/poster/predictor.js';
+import { errorMessage } from '../src/util/error-message.js';
 
 const USAGE = 'Usage: npm run --silent predict -- [--json] [--models DIR] FILE_OR_URL...';
 
@@ -36,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`predict failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`predict failed: ${errorMessage(error)}\n`);
   process.exitCode = 1;
 });

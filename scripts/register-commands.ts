@@ -10,6 +10,7 @@ import { registerCommands } from '../src/adapters/discord/register-commands.js';
 import { slackManifest } from '../src/adapters/slack/manifest.js';
 import { toYaml } from '../src/adapters/slack/yaml.js';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { errorMessage } from '../src/util/error-message.js';
 
 try {
   const { discord } = loadConfig(process.env);
@@ -22,6 +23,6 @@ try {
   console.error("Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest):");
   process.stdout.write(toYaml(slackManifest(commands)));
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `Could not register the commands: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(error instanceof ConfigError ? error.message : `Could not register the commands: ${errorMessage(error)}`);
   process.exitCode = 1;
 }

@@ -16,6 +16,7 @@ import { POSTER_TASKS, type PosterTask } from '../src/ml/training/poster/task.js
 import { trainMobilenetPoster } from '../src/ml/training/poster/train-mobilenet.js';
 import { trainScratchPoster } from '../src/ml/training/poster/train-scratch.js';
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
+import { errorMessage } from '../src/util/error-message.js';
 
 const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --data DIR             poster folder with train.csv and Images/ (or set POSTER_DATA)
@@ -119,6 +120,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`train-poster failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`train-poster failed: ${errorMessage(error)}\n`);
   process.exitCode = 1;
 });

@@ -16,6 +16,14 @@ export const notice = (tone: NoticeTone, text: string, retryAfterSeconds?: numbe
   ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
 });
 
+/** The one apology for a failure that is ours, not the user's: the details go to the log, never to the chat. */
+export const SOMETHING_WENT_WRONG = 'Something went wrong on my side. Please try again in a moment.';
+
+/** What the user sees for a thrown error: its message when it was meant for them, else the apology. */
+export function replyForError(error: unknown): Reply {
+  return error instanceof UserFacingError ? notice(error.tone, error.message, error.retryAfterSeconds) : notice('error', SOMETHING_WENT_WRONG);
+}
+
 /** An error whose message is safe and useful to show the user as it is. */
 export class UserFacingError extends Error {
   constructor(

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCsv } from './csv.js';
+import { errorMessage } from '../util/error-message.js';
 
 export const MOVIE_GENRE_FILE = 'MovieGenre.csv';
 export const IMDB_RATINGS_FILE = 'title.ratings.tsv';
@@ -36,7 +37,7 @@ async function readOptional(path: string, encoding: BufferEncoding): Promise<str
     return await readFile(path, encoding);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`Cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read ${path}: ${errorMessage(error)}`);
   }
 }
 

@@ -12,6 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Parser, type ReadEntry } from 'tar';
 import { splitByHash } from './split.js';
+import { errorMessage } from '../util/error-message.js';
 
 export type Polarity = 'pos' | 'neg';
 
@@ -74,7 +75,7 @@ async function loadFromArchive(file: string): Promise<LoadedReviews> {
   try {
     await pipeline(createReadStream(file), new Parser({ onReadEntry, strict: true }));
   } catch (error) {
-    throw new ReviewDataError(`Cannot read review archive ${file}: ${(error as Error).message}`);
+    throw new ReviewDataError(`Cannot read review archive ${file}: ${errorMessage(error)}`);
   }
   return { reviews, skipped };
 }

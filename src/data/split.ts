@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
+import { idFraction } from '../util/id-hash.js';
 
 /**
  * Deterministic train/validation membership from the id alone: the same poster or review lands on the same side
  * on every machine and every run, whatever the file order, and adding data never moves an old item.
  */
 export function isValidation(id: string, validationFraction: number, seed = 'moviebot'): boolean {
-  const digest = createHash('sha256').update(`${seed}:${id}`).digest();
-  return digest.readUInt32BE(0) / 0x1_0000_0000 < validationFraction;
+  return idFraction(id, seed) < validationFraction;
 }
 
 export function splitByHash<T>(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import { SOMETHING_WENT_WRONG } from '../core/reply.js';
 import { HttpError } from './http-error.js';
 import { sendJson } from './respond.js';
 import type { Route } from './routes.js';
@@ -36,7 +37,7 @@ export function createDispatcher(routes: readonly Route[], logger: Logger) {
         sendJson(res, error.status, { error: error.message }, error.headers);
       } else {
         log.error({ err: error, method, path }, 'request failed');
-        sendJson(res, 500, { error: 'Something went wrong' });
+        sendJson(res, 500, { error: SOMETHING_WENT_WRONG });
       }
     }
   };

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENRES } from '../../src/core/genres.js';
+import { SOMETHING_WENT_WRONG } from '../../src/core/reply.js';
 import { posterPng, startLocalServer, type LocalServer } from './local-server.js';
 
 const servers: LocalServer[] = [];
@@ -149,7 +150,7 @@ describe('the server', () => {
     const local = await start();
     local.posterPredictor.predict = () => Promise.reject(new Error('GPU on fire'));
     const response = await fetch(`${local.url}/api/poster`, { method: 'POST', body: await posterPng([1, 2, 3], [4, 5, 6]) });
-    expect([response.status, await response.json()]).toEqual([500, { error: 'Something went wrong' }]);
+    expect([response.status, await response.json()]).toEqual([500, { error: SOMETHING_WENT_WRONG }]);
     expect(local.logs.lines.filter((line) => line.includes('GPU on fire'))).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import { errorFields } from './errors.js';
+import { errorFields } from '../../util/error-message.js';
 
 /**
  * @discordjs/rest retries a 5xx three times back to back, so a Discord hiccup of a second would lose the reply.
@@ -18,7 +18,7 @@ export async function deliver<T>(send: () => Promise<T>, log: Logger): Promise<T
     } catch (error) {
       const wait = BACKOFF_MS[attempt];
       if (wait === undefined || !isTransient(error)) throw error;
-      log.warn({ ...errorFields(error), attempt: attempt + 1, retryInMs: wait }, 'Discord unavailable; retrying the reply');
+      log.warn({ err: errorFields(error), attempt: attempt + 1, retryInMs: wait }, 'Discord unavailable; retrying the reply');
       await delay(wait);
     }
   }

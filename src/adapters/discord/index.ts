@@ -7,8 +7,8 @@ import type { BotMetrics } from '../../core/metrics.js';
 import type { Logger } from '../../logger.js';
 import type { PlatformConnection } from '../connection.js';
 import { createClient } from './client.js';
-import { errorFields } from './errors.js';
-import { createInteractionHandler } from './command-handler.js';
+import { errorFields } from '../../util/error-message.js';
+import { createCommandHandler } from './command-handler.js';
 import { createMessageHandler } from './message-handler.js';
 
 /** Replies in flight get this long to be delivered before the socket closes (the process allows 10 s in all). */
@@ -40,19 +40,19 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
   const client = createClient(config.discord);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  const track = (work: Promise<void>, what: string) => {
-    const settled = work.catch((error: unknown) => log.error(errorFields(error), `${what} failed`));
-    inFlight.add(settled);
-    void settled.finally(() => inFlight.delete(settled));
+  /** Handlers answer inside the error boundary and never reject; tracking them lets `stop` wait for replies. */
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
   };
 
   const handleMessage = createMessageHandler({ bot, logger });
-  const handleInteraction = createInteractionHandler({ bot, commands, logger });
+  const handleCommand = createCommandHandler({ bot, commands, logger });
   client.on(Events.MessageCreate, (message) => {
-    if (accepting) track(handleMessage(message), 'message');
+    if (accepting) track(handleMessage(message));
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    if (accepting && interaction.isChatInputCommand()) track(handleInteraction(interaction), `/${interaction.commandName}`);
+    if (accepting && interaction.isChatInputCommand()) track(handleCommand(interaction));
   });
   logConnectionEvents(client, log);
 
@@ -93,7 +93,7 @@ function logConnectionEvents(client: Client, log: Logger): void {
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'shard resumed'));
   client.on(Events.ShardReconnecting, (shardId) => log.warn({ shardId }, 'shard reconnecting'));
   client.on(Events.ShardDisconnect, ({ code }, shardId) => log.error({ shardId, code }, 'shard disconnected for good'));
-  client.on(Events.ShardError, (error, shardId) => log.warn({ shardId, ...errorFields(error) }, 'shard connection error'));
-  client.on(Events.Error, (error) => log.error(errorFields(error), 'discord client error'));
+  client.on(Events.ShardError, (error, shardId) => log.warn({ shardId, err: errorFields(error) }, 'shard connection error'));
+  client.on(Events.Error, (error) => log.error({ err: errorFields(error) }, 'discord client error'));
   client.rest.on('rateLimited', ({ route, retryAfter, global, scope }) => log.warn({ route, retryAfter, global, scope }, 'rate limited by Discord'));
 }

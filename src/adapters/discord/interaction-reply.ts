@@ -2,7 +2,7 @@ import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../core/reply.js';
 import { deliver } from './deliver.js';
-import { errorFields } from './errors.js';
+import { errorFields } from '../../util/error-message.js';
 import { isPrivate, NO_MENTIONS, renderReply } from './render.js';
 
 const MOVED_TO_PRIVATE = "I couldn't answer this one; I've sent you the details privately.";
@@ -31,5 +31,5 @@ export async function replyToInteraction(interaction: ChatInputCommandInteractio
   }
   await send(() => interaction.editReply({ content: MOVED_TO_PRIVATE, allowedMentions: NO_MENTIONS }));
   await send(() => interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral }));
-  await interaction.deleteReply().catch((error: unknown) => logger.warn(errorFields(error), 'could not remove the public note'));
+  await interaction.deleteReply().catch((error: unknown) => logger.warn({ err: errorFields(error) }, 'could not remove the public note'));
 }

@@ -2,9 +2,10 @@ import type { Attachment, Message } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
+import { errorFields } from '../../util/error-message.js';
+import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { deliver } from './deliver.js';
-import { errorFields } from './errors.js';
 import { renderReply } from './render.js';
 import { TypingIndicators } from './typing.js';
 
@@ -15,7 +16,7 @@ export interface MessageHandlerOptions {
 
 /** Answers every image in a message with its own reply to that message; everything else is ignored. */
 export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
-  const typing = new TypingIndicators((error) => logger.debug(errorFields(error), 'typing indicator failed'));
+  const typing = new TypingIndicators((error) => logger.debug({ err: errorFields(error) }, 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
@@ -32,18 +33,11 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
 
 async function answerImage(message: Message, image: Attachment, index: number | undefined, bot: BotServices, log: Logger): Promise<void> {
   const requestId = index === undefined ? message.id : `${message.id}:${index}`;
-  let reply: Reply;
-  try {
-    reply = await bot.analyzePoster(attachmentSource(image), { platform: 'discord', userId: message.author.id, requestId });
-  } catch (error) {
-    log.error({ ...errorFields(error), requestId }, 'poster analysis failed');
-    reply = notice('error', 'Something went wrong on my side reading this image. Please try again in a moment.');
-  }
-  if (reply.kind === 'notice' && index !== undefined) reply = notice(reply.tone, `**${image.name}**: ${reply.text}`);
-  try {
-    await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
-    log.info({ requestId, outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
-  } catch (error) {
-    log.error({ ...errorFields(error), requestId }, 'could not deliver the reply');
-  }
+  const requester = { platform: 'discord' as const, userId: message.author.id, requestId };
+  const imageLog = log.child({ requestId });
+  await answerSafely(imageLog, 'poster analysis', () => bot.analyzePoster(attachmentSource(image), requester), async (answer) => {
+    const reply: Reply = answer.kind === 'notice' && index !== undefined ? notice(answer.tone, `**${image.name}**: ${answer.text}`) : answer;
+    await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
+    imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
+  });
 }

@@ -1,5 +1,6 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { errorMessage } from '../../util/error-message.js';
 
 const TOKEN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
 
@@ -41,7 +42,7 @@ export class PinoBoltLogger implements BoltLogger {
   setName(): void {}
 
   private scrub(message: unknown[]): string {
-    let text = message.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+    let text = message.map((part) => (errorMessage(part))).join(' ');
     for (const secret of this.secrets) text = text.split(secret).join('[redacted]');
     return text.replace(TOKEN, '[redacted]');
   }

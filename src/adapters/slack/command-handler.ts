@@ -3,8 +3,8 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { slackTextOption, type BotServices, type CommandContext, type CommandDefinition } from '../../core/command.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
+import { answerSafely } from '../error-boundary.js';
 import { renderReply } from './render.js';
-import { errorFields, errorReply } from './errors.js';
 
 export interface SlashCommandDeps {
   readonly bot: BotServices;
@@ -50,16 +50,12 @@ export function registerSlashCommands(app: App, deps: SlashCommandDeps): void {
       await ack();
       const ctx = slashContext(command, payload, respond, deps);
       const log = deps.logger.child({ command: command.name, requestId: ctx.requester.requestId });
-      try {
+      await answerSafely(log, `slack /${command.name}`, async () => {
         const problem = checkText(command, payload.text.trim());
-        if (problem === undefined) await command.run(ctx);
-        else await ctx.reply(problem);
-      } catch (error) {
-        log.warn({ err: errorFields(error) }, `slack /${command.name} failed`);
-        await respondWith(respond, errorReply(error)).catch((replyError: unknown) =>
-          log.error({ err: errorFields(replyError) }, `slack /${command.name} error reply undeliverable`),
-        );
-      }
+        if (problem !== undefined) return problem;
+        await command.run(ctx);
+        return undefined;
+      }, (reply) => respondWith(respond, reply));
     });
   }
 }

@@ -5,7 +5,7 @@ import type { BotServices, CommandDefinition } from '../../core/command.js';
 import type { Logger } from '../../logger.js';
 import type { PlatformConnection } from '../connection.js';
 import { PinoBoltLogger } from './bolt-logger.js';
-import { errorFields } from './errors.js';
+import { errorFields } from '../../util/error-message.js';
 import { EventGate, type EventIds } from './event-gate.js';
 import { SeenEvents } from './seen-events.js';
 import { SharedSeenEvents } from './shared-seen-events.js';

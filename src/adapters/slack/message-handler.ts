@@ -1,9 +1,9 @@
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource } from '../../core/command.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
+import { answerSafely } from '../error-boundary.js';
 import { renderReply } from './render.js';
-import { errorFields, errorReply } from './errors.js';
 
 /** The fields of a Slack file object the adapter reads. */
 export interface SharedFile {
@@ -73,29 +73,15 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
   const log = deps.logger.child({ requestId, channel: message.channel });
   const started = performance.now();
   const requester = { platform: 'slack' as const, userId: message.user ?? '', requestId };
+  const thread = { channel: message.channel, thread_ts: message.thread_ts ?? message.ts, unfurl_links: false };
+  // All files are analysed at once; the answers go out in the order the files were shared.
   const analyses = files.map(async (shared): Promise<Reply | undefined> => {
-    try {
-      const file = await completeFile(shared, deps.client);
-      if (!isImage(file)) return undefined;
-      return await deps.bot.analyzePoster(sourceOf(file, deps.botToken), requester);
-    } catch (error) {
-      log.warn({ err: errorFields(error), file: shared.id }, 'slack poster failed');
-      return errorReply(error);
-    }
+    const file = await completeFile(shared, deps.client);
+    return isImage(file) ? deps.bot.analyzePoster(sourceOf(file, deps.botToken), requester) : undefined;
   });
+  analyses.forEach((analysis) => analysis.catch(() => undefined));
   for (const analysis of analyses) {
-    const reply = await analysis;
-    if (reply === undefined) continue;
-    try {
-      await deps.client.chat.postMessage({
-        channel: message.channel,
-        thread_ts: message.thread_ts ?? message.ts,
-        unfurl_links: false,
-        ...renderReply(reply),
-      });
-    } catch (error) {
-      log.error({ err: errorFields(error) }, 'slack reply undeliverable');
-    }
+    await answerSafely(log, 'slack poster', () => analysis, (reply) => deps.client.chat.postMessage({ ...thread, ...renderReply(reply) }));
   }
   log.info({ files: files.length, ms: Math.round(performance.now() - started) }, 'slack file share answered');
 }

@@ -1,6 +1,6 @@
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { errorFields } from './errors.js';
+import { errorFields } from '../../util/error-message.js';
 
 type SocketModeClient = SocketModeReceiver['client'];
 

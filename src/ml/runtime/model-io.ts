@@ -9,6 +9,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { readJsonFile } from '../../util/read-json.js';
+import { errorMessage } from '../../util/error-message.js';
 
 const MODEL_FILE = 'model.json';
 const WEIGHTS_FILE = 'weights.bin';
@@ -19,25 +21,14 @@ function toArrayBuffer(bytes: Buffer): ArrayBuffer {
 
 async function readModelJson(dir: string): Promise<tf.io.ModelJSON> {
   const path = join(dir, MODEL_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read model file ${path}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${path} is not valid JSON`);
-  }
+  const json = await readJsonFile(path, 'model file');
   if (typeof json !== 'object' || json === null || !('modelTopology' in json)) {
     throw new Error(`${path} has no modelTopology: not a TensorFlow.js model.json`);
   }
   return json as tf.io.ModelJSON;
 }
 
-/** A tf.io handler reading and writing `dir`; pass it to `model.save` or `tf.loadLayersModel`/`tf.loadGraphModel`. */
+/** A tf.io handler reading and writing `dir`; pass it to `model.save` or `tf.loadLayersModel`. */
 export function fileSystemHandler(dir: string): tf.io.IOHandler {
   return {
     async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
@@ -81,7 +72,7 @@ export function fileSystemHandler(dir: string): tf.io.IOHandler {
           try {
             return toArrayBuffer(await readFile(path));
           } catch (error) {
-            throw new Error(`Cannot read weights file ${path}: ${(error as Error).message}`);
+            throw new Error(`Cannot read weights file ${path}: ${errorMessage(error)}`);
           }
         }));
         return [specs, tf.io.CompositeArrayBuffer.join(buffers)];
@@ -96,8 +87,4 @@ export async function saveModel(model: tf.LayersModel, dir: string): Promise<voi
 
 export function loadLayersModel(dir: string): Promise<tf.LayersModel> {
   return tf.loadLayersModel(fileSystemHandler(dir));
-}
-
-export function loadGraphModel(dir: string): Promise<tf.GraphModel> {
-  return tf.loadGraphModel(fileSystemHandler(dir));
 }

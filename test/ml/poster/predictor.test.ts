@@ -12,7 +12,7 @@ import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
 import { DEFAULT_HEAD, buildHead } from '../../../src/ml/training/poster/head.js';
 import { type PosterModelMetadata, writeFeatureNorm, writePosterMetadata } from '../../../src/ml/serving/poster/metadata.js';
 import { type InputOutcome, predictInputs } from '../../../src/ml/serving/poster/predict-inputs.js';
-import { type DisposablePosterPredictor, loadPosterPredictor } from '../../../src/ml/serving/poster/predictor.js';
+import { loadPosterPredictor } from '../../../src/ml/serving/poster/predictor.js';
 import { buildScratchModel } from '../../../src/ml/training/poster/scratch-model.js';
 import { evaluatePosterModels } from '../../../src/ml/training/poster/evaluate.js';
 import { createPosterFixture } from './poster-fixture.js';

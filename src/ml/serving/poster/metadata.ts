@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile } from '../../../util/read-json.js';
 import type { BackboneConfig } from './backbone.js';
 
 export type PosterTask = 'genre' | 'rating';
@@ -35,13 +36,7 @@ export const FEATURE_NORM_FILE = 'feature-norm.bin';
 
 export async function readPosterMetadata(dir: string): Promise<PosterModelMetadata> {
   const path = join(dir, METADATA_FILE);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read poster model metadata ${path}: ${(error as Error).message}`);
-  }
-  const meta = parsed as Partial<PosterModelMetadata>;
+  const meta = (await readJsonFile(path, 'poster model metadata')) as Partial<PosterModelMetadata>;
   if (
     (meta.task !== 'genre' && meta.task !== 'rating') ||
     (meta.architecture !== 'scratch' && meta.architecture !== 'mobilenet') ||

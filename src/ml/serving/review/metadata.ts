@@ -2,8 +2,9 @@
  * What travels beside the review model's weights: the tokenizer (its own file, the vocabulary is large), the
  * architecture options, the answer for text without any word, and how and on what the model was trained.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile } from '../../../util/read-json.js';
 import type { TokenizerConfig } from './tokenizer.js';
 
 export const METADATA_FILE = 'metadata.json';
@@ -28,24 +29,10 @@ export interface ReviewModelMetadata {
   readonly date: string;
 }
 
-async function readJson<T>(path: string): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read ${path}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new Error(`${path} is not valid JSON`);
-  }
-}
-
 export async function readReviewMetadata(modelDir: string): Promise<{ metadata: ReviewModelMetadata; tokenizer: TokenizerConfig }> {
-  const metadata = await readJson<ReviewModelMetadata>(join(modelDir, METADATA_FILE));
+  const metadata = (await readJsonFile(join(modelDir, METADATA_FILE), 'review model metadata')) as ReviewModelMetadata;
   if (metadata.model !== 'review') throw new Error(`${join(modelDir, METADATA_FILE)} does not describe a review model`);
-  const tokenizer = await readJson<TokenizerConfig>(join(modelDir, metadata.tokenizer.file));
+  const tokenizer = (await readJsonFile(join(modelDir, metadata.tokenizer.file), 'tokenizer')) as TokenizerConfig;
   return { metadata, tokenizer };
 }
 

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadModelsInThisThread } from '../load-predictors.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
+import { errorMessage } from '../../../util/error-message.js';
 
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
@@ -14,10 +15,10 @@ try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
       else send({ type: 'answer', id: request.id, ratings: await review.predict(request.texts) });
     } catch (error) {
-      send({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+      send({ type: 'error', id: request.id, message: errorMessage(error) });
     }
   });
   send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen });
 } catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  send({ type: 'failed', message: errorMessage(error) });
 }

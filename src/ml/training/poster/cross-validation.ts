@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
+import { idFraction } from '../../../util/id-hash.js';
 
 /** Fold of an id among k, from its hash: stable across runs and independent of the validation split's hash. */
 export function foldOf(id: string, folds: number, seed = 'moviebot-poster-cv'): number {
-  const digest = createHash('sha256').update(`${seed}:${id}`).digest();
-  return Math.floor((digest.readUInt32BE(0) / 0x1_0000_0000) * folds);
+  return Math.floor(idFraction(id, seed) * folds);
 }
 
 export interface FoldOutcome {

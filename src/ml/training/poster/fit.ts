@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { seededShuffle } from '../../../util/seeded-random.js';
 import { earlyStopping, type EpochRecord } from '../early-stopping.js';
 import { type Logs, progressBar } from '../progress-bar.js';
 import { type PosterTask, SELECTION_METRIC, taskMetrics, type Targets } from './task.js';
@@ -51,20 +52,7 @@ class MonitorMetrics extends tf.Callback {
 
 /** Deterministic Fisher-Yates shuffle from a seed (mulberry32), so runs repeat exactly. */
 export function shuffledIndices(count: number, seed: number): number[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
+  return seededShuffle(Array.from({ length: count }, (_, i) => i), seed);
 }
 
 /**

@@ -10,7 +10,7 @@ import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
 import { stopSlice, taskRows } from './poster-rows.js';
-import { type PosterTask, SELECTION_METRIC, isBetter, meanGuessBaseline, taskMetrics } from './task.js';
+import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
 import { predictRows, trainFeatureHead } from './train-head.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
+import { seededRandom } from '../../../../src/util/seeded-random.js';
 
 export interface HostTensor {
   values: Float32Array | Int32Array;
@@ -9,15 +10,8 @@ export interface HostTensor {
 
 /** Deterministic uniform values in [-1, 1) (mulberry32), so a failing case can be rerun exactly. */
 export function randomTensor(shape: number[], seed: number): HostTensor {
-  let state = seed >>> 0;
-  const values = new Float32Array(tf.util.sizeFromShape(shape));
-  for (let i = 0; i < values.length; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    values[i] = (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * 2 - 1;
-  }
+  const random = seededRandom(seed);
+  const values = Float32Array.from({ length: tf.util.sizeFromShape(shape) }, () => random() * 2 - 1);
   return { values, shape, dtype: 'float32' };
 }
 
