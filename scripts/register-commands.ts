@@ -6,9 +6,8 @@
  *   npm run register-commands > slack-manifest.yml the manifest goes to stdout, progress to stderr
  */
 import { commands } from '../commands/index.js';
-import { registerCommands } from '../src/adapters/discord/register-commands.js';
-import { slackManifest } from '../src/adapters/slack/manifest.js';
-import { toYaml } from '../src/adapters/slack/yaml.js';
+import { registerCommands } from '../src/adapters/discord/registration.js';
+import { slackManifestYaml } from '../src/adapters/slack/registration.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { errorMessage } from '../src/util/error-message.js';
 
@@ -21,7 +20,7 @@ try {
     console.error(`Registered ${names.map((name) => `/${name}`).join(', ')} on Discord ${scope}.`);
   }
   console.error("Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest):");
-  process.stdout.write(toYaml(slackManifest(commands)));
+  process.stdout.write(slackManifestYaml(commands));
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `Could not register the commands: ${errorMessage(error)}`);
   process.exitCode = 1;

@@ -8,12 +8,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
-import { slackManifest } from '../src/adapters/slack/manifest.js';
-import { toYaml } from '../src/adapters/slack/yaml.js';
+import { slackManifestYaml } from '../src/adapters/slack/registration.js';
 
 const { values } = parseArgs({ options: { 'public-url': { type: 'string' }, write: { type: 'boolean', default: false } } });
 const publicUrl = values['public-url'];
 if (values.write && publicUrl !== undefined) throw new Error('manifest.yml is the Socket Mode manifest: use --write without --public-url');
-const yaml = toYaml(slackManifest(commands, { publicUrl }));
+const yaml = slackManifestYaml(commands, { publicUrl });
 if (values.write) await writeFile(new URL('../manifest.yml', import.meta.url), yaml);
 else process.stdout.write(yaml);

@@ -1,43 +1,19 @@
+import { parse } from 'csv-parse/sync';
+
 /**
- * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks).
- * Each row carries its 1-based starting line so loaders can name a bad row.
+ * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks),
+ * with csv-parse. Each row carries its 1-based starting line so loaders can name a bad row; rows may differ in
+ * length, so a loader can report a short row instead of the parser failing the whole file.
  */
 export function parseCsv(text: string, delimiter = ','): Array<{ line: number; fields: string[] }> {
-  const rows: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== '') rows.push({ line: rowLine, fields });
-      fields = [];
-      field = '';
-      rowLine = ++line;
-    } else {
-      field += c;
-    }
-  }
-  fields.push(field);
-  if (fields.length > 1 || fields[0] !== '') rows.push({ line: rowLine, fields });
-  return rows;
+  const records = parse(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{
+    record: string[];
+    info: { lines: number; raw?: string };
+  }>;
+  let nextLine = 1;
+  return records.map(({ record, info }) => {
+    const row = { line: nextLine, fields: record };
+    nextLine = info.lines + 1;
+    return row;
+  });
 }

@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { registerCommands } from '../../src/adapters/discord/register-commands.js';
-import { toSlashCommand } from '../../src/adapters/discord/registration.js';
+import { registerCommands, toSlashCommand } from '../../src/adapters/discord/registration.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.js';
 
 const ATTACHMENT_OPTION = 11;

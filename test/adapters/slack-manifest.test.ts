@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { SLACK_BOT_SCOPES, slackManifest } from '../../src/adapters/slack/manifest.js';
-import { toYaml } from '../../src/adapters/slack/yaml.js';
+import { parse } from 'yaml';
+import { SLACK_BOT_SCOPES, slackManifest, slackManifestYaml } from '../../src/adapters/slack/registration.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; url?: string }> };
@@ -37,14 +37,15 @@ describe('slackManifest', () => {
 
   it('is what manifest.yml holds (regenerate with `npx tsx scripts/slack-manifest.ts --write`)', async () => {
     const committed = await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8');
-    expect(committed).toBe(toYaml(slackManifest(commands)));
+    expect(committed).toBe(slackManifestYaml(commands));
     for (const scope of SLACK_BOT_SCOPES) expect(committed).toContain(`"${scope}"`);
   });
 });
 
-describe('toYaml', () => {
-  it('writes nested maps and lists in block style with quoted strings', () => {
-    const yaml = toYaml({ a: { b: true, 'c d': ['x', { e: 1, f: 'yes' }] }, empty: [], skipped: undefined });
-    expect(yaml).toBe(['a:', '  b: true', '  "c d":', '    - "x"', '    - e: 1', '      f: "yes"', 'empty: []', ''].join('\n'));
+describe('slackManifestYaml', () => {
+  it('reads back as the manifest, every string quoted', () => {
+    const yaml = slackManifestYaml(commands, { publicUrl: 'https://bot.example' });
+    expect(parse(yaml)).toEqual(JSON.parse(JSON.stringify(slackManifest(commands, { publicUrl: 'https://bot.example' }))));
+    expect(yaml).toContain('description: "');
   });
 });

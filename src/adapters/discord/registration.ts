@@ -1,5 +1,9 @@
 import {
   ApplicationIntegrationType,
+  REST,
+  Routes,
+  type APIApplication,
+  type APIApplicationCommand,
   InteractionContextType,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -25,4 +29,32 @@ export function toSlashCommand(command: CommandDefinition): RESTPostAPIChatInput
     });
   }
   return builder.toJSON();
+}
+
+export interface RegisterTarget {
+  readonly token: string;
+  readonly apiUrl: string;
+  /** A guild's commands update at once; global ones are what every server sees once the bot is public. */
+  readonly guildId?: string;
+}
+
+export interface Registration {
+  readonly scope: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * Replaces the application's slash commands with `commands` (one bulk overwrite, so a removed command
+ * disappears too). Run from `npm run register-commands`, never at start-up: Discord limits command creations per day.
+ */
+export async function registerCommands(target: RegisterTarget, commands: readonly CommandDefinition[]): Promise<Registration> {
+  const rest = new REST({ api: target.apiUrl }).setToken(target.token);
+  const application = (await rest.get(Routes.currentApplication())) as APIApplication;
+  const route =
+    target.guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, target.guildId);
+  const registered = (await rest.put(route, { body: commands.map(toSlashCommand) })) as APIApplicationCommand[];
+  return {
+    scope: target.guildId === undefined ? 'globally (may take a while to show everywhere)' : `in guild ${target.guildId}`,
+    names: registered.map((command) => command.name),
+  };
 }

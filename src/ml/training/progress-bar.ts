@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { SingleBar } from 'cli-progress';
 
 export interface ProgressBarOptions {
   /** Batches per epoch, for the bar's width; tfjs does not pass it to callbacks. */
@@ -30,40 +31,47 @@ function formatLogs(logs: Record<string, number>): string {
 }
 
 /**
- * Draws `epoch 3/20 [#######.....] 120/192 loss 0.2310` on one stderr line, rewritten per batch, then leaves one
- * line per finished epoch with its logs (including any validation metrics other callbacks added).
+ * Draws `epoch 3/20 [#######.....] 120/192 loss 0.2310` on one stderr line (cli-progress), rewritten per batch, then
+ * leaves one line per finished epoch with its logs (including any validation metrics other callbacks added).
+ * Training usually runs in the background with stderr in a log file, so the bar draws without a TTY too.
  *
  * @example await model.fit(x, y, { epochs, batchSize, callbacks: [progressBar({ epochs, batchesPerEpoch })] });
  */
 export class ProgressBar extends tf.Callback {
   private epoch = 0;
   private started = Date.now();
+  private readonly bar: SingleBar;
 
   constructor(private readonly options: ProgressBarOptions) {
     super();
+    this.bar = new SingleBar({
+      format: `epoch {epoch}/${options.epochs} [{bar}] {value}/{total} {logs}`,
+      barCompleteChar: '#',
+      barIncompleteChar: '.',
+      barsize: options.width ?? 30,
+      stream: options.stream ?? process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 0,
+      synchronousUpdate: true,
+      clearOnComplete: true,
+      hideCursor: false,
+    });
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
     this.epoch = epoch;
     this.started = Date.now();
+    this.bar.start(this.options.batchesPerEpoch, 0, { epoch: epoch + 1, logs: '' });
   }
 
   override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
-    const { batchesPerEpoch, epochs, width = 30 } = this.options;
-    const done = Math.min(batch + 1, batchesPerEpoch);
-    const filled = Math.round((done / Math.max(batchesPerEpoch, 1)) * width);
-    const bar = '#'.repeat(filled) + '.'.repeat(width - filled);
-    const line = `epoch ${this.epoch + 1}/${epochs} [${bar}] ${done}/${batchesPerEpoch} ${formatLogs(await resolveLogs(logs))}`;
-    this.write(`\r${line}\u001b[K`);
+    this.bar.update(Math.min(batch + 1, this.options.batchesPerEpoch), { epoch: this.epoch + 1, logs: formatLogs(await resolveLogs(logs)) });
   }
 
   override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+    this.bar.stop();
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
-    this.write(`\repoch ${epoch + 1}/${this.options.epochs} ${seconds}s  ${formatLogs(await resolveLogs(logs))}\u001b[K\n`);
-  }
-
-  private write(text: string): void {
-    (this.options.stream ?? process.stderr).write(text);
+    (this.options.stream ?? process.stderr).write(`epoch ${epoch + 1}/${this.options.epochs} ${seconds}s  ${formatLogs(await resolveLogs(logs))}\n`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { slackTextOption, type CommandDefinition } from '../../core/command.js';
 import { SLACK_EVENTS_PATH } from './index.js';
 
@@ -65,4 +66,9 @@ export function slackManifest(commands: readonly CommandDefinition[], options: S
       token_rotation_enabled: false,
     },
   };
+}
+
+/** The manifest as YAML; strings double-quoted so no value is ever read back as a number or a boolean. */
+export function slackManifestYaml(commands: readonly CommandDefinition[], options: SlackManifestOptions = {}): string {
+  return stringify(slackManifest(commands, options), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
 }
