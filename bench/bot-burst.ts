@@ -2,9 +2,8 @@ import { commands } from '../commands/index.js';
 import { runDiscordBurst } from '../test/helpers/discord-burst.js';
 import { startFakeDiscord } from '../test/helpers/fake-discord/index.js';
 import { startDiscord } from '../src/adapters/discord/index.js';
+import { createMovieBot } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { MovieBot } from '../src/core/bot.js';
-import { downloadImage } from '../src/core/download/index.js';
 import { createLogger } from '../src/logger.js';
 import { loadPredictors } from '../src/ml/serving/load-predictors.js';
 import { registerBench } from './registry.js';
@@ -29,13 +28,7 @@ registerBench({
     });
     const logger = createLogger(config.logLevel);
     const predictors = await loadPredictors(config, logger);
-    const bot = new MovieBot({
-      config,
-      logger,
-      ...predictors,
-      modelVersion: 'bench',
-      download: (source) => downloadImage(source, config.download),
-    });
+    const bot = createMovieBot({ config, logger, ...predictors, modelVersion: 'bench' });
     const connection = await startDiscord({ config, bot, commands, logger, metrics: bot.metrics });
     log(`bot-burst: ${USERS} users post ${POSTERS_PER_USER} posters each through the fake Discord`);
     try {

@@ -1,33 +1,14 @@
+import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { compileForInference } from '../src/ml/runtime/graph-compiler/compile.js';
+import { buildReferenceCnn, REFERENCE_INPUT_SHAPE, REFERENCE_LABELS } from '../test/helpers/reference-cnn.js';
 import { formatProfile, profileKernels } from './kernel-profile.js';
 import { registerBench } from './registry.js';
-import { loadavg } from 'node:os';
 import { measure, type Timing } from './timing.js';
 
-const INPUT_SHAPE = [128, 128, 3];
-const LABELS = 25;
 const BATCH = 32;
 const TRAIN_STEPS = 5;
 const PREDICT_RUNS = 10;
-
-/** The fixed network: three conv + ReLU, batch norm, max pool blocks, then dense 128 and 25 sigmoids. */
-export function buildReferenceCnn(): tf.LayersModel {
-  const model = tf.sequential();
-  model.add(tf.layers.conv2d({ inputShape: INPUT_SHAPE, filters: 16, kernelSize: 3, padding: 'valid', activation: 'relu' }));
-  model.add(tf.layers.batchNormalization());
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  for (const filters of [32, 64]) {
-    model.add(tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' }));
-    model.add(tf.layers.batchNormalization());
-    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  }
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 128, activation: 'relu' }));
-  model.add(tf.layers.dense({ units: LABELS, activation: 'sigmoid' }));
-  model.compile({ optimizer: tf.train.adam(), loss: 'binaryCrossentropy' });
-  return model;
-}
 
 type Predict = (input: tf.Tensor) => tf.Tensor;
 
@@ -43,8 +24,8 @@ registerBench({
   name: 'reference-cnn',
   async run({ log, profile, backend }) {
     const model = buildReferenceCnn();
-    const x = tf.randomUniform([BATCH, ...INPUT_SHAPE], 0, 1, 'float32', 1);
-    const y = tf.randomUniform([BATCH, LABELS], 0, 1, 'float32', 2).round();
+    const x = tf.randomUniform([BATCH, ...REFERENCE_INPUT_SHAPE], 0, 1, 'float32', 1);
+    const y = tf.randomUniform([BATCH, REFERENCE_LABELS], 0, 1, 'float32', 2).round();
     const single = tf.slice(x, 0, 1);
     const step = () => model.trainOnBatch(x, y);
 

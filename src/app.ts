@@ -3,7 +3,7 @@ import type { PlatformConnection } from './adapters/connection.js';
 import { startDiscord } from './adapters/discord/index.js';
 import { startSlack } from './adapters/slack/index.js';
 import { platformsOf, type Config } from './config.js';
-import { MovieBot } from './core/bot.js';
+import { MovieBot, type MovieBotOptions } from './core/bot.js';
 import { downloadImage } from './core/download/index.js';
 import type { PosterPredictor, ReviewPredictor } from './core/predictions.js';
 import { startHttpServer } from './http/server.js';
@@ -26,17 +26,20 @@ export interface RunningApp {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * The bot core with its real downloader: the one place the app, the tests and the benches build a {@link MovieBot}.
+ *
+ * @example
+ * const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion: 'test' });
+ */
+export function createMovieBot(options: Omit<MovieBotOptions, 'download'>): MovieBot {
+  return new MovieBot({ ...options, download: (source) => downloadImage(source, options.config.download) });
+}
+
 /** Wires the core to the platforms the configuration names, or to the local page when it names none. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, posterPredictor, reviewPredictor, modelVersion, modelsReady = () => true } = options;
-  const bot = new MovieBot({
-    config,
-    logger,
-    posterPredictor,
-    reviewPredictor,
-    modelVersion,
-    download: (source) => downloadImage(source, config.download),
-  });
+  const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion });
   const connections: PlatformConnection[] = [];
   let slackEvents: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
   if (config.discord) connections.push(await startDiscord({ config, bot, commands, logger, metrics: bot.metrics }));

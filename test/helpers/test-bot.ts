@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config.js';
-import { MovieBot } from '../../src/core/bot.js';
-import { downloadImage } from '../../src/core/download/index.js';
+import { createMovieBot } from '../../src/app.js';
+import type { MovieBot } from '../../src/core/bot.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakePosterPredictor, FakeReviewPredictor } from './fake-predictors.js';
 
@@ -38,13 +38,6 @@ export function createTestBot(env: Record<string, string> = {}): TestBot {
   const logger = createLogger(config.logLevel, logs);
   const posterPredictor = new FakePosterPredictor();
   const reviewPredictor = new FakeReviewPredictor();
-  const bot = new MovieBot({
-    config,
-    logger,
-    posterPredictor,
-    reviewPredictor,
-    modelVersion: 'test',
-    download: (source) => downloadImage(source, config.download),
-  });
+  const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion: 'test' });
   return { bot, config, logger, logs, posterPredictor, reviewPredictor };
 }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReferenceCnn } from '../../../../bench/reference-cnn.js';
 import { initBackend } from '../../../../src/ml/runtime/backend.js';
 import { compileForInference } from '../../../../src/ml/runtime/graph-compiler/compile.js';
+import { buildReferenceCnn } from '../../../helpers/reference-cnn.js';
 import { buildBranchedModel, buildMobileNetBlocks, buildUnsupportedModel, randomiseBatchNorms } from './models.js';
 
 /** Largest difference relative to the largest reference value: 1e-4 is float32 rounding of the refolded weights. */
