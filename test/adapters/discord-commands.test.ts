@@ -1,22 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { registerCommands, toSlashCommand } from '../../src/adapters/discord/registration.js';
-import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.js';
+import { useFakeDiscord } from '../helpers/fake-discord/index.js';
 
 const ATTACHMENT_OPTION = 11;
 const STRING_OPTION = 3;
 
-let discord: FakeDiscord;
-
-beforeAll(async () => {
-  discord = await startFakeDiscord();
-});
-
-afterAll(async () => {
-  await discord?.close();
-});
+const fakeDiscord = useFakeDiscord();
 
 describe('slash command definitions for Discord', () => {
   it('maps an image option to an attachment option and a url option to a string with its max length', () => {
@@ -35,26 +27,26 @@ describe('slash command definitions for Discord', () => {
 
 describe('registering the commands', () => {
   it('overwrites the guild commands when a guild is given', async () => {
-    const guildId = discord.guilds[0]!.id;
-    const result = await registerCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId }, commands);
+    const guildId = fakeDiscord().guilds[0]!.id;
+    const result = await registerCommands({ token: fakeDiscord().token, apiUrl: fakeDiscord().apiUrl, guildId }, commands);
     expect(result.names).toEqual(['poster', 'rate-review', 'help']);
-    const put = discord.requests.find((r) => r.method === 'PUT' && r.path === `/applications/${discord.applicationId}/guilds/${guildId}/commands`);
+    const put = fakeDiscord().requests.find((r) => r.method === 'PUT' && r.path === `/applications/${fakeDiscord().applicationId}/guilds/${guildId}/commands`);
     expect(put?.status).toBe(200);
   });
 
   it('registers globally from `npm run register-commands`, then prints the Slack manifest', async () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/register-commands.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: '' },
+      env: { ...process.env, DISCORD_TOKEN: fakeDiscord().token, DISCORD_API_URL: fakeDiscord().apiUrl, DISCORD_GUILD_ID: '' },
     });
     expect(stderr).toContain('Registered /poster, /rate-review, /help on Discord globally');
     expect(stdout).toMatch(/slash_commands:[\s\S]*"\/rate-review"/);
-    expect(discord.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${discord.applicationId}/commands`)).toBe(true);
-    expect(stdout + stderr).not.toContain(discord.token);
+    expect(fakeDiscord().requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fakeDiscord().applicationId}/commands`)).toBe(true);
+    expect(stdout + stderr).not.toContain(fakeDiscord().token);
   });
 
   it('says which variable is wrong instead of registering', async () => {
     const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/register-commands.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: 'ftp://nowhere', DISCORD_GUILD_ID: '' },
+      env: { ...process.env, DISCORD_TOKEN: fakeDiscord().token, DISCORD_API_URL: 'ftp://nowhere', DISCORD_GUILD_ID: '' },
     });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('DISCORD_API_URL must be an http(s) URL') });
   });

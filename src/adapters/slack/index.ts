@@ -65,19 +65,7 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
   }
 
-  const seenEvents: EventIds =
-    config.cacheUrl === undefined
-      ? new SeenEvents()
-      : new SharedSeenEvents(config.cacheUrl, (error) => log.warn({ err: errorFields(error) }, 'shared event de-duplication unavailable'));
-  const gate = new EventGate(log, seenEvents);
-  app.use(gate.middleware);
-  app.event('message', async ({ event, body }) => {
-    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken: slack.botToken, logger: log });
-  });
-  registerSlashCommands(app, { bot, commands, logger: log });
-  app.error(async (error) => {
-    log.error({ err: errorFields(error) }, 'slack listener failed');
-  });
+  const { gate, seenEvents } = listen(app, { config, bot, commands, logger: log });
 
   let stopping = false;
   let connected = mode.kind === 'http';
@@ -107,20 +95,41 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     },
   };
   if (mode.kind === 'socket') return { connection };
-  const listener = mode.receiver.requestListener;
-  return {
-    connection,
-    handleHttp(req, res) {
-      if (stopping) {
-        res.writeHead(503, { 'retry-after': '5' }).end();
-        return;
-      }
-      try {
-        listener(req, res);
-      } catch {
-        res.writeHead(404).end();
-      }
-    },
+  return { connection, handleHttp: httpHandler(mode.receiver, () => stopping) };
+}
+
+/** Event de-duplication first, then the message and command handlers; returns what `stop` must close. */
+function listen(app: App, { config, bot, commands, logger }: SlackOptions): { gate: EventGate; seenEvents: EventIds } {
+  const seenEvents: EventIds =
+    config.cacheUrl === undefined
+      ? new SeenEvents()
+      : new SharedSeenEvents(config.cacheUrl, (error) => logger.warn({ err: errorFields(error) }, 'shared event de-duplication unavailable'));
+  const gate = new EventGate(logger, seenEvents);
+  app.use(gate.middleware);
+  const botToken = config.slack!.botToken;
+  app.event('message', async ({ event, body }) => {
+    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken, logger });
+  });
+  registerSlashCommands(app, { bot, commands, logger });
+  app.error(async (error) => {
+    logger.error({ err: errorFields(error) }, 'slack listener failed');
+  });
+  return { gate, seenEvents };
+}
+
+/** HTTP mode: the process's server hands `/slack/events` requests here; while stopping, Slack is told to retry. */
+function httpHandler(receiver: HTTPReceiver, stopping: () => boolean): (req: IncomingMessage, res: ServerResponse) => void {
+  const listener = receiver.requestListener;
+  return (req, res) => {
+    if (stopping()) {
+      res.writeHead(503, { 'retry-after': '5' }).end();
+      return;
+    }
+    try {
+      listener(req, res);
+    } catch {
+      res.writeHead(404).end();
+    }
   };
 }
 

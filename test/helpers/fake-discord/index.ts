@@ -1,3 +1,3 @@
-export { FakeDiscord, startFakeDiscord, TEST_USER, type FakeDiscordOptions } from './server.js';
+export { FakeDiscord, startFakeDiscord, TEST_USER, useFakeDiscord, type FakeDiscordOptions } from './server.js';
 export type { Fault, RecordedRequest } from './rest.js';
 export type { AttachmentPayload } from './payloads.js';

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.js';
 import {
@@ -170,4 +171,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return new FakeDiscord(server, `http://127.0.0.1:${port}`, options);
+}
+
+/** One fake Discord for a test file: started before its tests, closed after; the getter reads it inside a test. */
+export function useFakeDiscord(): () => FakeDiscord {
+  let discord: FakeDiscord | undefined;
+  beforeAll(async () => {
+    discord = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await discord?.close();
+  });
+  return () => {
+    if (discord === undefined) throw new Error('useFakeDiscord: the fake Discord is not started yet (call the getter inside a test)');
+    return discord;
+  };
 }

@@ -2,7 +2,7 @@ import { GENRES } from '../../../core/genres.js';
 import type { Poster } from '../../../data/posters.js';
 import { saveModel } from '../../runtime/model-io.js';
 import { writeTrainingReport } from '../training-report.js';
-import { loadPosterBackbone } from '../../serving/poster/backbone.js';
+import { type BackboneConfig, loadPosterBackbone } from '../../serving/poster/backbone.js';
 import { nsfwjsVersion } from '../../serving/poster/mobilenet-source.js';
 import { type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
 import { crossValidate, type CrossValidationSummary } from './cross-validation.js';
@@ -39,15 +39,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const rows = taskRows(task, table.ids, byId);
   log(`${task}: ${rows.train.length} training posters, ${rows.validation.length} validation posters`);
 
-  const results: CandidateResult[] = [];
-  for (const candidate of candidates) {
-    results.push(await crossValidateCandidate(ctx, table, backbone.blocks, rows.targets, rows.train, candidate));
-    const { mean, sd, bestEpochs } = results[results.length - 1]!.cv;
-    log(`CV ${candidate.name}: ${Object.entries(mean).map(([k, v]) => `${k} ${v.toFixed(4)}±${sd[k]!.toFixed(4)}`).join(' ')} best epochs ${bestEpochs.join(',')}`);
-  }
-  const metricName = SELECTION_METRIC[task].name;
-  const winner = results.reduce((best, r) => (isBetter(task, r.cv.mean[metricName]!, best.cv.mean[metricName]!) ? r : best));
-  log(`winner by CV ${metricName}: ${winner.candidate.name}`);
+  const { results, winner } = await selectByCrossValidation(ctx, table, backbone.blocks, rows, candidates);
 
   const blocks = selectedBlocks(backbone.blocks, winner.candidate.blocks);
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
@@ -60,22 +52,40 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const validation = taskMetrics(task, validationPredictions, validationTargets);
   const baselines = meanGuessBaseline(task, rows.train.map((row) => rows.targets[row]!), validationTargets);
 
-  let thresholds: Record<string, number> | undefined;
-  if (task === 'genre') {
-    const oofTargets = winner.outOfFold.rows.map((row) => rows.targets[row]!);
-    const perGenre = perLabelThresholds(winner.outOfFold.predictions, oofTargets);
-    thresholds = Object.fromEntries(GENRES.map((genre, i) => [genre, perGenre[i]!]));
-    validation.macroF1PerGenreThresholds = macroF1(validationPredictions, validationTargets, perGenre);
-    validation.macroF1Threshold05 = macroF1(validationPredictions, validationTargets, perGenre.map(() => 0.5));
-  }
+  const thresholds = task === 'genre' ? genreThresholds(winner, rows.targets, validationPredictions, validationTargets, validation) : undefined;
   log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);
 
+  await saveMobilenetModel(ctx, { final, winner, results, table, rows, fit, stop, backboneConfig: backbone.config, blocks, validation, baselines, thresholds, started });
+  final.model.dispose();
+  return validation;
+}
+
+interface TrainedMobilenetModel {
+  readonly final: Awaited<ReturnType<typeof trainFeatureHead>>;
+  readonly winner: CandidateResult;
+  readonly results: readonly CandidateResult[];
+  readonly table: FeatureTable;
+  readonly rows: { train: number[]; validation: number[] };
+  readonly fit: readonly number[];
+  readonly stop: readonly number[];
+  readonly backboneConfig: BackboneConfig;
+  readonly blocks: readonly FeatureBlock[];
+  readonly validation: Record<string, number>;
+  readonly baselines: Record<string, number>;
+  readonly thresholds: Record<string, number> | undefined;
+  readonly started: number;
+}
+
+/** Writes the model folder: weights, feature standardisation, metadata.json and the training report. */
+async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilenetModel): Promise<void> {
+  const { task } = ctx;
+  const { final, winner, results, table, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, started } = trained;
   await saveModel(final.model, ctx.outDir);
   await writeFeatureNorm(ctx.outDir, final.stats);
   const trainingSeconds = Math.round((Date.now() - started) / 1000);
   const crossValidation = {
     folds: ctx.folds,
-    selectedBy: `mean ${metricName} over folds`,
+    selectedBy: `mean ${SELECTION_METRIC[task].name} over folds`,
     candidates: results.map((r) => ({ name: r.candidate.name, blocks: r.candidate.blocks, head: r.candidate.head, ...r.cv, perFold: undefined })),
     winner: winner.candidate.name,
   };
@@ -83,9 +93,9 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
     task,
     labels: task === 'genre' ? GENRES : ['rating'],
     architecture: 'mobilenet',
-    inputSize: backbone.config.inputSize,
+    inputSize: backboneConfig.inputSize,
     normalisation: 'RGB from decodePoster (whole poster squashed to a square), x/255; pooled features standardised with feature-norm.bin',
-    backbone: { ...servingBackbone(backbone.config, blocks), package: await nsfwjsVersion() },
+    backbone: { ...servingBackbone(backboneConfig, blocks), package: await nsfwjsVersion() },
     hyperparams: winner.candidate.head,
     trainedWith: ctx.command,
     data: {
@@ -113,8 +123,41 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
     heldout: final.metrics,
     crossValidation,
   });
-  final.model.dispose();
-  return validation;
+}
+
+/** Cross-validates every candidate on the training rows and picks the best by the task's selection metric. */
+async function selectByCrossValidation(
+  ctx: PosterRunContext,
+  table: FeatureTable,
+  allBlocks: readonly FeatureBlock[],
+  rows: { targets: number[][]; train: number[] },
+  candidates: readonly HeadCandidate[],
+): Promise<{ results: CandidateResult[]; winner: CandidateResult }> {
+  const results: CandidateResult[] = [];
+  for (const candidate of candidates) {
+    const result = await crossValidateCandidate(ctx, table, allBlocks, rows.targets, rows.train, candidate);
+    results.push(result);
+    const { mean, sd, bestEpochs } = result.cv;
+    ctx.log(`CV ${candidate.name}: ${Object.entries(mean).map(([k, v]) => `${k} ${v.toFixed(4)}±${sd[k]!.toFixed(4)}`).join(' ')} best epochs ${bestEpochs.join(',')}`);
+  }
+  const metricName = SELECTION_METRIC[ctx.task].name;
+  const winner = results.reduce((best, r) => (isBetter(ctx.task, r.cv.mean[metricName]!, best.cv.mean[metricName]!) ? r : best));
+  ctx.log(`winner by CV ${metricName}: ${winner.candidate.name}`);
+  return { results, winner };
+}
+
+/** Per-genre thresholds from the winner's out-of-fold predictions; adds their macro F1 on validation to `validation`. */
+function genreThresholds(
+  winner: CandidateResult,
+  targets: number[][],
+  validationPredictions: number[][],
+  validationTargets: number[][],
+  validation: Record<string, number>,
+): Record<string, number> {
+  const perGenre = perLabelThresholds(winner.outOfFold.predictions, winner.outOfFold.rows.map((row) => targets[row]!));
+  validation.macroF1PerGenreThresholds = macroF1(validationPredictions, validationTargets, perGenre);
+  validation.macroF1Threshold05 = macroF1(validationPredictions, validationTargets, perGenre.map(() => 0.5));
+  return Object.fromEntries(GENRES.map((genre, i) => [genre, perGenre[i]!]));
 }
 
 async function crossValidateCandidate(
