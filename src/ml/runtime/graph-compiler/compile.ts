@@ -1,3 +1,8 @@
+/**
+ * A small graph compiler for the Layers models the bot serves: plan the layers, fold batch norm into the
+ * neighbouring weights, fuse activations and padding, then emit plain tf ops. Hand-written because nothing in
+ * the tfjs family does this for the wasm backend, and it is where poster serving gets its speed (see the bench).
+ */
 import * as tf from '@tensorflow/tfjs';
 import { buildPlan } from './build-plan.js';
 import { emitPlan } from './emit.js';

@@ -1,3 +1,8 @@
+/**
+ * Kernels registered on the wasm backend: `gradients/` are the training gradients wasm lacks or gets wrong,
+ * `speed-ups/` replace wasm kernels that dominated a training step or a poster's forward pass. Hand-written
+ * because no package provides them for tfjs' wasm backend; each is tested against the `cpu` backend.
+ */
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulOverride } from './speed-ups/batch-mat-mul.js';
 import { batchNormGradConfig, registerBatchNormGradient } from './gradients/batch-norm-gradient.js';
