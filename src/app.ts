@@ -44,7 +44,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let slackEvents: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
   if (config.discord) connections.push(await startDiscord({ config, bot, commands, logger, metrics: bot.metrics }));
   if (config.slack) {
-    const slack = await startSlack({ config, bot, commands, logger });
+    const slack = await startSlack({ config, bot, commands, logger, redis: bot.redis });
     connections.push(slack.connection);
     slackEvents = slack.handleHttp;
   }

@@ -8,6 +8,7 @@ import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
 import type { PosterPredictor, PosterResult, ReviewPredictor } from './predictions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
+import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { notice, UserFacingError, type Reply } from './reply.js';
 
@@ -41,6 +42,8 @@ const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
  */
 export class MovieBot implements BotServices {
   readonly metrics: BotMetrics;
+  /** The process's one Redis connection when `CACHE_URL` is set; adapters share it and `/healthz` reports it. */
+  readonly redis: RedisConnection | undefined;
   private readonly cache: Keyv;
   private readonly rateLimiter: RateLimiter;
   private readonly posterQueue: BatchQueue<Uint8Array, PosterResult>;
@@ -51,15 +54,12 @@ export class MovieBot implements BotServices {
   constructor(private readonly options: MovieBotOptions) {
     const { config } = options;
     this.metrics = options.metrics ?? new BotMetrics();
-    this.cache = options.cache ?? createResultCache(config.cacheUrl);
-    this.cache.on('error', (error: unknown) => options.logger.warn({ err: error }, 'result cache unavailable'));
+    this.redis = config.cacheUrl === undefined ? undefined : new RedisConnection(config.cacheUrl, options.logger);
+    this.cache = options.cache ?? createResultCache(this.redis);
+    this.cache.on('error', (error: unknown) => options.logger.debug({ err: error }, 'result cache unavailable'));
     this.rateLimiter =
       options.rateLimiter ??
-      (config.cacheUrl === undefined
-        ? new MemoryRateLimiter(config.limits.ratePerMinute)
-        : new RedisRateLimiter(config.cacheUrl, config.limits.ratePerMinute, (error) =>
-            options.logger.warn({ err: error }, 'rate limits unavailable: letting requests through'),
-          ));
+      (this.redis === undefined ? new MemoryRateLimiter(config.limits.ratePerMinute) : new RedisRateLimiter(this.redis, config.limits.ratePerMinute));
     const queueOptions = (model: string) => ({
       windowMs: config.limits.batchWindowMs,
       maxBatch: config.limits.maxBatch,
@@ -121,7 +121,7 @@ export class MovieBot implements BotServices {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.cache.disconnect(), this.rateLimiter.close?.()]);
+    await Promise.allSettled([this.cache.disconnect(), this.redis?.close()]);
   }
 
   private async answer(requester: Requester, kind: string, work: () => Promise<Reply>): Promise<Reply> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import KeyvRedis from '@keyv/redis';
+import { EventEmitter } from 'node:events';
 import { Keyv } from 'keyv';
+import type { RedisConnection } from './redis-connection.js';
 
 /** A Map that forgets its oldest entry past `capacity`: the embedded store must not grow for weeks. */
 class BoundedMap<V> extends Map<string, V> {
@@ -16,9 +17,37 @@ class BoundedMap<V> extends Map<string, V> {
   }
 }
 
-/** Results cache: Redis when `cacheUrl` is given (shared by every process), else bounded process memory. */
-export function createResultCache(cacheUrl: string | undefined, capacity = 10_000): Keyv {
-  const store = cacheUrl === undefined ? new BoundedMap<unknown>(capacity) : new KeyvRedis(cacheUrl);
+/**
+ * A Keyv store on the process's {@link RedisConnection}: every command is time-limited and fails open, so while
+ * Redis is away a lookup is a miss (the model answers) and a write is skipped, instead of a request hanging.
+ */
+class RedisStore extends EventEmitter {
+  readonly opts = { dialect: 'redis' };
+  namespace: string | undefined;
+
+  constructor(private readonly redis: RedisConnection) {
+    super();
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.run((client) => client.get(key))) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttl?: number): Promise<void> {
+    await this.redis.run((client) => client.set(key, value, ttl === undefined ? {} : { PX: ttl }));
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return ((await this.redis.run((client) => client.del(key))) ?? 0) > 0;
+  }
+
+  /** Never flushes a shared Redis: the cache's keys expire on their own. */
+  async clear(): Promise<void> {}
+}
+
+/** Results cache: on Redis when the process has a connection (shared by every process), else bounded memory. */
+export function createResultCache(redis: RedisConnection | undefined, capacity = 10_000): Keyv {
+  const store = redis === undefined ? new BoundedMap<unknown>(capacity) : new RedisStore(redis);
   return new Keyv({ store, namespace: 'moviebot' });
 }
 

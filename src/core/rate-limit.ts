@@ -2,7 +2,6 @@
 export interface RateLimiter {
   /** Counts one request for `key`; when over budget, says how many seconds until the window resets. */
   take(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
-  close?(): Promise<void>;
 }
 
 const WINDOW_MS = 60_000;

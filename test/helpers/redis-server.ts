@@ -1,6 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { RedisConnection } from '../../src/core/redis-connection.js';
+import { createLogger } from '../../src/logger.js';
 
 export interface TestRedis {
   readonly url: string;
@@ -64,4 +67,11 @@ export function useTestRedis(): () => string {
     if (redis === undefined) throw new Error('useTestRedis: Redis is not started yet (call the getter inside a test)');
     return redis.url;
   };
+}
+
+/** A {@link RedisConnection} to `url` that has connected, logging into `logs` when given. */
+export async function connectedRedis(url: string, logs?: NodeJS.WritableStream): Promise<RedisConnection> {
+  const redis = new RedisConnection(url, createLogger('debug', logs ?? new PassThrough()));
+  await vi.waitFor(() => expect(redis.isUp()).toBe(true), { timeout: 5_000 });
+  return redis;
 }

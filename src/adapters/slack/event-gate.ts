@@ -4,7 +4,6 @@ import type { Logger } from '../../logger.js';
 /** Answers whether an event id is new; across processes when backed by Redis. */
 export interface EventIds {
   firstTime(eventId: string): boolean | Promise<boolean>;
-  close?(): Promise<void>;
 }
 
 /**

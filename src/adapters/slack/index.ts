@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { BotServices, CommandDefinition } from '../../core/command.js';
+import type { RedisConnection } from '../../core/redis-connection.js';
 import type { Logger } from '../../logger.js';
 import type { PlatformConnection } from '../connection.js';
 import { PinoBoltLogger } from './bolt-logger.js';
@@ -18,6 +19,8 @@ export interface SlackOptions {
   readonly bot: BotServices;
   readonly commands: readonly CommandDefinition[];
   readonly logger: Logger;
+  /** Shared with the other bot processes for event de-duplication; without it each process de-duplicates alone. */
+  readonly redis?: RedisConnection;
 }
 
 export interface SlackRuntime {
@@ -65,7 +68,7 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN at ${slack.apiUrl} (${errorFields(error).message})`);
   }
 
-  const { gate, seenEvents } = listen(app, { config, bot, commands, logger: log });
+  const gate = listen(app, { config, bot, commands, logger: log });
 
   let stopping = false;
   let connected = mode.kind === 'http';
@@ -89,7 +92,6 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
       stopping = true;
       if (mode.kind === 'socket') await withTimeout(mode.receiver.client.disconnect(), SOCKET_CLOSE_MS);
       await gate.settled();
-      await seenEvents.close?.();
       connected = false;
       log.info('slack stopped');
     },
@@ -98,12 +100,9 @@ export async function startSlack({ config, bot, commands, logger }: SlackOptions
   return { connection, handleHttp: httpHandler(mode.receiver, () => stopping) };
 }
 
-/** Event de-duplication first, then the message and command handlers; returns what `stop` must close. */
-function listen(app: App, { config, bot, commands, logger }: SlackOptions): { gate: EventGate; seenEvents: EventIds } {
-  const seenEvents: EventIds =
-    config.cacheUrl === undefined
-      ? new SeenEvents()
-      : new SharedSeenEvents(config.cacheUrl, (error) => logger.warn({ err: errorFields(error) }, 'shared event de-duplication unavailable'));
+/** Event de-duplication first, then the message and command handlers; returns the gate `stop` waits for. */
+function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions): EventGate {
+  const seenEvents: EventIds = redis === undefined ? new SeenEvents() : new SharedSeenEvents(redis);
   const gate = new EventGate(logger, seenEvents);
   app.use(gate.middleware);
   const botToken = config.slack!.botToken;
@@ -114,7 +113,7 @@ function listen(app: App, { config, bot, commands, logger }: SlackOptions): { ga
   app.error(async (error) => {
     logger.error({ err: errorFields(error) }, 'slack listener failed');
   });
-  return { gate, seenEvents };
+  return gate;
 }
 
 /** HTTP mode: the process's server hands `/slack/events` requests here; while stopping, Slack is told to retry. */
