@@ -55,13 +55,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     localMode,
     slackEvents,
-    health: () => {
-      const checks = {
-        models: modelsReady(),
-        ...Object.fromEntries(connections.map((connection) => [connection.name, connection.isHealthy()])),
-      };
-      return { ok: Object.values(checks).every(Boolean), checks };
-    },
+    health: () => ({
+      checks: { models: modelsReady(), ...Object.fromEntries(connections.map((connection) => [connection.name, connection.isHealthy()])) },
+      ...(bot.redis === undefined ? {} : { dependencies: { redis: bot.redis.isUp() } }),
+    }),
   });
   logger.info({ url: http.url, platforms: platformsOf(config) }, localMode ? `local mode: open ${http.url}` : 'bot started');
 

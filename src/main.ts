@@ -24,10 +24,15 @@ const predictors = await loadPredictors(config, logger).catch((error: unknown) =
   process.exit(1);
 });
 const app = await startApp({ config, logger, ...predictors, modelVersion: modelVersionOf(config.modelsDir) });
-exitOnSignals(async () => {
-  await app.stop();
-  await predictors.close();
-}, logger);
+exitOnSignals(
+  async () => {
+    await app.stop();
+    await predictors.close();
+  },
+  logger,
+  // npm_lifecycle_event is set when npm (or a wrapper like it) started the process.
+  { stopWithParent: process.env.npm_lifecycle_event !== undefined },
+);
 
 /** Changes whenever any shipped model changes, so cached answers of an older model are never served. */
 function modelVersionOf(modelsDir: string): string {

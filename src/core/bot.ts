@@ -55,6 +55,7 @@ export class MovieBot implements BotServices {
     const { config } = options;
     this.metrics = options.metrics ?? new BotMetrics();
     this.redis = config.cacheUrl === undefined ? undefined : new RedisConnection(config.cacheUrl, options.logger);
+    if (this.redis !== undefined) this.metrics.watchDependency('redis', () => this.redis!.isUp());
     this.cache = options.cache ?? createResultCache(this.redis);
     this.cache.on('error', (error: unknown) => options.logger.debug({ err: error }, 'result cache unavailable'));
     this.rateLimiter =

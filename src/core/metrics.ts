@@ -42,6 +42,22 @@ export class BotMetrics {
     registers: [this.registry],
   });
 
+  private readonly dependencies = new Map<string, () => boolean>();
+  readonly dependencyUp = new Gauge({
+    name: 'moviebot_dependency_up',
+    help: 'Whether an optional dependency (Redis) is reachable: 0 means the bot answers without it',
+    labelNames: ['dependency'] as const,
+    registers: [this.registry],
+    collect: () => {
+      for (const [dependency, isUp] of this.dependencies) this.dependencyUp.set({ dependency }, isUp() ? 1 : 0);
+    },
+  });
+
+  /** Reports `isUp()` as `moviebot_dependency_up{dependency=name}` at every scrape. */
+  watchDependency(name: string, isUp: () => boolean): void {
+    this.dependencies.set(name, isUp);
+  }
+
   constructor({ processMetrics = true } = {}) {
     if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'moviebot_' });
   }

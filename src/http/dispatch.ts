@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import { SOMETHING_WENT_WRONG } from '../core/reply.js';
 import { HttpError } from './http-error.js';
-import { sendJson } from './respond.js';
+import { refusalReason, sendJson } from './respond.js';
 import type { Route } from './routes.js';
 
 /**
@@ -22,7 +22,7 @@ export function createDispatcher(routes: readonly Route[], logger: Logger) {
     const route = candidates.find((candidate) => candidate.method === method);
     res.setHeader('x-request-id', requestId);
     res.once('close', () => {
-      const line = { method, path, status: res.statusCode, ms: Math.round(performance.now() - started), ...(res.writableFinished ? {} : { aborted: true }) };
+      const line = { method, path, ...requestOutcome(res), ms: Math.round(performance.now() - started) };
       if (route?.quiet) log.debug(line, 'http request');
       else log.info(line, 'http request');
     });
@@ -41,6 +41,15 @@ export function createDispatcher(routes: readonly Route[], logger: Logger) {
       }
     }
   };
+}
+
+/** What happened to a request, for its log line: answered, refused (and why), failed, or abandoned by the client. */
+function requestOutcome(res: ServerResponse): { outcome: string; status?: number; reason?: string } {
+  if (!res.writableFinished) return { outcome: 'abandoned' };
+  const status = res.statusCode;
+  if (status < 400) return { outcome: 'answered', status };
+  if (status >= 500) return { outcome: 'failed', status };
+  return { outcome: 'refused', status, reason: refusalReason(res) };
 }
 
 function routeMissing(method: string, path: string, candidates: readonly Route[]): HttpError {

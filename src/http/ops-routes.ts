@@ -2,10 +2,24 @@ import type { Registry } from 'prom-client';
 import { send, sendJson } from './respond.js';
 import type { Route } from './routes.js';
 
-/** What main knows about the process's health: models loaded, each platform connection up. */
+/** What main knows about the process's health. */
 export interface HealthReport {
-  readonly ok: boolean;
+  /** What the bot cannot answer without: the models and each platform connection. */
   readonly checks: Readonly<Record<string, boolean>>;
+  /** What the bot answers without, less well (Redis): one down makes the bot degraded, not unavailable. */
+  readonly dependencies?: Readonly<Record<string, boolean>>;
+}
+
+/**
+ * 200 `ok`; 207 `degraded` (answering, but a dependency is down: a probe that restarts on non-2xx leaves the
+ * bot running, one that wants 200 can tell); 503 `unavailable` (a model or platform connection is down).
+ */
+export function healthStatus({ checks, dependencies = {} }: HealthReport): { status: number; body: Record<string, unknown> } {
+  const degraded = Object.keys(dependencies).filter((name) => !dependencies[name]);
+  const parts = { checks, ...(Object.keys(dependencies).length > 0 ? { dependencies } : {}) };
+  if (!Object.values(checks).every(Boolean)) return { status: 503, body: { status: 'unavailable', ...parts } };
+  if (degraded.length > 0) return { status: 207, body: { status: 'degraded', degraded, ...parts } };
+  return { status: 200, body: { status: 'ok', ...parts } };
 }
 
 export type HealthCheck = () => HealthReport;
@@ -20,8 +34,8 @@ export function opsRoutes(health: HealthCheck, registry: Registry): Route[] {
       path: '/healthz',
       quiet: true,
       handle(_req, res) {
-        const { ok, checks } = health();
-        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks }, NO_STORE);
+        const { status, body } = healthStatus(health());
+        sendJson(res, status, body, NO_STORE);
       },
     },
     {

@@ -18,5 +18,5 @@ posterPredictor.predict = async (images) => {
   return predict(images);
 };
 const app = await startApp({ config, logger, posterPredictor, reviewPredictor: new FakeReviewPredictor(), modelVersion: 'test' });
-exitOnSignals(() => app.stop(), logger);
-process.stdout.write(`${JSON.stringify({ listening: app.url })}\n`);
+exitOnSignals(() => app.stop(), logger, { stopWithParent: process.env.npm_lifecycle_event !== undefined });
+process.stdout.write(`${JSON.stringify({ listening: app.url, pid: process.pid })}\n`);

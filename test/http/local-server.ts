@@ -13,7 +13,7 @@ export interface LocalServer extends TestBot {
 /** A test bot behind the real HTTP server on a free loopback port, in local mode unless told otherwise. */
 export async function startLocalServer(env: Record<string, string> = {}, options: Partial<HttpServerOptions> = {}): Promise<LocalServer> {
   const testBot = createTestBot({ PORT: '0', ...env });
-  const local = { ...testBot, health: { ok: true, checks: { models: true } } as HealthReport };
+  const local = { ...testBot, health: { checks: { models: true } } as HealthReport };
   const server = await startHttpServer({
     config: testBot.config,
     bot: testBot.bot,

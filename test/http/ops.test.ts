@@ -11,7 +11,7 @@ afterEach(async () => {
 describe('GET /healthz', () => {
   it('answers 200 with the checks while everything is up', async () => {
     local = await startLocalServer();
-    local.health = { ok: true, checks: { models: true, discord: true } };
+    local.health = { checks: { models: true, discord: true } };
     const response = await fetch(`${local.url}/healthz`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -20,10 +20,18 @@ describe('GET /healthz', () => {
 
   it('answers 503 naming the failed check when a connection is down', async () => {
     local = await startLocalServer();
-    local.health = { ok: false, checks: { models: true, discord: false } };
+    local.health = { checks: { models: true, discord: false } };
     const response = await fetch(`${local.url}/healthz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'unavailable', checks: { models: true, discord: false } });
+  });
+
+  it('answers 207 "degraded" naming the dependency when the bot answers without Redis', async () => {
+    local = await startLocalServer();
+    local.health = { checks: { models: true }, dependencies: { redis: false } };
+    const response = await fetch(`${local.url}/healthz`);
+    expect(response.status).toBe(207);
+    expect(await response.json()).toEqual({ status: 'degraded', degraded: ['redis'], checks: { models: true }, dependencies: { redis: false } });
   });
 });
 
