@@ -10,26 +10,33 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
+/** Can this machine run its own redis-server (to stop and restart it under a bot)? */
+export const redisServerInstalled = (): boolean => spawnSync('redis-server', ['--version']).status === 0;
+
+/** A private redis-server on `port` (a random free-ish one when not given), stopped by `stop()`. */
+export async function startRedisServer(port = 20_000 + Math.floor(Math.random() * 20_000)): Promise<TestRedis & { port: number }> {
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await waitForPort(port);
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** Is there a Redis to test against: TEST_REDIS_URL (CI starts one) or a redis-server binary to start. */
 export const redisAvailable = (): boolean =>
-  process.env.TEST_REDIS_URL !== undefined || spawnSync('redis-server', ['--version']).status === 0;
+  process.env.TEST_REDIS_URL !== undefined || redisServerInstalled();
 
 /** A fresh, empty Redis on loopback: a private server when possible, else database 1 of TEST_REDIS_URL, flushed. */
 export async function startTestRedis(): Promise<TestRedis> {
-  if (spawnSync('redis-server', ['--version']).status === 0) {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    await waitForPort(port);
-    return {
-      url: `redis://127.0.0.1:${port}`,
-      stop: async () => {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      },
-    };
-  }
+  if (redisServerInstalled()) return startRedisServer();
   const { createClient } = await import('@keyv/redis');
   const url = `${process.env.TEST_REDIS_URL}/1`;
   const client = createClient({ url });
