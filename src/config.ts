@@ -8,6 +8,9 @@ import { availableParallelism } from 'node:os';
  */
 
 export type BackendName = 'gpu' | 'node' | 'wasm' | 'cpu';
+/** Which images in a channel get an answer without a command: posters only, those that mention the bot, none. */
+export type ImageReplyMode = 'auto' | 'mention' | 'off';
+export const IMAGE_REPLY_MODES: readonly ImageReplyMode[] = ['auto', 'mention', 'off'];
 
 export interface Config {
   readonly discord?: {
@@ -15,6 +18,8 @@ export interface Config {
     readonly apiUrl: string;
     readonly guildId?: string;
     readonly shards: number | 'auto';
+    /** Whether the bot asks for the privileged Message Content intent (needed to see attachments without a mention). */
+    readonly messageContent: boolean;
   };
   readonly slack?: {
     readonly botToken: string;
@@ -40,6 +45,17 @@ export interface Config {
     readonly batchWindowMs: number;
     readonly maxBatch: number;
   };
+  /** The default for channels whose admins chose nothing; DMs are always answered. */
+  readonly imageReplies: ImageReplyMode;
+  /** Settings and feedback: the embedded store's folder, or PostgreSQL when `databaseUrl` is set. */
+  readonly storage: {
+    readonly dataDir: string;
+    readonly databaseUrl?: string;
+  };
+  readonly feedback: {
+    /** Keep the bytes of images people gave feedback on, so corrected posters can be trained on. */
+    readonly keepImages: boolean;
+  };
   readonly logLevel: string;
 }
 
@@ -54,6 +70,7 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const BACKENDS: readonly BackendName[] = ['gpu', 'node', 'wasm', 'cpu'];
+const BOOLEANS = ['true', 'false'] as const;
 
 /** Reads and checks every variable, collecting all problems before failing, so one run shows them all. */
 export function loadConfig(env: Env = process.env): Config {
@@ -80,6 +97,12 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`${name} must be an http(s) URL (got "${raw}")`);
     }
     return raw;
+  };
+  const choice = <T extends string>(name: string, choices: readonly T[], fallback: T): T => {
+    const raw = read(name) ?? fallback;
+    if (choices.includes(raw as T)) return raw as T;
+    problems.push(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
+    return fallback;
   };
   const withPrefix = (name: string, prefix: string): string | undefined => {
     const value = read(name);
@@ -127,9 +150,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) problems.push(`DOWNLOAD_ALLOW_HOSTS has a malformed entry "${host}" (want host or host:port)`);
   }
 
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded store in DATA_DIR)');
+  }
+
   const inferenceWorkers = integer('INFERENCE_WORKERS', Math.min(4, availableParallelism()), 0, 64);
   const config: Config = {
-    discord: discordToken === undefined ? undefined : { token: discordToken, apiUrl: discordApiUrl, guildId, shards },
+    discord:
+      discordToken === undefined
+        ? undefined
+        : { token: discordToken, apiUrl: discordApiUrl, guildId, shards, messageContent: choice('DISCORD_MESSAGE_CONTENT', BOOLEANS, 'true') === 'true' },
     slack:
       slackBotToken === undefined
         ? undefined
@@ -151,6 +182,9 @@ export function loadConfig(env: Env = process.env): Config {
       batchWindowMs: integer('BATCH_WINDOW_MS', 5, 0, 1000),
       maxBatch: integer('MAX_BATCH', 16, 1, 256),
     },
+    imageReplies: choice('IMAGE_REPLIES', IMAGE_REPLY_MODES, 'auto'),
+    storage: { dataDir: read('DATA_DIR') ?? 'data', databaseUrl },
+    feedback: { keepImages: choice('FEEDBACK_KEEP_IMAGES', BOOLEANS, 'false') === 'true' },
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);
