@@ -17,7 +17,8 @@ try {
     console.error('DISCORD_TOKEN is not set: skipping Discord registration.');
   } else {
     const { scope, names } = await registerCommands(discord, commands);
-    console.error(`Registered ${names.map((name) => `/${name}`).join(', ')} on Discord ${scope}.`);
+    const slash = new Set(commands.map((command) => command.name));
+    console.error(`Registered ${names.map((name) => (slash.has(name) ? `/${name}` : `"${name}"`)).join(', ')} on Discord ${scope}.`);
   }
   console.error("Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest):");
   process.stdout.write(slackManifestYaml(commands));

@@ -1,16 +1,18 @@
 import type { Keyv } from 'keyv';
-import type { Config } from '../config.js';
+import type { Config, ImageReplyMode } from '../config.js';
 import type { Logger } from '../logger.js';
 import { BatchQueue } from './batch-queue.js';
 import { createResultCache, normaliseReview, sha256 } from './cache.js';
-import type { BotServices, ImageSource, Requester } from './command.js';
+import type { BotStore, Verdict } from './bot-store.js';
+import type { BotServices, ImageSource, Place, Platform, Requester } from './command.js';
+import { FeedbackDesk } from './feedback.js';
 import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
 import type { PosterPredictor, PosterResult, ReviewPredictor } from './predictions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
-import { notice, UserFacingError, type Reply } from './reply.js';
+import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
 
 /** Fetches the bytes of a poster, enforcing the download policy (see src/core/download.ts). */
 export type Downloader = (source: ImageSource) => Promise<Uint8Array>;
@@ -26,7 +28,20 @@ export interface MovieBotOptions {
   readonly cache?: Keyv;
   readonly rateLimiter?: RateLimiter;
   readonly metrics?: BotMetrics;
+  /** Channel settings and feedback; without it every channel has the default mode and no answer takes votes. */
+  readonly store?: BotStore;
 }
+
+const IMAGE_REPLY_MEANING: Readonly<Record<ImageReplyMode, string>> = {
+  auto: 'I answer images that look like movie posters and stay quiet on the rest',
+  mention: 'I answer images only in messages that mention me or reply to me',
+  off: 'I answer images only through /poster and "Read poster"',
+};
+
+const isPoster = (result: PosterResult): boolean => result.poster === undefined || result.poster >= POSTER_THRESHOLD;
+
+/** Below this gate probability an image nobody asked about is taken for "not a poster" and left alone. */
+export const POSTER_THRESHOLD = 0.5;
 
 /** Reviews longer than this are cut: the model reads a few hundred tokens at most. */
 const MAX_REVIEW_CHARS = 20_000;
@@ -46,6 +61,7 @@ export class MovieBot implements BotServices {
   readonly redis: RedisConnection | undefined;
   private readonly cache: Keyv;
   private readonly rateLimiter: RateLimiter;
+  private readonly feedback: FeedbackDesk;
   private readonly posterQueue: BatchQueue<Uint8Array, PosterResult>;
   private readonly reviewQueue: BatchQueue<string, number>;
   /** Posters being downloaded, decoded or inferred: bounded, so a burst cannot hold unbounded image bytes. */
@@ -61,6 +77,7 @@ export class MovieBot implements BotServices {
     this.rateLimiter =
       options.rateLimiter ??
       (this.redis === undefined ? new MemoryRateLimiter(config.limits.ratePerMinute) : new RedisRateLimiter(this.redis, config.limits.ratePerMinute));
+    this.feedback = new FeedbackDesk(options.store, options.logger, { modelVersion: options.modelVersion, keepImages: config.feedback.keepImages });
     const queueOptions = (model: string) => ({
       windowMs: config.limits.batchWindowMs,
       maxBatch: config.limits.maxBatch,
@@ -86,21 +103,61 @@ export class MovieBot implements BotServices {
       }
       this.postersInFlight += 1;
       try {
-        return await this.analyzeAdmitted(source);
+        return await this.analyzeAdmitted(source, requester);
       } finally {
         this.postersInFlight -= 1;
       }
     });
   }
 
-  private async analyzeAdmitted(source: ImageSource): Promise<Reply> {
+  private async analyzeAdmitted(source: ImageSource, requester: Requester): Promise<Reply> {
     const bytes = await this.options.download(source);
-    const result = await this.cached(`poster:${this.options.modelVersion}:${sha256(bytes)}`, 'poster', async () => {
+    const imageSha256 = sha256(bytes);
+    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => {
       const pixels = await decodePoster(bytes, this.options.posterPredictor.inputSize);
       return this.posterQueue.run(pixels);
     });
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
-    return { kind: 'poster', result, imageUrl: publicUrl, fileName: source.name };
+    const answerId = isPoster(result) ? await this.feedback.remember(result, imageSha256, bytes, requester) : undefined;
+    return { kind: 'poster', result, imageUrl: publicUrl, fileName: source.name, ...(answerId === undefined ? {} : { answerId }) };
+  }
+
+  async answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined> {
+    const reply = await this.analyzePoster(source, requester);
+    // Nobody asked: an image that is not a poster, or one we could not read right now, gets silence, not noise.
+    if (reply.kind === 'notice' || (reply.kind === 'poster' && !isPoster(reply.result))) return undefined;
+    return reply;
+  }
+
+  async imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode> {
+    const fallback = this.options.config.imageReplies;
+    if (this.options.store === undefined) return fallback;
+    try {
+      return (await this.options.store.imageReplyMode(platform, place.channelId)) ?? fallback;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, `settings unavailable: using the default image-reply mode "${fallback}"`);
+      return fallback;
+    }
+  }
+
+  async setImageReplyMode(requester: Requester, mode: ImageReplyMode): Promise<Reply> {
+    const { place } = requester;
+    if (place === undefined || place.direct) return privateNotice('Use `/settings` in the channel it should apply to.', 'error');
+    if (this.options.store === undefined) return privateNotice('Settings cannot be saved on this bot.', 'error');
+    await this.options.store.setImageReplyMode(requester.platform, place.channelId, mode);
+    return privateNotice(`Image replies in this channel: **${mode}** (${IMAGE_REPLY_MEANING[mode]}).`);
+  }
+
+  vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply> {
+    return this.feedback.vote(answerId, requester, verdict);
+  }
+
+  correct(answerId: string, requester: Requester, genres: readonly string[]): Promise<Reply> {
+    return this.feedback.correct(answerId, requester, genres);
+  }
+
+  forgetUser(requester: Requester): Promise<Reply> {
+    return this.feedback.forget(requester);
   }
 
   async rateReview(text: string, requester: Requester): Promise<Reply> {

@@ -1,4 +1,6 @@
-import type { Reply } from './reply.js';
+import type { ImageReplyMode } from '../config.js';
+import type { Verdict } from './bot-store.js';
+import { privateNotice, type Reply } from './reply.js';
 
 export type Platform = 'discord' | 'slack' | 'local';
 
@@ -14,17 +16,38 @@ export type ImageSource =
     }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name?: string };
 
+/** Where a request was made: the channel (and server) settings and feedback records belong to. */
+export interface Place {
+  readonly channelId: string;
+  /** Discord guild or Slack team. */
+  readonly serverId?: string;
+  /** A direct message: always answered, and no channel settings apply. */
+  readonly direct: boolean;
+}
+
 export interface Requester {
   readonly platform: Platform;
   readonly userId: string;
   /** Correlates the log lines from a message to its reply. */
   readonly requestId?: string;
+  readonly place?: Place;
 }
 
 /** The platform-neutral work a command can ask for; implemented by {@link ../core/bot.ts MovieBot}. */
 export interface BotServices {
   analyzePoster(source: ImageSource, requester: Requester): Promise<Reply>;
+  /**
+   * An image posted where nobody asked for an answer: the answer, or `undefined` to stay silent (the image
+   * does not look like a poster).
+   */
+  answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined>;
   rateReview(text: string, requester: Requester): Promise<Reply>;
+  /** The image-reply mode of the place a message was posted in (its channel's setting, else the default). */
+  imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode>;
+  setImageReplyMode(requester: Requester, mode: ImageReplyMode): Promise<Reply>;
+  vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply>;
+  correct(answerId: string, requester: Requester, genres: readonly string[]): Promise<Reply>;
+  forgetUser(requester: Requester): Promise<Reply>;
 }
 
 export interface CommandOption {
@@ -34,6 +57,8 @@ export interface CommandOption {
   readonly type: 'string' | 'image' | 'url';
   readonly required?: boolean;
   readonly maxLength?: number;
+  /** The only values accepted (Discord shows them as a menu; Slack checks the typed text). */
+  readonly choices?: readonly string[];
 }
 
 /**
@@ -53,6 +78,8 @@ export interface CommandContext {
   string(name: string): string | undefined;
   image(name: string): ImageSource | undefined;
   reply(reply: Reply): Promise<void>;
+  /** May this person change the bot's settings here (Manage Server on Discord, a workspace admin on Slack)? */
+  isAdmin(): Promise<boolean>;
 }
 
 /**
@@ -65,10 +92,23 @@ export interface CommandDefinition {
   readonly name: string;
   readonly description: string;
   readonly options: readonly CommandOption[];
+  /** Only admins may run it: Discord hides it from others (Manage Server), and every run is checked again. */
+  readonly adminOnly?: boolean;
+  /** Its answers concern only the asker (settings, personal data): ephemeral from the start. */
+  readonly answersPrivately?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }
 
 export const defineCommand = (definition: CommandDefinition): CommandDefinition => definition;
+
+/** Runs a command after the checks both platforms share: admin-only commands refuse everyone else privately. */
+export async function runCommand(command: CommandDefinition, ctx: CommandContext): Promise<void> {
+  if (command.adminOnly === true && !(await ctx.isAdmin())) {
+    await ctx.reply(privateNotice(`Only server admins (Manage Server on Discord, workspace admins on Slack) can use \`/${command.name}\`. Nothing was changed.`));
+    return;
+  }
+  await command.run(ctx);
+}
 
 const NAME = /^[a-z0-9-]{1,32}$/;
 

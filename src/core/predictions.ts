@@ -8,6 +8,8 @@ export interface PosterResult {
   readonly top3: ReadonlyArray<readonly [string, number]>;
   /** Predicted IMDb score, 1-10. */
   readonly rating: number;
+  /** Probability that the image is a movie poster at all (the poster gate), when the models include it. */
+  readonly poster?: number;
 }
 
 export interface ReviewResult {

@@ -2,9 +2,25 @@ import type { PosterResult, ReviewResult } from './predictions.js';
 
 /** What a command or a message handler answers; each adapter renders it its own way (embed, blocks, HTML). */
 export type Reply =
-  | { readonly kind: 'poster'; readonly result: PosterResult; readonly imageUrl?: string; readonly fileName?: string }
+  | {
+      readonly kind: 'poster';
+      readonly result: PosterResult;
+      readonly imageUrl?: string;
+      readonly fileName?: string;
+      /** Set when feedback can be given on this answer: the buttons carry it. */
+      readonly answerId?: string;
+    }
   | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
-  | { readonly kind: 'notice'; readonly tone: NoticeTone; readonly text: string; readonly retryAfterSeconds?: number };
+  /** After a 👎: asks privately which genres the poster really has, with a menu of the 25. */
+  | { readonly kind: 'correction'; readonly answerId: string; readonly text: string }
+  | {
+      readonly kind: 'notice';
+      readonly tone: NoticeTone;
+      readonly text: string;
+      readonly retryAfterSeconds?: number;
+      /** Shown only to the person who asked, whatever the tone (settings, feedback, forget-me). */
+      readonly private?: boolean;
+    };
 
 /** `error`: the input was bad; `busy`: try again later; `info`: help and the like. */
 export type NoticeTone = 'info' | 'error' | 'busy';
@@ -23,6 +39,9 @@ export const SOMETHING_WENT_WRONG = 'Something went wrong on my side. Please try
 export function replyForError(error: unknown): Reply {
   return error instanceof UserFacingError ? notice(error.tone, error.message, error.retryAfterSeconds) : notice('error', SOMETHING_WENT_WRONG);
 }
+
+/** An answer meant for the asker alone (ephemeral on Discord and Slack). */
+export const privateNotice = (text: string, tone: NoticeTone = 'info'): Reply => ({ kind: 'notice', tone, text, private: true });
 
 /** An error whose message is safe and useful to show the user as it is. */
 export class UserFacingError extends Error {

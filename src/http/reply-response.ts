@@ -20,6 +20,8 @@ export function replyResponse(reply: Reply): JsonResponse {
     }
     case 'review':
       return { status: 200, body: { rating: reply.result.rating } };
+    case 'correction':
+      return { status: 200, body: { message: reply.text } };
     case 'notice': {
       const retryAfter = reply.retryAfterSeconds;
       return {

@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.js';
 import { startDiscord } from '../../src/adapters/discord/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { BotServices } from '../../src/core/command.js';
-import type { Reply } from '../../src/core/reply.js';
+import { notice, type Reply } from '../../src/core/reply.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.js';
 import { LogCapture } from '../helpers/test-bot.js';
@@ -16,9 +16,17 @@ const slowBot: BotServices = {
     await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
     return { kind: 'poster', result: { genres: {}, top3: [['Drama', 0.5], ['Crime', 0.3], ['War', 0.2]], rating: 6.5 } };
   },
+  async answerPostedImage(): Promise<Reply> {
+    return slowBot.analyzePoster({ kind: 'bytes', bytes: new Uint8Array() }, { platform: 'discord', userId: '' });
+  },
   async rateReview(): Promise<Reply> {
     return { kind: 'review', result: { rating: 5 }, text: '' };
   },
+  imageReplyMode: async () => 'auto',
+  setImageReplyMode: async () => notice('info', 'unused'),
+  vote: async () => notice('info', 'unused'),
+  correct: async () => notice('info', 'unused'),
+  forgetUser: async () => notice('info', 'unused'),
 };
 
 let discord: FakeDiscord | undefined;
@@ -47,7 +55,7 @@ describe('starting and stopping the Discord adapter', () => {
     const connection = await startDiscord({ config, bot: slowBot, commands, logger: createLogger('info', logs) });
     expect(connection.isHealthy()).toBe(true);
 
-    const inFlight = discord.postMessage({ attachments: [discord.addAttachment('slow.png', new Uint8Array(8), 'image/png')] });
+    const inFlight = discord.postMessage({ attachments: [discord.addAttachment('slow.png', new Uint8Array(8), 'image/png')], mention: true });
     await discord.waitForRequest((r) => r.path.endsWith('/typing'));
     await connection.stop();
 

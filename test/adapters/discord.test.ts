@@ -78,7 +78,7 @@ describe('Discord adapter against the fake Discord', () => {
     const channelId = discord.guilds[0]!.channelId;
     let messageId = '';
     const [reply] = await timedReply(() => {
-      const message = discord.postMessage({ attachments: [attachment] });
+      const message = discord.postMessage({ attachments: [attachment], mention: true });
       messageId = message.id;
       return message;
     });
@@ -108,7 +108,7 @@ describe('Discord adapter against the fake Discord', () => {
 
   it('says clearly when an attached "image" cannot be read', async () => {
     const attachment = discord.addAttachment('broken.png', new TextEncoder().encode('<html>login</html>'), 'image/png');
-    const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
+    const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment], mention: true }));
     expect(reply!.body?.content).toMatch(/image|read|recogni/i);
     expect(reply!.body?.embeds ?? []).toHaveLength(0);
   });

@@ -3,7 +3,7 @@ import { BLUE, RED, solid } from '../helpers/image-corpus.js';
 import { eventCallback, fileShareEvent } from '../helpers/fake-slack/events.js';
 import { startSlackHarness, type SlackHarness, type SlackMode } from '../helpers/fake-slack/slack-harness.js';
 import { waitUntil } from '../helpers/fake-slack/wait-until.js';
-import type { RecordedCall } from '../helpers/fake-slack/web-api.js';
+import { FAKE_TEAM, type RecordedCall } from '../helpers/fake-slack/web-api.js';
 
 const posterPng = (top: readonly [number, number, number]) => solid(60, 90, top).png().toBuffer();
 
@@ -93,7 +93,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
   it('reports a login page served instead of the image, in the thread', async () => {
     const channel = freshChannel();
     const file = harness.api.addFile('private.png', 'image/png', await posterPng(RED), { loginPageOnly: true });
-    const message = fileShareEvent(channel, [file]);
+    const message = { ...fileShareEvent(channel, [file]), text: `<@${FAKE_TEAM.botUserId}> what is this?` };
     await harness.deliverEvent(message);
     const reply = await delivered(channel);
 

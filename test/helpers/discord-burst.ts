@@ -32,7 +32,7 @@ export async function runDiscordBurst(discord: FakeDiscord, users: number, poste
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   const sentAt = new Map<string, number>();
   for (const [index, attachment] of attachments.entries()) {
-    const message = discord.postMessage({ attachments: [attachment], author: people[index % users] });
+    const message = discord.postMessage({ attachments: [attachment], author: people[index % users], mention: true });
     sentAt.set(message.id, Date.now());
   }
   const replies = () => discord.requests.filter((r) => r.status === 200 && sentAt.has(referenced(r) ?? ''));

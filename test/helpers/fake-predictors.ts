@@ -1,6 +1,9 @@
 import { GENRES } from '../../src/core/genres.js';
 import { topGenres, type PosterPredictor, type PosterResult, type ReviewPredictor } from '../../src/core/predictions.js';
 
+/** Nearly white images (a document, a screenshot) are what the fake gate takes for "not a poster". */
+export const NOT_A_POSTER_MEAN = 0.95;
+
 /** Deterministic stand-ins for the models: the answer depends only on the input, like the real ones. */
 export class FakePosterPredictor implements PosterPredictor {
   readonly inputSize = 32;
@@ -15,7 +18,7 @@ export class FakePosterPredictor implements PosterPredictor {
       for (const value of pixels) sum += value;
       const mean = sum / pixels.length / 255;
       const genres = Object.fromEntries(GENRES.map((genre, index) => [genre, ((index * 7 + Math.round(mean * 100)) % 25) / 25]));
-      return { genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10 };
+      return { genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10, poster: mean > NOT_A_POSTER_MEAN ? 0.05 : 0.95 };
     });
   }
 }

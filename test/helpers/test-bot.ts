@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createMovieBot } from '../../src/app.js';
 import type { MovieBot } from '../../src/core/bot.js';
+import type { BotStore } from '../../src/core/bot-store.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakePosterPredictor, FakeReviewPredictor } from './fake-predictors.js';
 
@@ -32,12 +33,12 @@ export interface TestBot {
  * A real MovieBot (real downloads, cache, limits, queue) around fake models, configured from `env` like the
  * process is. Loopback downloads need `DOWNLOAD_ALLOW_HOSTS=127.0.0.1:<port>` in `env`.
  */
-export function createTestBot(env: Record<string, string> = {}): TestBot {
+export function createTestBot(env: Record<string, string> = {}, { store }: { store?: BotStore } = {}): TestBot {
   const config = loadConfig({ LOG_LEVEL: 'debug', RATE_LIMIT_PER_MINUTE: '1000', BATCH_WINDOW_MS: '0', ...env });
   const logs = new LogCapture();
   const logger = createLogger(config.logLevel, logs);
   const posterPredictor = new FakePosterPredictor();
   const reviewPredictor = new FakeReviewPredictor();
-  const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion: 'test' });
+  const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion: 'test', store });
   return { bot, config, logger, logs, posterPredictor, reviewPredictor };
 }

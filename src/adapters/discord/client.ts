@@ -2,6 +2,8 @@ import { Client, GatewayIntentBits, Options, Partials, WorkerShardingStrategy, t
 
 export interface ClientSettings {
   readonly apiUrl: string;
+  /** Ask for the privileged Message Content intent; without it only DMs and mentions carry attachments. */
+  readonly messageContent: boolean;
   /** `auto`: as many shards as Discord's `GET /gateway/bot` recommends. */
   readonly shards: number | 'auto';
 }
@@ -11,9 +13,10 @@ export interface ClientSettings {
  * each shard's gateway connection runs in its own worker thread: heartbeats stay on time while the main thread
  * runs inference, and one process keeps one copy of the models, one cache and one queue.
  */
-export function createClient({ apiUrl, shards }: ClientSettings): Client {
+export function createClient({ apiUrl, shards, messageContent }: ClientSettings): Client {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    intents: messageContent ? [...intents, GatewayIntentBits.MessageContent] : intents,
     // DM channels are not cached before their first message: without this partial, DMs never arrive.
     partials: [Partials.Channel],
     rest: { api: apiUrl },

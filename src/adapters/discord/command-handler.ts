@@ -1,10 +1,11 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
-import type { BotServices, CommandContext, CommandDefinition } from '../../core/command.js';
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { runCommand, type BotServices, type CommandContext, type CommandDefinition } from '../../core/command.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource } from './attachments.js';
 import { replyToInteraction } from './interaction-reply.js';
+import { canManageServer, requesterOf } from './requester.js';
 
 export interface CommandHandlerOptions {
   readonly bot: BotServices;
@@ -27,8 +28,8 @@ export function createCommandHandler({ bot, commands, logger }: CommandHandlerOp
         log.warn('unknown command');
         return notice('error', `I don't know \`/${interaction.commandName}\`: it may have been removed. Try \`/help\`.`);
       }
-      await interaction.deferReply();
-      await command.run(commandContext(interaction, { bot, commands, logger: log }));
+      await interaction.deferReply(command.answersPrivately === true ? { flags: MessageFlags.Ephemeral } : {});
+      await runCommand(command, commandContext(interaction, { bot, commands, logger: log }));
       log.info({ ms: Date.now() - interaction.createdTimestamp }, `/${command.name} answered`);
       return undefined;
     }, reply);
@@ -37,7 +38,7 @@ export function createCommandHandler({ bot, commands, logger }: CommandHandlerOp
 
 function commandContext(interaction: ChatInputCommandInteraction, { bot, commands, logger }: CommandHandlerOptions): CommandContext {
   return {
-    requester: { platform: 'discord', userId: interaction.user.id, requestId: interaction.id },
+    requester: requesterOf(interaction),
     bot,
     commands,
     string: (name) => interaction.options.getString(name) ?? undefined,
@@ -46,5 +47,6 @@ function commandContext(interaction: ChatInputCommandInteraction, { bot, command
       return attachment === null ? undefined : attachmentSource(attachment);
     },
     reply: (reply) => replyToInteraction(interaction, reply, logger),
+    isAdmin: async () => canManageServer(interaction),
   };
 }

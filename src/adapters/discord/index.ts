@@ -9,7 +9,9 @@ import type { PlatformConnection } from '../connection.js';
 import { createClient } from './client.js';
 import { errorFields } from '../../util/error-message.js';
 import { createCommandHandler } from './command-handler.js';
+import { createFeedbackHandler } from './feedback-handler.js';
 import { createMessageHandler } from './message-handler.js';
+import { createReadPosterHandler, READ_POSTER } from './read-poster-handler.js';
 
 /** Replies in flight get this long to be delivered before the socket closes (the process allows 10 s in all). */
 const STOP_GRACE_MS = 8_000;
@@ -48,11 +50,16 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
 
   const handleMessage = createMessageHandler({ bot, logger });
   const handleCommand = createCommandHandler({ bot, commands, logger });
+  const handleReadPoster = createReadPosterHandler({ bot, logger });
+  const handleFeedback = createFeedbackHandler({ bot, logger });
   client.on(Events.MessageCreate, (message) => {
     if (accepting) track(handleMessage(message));
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    if (accepting && interaction.isChatInputCommand()) track(handleCommand(interaction));
+    if (!accepting) return;
+    if (interaction.isChatInputCommand()) track(handleCommand(interaction));
+    else if (interaction.isMessageContextMenuCommand() && interaction.commandName === READ_POSTER) track(handleReadPoster(interaction));
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) track(handleFeedback(interaction));
   });
   logConnectionEvents(client, log);
 

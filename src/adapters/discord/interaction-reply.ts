@@ -1,4 +1,4 @@
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../core/reply.js';
 import { deliver } from './deliver.js';
@@ -13,7 +13,7 @@ const MOVED_TO_PRIVATE = "I couldn't answer this one; I've sent you the details 
  * deferral with the deferral's visibility whatever its flags, so that message is a short public note, the
  * details follow privately and the note is then removed.
  */
-export async function replyToInteraction(interaction: ChatInputCommandInteraction, reply: Reply, logger: Logger): Promise<void> {
+export async function replyToInteraction(interaction: RepliableInteraction, reply: Reply, logger: Logger): Promise<void> {
   const payload = renderReply(reply);
   const privately = isPrivate(reply);
   const send = <T>(call: () => Promise<T>) => deliver(call, logger);

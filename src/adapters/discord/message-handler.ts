@@ -1,5 +1,6 @@
 import type { Attachment, Message } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
+import { answersPostedImages } from '../../core/image-replies.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
@@ -7,6 +8,7 @@ import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { deliver } from './deliver.js';
 import { renderReply } from './render.js';
+import { requesterOf } from './requester.js';
 import { TypingIndicators } from './typing.js';
 
 export interface MessageHandlerOptions {
@@ -14,7 +16,11 @@ export interface MessageHandlerOptions {
   readonly logger: Logger;
 }
 
-/** Answers every image in a message with its own reply to that message; everything else is ignored. */
+/**
+ * Answers the images of a message, each with its own reply, as the channel's mode says: in a DM, or when the
+ * message mentions the bot or replies to it, every image; otherwise `auto` answers only what looks like a
+ * poster (silently skipping the rest), `mention` and `off` answer nothing.
+ */
 export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
   const typing = new TypingIndicators((error) => logger.debug({ err: errorFields(error) }, 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
@@ -22,20 +28,31 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
     const images = [...message.attachments.values()].filter(isImageAttachment);
     if (images.length === 0) return;
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
-    const stopTyping = typing.start(message);
+    const requester = requesterOf(message);
+    const mentioned = message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true });
+    const asked = requester.place!.direct || mentioned;
+    if (!requester.place!.direct && !answersPostedImages(await bot.imageReplyMode('discord', requester.place!), mentioned)) return;
+    const stopTyping = asked ? typing.start(message) : () => {};
     try {
-      await Promise.all(images.map((image, index) => answerImage(message, image, images.length > 1 ? index : undefined, bot, log)));
+      await Promise.all(images.map((image, index) => answerImage(message, image, { index: images.length > 1 ? index : undefined, asked }, bot, log)));
     } finally {
       stopTyping();
     }
   };
 }
 
-async function answerImage(message: Message, image: Attachment, index: number | undefined, bot: BotServices, log: Logger): Promise<void> {
-  const requestId = index === undefined ? message.id : `${message.id}:${index}`;
-  const requester = { platform: 'discord' as const, userId: message.author.id, requestId };
-  const imageLog = log.child({ requestId });
-  await answerSafely(imageLog, 'poster analysis', () => bot.analyzePoster(attachmentSource(image), requester), async (answer) => {
+async function answerImage(
+  message: Message,
+  image: Attachment,
+  { index, asked }: { index: number | undefined; asked: boolean },
+  bot: BotServices,
+  log: Logger,
+): Promise<void> {
+  const requester = requesterOf(message, index === undefined ? message.id : `${message.id}:${index}`);
+  const imageLog = log.child({ requestId: requester.requestId });
+  const source = attachmentSource(image);
+  const compute = () => (asked ? bot.analyzePoster(source, requester) : bot.answerPostedImage(source, requester));
+  await answerSafely(imageLog, 'poster analysis', compute, async (answer) => {
     const reply: Reply = answer.kind === 'notice' && index !== undefined ? notice(answer.tone, `**${image.name}**: ${answer.text}`) : answer;
     await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
     imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');

@@ -1,14 +1,19 @@
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
+  PermissionFlagsBits,
   REST,
   Routes,
   type APIApplication,
   type APIApplicationCommand,
   InteractionContextType,
   SlashCommandBuilder,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.js';
+import { READ_POSTER } from './read-poster-handler.js';
 
 /** One platform-neutral definition as the JSON Discord's "register commands" endpoints take. */
 export function toSlashCommand(command: CommandDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
@@ -17,6 +22,7 @@ export function toSlashCommand(command: CommandDefinition): RESTPostAPIChatInput
     .setDescription(command.description)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+  if (command.adminOnly === true) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
   for (const option of command.options) {
     const required = option.required ?? false;
     if (option.type === 'image') {
@@ -25,10 +31,21 @@ export function toSlashCommand(command: CommandDefinition): RESTPostAPIChatInput
     }
     builder.addStringOption((input) => {
       input.setName(option.name).setDescription(option.description).setRequired(required);
+      if (option.choices !== undefined) input.addChoices(...option.choices.map((choice) => ({ name: choice, value: choice })));
       return option.maxLength === undefined ? input : input.setMaxLength(option.maxLength);
     });
   }
   return builder.toJSON();
+}
+
+/** "Read poster" in a message's Apps menu: works without the Message Content intent. */
+export function readPosterCommand(): RESTPostAPIApplicationCommandsJSONBody {
+  return new ContextMenuCommandBuilder()
+    .setName(READ_POSTER)
+    .setType(ApplicationCommandType.Message)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .toJSON();
 }
 
 export interface RegisterTarget {
@@ -52,7 +69,7 @@ export async function registerCommands(target: RegisterTarget, commands: readonl
   const application = (await rest.get(Routes.currentApplication())) as APIApplication;
   const route =
     target.guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, target.guildId);
-  const registered = (await rest.put(route, { body: commands.map(toSlashCommand) })) as APIApplicationCommand[];
+  const registered = (await rest.put(route, { body: [...commands.map(toSlashCommand), readPosterCommand()] })) as APIApplicationCommand[];
   return {
     scope: target.guildId === undefined ? 'globally (may take a while to show everywhere)' : `in guild ${target.guildId}`,
     names: registered.map((command) => command.name),

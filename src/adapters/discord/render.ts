@@ -1,5 +1,8 @@
-import { EmbedBuilder, type BaseMessageOptions } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type BaseMessageOptions } from 'discord.js';
+import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
+import { GENRES } from '../../core/genres.js';
 import type { Reply } from '../../core/reply.js';
+import { feedbackId } from '../feedback-ids.js';
 
 const BAR_CELLS = 10;
 const MAX_CONTENT = 2000;
@@ -27,8 +30,11 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
         .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${formatRating(reply.result.rating)}` });
       if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);
-      return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
+      const components = reply.answerId === undefined ? [] : [feedbackButtons(reply.answerId).toJSON()];
+      return { embeds: [embed.toJSON()], components, allowedMentions: NO_MENTIONS };
     }
+    case 'correction':
+      return { content: reply.text, components: [genrePicker(reply.answerId).toJSON()], allowedMentions: NO_MENTIONS };
     case 'review': {
       const embed = new EmbedBuilder()
         .setColor(COLOURS.review)
@@ -41,8 +47,27 @@ export function renderReply(reply: Reply): BaseMessageOptions {
   }
 }
 
-/** Errors and "busy" notices concern only the person who asked. */
-export const isPrivate = (reply: Reply): boolean => reply.kind === 'notice' && reply.tone !== 'info';
+/** Errors, "busy" notices, settings and feedback concern only the person who asked. */
+export const isPrivate = (reply: Reply): boolean =>
+  reply.kind === 'correction' || (reply.kind === 'notice' && (reply.tone !== 'info' || reply.private === true));
+
+function feedbackButtons(answerId: string): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(feedbackId('up', answerId)).setEmoji('👍').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(feedbackId('down', answerId)).setEmoji('👎').setStyle(ButtonStyle.Secondary),
+  );
+}
+
+function genrePicker(answerId: string): ActionRowBuilder<StringSelectMenuBuilder> {
+  return new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+    new StringSelectMenuBuilder()
+      .setCustomId(feedbackId('genres', answerId))
+      .setPlaceholder('The genres it really has')
+      .setMinValues(1)
+      .setMaxValues(MAX_CORRECTED_GENRES)
+      .addOptions(GENRES.map((genre) => ({ label: genre, value: genre }))),
+  );
+}
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -13,6 +13,8 @@ import { SharedSeenEvents } from './shared-seen-events.js';
 import { answerFileShare, type SharedMessage } from './message-handler.js';
 import { superviseReconnects } from './socket-reconnects.js';
 import { registerSlashCommands } from './command-handler.js';
+import { registerFeedbackActions } from './feedback-handler.js';
+import { registerReadPosterShortcut } from './read-poster-handler.js';
 
 export interface SlackOptions {
   readonly config: Config;
@@ -106,9 +108,11 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
   const gate = new EventGate(logger, seenEvents);
   app.use(gate.middleware);
   const botToken = config.slack!.botToken;
-  app.event('message', async ({ event, body }) => {
-    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken, logger });
+  app.event('message', async ({ event, body, context }) => {
+    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId });
   });
+  registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
+  registerFeedbackActions(app, { bot, logger });
   registerSlashCommands(app, { bot, commands, logger });
   app.error(async (error) => {
     logger.error({ err: errorFields(error) }, 'slack listener failed');

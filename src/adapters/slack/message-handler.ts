@@ -1,9 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource } from '../../core/command.js';
+import { answersPostedImages } from '../../core/image-replies.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { renderReply } from './render.js';
+import { slackRequester } from './requester.js';
 
 /** The fields of a Slack file object the adapter reads. */
 export interface SharedFile {
@@ -24,6 +26,11 @@ export interface SharedMessage {
   readonly ts: string;
   readonly thread_ts?: string;
   readonly files?: readonly SharedFile[];
+  readonly text?: string;
+  readonly team?: string;
+  readonly channel_type?: string;
+  /** On a thread reply: who posted the thread's first message (the bot, when someone replies to its answer). */
+  readonly parent_user_id?: string;
 }
 
 export interface FileShareDeps {
@@ -31,6 +38,10 @@ export interface FileShareDeps {
   readonly client: webApi.WebClient;
   readonly botToken: string;
   readonly logger: Logger;
+  /** The bot's own user id, to recognise mentions of it and replies to it. */
+  readonly botUserId?: string;
+  /** Answer every image whatever the channel's mode: someone asked (the "Read poster" shortcut). */
+  readonly asked?: boolean;
 }
 
 const isImage = (file: SharedFile): boolean => (file.mimetype ?? '').startsWith('image/');
@@ -63,21 +74,33 @@ function sourceOf(file: SharedFile, botToken: string): ImageSource {
   };
 }
 
+/** A message that mentions the bot, or replies in the thread of one of its messages, asks for an answer. */
+function asksTheBot(message: SharedMessage, botUserId: string | undefined): boolean {
+  if (botUserId === undefined) return false;
+  return (message.text ?? '').includes(`<@${botUserId}>`) || message.parent_user_id === botUserId;
+}
+
 /**
- * Answers each image of a shared message in its thread. Every image gets a reply: a result, a notice from the
- * bot, or an apology when something unexpected failed (logged once with the request id).
+ * Answers the images of a shared message in its thread, as the channel's mode says (see the Discord message
+ * handler: DMs, mentions and replies to the bot always; `auto` posters only; `mention` and `off` nothing else).
+ * When asked, every image gets a reply: a result, a notice, or an apology when something unexpected failed.
  */
 export async function answerFileShare(message: SharedMessage, requestId: string, deps: FileShareDeps): Promise<void> {
   const files = imageFilesOf(message);
   if (files.length === 0) return;
+  const requester = slackRequester(message.user ?? '', message.channel, message.team, requestId, message.channel_type === 'im');
+  const mentioned = asksTheBot(message, deps.botUserId);
+  const asked = deps.asked === true || requester.place!.direct || mentioned;
+  if (deps.asked !== true && !requester.place!.direct && !answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), mentioned)) return;
   const log = deps.logger.child({ requestId, channel: message.channel });
   const started = performance.now();
-  const requester = { platform: 'slack' as const, userId: message.user ?? '', requestId };
   const thread = { channel: message.channel, thread_ts: message.thread_ts ?? message.ts, unfurl_links: false };
   // All files are analysed at once; the answers go out in the order the files were shared.
   const analyses = files.map(async (shared): Promise<Reply | undefined> => {
     const file = await completeFile(shared, deps.client);
-    return isImage(file) ? deps.bot.analyzePoster(sourceOf(file, deps.botToken), requester) : undefined;
+    if (!isImage(file)) return undefined;
+    const source = sourceOf(file, deps.botToken);
+    return asked ? deps.bot.analyzePoster(source, requester) : deps.bot.answerPostedImage(source, requester);
   });
   analyses.forEach((analysis) => analysis.catch(() => undefined));
   for (const analysis of analyses) {

@@ -1,12 +1,14 @@
 import { stringify } from 'yaml';
 import { slackTextOption, type CommandDefinition } from '../../core/command.js';
 import { SLACK_EVENTS_PATH } from './index.js';
+import { READ_POSTER_CALLBACK } from './read-poster-handler.js';
 
 /** What the bot reads and writes: nothing more, so a workspace admin can see why each is asked for. */
 export const SLACK_BOT_SCOPES = [
   'chat:write', // replies in threads
   'commands', // slash commands
   'files:read', // downloading shared posters (url_private_download)
+  'users:read', // /settings: only workspace admins and owners may change a channel's mode
   'channels:history', // message events with files: public channels
   'groups:history', // private channels
   'im:history', // direct messages
@@ -56,11 +58,13 @@ export function slackManifest(commands: readonly CommandDefinition[], options: S
           ...(requestUrl === undefined ? {} : { url: requestUrl }),
         };
       }),
+      shortcuts: [{ name: 'Read poster', type: 'message', callback_id: READ_POSTER_CALLBACK, description: "Guess a poster's genres and rating" }],
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
       event_subscriptions: { ...(requestUrl === undefined ? {} : { request_url: requestUrl }), bot_events: [...SLACK_BOT_EVENTS] },
-      interactivity: { is_enabled: false },
+      // 👍/👎 buttons, the genre menu and the "Read poster" shortcut arrive as interactions.
+      interactivity: { is_enabled: true, ...(requestUrl === undefined ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,
       socket_mode_enabled: requestUrl === undefined,
       token_rotation_enabled: false,

@@ -1,5 +1,8 @@
 import type { types } from '@slack/bolt';
+import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
+import { GENRES } from '../../core/genres.js';
 import type { NoticeTone, Reply } from '../../core/reply.js';
+import { feedbackId } from '../feedback-ids.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -47,6 +50,7 @@ export function renderReply(reply: Reply): SlackMessage {
       if (reply.fileName !== undefined) {
         blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:frame_with_picture: ${escapeMrkdwn(reply.fileName)}` }] });
       }
+      if (reply.answerId !== undefined) blocks.push(feedbackButtons(reply.answerId));
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
       return { text: `${summary}; predicted rating ${rating(reply.result.rating)}`, blocks };
     }
@@ -58,7 +62,33 @@ export function renderReply(reply: Reply): SlackMessage {
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],
       };
+    case 'correction':
+      return { text: reply.text, blocks: [{ ...section(escapeMrkdwn(reply.text)), accessory: genrePicker(reply.answerId) } as KnownBlock] };
     case 'notice':
       return { text: reply.text, blocks: [section(`${TONE_ICON[reply.tone]} ${escapeMrkdwn(reply.text)}`)] };
   }
+}
+
+/** Results go to the channel; notices and the genre menu only to the person who asked or clicked. */
+export const isPrivate = (reply: Reply): boolean => reply.kind === 'notice' || reply.kind === 'correction';
+
+function feedbackButtons(answerId: string): KnownBlock {
+  const button = (action: 'up' | 'down', emoji: string, label: string) => ({
+    type: 'button' as const,
+    action_id: feedbackId(action, answerId),
+    text: { type: 'plain_text' as const, text: emoji, emoji: true },
+    accessibility_label: label,
+    value: answerId,
+  });
+  return { type: 'actions', elements: [button('up', '👍', 'This answer is right'), button('down', '👎', 'This answer is wrong')] };
+}
+
+function genrePicker(answerId: string) {
+  return {
+    type: 'multi_static_select' as const,
+    action_id: feedbackId('genres', answerId),
+    placeholder: { type: 'plain_text' as const, text: 'The genres it really has' },
+    max_selected_items: MAX_CORRECTED_GENRES,
+    options: GENRES.map((genre) => ({ text: { type: 'plain_text' as const, text: genre }, value: genre })),
+  };
 }

@@ -21,6 +21,7 @@ interface Session {
 interface IdentifyData {
   readonly token: string;
   readonly shard?: readonly [number, number];
+  readonly intents?: number;
 }
 
 interface ResumeData {
@@ -42,6 +43,8 @@ export interface GatewayOptions {
 export interface GatewayOp {
   readonly op: 'IDENTIFY' | 'RESUME' | 'HEARTBEAT';
   readonly shard?: readonly [number, number];
+  /** IDENTIFY only: the gateway intents the client asked for (bit flags). */
+  readonly intents?: number;
   readonly at: number;
 }
 
@@ -121,7 +124,7 @@ export class FakeGateway {
   private onIdentify(socket: WebSocket, d: IdentifyData): void {
     if (d.token !== this.options.token) return socket.close(4004, 'Authentication failed.');
     const shard = d.shard ?? [0, 1];
-    this.received.push({ op: 'IDENTIFY', shard, at: Date.now() });
+    this.received.push({ op: 'IDENTIFY', shard, intents: d.intents, at: Date.now() });
     const session: Session = { id: snowflake(), shard, seq: 0, socket, sent: [] };
     this.sessions.push(session);
     const guilds = this.options.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);

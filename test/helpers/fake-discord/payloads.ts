@@ -119,22 +119,26 @@ export function messagePayload(place: Place, author: FakeUser, content: string, 
 /** A slash-command option as Discord sends it: strings inline, attachments by id with the file in `resolved`. */
 export type CommandOptionValue = string | AttachmentPayload;
 
-export function interactionPayload(
-  applicationId: string,
-  place: Place,
-  user: FakeUser,
-  name: string,
-  options: Readonly<Record<string, CommandOptionValue>>,
-) {
-  const attachments = Object.values(options).filter((value): value is AttachmentPayload => typeof value !== 'string');
+/** Interaction types as Discord numbers them. */
+export const APPLICATION_COMMAND = 2;
+export const MESSAGE_COMPONENT = 3;
+
+/** Who runs an interaction and with which permissions in the guild (all, unless a test takes some away). */
+export interface Invoker {
+  readonly user: FakeUser;
+  readonly permissions?: string;
+}
+
+/** The parts every interaction shares; `data` says what it is (a command, a message command, a click). */
+export function interactionEnvelope(applicationId: string, place: Place, { user, permissions = ALL_PERMISSIONS }: Invoker, type: number, data: object, extra: object = {}) {
   const who =
     place.guildId === undefined
       ? { user: userPayload(user) }
-      : { member: { user: userPayload(user), roles: [], permissions: ALL_PERMISSIONS, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
+      : { member: { user: userPayload(user), roles: [], permissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
   return {
     id: snowflake(),
     application_id: applicationId,
-    type: 2,
+    type,
     token: `interaction-token-${snowflake()}`,
     version: 1,
     ...(place.guildId === undefined ? {} : { guild_id: place.guildId, guild_locale: 'en-US' }),
@@ -146,14 +150,26 @@ export function interactionPayload(
     entitlements: [],
     authorizing_integration_owners: { 0: place.guildId ?? user.id },
     context: place.guildId === undefined ? 1 : 0,
-    data: {
-      id: snowflake(),
-      name,
-      type: 1,
-      options: Object.entries(options).map(([optionName, value]) =>
-        typeof value === 'string' ? { name: optionName, type: 3, value } : { name: optionName, type: 11, value: value.id },
-      ),
-      ...(attachments.length === 0 ? {} : { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } }),
-    },
+    data,
+    ...extra,
   };
+}
+
+export function interactionPayload(
+  applicationId: string,
+  place: Place,
+  invoker: Invoker,
+  name: string,
+  options: Readonly<Record<string, CommandOptionValue>>,
+) {
+  const attachments = Object.values(options).filter((value): value is AttachmentPayload => typeof value !== 'string');
+  return interactionEnvelope(applicationId, place, invoker, APPLICATION_COMMAND, {
+    id: snowflake(),
+    name,
+    type: 1,
+    options: Object.entries(options).map(([optionName, value]) =>
+      typeof value === 'string' ? { name: optionName, type: 3, value } : { name: optionName, type: 11, value: value.id },
+    ),
+    ...(attachments.length === 0 ? {} : { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } }),
+  });
 }

@@ -3,10 +3,15 @@ import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.js';
 import {
+  APPLICATION_COMMAND,
   guildIdFor,
+  interactionEnvelope,
+  MESSAGE_COMPONENT,
+  messageFields,
   interactionPayload,
   messagePayload,
   snowflake,
+  userPayload,
   type AttachmentPayload,
   type CommandOptionValue,
   type FakeGuild,
@@ -22,6 +27,8 @@ export interface FakeDiscordOptions {
   readonly recommendedShards?: number;
   readonly heartbeatIntervalMs?: number;
 }
+
+type Where = { guild?: number; dm?: boolean };
 
 /** Who posts, unless a test says otherwise. */
 export const TEST_USER: FakeUser = { id: snowflake(), username: 'poster-fan' };
@@ -97,18 +104,49 @@ export class FakeDiscord {
     return { id, filename, ...(contentType === undefined ? {} : { content_type: contentType }), size: bytes.byteLength, url, proxy_url: url };
   }
 
-  /** A user posts in guild `guild`'s channel, or in a DM with `dm: true`. Returns the message as dispatched. */
-  postMessage(message: { attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser }) {
+  /**
+   * A user posts in guild `guild`'s channel, or in a DM with `dm: true`; `mention: true` @-mentions the bot.
+   * Returns the message as dispatched.
+   */
+  postMessage(message: { attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser; mention?: boolean }) {
     const place = this.place(message);
-    const payload = messagePayload(place, message.author ?? TEST_USER, message.content ?? '', message.attachments ?? []);
+    const content = message.mention === true ? `<@${this.botUser.id}> ${message.content ?? ''}` : (message.content ?? '');
+    const payload = {
+      ...messagePayload(place, message.author ?? TEST_USER, content, message.attachments ?? []),
+      ...(message.mention === true ? { mentions: [userPayload(this.botUser)] } : {}),
+    };
     this.gateway.dispatch('MESSAGE_CREATE', payload, place.guildId);
     return payload;
   }
 
-  /** A user runs `/name` with `options`. Returns the interaction as dispatched. */
-  runCommand(name: string, options: Readonly<Record<string, CommandOptionValue>> = {}, where: { guild?: number; dm?: boolean } = {}) {
+  /** A user runs `/name` with `options` (with every permission unless `permissions` says otherwise). */
+  runCommand(name: string, options: Readonly<Record<string, CommandOptionValue>> = {}, where: Where & { permissions?: string } = {}) {
     const place = this.place(where);
-    const payload = interactionPayload(this.applicationId, place, TEST_USER, name, options);
+    return this.dispatchInteraction(place, interactionPayload(this.applicationId, place, { user: TEST_USER, permissions: where.permissions }, name, options));
+  }
+
+  /** A user picks `name` (e.g. "Read poster") from a message's Apps menu. */
+  runMessageCommand(name: string, target: { id: string }, where: Where = {}) {
+    const place = this.place(where);
+    const data = { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } };
+    return this.dispatchInteraction(place, interactionEnvelope(this.applicationId, place, { user: TEST_USER }, APPLICATION_COMMAND, data));
+  }
+
+  /** A user clicks a button (`values` absent) or picks `values` in a select menu on the bot's `message`. */
+  useComponent(message: Record<string, unknown>, customId: string, values?: readonly string[], where: Where = {}) {
+    const place = this.place(where);
+    const data = values === undefined ? { custom_id: customId, component_type: 2 } : { custom_id: customId, component_type: 3, values };
+    const payload = interactionEnvelope(this.applicationId, place, { user: TEST_USER }, MESSAGE_COMPONENT, data, { message });
+    return this.dispatchInteraction(place, payload);
+  }
+
+  /** The message object of something the bot posted (a recorded request), as a later interaction carries it. */
+  sentMessage(request: RecordedRequest, where: Where = {}): Record<string, unknown> {
+    const body = request.body ?? {};
+    return { ...messageFields(this.place(where).channelId, this.botUser, String(body.content ?? '')), embeds: body.embeds ?? [], components: body.components ?? [] };
+  }
+
+  private dispatchInteraction<T extends { token: string }>(place: Place, payload: T): T {
     this.state.interactions.set(payload.token, { channelId: place.channelId, acknowledged: false, flags: 0 });
     this.gateway.dispatch('INTERACTION_CREATE', payload, place.guildId);
     return payload;
@@ -135,7 +173,7 @@ export class FakeDiscord {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private place(where: { guild?: number; dm?: boolean }): Place {
+  private place(where: Where): Place {
     if (where.dm) return { channelId: `9${TEST_USER.id.slice(1)}` };
     const guild = this.guilds[where.guild ?? 0];
     if (guild === undefined) throw new Error(`the fake has ${this.guilds.length} guild(s), not guild ${where.guild}`);

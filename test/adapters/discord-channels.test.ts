@@ -1,0 +1,142 @@
+import { GatewayIntentBits } from 'discord.js';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import type { PlatformConnection } from '../../src/adapters/connection.js';
+import { startDiscord } from '../../src/adapters/discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
+import { MemoryStore } from '../helpers/memory-store.js';
+import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+
+const EPHEMERAL = 64;
+const UPDATE_MESSAGE = 7;
+const NO_PERMISSIONS = '0';
+
+const image = (r: number, g: number, b: number) => sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
+
+let discord: FakeDiscord;
+let testBot: TestBot;
+let store: MemoryStore;
+let connection: PlatformConnection;
+
+beforeAll(async () => {
+  discord = await startFakeDiscord({ guildCount: 3 });
+  store = new MemoryStore();
+  testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host }, { store });
+  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
+}, 30_000);
+
+afterAll(async () => {
+  await connection?.stop();
+  await discord?.close();
+  await testBot?.bot.close();
+});
+
+const repliesTo = (messageId: string) =>
+  discord.requests.filter((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === messageId);
+const callsOf = (token: string) => discord.requests.filter((r) => r.path.includes(`/${token}`));
+const firstCall = (token: string) => discord.waitForRequest((r) => r.path.includes(`/${token}`));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+async function post(file: Buffer, where: { guild?: number; mention?: boolean } = {}) {
+  const attachment = discord.addAttachment('image.png', file, 'image/png');
+  const message = discord.postMessage({ attachments: [attachment], guild: where.guild, mention: where.mention });
+  await settle();
+  return repliesTo(message.id);
+}
+
+async function settings(mode: string, guild: number, permissions?: string): Promise<RecordedRequest[]> {
+  const { token } = discord.runCommand('settings', { 'image-replies': mode }, { guild, permissions });
+  await discord.waitForRequest((r) => r.path.includes(`/${token}`) && (r.method === 'PATCH' || (r.method === 'POST' && r.path.includes('/webhooks/'))));
+  return callsOf(token);
+}
+
+describe('image replies per channel', () => {
+  it('in auto mode (the default) answers a poster and stays silent on an image that is not one', async () => {
+    expect(await post(await image(150, 30, 30))).toHaveLength(1);
+    expect(await post(await image(255, 255, 255))).toHaveLength(0);
+  });
+
+  it('in mention mode answers only messages that mention the bot, and says so privately to the admin who set it', async () => {
+    const calls = await settings('mention', 1);
+    expect(calls[0]!.body).toMatchObject({ data: { flags: EPHEMERAL } });
+    expect(JSON.stringify(calls.at(-1)!.body)).toContain('mention');
+    expect(await post(await image(30, 150, 30), { guild: 1 })).toHaveLength(0);
+    expect(await post(await image(30, 150, 30), { guild: 1, mention: true })).toHaveLength(1);
+  });
+
+  it('in off mode answers no posted image', async () => {
+    await settings('off', 2);
+    expect(await post(await image(30, 30, 150), { guild: 2 })).toHaveLength(0);
+    expect(await post(await image(30, 30, 150), { guild: 2, mention: true })).toHaveLength(0);
+  });
+
+  it('refuses /settings, privately, to a member without Manage Server, and changes nothing', async () => {
+    const before = new Map(store.modes);
+    const calls = await settings('off', 0, NO_PERMISSIONS);
+    expect(JSON.stringify(calls.at(-1)!.body)).toMatch(/Only server admins/);
+    expect(calls[0]!.body).toMatchObject({ data: { flags: EPHEMERAL } });
+    expect(store.modes).toEqual(before);
+    expect(await post(await image(150, 150, 30))).toHaveLength(1);
+  });
+});
+
+describe('"Read poster" and feedback', () => {
+  it('reads the images of the message it is used on', async () => {
+    const attachment = discord.addAttachment('shared.png', await image(90, 20, 120), 'image/png');
+    const target = discord.postMessage({ attachments: [attachment], guild: 2 });
+    const { token } = discord.runMessageCommand('Read poster', target, { guild: 2 });
+    const edit = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && r.method === 'PATCH');
+    expect((edit.body?.embeds as unknown[] | undefined) ?? []).toHaveLength(1);
+  });
+
+  it('records 👍, and a 👎 followed by the genres the poster really has', async () => {
+    const [answer] = await post(await image(120, 60, 200));
+    const buttons = (answer!.body?.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components;
+    const [up, down] = buttons.map((button) => button.custom_id);
+    expect(up).toMatch(/^feedback:up:/);
+    const answerMessage = discord.sentMessage(answer!);
+
+    const upClick = discord.useComponent(answerMessage, up!);
+    await firstCall(upClick.token);
+    expect([...store.votes.values()].map((vote) => vote.verdict)).toEqual(['up']);
+
+    const downClick = discord.useComponent(answerMessage, down!);
+    const picker = await firstCall(downClick.token);
+    expect(picker.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    const menu = (picker.body?.data as { components: Array<{ components: Array<{ custom_id: string; options: unknown[] }> }> }).components[0]!.components[0]!;
+    expect(menu.options).toHaveLength(25);
+
+    const pick = discord.useComponent({ ...answerMessage, flags: EPHEMERAL }, menu.custom_id, ['Horror', 'Thriller']);
+    const thanks = await firstCall(pick.token);
+    expect(thanks.body).toMatchObject({ type: UPDATE_MESSAGE });
+    const votes = [...store.votes.values()];
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ verdict: 'down', correctedGenres: ['Horror', 'Thriller'] });
+  });
+
+  it('/forget-me deletes the caller\'s votes and says how many', async () => {
+    const { token } = discord.runCommand('forget-me');
+    const answer = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && r.method === 'PATCH');
+    expect(JSON.stringify(answer.body)).toMatch(/Deleted 1 vote/);
+    expect(store.votes.size).toBe(0);
+  });
+});
+
+describe('without the Message Content intent', () => {
+  it('does not ask for it when DISCORD_MESSAGE_CONTENT=false, and still answers a mention', async () => {
+    const fake = await startFakeDiscord();
+    const bot = createTestBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DOWNLOAD_ALLOW_HOSTS: fake.host, DISCORD_MESSAGE_CONTENT: 'false' });
+    const without = await startDiscord({ config: bot.config, bot: bot.bot, commands, logger: bot.logger });
+    try {
+      const identify = fake.gateway.received.find((op) => op.op === 'IDENTIFY')!;
+      expect(identify.intents! & GatewayIntentBits.MessageContent).toBe(0);
+      const message = fake.postMessage({ attachments: [fake.addAttachment('p.png', await image(200, 100, 0), 'image/png')], mention: true });
+      await fake.waitForRequest((r) => (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    } finally {
+      await without.stop();
+      await fake.close();
+      await bot.bot.close();
+    }
+  });
+});
