@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server, type AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { BotServices } from '../core/command.js';
@@ -12,6 +12,8 @@ import type { Route } from './routes.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 const CLOSE_GRACE_MS = 5_000;
+/** How long connections accepted before a stop may still deliver their request. */
+const LATE_REQUEST_MS = 1_000;
 
 export interface HttpServerOptions {
   readonly config: Config;
@@ -77,12 +79,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         closing = true;
         unanswered.forEach(endConnectionAfter);
         const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-        server.close((error) => {
+        // Stop listening, but keep the connections already accepted a moment: a request on its way over one of
+        // them (a burst sent just before the stop) is work in flight, not new work. http's own close() would
+        // drop them at once as idle.
+        Server.prototype.close.call(server, (error?: Error) => {
           clearTimeout(cut);
           if (error) reject(error);
           else resolve();
         });
-        server.closeIdleConnections();
+        setTimeout(() => server.closeIdleConnections(), LATE_REQUEST_MS).unref();
       }),
   };
 }
