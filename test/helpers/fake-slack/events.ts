@@ -109,3 +109,39 @@ export class SignedEventPoster {
     });
   }
 }
+
+/** A click on a button (`value`) or a choice in a multi-select (`selected`) of a message the bot posted. */
+export function blockActionPayload(actionId: string, responseUrl: string, choice: { value?: string; selected?: readonly string[] }, user = 'U0PERSON') {
+  const action =
+    choice.selected === undefined
+      ? { type: 'button', action_id: actionId, block_id: 'feedback', value: choice.value ?? '', action_ts: `${Date.now() / 1000}` }
+      : { type: 'multi_static_select', action_id: actionId, block_id: 'picker', selected_options: choice.selected.map((value) => ({ text: { type: 'plain_text', text: value }, value })), action_ts: `${Date.now() / 1000}` };
+  return {
+    type: 'block_actions',
+    team: { id: FAKE_TEAM.id, domain: 'fake' },
+    user: { id: user, username: 'person', team_id: FAKE_TEAM.id },
+    api_app_id: 'A0MOVIEBOT',
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.${Math.random()}.trigger`,
+    channel: { id: 'C0MOVIES', name: 'movies' },
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0MOVIES', is_ephemeral: false },
+    response_url: responseUrl,
+    actions: [action],
+  };
+}
+
+/** "Read poster" chosen from the ⋮ menu of `message`. */
+export function messageShortcutPayload(callbackId: string, message: object, channel: string, responseUrl: string, user = 'U0PERSON') {
+  return {
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: `${Date.now()}.${Math.random()}.trigger`,
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: FAKE_TEAM.id, domain: 'fake' },
+    user: { id: user, name: 'person', team_id: FAKE_TEAM.id },
+    channel: { id: channel, name: 'movies' },
+    message,
+    response_url: responseUrl,
+    token: 'legacy-verification-token',
+  };
+}

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { commands } from '../../../commands/index.js';
 import type { PlatformConnection } from '../../../src/adapters/connection.js';
 import { SLACK_EVENTS_PATH, startSlack } from '../../../src/adapters/slack/index.js';
+import type { BotStore } from '../../../src/core/bot-store.js';
 import { createTestBot, type TestBot } from '../test-bot.js';
 import { eventCallback, SignedEventPoster, slashCommandFields } from './events.js';
 import { FakeSocketMode } from './socket-mode.js';
@@ -25,8 +26,10 @@ export interface SlackHarness {
   readonly secrets: readonly string[];
   /** Delivers an Events API event as Slack would in this mode; resolves once Slack's side saw the ack. */
   deliverEvent(event: object, options?: { eventId?: string; retry?: number }): Promise<{ eventId: string }>;
-  /** Runs `/name text`; resolves with the `response_url` whose posts carry the answer. */
-  runCommand(name: string, text: string): Promise<string>;
+  /** Runs `/name text` as `user`; resolves with the `response_url` whose posts carry the answer. */
+  runCommand(name: string, text: string, user?: string): Promise<string>;
+  /** Delivers a block action or a shortcut payload as Slack would in this mode. */
+  deliverInteraction(payload: object): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ const listen = async (server: Server): Promise<string> => {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
 
-export async function startSlackHarness(mode: SlackMode, env: Record<string, string> = {}): Promise<SlackHarness> {
+export async function startSlackHarness(mode: SlackMode, env: Record<string, string> = {}, { store }: { store?: BotStore } = {}): Promise<SlackHarness> {
   const botToken = `xoxb-1-test-${randomUUID()}`;
   const appToken = `xapp-1-test-${randomUUID()}`;
   const signingSecret = `signing-${randomUUID()}`;
@@ -47,7 +50,7 @@ export async function startSlackHarness(mode: SlackMode, env: Record<string, str
     DOWNLOAD_ALLOW_HOSTS: api.host,
     ...(mode === 'socket' ? { SLACK_APP_TOKEN: appToken } : { SLACK_SIGNING_SECRET: signingSecret }),
     ...env,
-  });
+  }, { store });
   const { connection, handleHttp } = await startSlack({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
 
   const server = createServer((req, res) => {
@@ -74,9 +77,9 @@ export async function startSlackHarness(mode: SlackMode, env: Record<string, str
       }
       return { eventId: payload.event_id };
     },
-    async runCommand(name, text) {
+    async runCommand(name, text, user) {
       const responseUrl = api.responseUrl();
-      const fields = slashCommandFields(`/${name}`, text, responseUrl);
+      const fields = slashCommandFields(`/${name}`, text, responseUrl, user);
       if (socket !== undefined) {
         await socket.send('slash_commands', fields);
       } else {
@@ -84,6 +87,14 @@ export async function startSlackHarness(mode: SlackMode, env: Record<string, str
         if (delivery.status !== 200) throw new Error(`the bot answered /${name} with HTTP ${delivery.status}`);
       }
       return responseUrl;
+    },
+    async deliverInteraction(payload) {
+      if (socket !== undefined) {
+        await socket.send('interactive', payload);
+        return;
+      }
+      const delivery = await poster.postCommand({ payload: JSON.stringify(payload) });
+      if (delivery.status !== 200) throw new Error(`the bot answered the interaction with HTTP ${delivery.status}`);
     },
     async close() {
       await connection.stop();

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-export type EnvelopeType = 'events_api' | 'slash_commands';
+export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
 
 /**
  * Slack's Socket Mode end: greets each connection with `hello`, sends envelopes and resolves when the bot acks

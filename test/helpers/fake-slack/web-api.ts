@@ -86,6 +86,8 @@ const sendImage = (res: ServerResponse, mimetype: string, bytes: Uint8Array): vo
  */
 export class FakeSlackWebApi {
   readonly calls: RecordedCall[] = [];
+  /** Users `users.info` reports as workspace admins. */
+  readonly admins = new Set<string>(['U0ADMIN']);
   private readonly files = new Map<string, StoredFile>();
   private readonly publicImages = new Map<string, Uint8Array>();
   private readonly faults = new Map<string, Fault[]>();
@@ -223,6 +225,10 @@ export class FakeSlackWebApi {
       case 'chat.postEphemeral': {
         const ts = `${this.nextTs++}.000100`;
         return { ok: true, channel: body.channel, ts, message: { ...body, ts, bot_id: FAKE_TEAM.botId } };
+      }
+      case 'users.info': {
+        const id = String(body.user);
+        return { ok: true, user: { id, name: id.toLowerCase(), is_admin: this.admins.has(id), is_owner: false } };
       }
       case 'files.info': {
         const stored = this.files.get(String(body.file));

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READ_POSTER_CALLBACK } from '../../src/adapters/slack/read-poster-handler.js';
+import { blockActionPayload, fileShareEvent, messageShortcutPayload } from '../helpers/fake-slack/events.js';
+import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack/slack-harness.js';
+import { FAKE_TEAM, type RecordedCall } from '../helpers/fake-slack/web-api.js';
+import { solid } from '../helpers/image-corpus.js';
+import { MemoryStore } from '../helpers/memory-store.js';
+
+/** The channel slash commands come from in the fake (slashCommandFields). */
+const COMMAND_CHANNEL = 'C0MOVIES';
+const ADMIN = 'U0ADMIN';
+
+const png = (rgb: readonly [number, number, number]) => solid(60, 90, rgb).png().toBuffer();
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+let harness: SlackHarness;
+let store: MemoryStore;
+
+beforeAll(async () => {
+  store = new MemoryStore();
+  harness = await startSlackHarness('socket', {}, { store });
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const repliesIn = (channel: string) => harness.api.callsOf('chat.postMessage').filter((call) => call.body.channel === channel && call.status === 200);
+const responses = (url: string) => harness.api.callsOf('response_url').filter((call) => url.endsWith(call.path));
+const responseTo = (url: string) => harness.api.waitFor('response_url', (call) => url.endsWith(call.path));
+
+async function share(channel: string, rgb: readonly [number, number, number], text = ''): Promise<RecordedCall[]> {
+  const file = harness.api.addFile('image.png', 'image/png', await png(rgb));
+  const before = repliesIn(channel).length;
+  await harness.deliverEvent({ ...fileShareEvent(channel, [file]), text });
+  await settle();
+  return repliesIn(channel).slice(before);
+}
+
+describe('Slack image replies per channel', () => {
+  it('in auto mode answers a poster in its thread and stays silent on an image that is not one', async () => {
+    expect(await share('C0AUTO', [150, 30, 30])).toHaveLength(1);
+    expect(await share('C0AUTO', [255, 255, 255])).toHaveLength(0);
+  });
+
+  it('lets a workspace admin set mention mode, privately, then answers only mentions', async () => {
+    const url = await harness.runCommand('settings', 'mention', ADMIN);
+    const answer = await responseTo(url);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(String(answer.body.text)).toContain('mention');
+    expect(await share(COMMAND_CHANNEL, [30, 150, 30])).toHaveLength(0);
+    expect(await share(COMMAND_CHANNEL, [30, 150, 30], `<@${FAKE_TEAM.botUserId}> this one?`)).toHaveLength(1);
+  });
+
+  it('refuses /settings to someone who is not a workspace admin, and changes nothing', async () => {
+    const url = await harness.runCommand('settings', 'off', 'U0PERSON');
+    const answer = await responseTo(url);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(String(answer.body.text)).toMatch(/Only server admins/);
+    expect(store.modes.get(`slack:${COMMAND_CHANNEL}`)).toBe('mention');
+  });
+
+  it('answers the images of a message through the "Read poster" shortcut, in its thread', async () => {
+    const file = harness.api.addFile('shortcut.png', 'image/png', await png([90, 20, 120]));
+    const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000100', text: '', files: [file] };
+    await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, message, COMMAND_CHANNEL, harness.api.responseUrl()));
+    const reply = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
+    expect(JSON.stringify(reply.body.blocks)).toMatch(/Predicted IMDb rating/);
+  });
+});
+
+describe('Slack feedback', () => {
+  it('records 👍, and a 👎 followed by the genres the poster really has', async () => {
+    const [answer] = await share('C0AUTO', [120, 60, 200]);
+    const actions = (answer!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((block) => block.type === 'actions')!;
+    const [up, down] = actions.elements!;
+
+    await harness.deliverInteraction(blockActionPayload(up!.action_id, harness.api.responseUrl(), { value: up!.value }));
+    await settle();
+    expect([...store.votes.values()].map((vote) => vote.verdict)).toEqual(['up']);
+
+    const pickerUrl = harness.api.responseUrl();
+    await harness.deliverInteraction(blockActionPayload(down!.action_id, pickerUrl, { value: down!.value }));
+    const picker = await responseTo(pickerUrl);
+    expect(picker.body.response_type).toBe('ephemeral');
+    const menu = (picker.body.blocks as Array<{ accessory: { action_id: string; options: unknown[] } }>)[0]!.accessory;
+    expect(menu.options).toHaveLength(25);
+
+    const thanksUrl = harness.api.responseUrl();
+    await harness.deliverInteraction(blockActionPayload(menu.action_id, thanksUrl, { selected: ['Horror', 'Thriller'] }));
+    const thanks = await responseTo(thanksUrl);
+    expect(thanks.body.replace_original).toBe(true);
+    expect([...store.votes.values()]).toEqual([expect.objectContaining({ verdict: 'down', correctedGenres: ['Horror', 'Thriller'] })]);
+    expect(responses(thanksUrl)).toHaveLength(1);
+  });
+
+  it('/forget-me deletes the caller\'s votes and says how many', async () => {
+    const url = await harness.runCommand('forget-me', '');
+    expect(String((await responseTo(url)).body.text)).toMatch(/Deleted 1 vote/);
+    expect(store.votes.size).toBe(0);
+  });
+});
