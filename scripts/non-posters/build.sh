@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the non-poster image set the poster gate learns "not a poster" from, reproducibly, into OUT_DIR (outside
+# the repo): images from Debian packages (other desktops' wallpapers, icons, game art), our own plots, screenshots
+# of our own pages, and ImageMagick typesetting. OUT_DIR/sources.tsv names each image's group and source; the
+# training code splits train/validation by group hash, so a validation group is never seen in training.
+#
+# Never used (they are the held-out judge's sources): gnome-backgrounds, mate-backgrounds, lomiri-wallpapers-20.04,
+# ukui-wallpapers, python3-skimage's and matplotlib's sample images, openclipart-png, ImageMagick's built-in images,
+# screenshots of /usr/share/doc pages.
+#
+# Usage: scripts/non-posters/build.sh OUT_DIR      (needs root for apt-get, chromium, python3-matplotlib, convert)
+set -euo pipefail
+out=${1:?usage: build.sh OUT_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+packages=(plasma-workspace-wallpapers lomiri-wallpapers-16.04 sway-backgrounds desktop-base xfdesktop4-data
+  debian-edu-artwork-emerald debian-edu-artwork-homeworld debian-edu-artwork-softwaves debian-edu-artwork-buster
+  kdegames-mahjongg-data-kf5 mypaint-data-extras oxygen-icon-theme frozen-bubble-data)
+# Packages with thousands of near-identical images contribute a deterministic sample only.
+declare -A cap=([oxygen-icon-theme]=300 [frozen-bubble-data]=250)
+
+if [[ ${INSTALL:-1} == 1 ]]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" python3-matplotlib chromium imagemagick >&2
+fi
+mkdir -p "$out/images" "$out/work"
+sources="$out/sources.tsv"
+echo -e "file\tgroup\tsource" > "$sources"
+
+# A package image's group is its folder with size folders (256x256, 1920x1080) dropped: every size of one
+# wallpaper, and every icon of one category, falls on the same side of the split.
+package_images() {
+  local package=$1 limit=${cap[$1]:-100000} n=0
+  dpkg -L "$package" | grep -iE '\.(jpe?g|png|svg)$' | grep -v '/usr/share/doc/' |
+    { if [[ $package == oxygen-icon-theme ]]; then grep -E '/(256x256|128x128)/'; else cat; fi; } |
+    while read -r path; do echo "$(echo "$path" | md5sum | cut -c1-8) $path"; done | sort | cut -d' ' -f2- | head -n "$limit" |
+    while read -r path; do
+      n=$((n + 1))
+      name="pkg-$package-$(printf '%04d' $n).jpg"
+      group="$package:$(dirname "$path" | sed -E 's#/[0-9]+x[0-9]+(/|$)#/#g; s#/(contents|images)$##; s#/(contents|images)$##')"
+      if convert -define jpeg:size=2048x2048 -density 96 "$path[0]" -background white -flatten -resize '1280x1280>' \
+          -quality 90 "$out/images/$name" 2>/dev/null &&
+        [[ $(identify -format '%[fx:min(w,h)]' "$out/images/$name") -ge 48 ]]; then
+        echo -e "$name\t$group\tdebian:$package:$path" >> "$sources"
+      else
+        rm -f "$out/images/$name"
+      fi
+    done
+}
+for package in "${packages[@]}"; do package_images "$package"; echo "packages: $package done" >&2; done
+
+/usr/bin/python3 "$here/plots.py" "$out/images" 320 1 >> "$sources"
+echo "plots done" >&2
+
+/usr/bin/python3 "$here/pages.py" "$out/work" 240 1 | while IFS=$'\t' read -r page width height group source; do
+  name="${page%.html}.png"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/images/$name" \
+    --window-size="$width,$height" "file://$out/work/$page" >/dev/null 2>&1 && echo -e "$name\t$group\t$source" >> "$sources"
+done
+echo "screenshots done" >&2
+
+bash "$here/typeset.sh" "$out/images" 400 1 >> "$sources"
+echo "typesetting done: $(($(wc -l < "$sources") - 1)) images in $out" >&2
