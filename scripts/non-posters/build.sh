@@ -8,9 +8,13 @@
 # ukui-wallpapers, python3-skimage's and matplotlib's sample images, openclipart-png, ImageMagick's built-in images,
 # screenshots of /usr/share/doc pages.
 #
-# Usage: scripts/non-posters/build.sh OUT_DIR      (needs root for apt-get, chromium, python3-matplotlib, convert)
+# Usage: scripts/non-posters/build.sh OUT_DIR [SECTION...]   sections: packages plots pages typeset (default: all,
+# run side by side). Needs root for apt-get (INSTALL=0 skips it); reruns resume, keeping finished images.
 set -euo pipefail
-out=${1:?usage: build.sh OUT_DIR}
+out=${1:?usage: build.sh OUT_DIR [packages|plots|pages|typeset...]}
+shift
+sections=("${@:-packages plots pages typeset}")
+read -r -a sections <<< "${sections[*]}"
 here=$(cd "$(dirname "$0")" && pwd)
 packages=(plasma-workspace-wallpapers lomiri-wallpapers-16.04 sway-backgrounds desktop-base xfdesktop4-data
   debian-edu-artwork-emerald debian-edu-artwork-homeworld debian-edu-artwork-softwaves debian-edu-artwork-buster
@@ -22,13 +26,11 @@ if [[ ${INSTALL:-1} == 1 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" python3-matplotlib chromium imagemagick >&2
 fi
 mkdir -p "$out/images" "$out/work"
-sources="$out/sources.tsv"
-echo -e "file\tgroup\tsource" > "$sources"
 
 # A package image's group is its folder with size folders (256x256, 1920x1080) dropped: every size of one
 # wallpaper, and every icon of one category, falls on the same side of the split.
 package_images() {
-  local package=$1 limit=${cap[$1]:-100000} n=0
+  local package=$1 limit=${cap[$1]:-100000} n=0 sources=$2
   dpkg -L "$package" | grep -iE '\.(jpe?g|png|svg)$' | grep -v '/usr/share/doc/' |
     { if [[ $package == oxygen-icon-theme ]]; then grep -E '/(256x256|128x128)/'; else cat; fi; } |
     while read -r path; do echo "$(echo "$path" | md5sum | cut -c1-8) $path"; done | sort | cut -d' ' -f2- | head -n "$limit" |
@@ -36,7 +38,7 @@ package_images() {
       n=$((n + 1))
       name="pkg-$package-$(printf '%04d' $n).jpg"
       group="$package:$(dirname "$path" | sed -E 's#/[0-9]+x[0-9]+(/|$)#/#g; s#/(contents|images)$##; s#/(contents|images)$##')"
-      if convert -define jpeg:size=2048x2048 -density 96 "$path[0]" -background white -flatten -resize '1280x1280>' \
+      if [[ -s $out/images/$name ]] || convert -define jpeg:size=2048x2048 -density 96 "$path[0]" -background white -flatten -resize '1280x1280>' \
           -quality 90 "$out/images/$name" 2>/dev/null &&
         [[ $(identify -format '%[fx:min(w,h)]' "$out/images/$name") -ge 48 ]]; then
         echo -e "$name\t$group\tdebian:$package:$path" >> "$sources"
@@ -45,17 +47,21 @@ package_images() {
       fi
     done
 }
-for package in "${packages[@]}"; do package_images "$package"; echo "packages: $package done" >&2; done
+section_packages() {
+  : > "$out/sources-packages.tsv"
+  for package in "${packages[@]}"; do package_images "$package" "$out/sources-packages.tsv"; echo "packages: $package done" >&2; done
+}
+section_plots() { /usr/bin/python3 "$here/plots.py" "$out/images" 320 1 > "$out/sources-plots.tsv"; }
+section_pages() {
+  /usr/bin/python3 "$here/pages.py" "$out/work" 240 1 | while IFS=$'\t' read -r page width height group source; do
+    name="${page%.html}.png"
+    [[ -s $out/images/$name ]] || chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/images/$name" \
+      --window-size="$width,$height" "file://$out/work/$page" >/dev/null 2>&1 && echo -e "$name\t$group\t$source"
+  done > "$out/sources-pages.tsv"
+}
+section_typeset() { bash "$here/typeset.sh" "$out/images" 400 1 > "$out/sources-typeset.tsv"; }
 
-/usr/bin/python3 "$here/plots.py" "$out/images" 320 1 >> "$sources"
-echo "plots done" >&2
-
-/usr/bin/python3 "$here/pages.py" "$out/work" 240 1 | while IFS=$'\t' read -r page width height group source; do
-  name="${page%.html}.png"
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/images/$name" \
-    --window-size="$width,$height" "file://$out/work/$page" >/dev/null 2>&1 && echo -e "$name\t$group\t$source" >> "$sources"
-done
-echo "screenshots done" >&2
-
-bash "$here/typeset.sh" "$out/images" 400 1 >> "$sources"
-echo "typesetting done: $(($(wc -l < "$sources") - 1)) images in $out" >&2
+for section in "${sections[@]}"; do "section_$section" & done
+wait
+{ echo -e "file\tgroup\tsource"; cat "$out"/sources-*.tsv; } > "$out/sources.tsv"
+echo "done: $(($(wc -l < "$out/sources.tsv") - 1)) images in $out" >&2
