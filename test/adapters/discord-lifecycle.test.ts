@@ -19,6 +19,9 @@ const slowBot: BotServices = {
   async rateReview(): Promise<Reply> {
     return { kind: 'review', result: { rating: 5 }, text: '' };
   },
+  answerPostedImage(): Promise<Reply> {
+    return slowBot.analyzePoster({ kind: 'bytes', bytes: new Uint8Array() }, { platform: 'discord', userId: 'u' });
+  },
 };
 
 let discord: FakeDiscord | undefined;

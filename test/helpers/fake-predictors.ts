@@ -6,6 +6,8 @@ export class FakePosterPredictor implements PosterPredictor {
   readonly inputSize = 32;
   calls = 0;
   inputsSeen = 0;
+  /** A stand-in poster gate: P(movie poster) from the pixels; without it results carry no `poster`, like a models folder without a gate. */
+  gate: ((pixels: Uint8Array) => number) | undefined;
 
   async predict(images: readonly Uint8Array[]): Promise<PosterResult[]> {
     this.calls += 1;
@@ -15,7 +17,8 @@ export class FakePosterPredictor implements PosterPredictor {
       for (const value of pixels) sum += value;
       const mean = sum / pixels.length / 255;
       const genres = Object.fromEntries(GENRES.map((genre, index) => [genre, ((index * 7 + Math.round(mean * 100)) % 25) / 25]));
-      return { genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10 };
+      const poster = this.gate?.(pixels);
+      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10 };
     });
   }
 }

@@ -13,7 +13,10 @@ export interface MessageHandlerOptions {
   readonly logger: Logger;
 }
 
-/** Answers every image in a message with its own reply to that message; everything else is ignored. */
+/**
+ * Answers every image in a message with its own reply to that message; images the poster gate rejects, and
+ * everything else, are ignored.
+ */
 export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
   const typing = new TypingIndicators((error) => logger.debug(errorFields(error), 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
@@ -32,13 +35,14 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
 
 async function answerImage(message: Message, image: Attachment, index: number | undefined, bot: BotServices, log: Logger): Promise<void> {
   const requestId = index === undefined ? message.id : `${message.id}:${index}`;
-  let reply: Reply;
+  let reply: Reply | undefined;
   try {
-    reply = await bot.analyzePoster(attachmentSource(image), { platform: 'discord', userId: message.author.id, requestId });
+    reply = await bot.answerPostedImage(attachmentSource(image), { platform: 'discord', userId: message.author.id, requestId });
   } catch (error) {
     log.error({ ...errorFields(error), requestId }, 'poster analysis failed');
     reply = notice('error', 'Something went wrong on my side reading this image. Please try again in a moment.');
   }
+  if (reply === undefined) return log.info({ requestId, outcome: 'not-a-poster' }, 'image left unanswered');
   if (reply.kind === 'notice' && index !== undefined) reply = notice(reply.tone, `**${image.name}**: ${reply.text}`);
   try {
     await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);

@@ -77,7 +77,7 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
     try {
       const file = await completeFile(shared, deps.client);
       if (!isImage(file)) return undefined;
-      return await deps.bot.analyzePoster(sourceOf(file, deps.botToken), requester);
+      return await deps.bot.answerPostedImage(sourceOf(file, deps.botToken), requester);
     } catch (error) {
       log.warn({ err: errorFields(error), file: shared.id }, 'slack poster failed');
       return errorReply(error);
