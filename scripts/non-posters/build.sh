@@ -31,7 +31,10 @@ mkdir -p "$out/images" "$out/work"
 # wallpaper, and every icon of one category, falls on the same side of the split.
 package_images() {
   local package=$1 limit=${cap[$1]:-100000} n=0 sources=$2
-  dpkg -L "$package" | grep -iE '\.(jpe?g|png|svg)$' | grep -v '/usr/share/doc/' |
+  # A package with no match, or `head` closing the pipe early, is not a failure.
+  local -
+  set +o pipefail
+  dpkg -L "$package" | grep -iE '\.(jpe?g|png|svgz?)$' | grep -v '/usr/share/doc/' |
     { if [[ $package == oxygen-icon-theme ]]; then grep -E '/(256x256|128x128)/'; else cat; fi; } |
     while read -r path; do echo "$(echo "$path" | md5sum | cut -c1-8) $path"; done | sort | cut -d' ' -f2- | head -n "$limit" |
     while read -r path; do
