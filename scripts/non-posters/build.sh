@@ -18,9 +18,9 @@ read -r -a sections <<< "${sections[*]}"
 here=$(cd "$(dirname "$0")" && pwd)
 packages=(plasma-workspace-wallpapers lomiri-wallpapers-16.04 sway-backgrounds desktop-base xfdesktop4-data
   debian-edu-artwork-emerald debian-edu-artwork-homeworld debian-edu-artwork-softwaves debian-edu-artwork-buster
-  kdegames-mahjongg-data-kf5 mypaint-data-extras oxygen-icon-theme frozen-bubble-data)
+  kdegames-mahjongg-data-kf5 mypaint-data-extras oxygen-icon-theme frozen-bubble-data tuxpaint-stamps-default)
 # Packages with thousands of near-identical images contribute a deterministic sample only.
-declare -A cap=([oxygen-icon-theme]=300 [frozen-bubble-data]=250)
+declare -A cap=([oxygen-icon-theme]=300 [frozen-bubble-data]=250 [tuxpaint-stamps-default]=450)
 
 if [[ ${INSTALL:-1} == 1 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" python3-matplotlib chromium imagemagick >&2

@@ -124,6 +124,17 @@ export async function trainPosterGate(run: GateRun): Promise<Record<string, numb
   return figures;
 }
 
+/** Non-poster counts by where they came from: the Debian package, or the generator (plot, page, typeset). */
+function nonPosterSources(items: readonly GateItem[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    if (item.source !== 'non-poster') continue;
+    const source = item.origin.includes(':') ? `debian:${item.origin.split(':')[0]}` : item.origin.split('-')[0]!;
+    counts[source] = (counts[source] ?? 0) + 1;
+  }
+  return counts;
+}
+
 function dataSummary(items: readonly GateItem[], usable: readonly GateItem[], table: FeatureTable): Record<string, unknown> {
   const count = (split: GateItem['split'], source: GateItem['source']) => usable.filter((item) => item.split === split && item.source === source).length;
   const groups = (split: GateItem['split']) => new Set(usable.filter((item) => item.split === split && item.source === 'non-poster').map((item) => item.origin)).size;
@@ -133,6 +144,7 @@ function dataSummary(items: readonly GateItem[], usable: readonly GateItem[], ta
     nonPosters: 'scripts/non-posters/build.sh: Debian wallpaper, artwork, icon and game-art packages, own matplotlib plots, headless-Chromium screenshots of own pages, ImageMagick typesetting; split by whole source groups',
     train: { posters: count('train', 'poster'), wildPosters: count('train', 'wild-poster'), nonPosters: count('train', 'non-poster'), nonPosterGroups: groups('train') },
     validation: { posters: count('validation', 'poster'), wildPosters: count('validation', 'wild-poster'), nonPosters: count('validation', 'non-poster'), nonPosterGroups: groups('validation') },
+    nonPostersBySource: nonPosterSources(usable),
     unreadableImages: items.length - usable.length,
     firstUnreadable: table.unreadable[0],
   };
