@@ -22,6 +22,8 @@ const HELP = `Usage: npm run train:gate -- --data DIR --non-posters DIR [options
   --train-wild N         in-the-wild pictures of training-split posters (720)
   --validation-posters N clean validation-split posters (600)
   --validation-wild N    in-the-wild pictures of validation-split posters (360)
+  --train-wild-non N     in-the-wild pictures of training non-posters (480)
+  --validation-wild-non N in-the-wild pictures of validation non-posters (180)
   --hidden N             hidden units, 0 = logistic regression (${DEFAULT_GATE.hidden})
   --l2 X                 L2 weight penalty (${DEFAULT_GATE.l2})
   --epochs N             (${DEFAULT_GATE.epochs})
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' }, 'non-posters': { type: 'string' }, wild: { type: 'string' }, out: { type: 'string' }, genre: { type: 'string' },
       cache: { type: 'string' }, 'train-posters': { type: 'string' }, 'train-wild': { type: 'string' }, 'validation-posters': { type: 'string' }, 'validation-wild': { type: 'string' },
+      'train-wild-non': { type: 'string' }, 'validation-wild-non': { type: 'string' },
       hidden: { type: 'string' }, l2: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' },
     },
   });
@@ -57,6 +60,8 @@ async function main(): Promise<void> {
       trainWild: count('train-wild', 720),
       validationPosters: count('validation-posters', 600),
       validationWild: count('validation-wild', 360),
+      trainWildNonPosters: count('train-wild-non', 480),
+      validationWildNonPosters: count('validation-wild-non', 180),
     },
     hp: {
       ...DEFAULT_GATE,

@@ -8,14 +8,20 @@ import { join } from 'node:path';
 import { isValidation } from '../../data/split.js';
 import { type Poster, splitPosters } from '../../data/posters.js';
 import type { ImageItem } from './decode-files.js';
-import { inTheWild, WILD_KINDS, type WildKind } from './in-the-wild.js';
+import { inTheWild, WILD_EXTENSION, WILD_KINDS, type WildKind } from './in-the-wild.js';
 
-export type GateSource = 'poster' | 'wild-poster' | 'non-poster';
+/**
+ * Non-posters get the in-the-wild treatment too (a phone photo of a chart, a screenshot around a photo), so the
+ * gate cannot learn "photographed or framed means poster".
+ */
+export type GateSource = 'poster' | 'wild-poster' | 'non-poster' | 'wild-non-poster';
+
+export const isPosterItem = (item: Pick<GateItem, 'source'>): boolean => item.source === 'poster' || item.source === 'wild-poster';
 
 export interface GateItem extends ImageItem {
   readonly source: GateSource;
   readonly split: 'train' | 'validation';
-  /** The poster a wild item was made from, or the non-poster's source group. */
+  /** The poster id (clean and wild posters), or the non-poster's source group (clean and wild non-posters). */
   readonly origin: string;
   readonly wildKind?: WildKind;
 }
@@ -43,9 +49,9 @@ export async function readNonPosters(dir: string): Promise<GateItem[]> {
   });
 }
 
-/** Up to `count` posters of a split, a deterministic sample (by id hash) so reruns pick the same ones. */
-export function samplePosters(posters: readonly Poster[], count: number, salt: string): Poster[] {
-  return [...posters].sort((a, b) => hashNumber(`${salt}:${a.id}`) - hashNumber(`${salt}:${b.id}`)).slice(0, count);
+/** Up to `count` items, a deterministic sample (by id hash) so reruns pick the same ones. */
+export function samplePosters<T extends { readonly id: string }>(items: readonly T[], count: number, salt: string): T[] {
+  return [...items].sort((a, b) => hashNumber(`${salt}:${a.id}`) - hashNumber(`${salt}:${b.id}`)).slice(0, count);
 }
 
 export function cleanPosterItems(posters: readonly Poster[], split: GateItem['split']): GateItem[] {
@@ -53,25 +59,23 @@ export function cleanPosterItems(posters: readonly Poster[], split: GateItem['sp
 }
 
 /**
- * One in-the-wild picture of each poster, the kinds taking turns, written once into `dir` (outside the repo) and
- * reused by later runs: the files are deterministic given the poster and its seed.
+ * One in-the-wild picture of each item, the kinds taking turns, written once into `dir` (outside the repo) and
+ * reused by later runs: the files are deterministic given the item and its seed.
  */
-export async function wildPosterItems(posters: readonly Poster[], split: GateItem['split'], dir: string): Promise<GateItem[]> {
+export async function wildItems(sources: readonly GateItem[], dir: string): Promise<GateItem[]> {
   await mkdir(dir, { recursive: true });
   const items: GateItem[] = [];
-  for (const [index, poster] of posters.entries()) {
+  for (const [index, item] of sources.entries()) {
     const kind = WILD_KINDS[index % WILD_KINDS.length]!;
-    const seed = hashNumber(`wild:${poster.id}:${kind}`);
-    const id = `wild:${poster.id}:${kind}`;
-    const extension = kind === 'webp' ? 'webp' : kind === 'screenshot' || kind === 'transparent-png' ? 'png' : 'jpg';
-    const imagePath = join(dir, `${poster.id}-${kind}.${extension}`);
+    const id = `wild:${item.id}:${kind}`;
+    const imagePath = join(dir, `${item.id.replaceAll(/[^\w.-]/g, '_')}-${kind}.${WILD_EXTENSION[kind]}`);
     const exists = await access(imagePath).then(() => true, () => false);
     if (!exists) {
-      const image = await inTheWild(await readFile(poster.imagePath), kind, seed).catch(() => undefined);
+      const image = await inTheWild(await readFile(item.imagePath), kind, hashNumber(id)).catch(() => undefined);
       if (!image) continue;
       await writeFile(imagePath, image.bytes);
     }
-    items.push({ id, imagePath, source: 'wild-poster', split, origin: poster.id, wildKind: kind });
+    items.push({ ...item, id, imagePath, source: item.source === 'poster' ? 'wild-poster' : 'wild-non-poster', wildKind: kind });
   }
   return items;
 }
@@ -81,6 +85,9 @@ export interface GateDataPlan {
   readonly validationPosters: number;
   readonly trainWild: number;
   readonly validationWild: number;
+  /** In-the-wild pictures of non-posters, from each split's own groups. */
+  readonly trainWildNonPosters: number;
+  readonly validationWildNonPosters: number;
 }
 
 /**
@@ -90,11 +97,14 @@ export interface GateDataPlan {
 export async function gateItems(posters: readonly Poster[], nonPosterDir: string, wildDir: string, plan: GateDataPlan): Promise<GateItem[]> {
   const { train, validation } = splitPosters(posters);
   const nonPosters = await readNonPosters(nonPosterDir);
+  const nonPostersOf = (split: GateItem['split']) => nonPosters.filter((item) => item.split === split);
   return [
     ...cleanPosterItems(samplePosters(train, plan.trainPosters, 'gate'), 'train'),
-    ...(await wildPosterItems(samplePosters(train, plan.trainWild, 'gate'), 'train', wildDir)),
+    ...(await wildItems(cleanPosterItems(samplePosters(train, plan.trainWild, 'gate'), 'train'), wildDir)),
     ...nonPosters,
+    ...(await wildItems(samplePosters(nonPostersOf('train'), plan.trainWildNonPosters, 'gate'), wildDir)),
     ...cleanPosterItems(samplePosters(validation, plan.validationPosters, 'gate'), 'validation'),
-    ...(await wildPosterItems(samplePosters(validation, plan.validationWild, 'gate'), 'validation', wildDir)),
+    ...(await wildItems(cleanPosterItems(samplePosters(validation, plan.validationWild, 'gate'), 'validation'), wildDir)),
+    ...(await wildItems(samplePosters(nonPostersOf('validation'), plan.validationWildNonPosters, 'gate'), wildDir)),
   ];
 }

@@ -1,31 +1,35 @@
 import { rocAuc } from '../metrics.js';
 import { topGenres } from '../../core/predictions.js';
 import { GENRES } from '../../core/genres.js';
-import type { GateItem } from './gate-data.js';
+import { type GateItem, isPosterItem } from './gate-data.js';
 import { WILD_KINDS } from './in-the-wild.js';
 
 const share = (values: readonly boolean[]): number => (values.length === 0 ? Number.NaN : values.filter(Boolean).length / values.length);
 
 /**
- * What the gate is judged by on held-out items: the share of non-posters it rejects, of clean posters it lets
- * through, and of in-the-wild posters it lets through (overall and per kind), at `threshold`; plus ROC-AUC.
+ * What the gate is judged by on held-out items: the share of non-posters (clean and in the wild) it rejects, of
+ * clean posters it lets through, and of in-the-wild posters it lets through (overall and per kind), at
+ * `threshold`; plus ROC-AUC.
  */
 export function gateFigures(items: readonly GateItem[], scores: readonly number[], threshold: number): Record<string, number> {
   const of = (keep: (item: GateItem) => boolean) => items.flatMap((item, i) => (keep(item) ? [scores[i]!] : []));
   const nonPosters = of((item) => item.source === 'non-poster');
   const clean = of((item) => item.source === 'poster');
   const wild = of((item) => item.source === 'wild-poster');
+  const wildNonPosters = of((item) => item.source === 'wild-non-poster');
   const figures: Record<string, number> = {
     nonPostersBelowThreshold: share(nonPosters.map((p) => p < threshold)),
+    wildNonPostersBelowThreshold: share(wildNonPosters.map((p) => p < threshold)),
     cleanPostersAtOrAbove: share(clean.map((p) => p >= threshold)),
     wildPostersAtOrAbove: share(wild.map((p) => p >= threshold)),
-    rocAuc: rocAuc([...scores], items.map((item) => item.source !== 'non-poster')),
+    rocAuc: rocAuc([...scores], items.map(isPosterItem)),
     nonPosters: nonPosters.length,
+    wildNonPosters: wildNonPosters.length,
     cleanPosters: clean.length,
     wildPosters: wild.length,
   };
   for (const kind of WILD_KINDS) {
-    figures[`wild_${kind}_atOrAbove`] = share(of((item) => item.wildKind === kind).map((p) => p >= threshold));
+    figures[`wild_${kind}_atOrAbove`] = share(of((item) => item.source === 'wild-poster' && item.wildKind === kind).map((p) => p >= threshold));
   }
   return figures;
 }

@@ -9,11 +9,14 @@ import { type Point, type RgbaImage, warpPerspective } from './perspective.js';
 
 export const WILD_KINDS = ['phone-photo', 'screenshot', 'scan', 'webp', 'crop', 'transparent-png'] as const;
 export type WildKind = (typeof WILD_KINDS)[number];
+export const WILD_EXTENSION = {
+  'phone-photo': 'jpg', screenshot: 'png', scan: 'jpg', webp: 'webp', crop: 'jpg', 'transparent-png': 'png',
+} as const satisfies Record<WildKind, string>;
 
 export interface WildImage {
   readonly kind: WildKind;
   readonly bytes: Uint8Array;
-  readonly extension: 'jpg' | 'png' | 'webp';
+  readonly extension: (typeof WILD_EXTENSION)[WildKind];
 }
 
 type Random = () => number;
@@ -29,17 +32,17 @@ export async function inTheWild(bytes: Uint8Array, kind: WildKind, seed: number)
   const random = seededRandom(seed);
   switch (kind) {
     case 'phone-photo':
-      return { kind, extension: 'jpg', bytes: await phonePhoto(bytes, random) };
+      return { kind, extension: WILD_EXTENSION[kind], bytes: await phonePhoto(bytes, random) };
     case 'screenshot':
-      return { kind, extension: 'png', bytes: await webPageScreenshot(bytes, random) };
+      return { kind, extension: WILD_EXTENSION[kind], bytes: await webPageScreenshot(bytes, random) };
     case 'scan':
-      return { kind, extension: 'jpg', bytes: await scan(bytes, random) };
+      return { kind, extension: WILD_EXTENSION[kind], bytes: await scan(bytes, random) };
     case 'webp':
-      return { kind, extension: 'webp', bytes: await asBytes(sharp(bytes).resize({ width: Math.round(between(random, 180, 600)) }).webp({ quality: Math.round(between(random, 30, 85)) })) };
+      return { kind, extension: WILD_EXTENSION[kind], bytes: await asBytes(sharp(bytes).resize({ width: Math.round(between(random, 180, 600)) }).webp({ quality: Math.round(between(random, 30, 85)) })) };
     case 'crop':
-      return { kind, extension: 'jpg', bytes: await crop(bytes, random) };
+      return { kind, extension: WILD_EXTENSION[kind], bytes: await crop(bytes, random) };
     case 'transparent-png':
-      return { kind, extension: 'png', bytes: await transparentBorder(bytes, random) };
+      return { kind, extension: WILD_EXTENSION[kind], bytes: await transparentBorder(bytes, random) };
   }
 }
 

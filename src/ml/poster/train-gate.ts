@@ -12,7 +12,7 @@ import { type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
 import { featureExamples } from './feature-examples.js';
 import { columnStats, meanOverViews, standardise } from './feature-matrix.js';
 import { predictAll } from './fit.js';
-import { type GateDataPlan, type GateItem, gateItems } from './gate-data.js';
+import { type GateDataPlan, type GateItem, gateItems, isPosterItem } from './gate-data.js';
 import { gateFigures, topGenreAgreement } from './gate-evaluation.js';
 import { type GateHyperparams, writeGateMetadata } from './gate-model.js';
 import { readFeatureNorm, readPosterMetadata, writeFeatureNorm } from './metadata.js';
@@ -96,7 +96,7 @@ export async function trainPosterGate(run: GateRun): Promise<Record<string, numb
   const trainRows = train.map((item) => rowOf.get(item.id)!);
   const stats = columnStats(meanOverViews(table, trainRows));
   const model = buildGateHead(stats.mean.length, run.hp);
-  await fitGate(model, table, trainRows, train.map((item) => (item.source === 'non-poster' ? 0 : 1)), stats, run.hp, run.seed);
+  await fitGate(model, table, trainRows, train.map((item) => (isPosterItem(item) ? 1 : 0)), stats, run.hp, run.seed);
   const scores = (await scoreRows(model, table, validation.map((item) => rowOf.get(item.id)!), stats)).map((row) => row[0]!);
   const figures = gateFigures(validation, scores, GATE_THRESHOLD);
   figures.genreTop3AgreementInTheWild = await genreAgreement(run.genreDir, table, validation, rowOf);
@@ -141,9 +141,10 @@ function dataSummary(items: readonly GateItem[], usable: readonly GateItem[], ta
   return {
     posters: 'movie-posters (Kaggle movie-classifier), training split for fitting, validation split for the figures',
     wildPosters: 'in-the-wild pictures of those posters from src/ml/poster/in-the-wild.ts, one per poster, kinds in turn',
+    wildNonPosters: 'the same in-the-wild treatment for a sample of non-posters of each split, as negatives',
     nonPosters: 'scripts/non-posters/build.sh: Debian wallpaper, artwork, icon and game-art packages, own matplotlib plots, headless-Chromium screenshots of own pages, ImageMagick typesetting; split by whole source groups',
-    train: { posters: count('train', 'poster'), wildPosters: count('train', 'wild-poster'), nonPosters: count('train', 'non-poster'), nonPosterGroups: groups('train') },
-    validation: { posters: count('validation', 'poster'), wildPosters: count('validation', 'wild-poster'), nonPosters: count('validation', 'non-poster'), nonPosterGroups: groups('validation') },
+    train: { posters: count('train', 'poster'), wildPosters: count('train', 'wild-poster'), nonPosters: count('train', 'non-poster'), wildNonPosters: count('train', 'wild-non-poster'), nonPosterGroups: groups('train') },
+    validation: { posters: count('validation', 'poster'), wildPosters: count('validation', 'wild-poster'), nonPosters: count('validation', 'non-poster'), wildNonPosters: count('validation', 'wild-non-poster'), nonPosterGroups: groups('validation') },
     nonPostersBySource: nonPosterSources(usable),
     unreadableImages: items.length - usable.length,
     firstUnreadable: table.unreadable[0],
