@@ -27,7 +27,7 @@ for ((i = 0; i < count; i++)); do
     meme)
       size=$((RANDOM % 300 + 400))x$((RANDOM % 300 + 400))
       # shellcheck disable=SC2046
-      convert $(background "$size") -font Impact -font DejaVu-Sans-Bold -fill white -stroke black -strokewidth 2 -pointsize $((RANDOM % 16 + 30)) \
+      convert $(background "$size") -font DejaVu-Sans-Bold -fill white -stroke black -strokewidth 2 -pointsize $((RANDOM % 16 + 30)) \
         -gravity north -annotate +0+10 "$(phrase 4 | tr a-z A-Z)" -gravity south -annotate +0+10 "$(phrase 5 | tr a-z A-Z)" "$out/$name" ;;
     book)
       # shellcheck disable=SC2046
