@@ -3,6 +3,8 @@
  * Prints one JSON object of metrics, with the mean-guess baselines beside them, on stdout.
  *   posters (default): genre mAP, macro ROC-AUC, top-3 precision and rating MAE of models/genre + models/rating
  *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder
+ *   wild: validation posters made into phone photos, screenshots, scans...: genre top-3 agreement with the clean
+ *         poster and the share the poster gate lets through (--limit posters, 200)
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,30 +13,35 @@ import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/training/poster/evaluate.js';
 import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
-import { choiceFlag } from '../src/ml/training/cli-flags.js';
+import { evaluateInTheWild } from '../src/ml/training/poster/evaluate-in-the-wild.js';
+import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review] [--models DIR] [--split validation|all]
+const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all]
   --data PATH    poster folder (train.csv + Images/) or aclImdb .tar.gz/folder (required)
-  --task T       posters (genre + rating models) | review (posters)
+  --task T       posters (genre + rating models) | review | wild (posters as people post them) (posters)
+  --limit N      wild only: validation posters, each made into every in-the-wild kind (200)
   --models DIR   models folder holding genre/, rating/, review/ (MODELS_DIR or models)
   --split S      posters only: validation (this project's held-out split) | all (every poster: a new held-out folder) (validation)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.data === undefined) throw new Error(`--data is required\n${USAGE}`);
-  const task = choiceFlag(values, 'task', 'posters', ['posters', 'review']);
+  const task = choiceFlag(values, 'task', 'posters', ['posters', 'review', 'wild']);
   const split = choiceFlag<EvaluationSplit>(values, 'split', 'validation', ['validation', 'all']);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   await initBackend(config.backend, (msg) => logger.info(msg));
   const modelsDir = values.models ?? config.modelsDir;
+  const limit = numberFlag(values, 'limit', 200, isPositiveInteger, 'a positive integer');
   const metrics = task === 'review'
     ? await evaluateReviewModel(join(modelsDir, 'review'), values.data)
-    : await evaluatePosterModels(modelsDir, values.data, split, (msg) => logger.debug(msg));
+    : task === 'wild'
+      ? await evaluateInTheWild(modelsDir, values.data, limit, (msg) => logger.debug(msg))
+      : await evaluatePosterModels(modelsDir, values.data, split, (msg) => logger.debug(msg));
   process.stdout.write(`${JSON.stringify(metrics)}\n`);
 }
 

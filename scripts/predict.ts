@@ -1,6 +1,6 @@
 /**
  * npm run --silent predict -- [--json] [--models DIR] FILE_OR_URL...
- * One line per input, in order. With --json: {"file", "genres": {25 genres: probability}, "top3", "rating"}
+ * One line per input, in order. With --json: {"file", "poster", "genres": {25 genres: probability}, "top3", "rating"}
  * or {"file", "error"}; without, a readable summary. Models load once; inputs are predicted in batches.
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +16,8 @@ const USAGE = 'Usage: npm run --silent predict -- [--json] [--models DIR] FILE_O
 function humanLine(outcome: InputOutcome): string {
   if ('error' in outcome) return `${outcome.file}: error: ${outcome.error}`;
   const genres = outcome.top3.map(([name, p]) => `${name} ${(p * 100).toFixed(0)}%`).join(', ');
-  return `${outcome.file}: ${genres}; rating ${outcome.rating.toFixed(1)}/10`;
+  const poster = outcome.poster === undefined ? '' : `poster ${(outcome.poster * 100).toFixed(0)}%; `;
+  return `${outcome.file}: ${poster}${genres}; rating ${outcome.rating.toFixed(1)}/10`;
 }
 
 async function main(): Promise<void> {

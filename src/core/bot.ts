@@ -8,7 +8,7 @@ import type { BotServices, ImageSource, Place, Platform, Requester } from './com
 import { FeedbackDesk } from './feedback.js';
 import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
-import type { PosterPredictor, PosterResult, ReviewPredictor } from './predictions.js';
+import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
@@ -38,10 +38,22 @@ const IMAGE_REPLY_MEANING: Readonly<Record<ImageReplyMode, string>> = {
   off: 'I answer images only through /poster and "Read poster"',
 };
 
-const isPoster = (result: PosterResult): boolean => result.poster === undefined || result.poster >= POSTER_THRESHOLD;
 
-/** Below this gate probability an image nobody asked about is taken for "not a poster" and left alone. */
-export const POSTER_THRESHOLD = 0.5;
+/** The gate's verdict that the image is not a movie poster, before it becomes a notice or silence. */
+interface NotAPoster {
+  readonly kind: 'not-a-poster';
+  readonly poster: number;
+}
+
+export interface PosterRequestOptions {
+  /** Answer with genres even when the gate says the image is not a movie poster (the API's `?force=1`). */
+  readonly force?: boolean;
+}
+
+export function notAPosterMessage(posterProbability: number): string {
+  const sure = Math.round((1 - posterProbability) * 100);
+  return `That doesn't look like a movie poster (${sure}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`;
+}
 
 /** Reviews longer than this are cut: the model reads a few hundred tokens at most. */
 const MAX_REVIEW_CHARS = 20_000;
@@ -95,7 +107,22 @@ export class MovieBot implements BotServices {
     );
   }
 
-  async analyzePoster(source: ImageSource, requester: Requester): Promise<Reply> {
+  /** Someone asked (`/poster`, the API): an image that is not a poster gets a notice saying so. */
+  async analyzePoster(source: ImageSource, requester: Requester, options: PosterRequestOptions = {}): Promise<Reply> {
+    const reply = await this.posterReply(source, requester, options.force === true);
+    return reply.kind === 'not-a-poster' ? notice('error', notAPosterMessage(reply.poster)) : reply;
+  }
+
+  /**
+   * An image posted where nobody asked: undefined (say nothing) when the gate says it is not a movie poster, or
+   * when it could not be read or the bot is busy: silence, not noise, in a channel full of memes.
+   */
+  async answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined> {
+    const reply = await this.posterReply(source, requester, false);
+    return reply.kind === 'not-a-poster' || reply.kind === 'notice' ? undefined : reply;
+  }
+
+  private posterReply(source: ImageSource, requester: Requester, force: boolean): Promise<Reply | NotAPoster> {
     return this.answer(requester, 'poster', async () => {
       await this.checkRate(requester);
       if (this.postersInFlight >= this.options.config.limits.maxQueue) {
@@ -103,30 +130,24 @@ export class MovieBot implements BotServices {
       }
       this.postersInFlight += 1;
       try {
-        return await this.analyzeAdmitted(source, requester);
+        return await this.analyzeAdmitted(source, requester, force);
       } finally {
         this.postersInFlight -= 1;
       }
     });
   }
 
-  private async analyzeAdmitted(source: ImageSource, requester: Requester): Promise<Reply> {
+  private async analyzeAdmitted(source: ImageSource, requester: Requester, force: boolean): Promise<Reply | NotAPoster> {
     const bytes = await this.options.download(source);
     const imageSha256 = sha256(bytes);
     const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => {
       const pixels = await decodePoster(bytes, this.options.posterPredictor.inputSize);
       return this.posterQueue.run(pixels);
     });
+    if (!force && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
-    const answerId = isPoster(result) ? await this.feedback.remember(result, imageSha256, bytes, requester) : undefined;
+    const answerId = await this.feedback.remember(result, imageSha256, bytes, requester);
     return { kind: 'poster', result, imageUrl: publicUrl, fileName: source.name, ...(answerId === undefined ? {} : { answerId }) };
-  }
-
-  async answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined> {
-    const reply = await this.analyzePoster(source, requester);
-    // Nobody asked: an image that is not a poster, or one we could not read right now, gets silence, not noise.
-    if (reply.kind === 'notice' || (reply.kind === 'poster' && !isPoster(reply.result))) return undefined;
-    return reply;
   }
 
   async imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode> {
@@ -182,12 +203,13 @@ export class MovieBot implements BotServices {
     await Promise.allSettled([this.cache.disconnect(), this.redis?.close()]);
   }
 
-  private async answer(requester: Requester, kind: string, work: () => Promise<Reply>): Promise<Reply> {
+  private async answer<T extends Reply | NotAPoster>(requester: Requester, kind: string, work: () => Promise<T>): Promise<T | Reply> {
     const log = this.options.logger.child({ requestId: requester.requestId, platform: requester.platform, kind });
     try {
       const reply = await work();
-      this.metrics.replies.inc({ platform: requester.platform, outcome: 'result' });
-      log.info({ outcome: 'result' }, `${kind} answered`);
+      const outcome = reply.kind === 'not-a-poster' ? 'not-a-poster' : 'result';
+      this.metrics.replies.inc({ platform: requester.platform, outcome });
+      log.info({ outcome }, `${kind} answered`);
       return reply;
     } catch (error) {
       if (!(error instanceof UserFacingError)) {

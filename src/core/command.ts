@@ -35,11 +35,9 @@ export interface Requester {
 
 /** The platform-neutral work a command can ask for; implemented by {@link ../core/bot.ts MovieBot}. */
 export interface BotServices {
-  analyzePoster(source: ImageSource, requester: Requester): Promise<Reply>;
-  /**
-   * An image posted where nobody asked for an answer: the answer, or `undefined` to stay silent (the image
-   * does not look like a poster).
-   */
+  /** An image someone asked about; `force` answers with genres even when the gate says it is not a poster. */
+  analyzePoster(source: ImageSource, requester: Requester, options?: { readonly force?: boolean }): Promise<Reply>;
+  /** An image posted where nobody asked: undefined means stay silent (the gate says it is not a movie poster). */
   answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined>;
   rateReview(text: string, requester: Requester): Promise<Reply>;
   /** The image-reply mode of the place a message was posted in (its channel's setting, else the default). */

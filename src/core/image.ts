@@ -33,6 +33,8 @@ export class ImageError extends UserFacingError {
 export const MAX_POSTER_PIXELS = 50_000_000;
 /** Smaller than this there is no poster left to read, only a few coloured pixels. */
 export const MIN_POSTER_SIDE = 16;
+/** What transparent pixels become before the model sees them. */
+export const POSTER_BACKGROUND = '#ffffff';
 /** A crafted file (a progressive JPEG with thousands of scans, say) can cost minutes of CPU in few bytes. */
 const DECODE_TIMEOUT_SECONDS = 20;
 
@@ -62,7 +64,8 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
 
 /**
  * Decodes poster bytes to RGB pixels (size x size x 3, row-major), the one preprocessing that training and
- * serving share. The whole poster is squashed to a square rather than cropped, so no title text is lost.
+ * serving share. The whole poster is squashed to a square rather than cropped, so no title text is lost, and
+ * transparency is flattened onto white.
  * Animated images give their first frame. Anything unreadable throws an {@link ImageError}.
  */
 export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uint8Array> {
@@ -74,7 +77,8 @@ export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uin
     const { data } = await image
       .rotate()
       .toColourspace('srgb')
-      .removeAlpha()
+      // Transparent areas would reach the model as black: show them on white, as chat apps and browsers do.
+      .flatten({ background: POSTER_BACKGROUND })
       .resize(size, size, { fit: 'fill' })
       .raw()
       .timeout({ seconds: DECODE_TIMEOUT_SECONDS })

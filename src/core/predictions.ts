@@ -2,15 +2,21 @@
  * What the models answer, in the shape the `predict` and `rate-review` CLIs print and the local API returns.
  */
 export interface PosterResult {
+  /**
+   * Probability that the image is a movie poster at all (the poster gate); absent when no gate model is installed.
+   * Below {@link POSTER_GATE_THRESHOLD} the bot answers "not a movie poster" instead of genres.
+   */
+  readonly poster?: number;
   /** Probability of each of the 25 genres, keyed by the label file's column name. */
   readonly genres: Readonly<Record<string, number>>;
   /** The three most likely genres, most likely first. */
   readonly top3: ReadonlyArray<readonly [string, number]>;
   /** Predicted IMDb score, 1-10. */
   readonly rating: number;
-  /** Probability that the image is a movie poster at all (the poster gate), when the models include it. */
-  readonly poster?: number;
 }
+
+/** The gate's decision threshold, as recorded in `models/gate/metadata.json`. */
+export const POSTER_GATE_THRESHOLD = 0.5;
 
 export interface ReviewResult {
   /** Predicted rating, 1-10. */

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { Server, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { BotServices } from '../core/command.js';
@@ -12,7 +12,7 @@ import type { Route } from './routes.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 const CLOSE_GRACE_MS = 5_000;
-/** How long connections accepted before a stop may still deliver their request. */
+/** How long after a stop requests already on their way are still accepted. */
 const LATE_REQUEST_MS = 1_000;
 
 export interface HttpServerOptions {
@@ -24,6 +24,8 @@ export interface HttpServerOptions {
   readonly health: HealthCheck;
   /** The Slack adapter's Events API handler, in Slack's HTTP mode; it reads the raw body itself. */
   readonly slackEvents?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  /** How long after a stop requests already on their way are still accepted (default 1 s). */
+  readonly lateRequestMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -78,16 +80,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       new Promise<void>((resolve, reject) => {
         closing = true;
         unanswered.forEach(endConnectionAfter);
-        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-        // Stop listening, but keep the connections already accepted a moment: a request on its way over one of
-        // them (a burst sent just before the stop) is work in flight, not new work. http's own close() would
-        // drop them at once as idle.
-        Server.prototype.close.call(server, (error?: Error) => {
-          clearTimeout(cut);
-          if (error) reject(error);
-          else resolve();
-        });
-        setTimeout(() => server.closeIdleConnections(), LATE_REQUEST_MS).unref();
+        // Requests sent just before the stop may still sit in the listen backlog or in a fresh socket's buffer:
+        // they are work in flight, not new work, so the server keeps accepting them for a moment (every answer
+        // now closes its connection) before it stops listening and drops idle connections.
+        setTimeout(() => {
+          const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+          server.close((error) => {
+            clearTimeout(cut);
+            if (error) reject(error);
+            else resolve();
+          });
+        }, options.lateRequestMs ?? LATE_REQUEST_MS);
       }),
   };
 }

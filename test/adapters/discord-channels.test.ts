@@ -5,6 +5,7 @@ import { commands } from '../../commands/index.js';
 import type { PlatformConnection } from '../../src/adapters/connection.js';
 import { startDiscord } from '../../src/adapters/discord/index.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
+import { whiteIsNotAPoster } from '../helpers/fake-predictors.js';
 import { MemoryStore } from '../helpers/memory-store.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   discord = await startFakeDiscord({ guildCount: 3 });
   store = new MemoryStore();
   testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host }, { store });
+  testBot.posterPredictor.gate = whiteIsNotAPoster;
   connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
 }, 30_000);
 

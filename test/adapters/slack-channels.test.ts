@@ -4,6 +4,7 @@ import { blockActionPayload, fileShareEvent, messageShortcutPayload } from '../h
 import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack/slack-harness.js';
 import { FAKE_TEAM, type RecordedCall } from '../helpers/fake-slack/web-api.js';
 import { solid } from '../helpers/image-corpus.js';
+import { whiteIsNotAPoster } from '../helpers/fake-predictors.js';
 import { MemoryStore } from '../helpers/memory-store.js';
 
 /** The channel slash commands come from in the fake (slashCommandFields). */
@@ -19,6 +20,7 @@ let store: MemoryStore;
 beforeAll(async () => {
   store = new MemoryStore();
   harness = await startSlackHarness('socket', {}, { store });
+  harness.testBot.posterPredictor.gate = whiteIsNotAPoster;
 });
 
 afterAll(async () => {

@@ -96,7 +96,8 @@ export async function buildImageCorpus(): Promise<ImageCase[]> {
       top: RED,
       bottom: BLUE,
     },
-    { name: 'PNG with alpha', bytes: await solid(32, 32, RED).ensureAlpha(0.5).png().toBuffer(), top: RED, bottom: RED },
+    // Half-transparent red shows as pink: decodePoster flattens transparency onto white, as a chat app shows it.
+    { name: 'PNG with alpha', bytes: await solid(32, 32, RED).ensureAlpha(0.5).png().toBuffer(), top: [255, 128, 128], bottom: [255, 128, 128] },
     { name: 'WebP', bytes: await solid(32, 32, RED).webp({ quality: 95 }).toBuffer(), top: RED, bottom: RED },
     { name: 'AVIF', bytes: await solid(32, 32, BLUE).avif({ quality: 90 }).toBuffer(), top: BLUE, bottom: BLUE },
     { name: 'TIFF', bytes: await solid(32, 32, RED).tiff().toBuffer(), top: RED, bottom: RED },

@@ -20,6 +20,7 @@ export async function startLocalServer(env: Record<string, string> = {}, options
     logger: testBot.logger,
     localMode: true,
     health: () => local.health,
+    lateRequestMs: 0,
     ...options,
   });
   return Object.assign(local, {

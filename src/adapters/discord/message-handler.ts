@@ -51,7 +51,11 @@ async function answerImage(
   const requester = requesterOf(message, index === undefined ? message.id : `${message.id}:${index}`);
   const imageLog = log.child({ requestId: requester.requestId });
   const source = attachmentSource(image);
-  const compute = () => (asked ? bot.analyzePoster(source, requester) : bot.answerPostedImage(source, requester));
+  const compute = async () => {
+    const reply = asked ? await bot.analyzePoster(source, requester) : await bot.answerPostedImage(source, requester);
+    if (reply === undefined) imageLog.info({ outcome: 'silent' }, 'image left unanswered: not a poster, or unreadable');
+    return reply;
+  };
   await answerSafely(imageLog, 'poster analysis', compute, async (answer) => {
     const reply: Reply = answer.kind === 'notice' && index !== undefined ? notice(answer.tone, `**${image.name}**: ${answer.text}`) : answer;
     await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);

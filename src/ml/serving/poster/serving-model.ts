@@ -75,14 +75,27 @@ export async function loadServingModel(dir: string, backbones: BackboneRegistry)
       dispose: () => model.dispose(),
     };
   }
-  const backbone = await backbones.get(metadata.backbone!);
+  const head = await featureHead(dir, model, metadata.backbone!, backbones);
+  return { metadata, backbone: head.backbone, predict: (_pixels, features) => head.predict(features!), dispose: head.dispose };
+}
+
+/** A head on standardised backbone features (genre, rating, the poster gate), sharing the registry's backbone. */
+export interface FeatureHead {
+  readonly backbone: ServedBackbone;
+  /** Call inside tf.tidy with the backbone's features. */
+  predict(features: tf.Tensor2D): tf.Tensor2D;
+  dispose(): void;
+}
+
+/** Wraps a loaded head with the `feature-norm.bin` standardisation saved beside it in `dir`. */
+export async function featureHead(dir: string, model: tf.LayersModel, config: BackboneConfig, backbones: BackboneRegistry): Promise<FeatureHead> {
+  const backbone = await backbones.get(config);
   const norm = await readFeatureNorm(dir);
   const mean = tf.tensor1d(norm.mean);
   const std = tf.tensor1d(norm.std);
   return {
-    metadata,
     backbone,
-    predict: (_pixels, features) => tf.tidy(() => model.predict(features!.sub(mean).div(std)) as tf.Tensor2D),
+    predict: (features) => tf.tidy(() => model.predict(features.sub(mean).div(std)) as tf.Tensor2D),
     dispose: () => {
       model.dispose();
       tf.dispose([mean, std]);

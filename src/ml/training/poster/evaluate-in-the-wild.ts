@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { decodePoster } from '../../../core/image.js';
+import { GENRES } from '../../../core/genres.js';
+import { POSTER_GATE_THRESHOLD, type PosterResult } from '../../../core/predictions.js';
+import { loadPosterDataset, splitPosters } from '../../../data/posters.js';
+import { samplePosters } from './gate-data.js';
+import { topGenreAgreement } from './gate-evaluation.js';
+import { inTheWild, WILD_KINDS } from './in-the-wild.js';
+import { loadPosterPredictor } from '../../serving/poster/predictor.js';
+
+const genreRow = (result: PosterResult): number[] => GENRES.map((genre) => result.genres[genre]!);
+const accepted = (results: readonly PosterResult[]): number =>
+  results.filter((result) => (result.poster ?? 1) >= POSTER_GATE_THRESHOLD).length / results.length;
+
+/**
+ * Posters as people post them, through the serving predictor: for `count` validation-split posters, each made
+ * into every in-the-wild kind, how many of the clean poster's top-3 genres survive (3 = all), and the share of
+ * clean and wild pictures the poster gate lets through. Deterministic: the sample and the seeds are fixed.
+ */
+export async function evaluateInTheWild(modelsDir: string, dataDir: string, count: number, log: (msg: string) => void = () => {}): Promise<Record<string, number>> {
+  const posters = samplePosters(splitPosters((await loadPosterDataset(dataDir)).posters).validation, count, 'in-the-wild-evaluation');
+  const predictor = await loadPosterPredictor(modelsDir);
+  const clean: PosterResult[] = [];
+  const wild = new Map(WILD_KINDS.map((kind) => [kind, [] as PosterResult[]]));
+  try {
+    for (const [index, poster] of posters.entries()) {
+      const bytes = await readFile(poster.imagePath);
+      const pictures = [bytes, ...(await Promise.all(WILD_KINDS.map(async (kind, k) => (await inTheWild(bytes, kind, index * WILD_KINDS.length + k)).bytes)))];
+      const results = await predictor.predict(await Promise.all(pictures.map((picture) => decodePoster(picture, predictor.inputSize))));
+      clean.push(results[0]!);
+      WILD_KINDS.forEach((kind, k) => wild.get(kind)!.push(results[k + 1]!));
+      log(`in the wild: ${index + 1}/${posters.length}`);
+    }
+  } finally {
+    await predictor.dispose();
+  }
+  const metrics: Record<string, number> = { posters: clean.length, cleanPostersAccepted: accepted(clean) };
+  const allWild = [...wild.values()].flat();
+  metrics.wildPostersAccepted = accepted(allWild);
+  metrics.top3Agreement = topGenreAgreement(WILD_KINDS.flatMap(() => clean.map(genreRow)), allWild.map(genreRow));
+  for (const [kind, results] of wild) {
+    metrics[`${kind}_top3Agreement`] = topGenreAgreement(clean.map(genreRow), results.map(genreRow));
+    metrics[`${kind}_accepted`] = accepted(results);
+  }
+  return metrics;
+}

@@ -1,0 +1,47 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import type { PlatformConnection } from '../../src/adapters/connection.js';
+import { startDiscord } from '../../src/adapters/discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
+import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+
+const image = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
+
+let discord: FakeDiscord;
+let testBot: TestBot;
+let connection: PlatformConnection;
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host });
+  // The fake gate: bright green images are "not a poster".
+  testBot.posterPredictor.gate = (pixels) => (pixels[1]! > 200 && pixels[0]! < 60 ? 0.02 : 0.98);
+  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
+}, 30_000);
+
+afterAll(async () => {
+  await connection?.stop();
+  await discord?.close();
+  await testBot?.bot.close();
+});
+
+const repliesTo = (messageId: string) =>
+  discord.requests.filter((r: RecordedRequest) => r.method === 'POST' && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === messageId);
+
+describe('Discord behind the poster gate', () => {
+  it('says nothing about an image posted in a channel that is not a movie poster', async () => {
+    const photo = discord.postMessage({ attachments: [discord.addAttachment('coins.png', await image(10, 240, 10), 'image/png')] });
+    const poster = discord.postMessage({ attachments: [discord.addAttachment('poster.png', await image(200, 40, 40), 'image/png')] });
+    await discord.waitForRequest(() => repliesTo(poster.id).length > 0 && testBot.logs.text.includes('image left unanswered'));
+    expect(repliesTo(photo.id)).toHaveLength(0);
+  });
+
+  it('answers /poster on a non-poster, to the user who asked, with "That doesn\'t look like a movie poster"', async () => {
+    const { token } = discord.runCommand('poster', { image: discord.addAttachment('chart.png', await image(20, 230, 20), 'image/png') });
+    const answer = () => discord.requests.find((r) => r.path.includes(`/${token}`) && /doesn't look like a movie poster/.test(JSON.stringify(r.body)));
+    await discord.waitForRequest(() => answer() !== undefined);
+    expect(answer()!.body).not.toHaveProperty('embeds.0');
+  });
+});

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RED, solid } from '../helpers/image-corpus.js';
+import { fileShareEvent } from '../helpers/fake-slack/events.js';
+import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack/slack-harness.js';
+
+const GREEN = [10, 240, 10] as const;
+
+describe('Slack behind the poster gate', () => {
+  let harness: SlackHarness;
+  beforeAll(async () => {
+    harness = await startSlackHarness('http');
+    // The fake gate: bright green images are "not a poster".
+    harness.testBot.posterPredictor.gate = (pixels) => (pixels[1]! > 200 && pixels[0]! < 60 ? 0.03 : 0.97);
+  });
+  afterAll(async () => harness?.close());
+
+  it('answers the poster of a shared message and says nothing about the image that is not one', async () => {
+    const chart = harness.api.addFile('chart.png', 'image/png', await solid(60, 90, GREEN).png().toBuffer());
+    const poster = harness.api.addFile('poster.png', 'image/png', await solid(60, 90, RED).png().toBuffer());
+    await harness.deliverEvent(fileShareEvent('CGATE', [chart, poster]));
+    // Replies go out in the order of the files, so once the poster's is sent the chart's turn has passed.
+    await harness.api.waitFor('chat.postMessage', (call) => call.body.channel === 'CGATE' && call.status === 200);
+    const replies = harness.api.callsOf('chat.postMessage').filter((call) => call.body.channel === 'CGATE');
+    expect(replies).toHaveLength(1);
+    expect(JSON.stringify(replies[0]!.body.blocks)).toContain('poster.png');
+  });
+});

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { posterPng, startLocalServer, type LocalServer } from './local-server.js';
+
+let local: LocalServer | undefined;
+afterEach(async () => local?.close());
+
+async function startGated(): Promise<LocalServer> {
+  local = await startLocalServer();
+  // The fake gate: bright green images are "not a poster".
+  local.posterPredictor.gate = (pixels) => (pixels[1]! > 200 && pixels[0]! < 60 ? 0.1 : 0.9);
+  return local;
+}
+
+const post = (url: string, body: Uint8Array<ArrayBuffer>) => fetch(url, { method: 'POST', headers: { 'content-type': 'image/png' }, body });
+
+describe('POST /api/poster behind the poster gate', () => {
+  it('gives the poster probability beside the genres and rating', async () => {
+    const { url } = await startGated();
+    const body = await (await post(`${url}/api/poster`, await posterPng([200, 30, 30], [20, 20, 90]))).json();
+    expect(Object.keys(body)).toEqual(['poster', 'genres', 'top3', 'rating']);
+    expect(body.poster).toBe(0.9);
+  });
+
+  it('answers a non-poster with "That doesn\'t look like a movie poster", and with genres when forced', async () => {
+    const { url } = await startGated();
+    const green = await posterPng([10, 250, 10], [10, 250, 10]);
+    const refused = await post(`${url}/api/poster`, green);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/doesn't look like a movie poster/);
+    const forced = await (await post(`${url}/api/poster?force=1`, green)).json();
+    expect(forced).toMatchObject({ poster: 0.1, top3: expect.any(Array) });
+  });
+});
