@@ -23,7 +23,7 @@ export { UNVOTED_ANSWER_DAYS } from './schema.js';
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
 /** Where the store lives, for logs: never the password of a database URL. */
-function describe(config: Config): string {
+function whereStored(config: Config): string {
   const url = config.storage.databaseUrl;
   if (url === undefined) return config.storage.dataDir;
   const parsed = new URL(url);
@@ -51,7 +51,7 @@ export async function openStore(config: Config, logger: Logger): Promise<BotStor
     await purge();
     const timer = setInterval(() => purge().catch((error: unknown) => logger.warn({ err: error }, 'store: purge failed')), PURGE_EVERY_MS);
     timer.unref();
-    logger.info({ kind: driver.kind, where: describe(config), keepImages: config.feedback.keepImages }, 'store: open');
+    logger.info({ kind: driver.kind, where: whereStored(config), keepImages: config.feedback.keepImages }, 'store: open');
     return {
       ...repository,
       close: async () => {

@@ -54,7 +54,8 @@ function sqliteDriver(db: Database, path: string): SqlDriver & { readonly path: 
           db.exec('COMMIT');
           return result;
         } catch (error) {
-          db.exec('ROLLBACK');
+          // SQLite has already rolled back after some errors (a full disk, say); a second ROLLBACK would hide the first error.
+          if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         }
       }),

@@ -119,6 +119,18 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       expect((await second.vote('reply-1', 'discord', 'u', 'down'))!.userHash).toBe(vote!.userHash);
     });
 
+    it('GIVEN two bot processes opening the same store at once THEN they share settings, votes and user hashes', async () => {
+      const location = await freshLocation();
+      const [one, two] = await Promise.all([location.open(), location.open()]);
+      await one.setImageReplyMode('discord', 'c', 'off');
+      await one.rememberAnswer(answer(1));
+      const fromOne = await one.vote('reply-1', 'discord', 'u', 'up');
+      expect(await two.imageReplyMode('discord', 'c')).toBe('off');
+      const fromTwo = await two.vote('reply-1', 'discord', 'u', 'down');
+      expect(fromTwo).toMatchObject({ userHash: fromOne!.userHash, verdict: 'down' });
+      expect(await collect(one.exportFeedback())).toEqual([fromTwo]);
+    });
+
     it('writes a vote still in flight when close() is called before closing', async () => {
       const location = await freshLocation();
       const store = await location.open();
