@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const task = choiceFlag<PosterTask>(values, 'task', 'genre', POSTER_TASKS);
   const arch = choiceFlag<PosterArchitecture>(values, 'arch', 'mobilenet', ['mobilenet', 'scratch']);
+  if (values.feedback !== undefined && task !== 'genre') throw new Error('--feedback is for train:genre: feedback corrects genres, never ratings');
   const dataDir = values.data ?? process.env.POSTER_DATA;
   if (dataDir === undefined) {
     throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/) or set POSTER_DATA.');
@@ -78,7 +79,6 @@ async function main(): Promise<void> {
   const backend = await initBackend(config.backend, log);
   const data = await loadPosterDataset(dataDir);
   const limit = numberFlag(values, 'limit', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer');
-  if (values.feedback !== undefined && task !== 'genre') throw new Error('--feedback is for train:genre: feedback corrects genres, never ratings');
   const feedback = values.feedback === undefined ? [] : await feedbackTrainingPosters(values.feedback, data.posters, log);
   const posters = [...(limit > 0 ? data.posters.slice(0, limit) : data.posters), ...feedback];
   if (data.badRows.length > 0) log(`${data.badRows.length} bad label rows skipped, e.g. ${data.badRows.slice(0, 3).join('; ')}`);
