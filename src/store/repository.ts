@@ -29,29 +29,18 @@ const UPSERT_VOTE = `
 export function createRepository(driver: SqlDriver, options: RepositoryOptions): BotStore & { purgeNow(): ReturnType<typeof purgeUnvoted> } {
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const hashOf = (platform: Platform, userId: string) => userHash(options.userHashKey, platform, userId);
-  const inFlight = new Set<Promise<unknown>>();
-  let closed = false;
-  let closing: Promise<void> | undefined;
-  /** Every call goes through here, so close() knows what to wait for. */
-  const tracked = <T>(work: () => Promise<T>): Promise<T> => {
-    if (closed) return Promise.reject(new Error('The store is closed'));
-    const promise = work();
-    inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
-    return promise;
-  };
+  const calls = callTracker();
+  const tracked = calls.tracked;
 
   const saveVote = (answerId: string, platform: Platform, userId: string, verdict: Verdict, genres: readonly string[]) =>
-    tracked(() =>
-      driver.transaction(async (tx) => {
-        const [answer] = await tx.all('SELECT 1 AS found FROM answers WHERE platform = ? AND answer_id = ?', [platform, answerId]);
-        if (answer === undefined) return undefined;
-        const hash = hashOf(platform, userId);
-        await tx.run(UPSERT_VOTE, [platform, answerId, hash, verdict, JSON.stringify(genres), now()]);
-        const [row] = await tx.all<FeedbackRow>(`${FEEDBACK_SELECT} WHERE v.platform = ? AND v.answer_id = ? AND v.user_hash = ?`, [platform, answerId, hash]);
-        return row && feedbackRecord(row);
-      }),
-    );
+    driver.transaction(async (tx) => {
+      const [answer] = await tx.all('SELECT 1 AS found FROM answers WHERE platform = ? AND answer_id = ?', [platform, answerId]);
+      if (answer === undefined) return undefined;
+      const hash = hashOf(platform, userId);
+      await tx.run(UPSERT_VOTE, [platform, answerId, hash, verdict, JSON.stringify(genres), now()]);
+      const [row] = await tx.all<FeedbackRow>(`${FEEDBACK_SELECT} WHERE v.platform = ? AND v.answer_id = ? AND v.user_hash = ?`, [platform, answerId, hash]);
+      return row && feedbackRecord(row);
+    });
 
   return {
     imageReplyMode: (platform, channelId) =>
@@ -69,14 +58,8 @@ export function createRepository(driver: SqlDriver, options: RepositoryOptions):
           [platform, channelId, mode, now()]);
       }),
     rememberAnswer: (answer, image) => tracked(() => driver.transaction((tx) => insertAnswer(tx, answer, options.keepImages ? image : undefined, now()))),
-    vote: (answerId, platform, userId, verdict) => saveVote(answerId, platform, userId, verdict, []),
-    correct: (answerId, platform, userId, genres) => {
-      try {
-        return saveVote(answerId, platform, userId, 'down', checkedGenres(genres));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
+    vote: (answerId, platform, userId, verdict) => tracked(() => saveVote(answerId, platform, userId, verdict, [])),
+    correct: (answerId, platform, userId, genres) => tracked(() => saveVote(answerId, platform, userId, 'down', checkedGenres(genres))),
     exportFeedback: () => exportPages(driver),
     keptImage: (imageSha256) =>
       tracked(async () => {
@@ -85,9 +68,28 @@ export function createRepository(driver: SqlDriver, options: RepositoryOptions):
       }),
     forgetUser: (platform, userId) => tracked(() => driver.transaction((tx) => deleteVotesOf(tx, platform, hashOf(platform, userId)))),
     purgeNow: () => tracked(() => purgeUnvoted(driver, options.now?.())),
-    close: () => {
-      closed = true;
-      closing ??= Promise.allSettled([...inFlight]).then(() => driver.close());
+    close: () => calls.close(() => driver.close()),
+  };
+}
+
+/**
+ * Counts the calls in flight so close() can wait for them: a vote clicked just before SIGTERM is written, and
+ * calls after close() reject instead of reaching a closed database.
+ */
+function callTracker() {
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
+  return {
+    tracked: <T>(work: () => Promise<T>): Promise<T> => {
+      if (closing !== undefined) return Promise.reject(new Error('The store is closed'));
+      // Started on the next tick but counted now, and a synchronous throw (a bad genre) becomes a rejection.
+      const promise = Promise.resolve().then(work);
+      inFlight.add(promise);
+      void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
+      return promise;
+    },
+    close: (closeDatabase: () => Promise<void>): Promise<void> => {
+      closing ??= Promise.allSettled([...inFlight]).then(closeDatabase);
       return closing;
     },
   };
