@@ -9,6 +9,7 @@ import { loadPosterDataset } from '../src/data/posters.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { type HeadCandidate, searchCandidates } from '../src/ml/training/poster/candidates.js';
+import { feedbackTrainingPosters } from '../src/ml/training/poster/feedback-posters.js';
 import { DEFAULT_HEAD } from '../src/ml/training/poster/head.js';
 import type { PosterArchitecture } from '../src/ml/serving/poster/metadata.js';
 import { DEFAULT_SCRATCH } from '../src/ml/training/poster/scratch-model.js';
@@ -39,7 +40,9 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --features F           all (avg + max pools of every tap) | avg (average pools only) (all)
   --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
   --cache DIR            feature cache (.cache/poster-features)
-  --limit N              use only the first N posters of train.csv, for quick trials (0 = all)`;
+  --limit N              use only the first N posters of train.csv, for quick trials (0 = all)
+  --feedback FILE        genre only: add the posters people corrected, from \`npm run feedback -- export --images DIR\`,
+                         to the training part (never validation), labelled with their corrected genres`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -48,12 +51,13 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, feedback: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const task = choiceFlag<PosterTask>(values, 'task', 'genre', POSTER_TASKS);
   const arch = choiceFlag<PosterArchitecture>(values, 'arch', 'mobilenet', ['mobilenet', 'scratch']);
+  if (values.feedback !== undefined && task !== 'genre') throw new Error('--feedback is for train:genre: feedback corrects genres, never ratings');
   const dataDir = values.data ?? process.env.POSTER_DATA;
   if (dataDir === undefined) {
     throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/) or set POSTER_DATA.');
@@ -75,7 +79,8 @@ async function main(): Promise<void> {
   const backend = await initBackend(config.backend, log);
   const data = await loadPosterDataset(dataDir);
   const limit = numberFlag(values, 'limit', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer');
-  const posters = limit > 0 ? data.posters.slice(0, limit) : data.posters;
+  const feedback = values.feedback === undefined ? [] : await feedbackTrainingPosters(values.feedback, data.posters, log);
+  const posters = [...(limit > 0 ? data.posters.slice(0, limit) : data.posters), ...feedback];
   if (data.badRows.length > 0) log(`${data.badRows.length} bad label rows skipped, e.g. ${data.badRows.slice(0, 3).join('; ')}`);
   let lastPercent = -1;
   const ctx = {
@@ -85,7 +90,7 @@ async function main(): Promise<void> {
     ...common,
     command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),
     backend,
-    dataSummary: { dir: dataDir, posters: posters.length, badLabelRows: data.badRows.length, withRating: posters.filter((p) => p.rating !== undefined).length, ratingSources: data.ratingSources },
+    dataSummary: { dir: dataDir, posters: posters.length, feedbackPosters: feedback.length, badLabelRows: data.badRows.length, withRating: posters.filter((p) => p.rating !== undefined).length, ratingSources: data.ratingSources },
     log,
     progress: (done: number, total: number) => {
       const percent = Math.floor((done / total) * 100);

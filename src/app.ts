@@ -4,6 +4,7 @@ import { startDiscord } from './adapters/discord/index.js';
 import { startSlack } from './adapters/slack/index.js';
 import { platformsOf, type Config } from './config.js';
 import { MovieBot, type MovieBotOptions } from './core/bot.js';
+import type { BotStore } from './core/bot-store.js';
 import { downloadImage } from './core/download/index.js';
 import type { PosterPredictor, ReviewPredictor } from './core/predictions.js';
 import { startHttpServer } from './http/server.js';
@@ -17,6 +18,8 @@ export interface AppOptions {
   readonly modelVersion: string;
   /** False while no model can answer (e.g. every inference worker is down); /healthz reports it. */
   readonly modelsReady?: () => boolean;
+  /** Channel settings and feedback (see src/store/); closed by `stop` once the adapters have drained. */
+  readonly store?: BotStore;
 }
 
 export interface RunningApp {
@@ -38,8 +41,8 @@ export function createMovieBot(options: Omit<MovieBotOptions, 'download'>): Movi
 
 /** Wires the core to the platforms the configuration names, or to the local page when it names none. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { config, logger, posterPredictor, reviewPredictor, modelVersion, modelsReady = () => true } = options;
-  const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion });
+  const { config, logger, posterPredictor, reviewPredictor, modelVersion, modelsReady = () => true, store } = options;
+  const bot = createMovieBot({ config, logger, posterPredictor, reviewPredictor, modelVersion, store });
   const connections: PlatformConnection[] = [];
   let slackEvents: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
   if (config.discord) connections.push(await startDiscord({ config, bot, commands, logger, metrics: bot.metrics }));
@@ -71,6 +74,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       while (!bot.idle && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       await closing;
       await bot.close();
+      await store?.close();
     },
   };
 }

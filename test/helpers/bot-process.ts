@@ -6,6 +6,7 @@ import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { exitOnSignals } from '../../src/shutdown.js';
+import { openStore } from '../../src/store/index.js';
 import { FakePosterPredictor, FakeReviewPredictor } from './fake-predictors.js';
 
 const config = loadConfig(process.env);
@@ -17,6 +18,7 @@ posterPredictor.predict = async (images) => {
   await new Promise((resolve) => setTimeout(resolve, delayMs));
   return predict(images);
 };
-const app = await startApp({ config, logger, posterPredictor, reviewPredictor: new FakeReviewPredictor(), modelVersion: 'test' });
+const store = await openStore(config, logger);
+const app = await startApp({ config, logger, posterPredictor, reviewPredictor: new FakeReviewPredictor(), store, modelVersion: 'test' });
 exitOnSignals(() => app.stop(), logger, { stopWithParent: process.env.npm_lifecycle_event !== undefined });
 process.stdout.write(`${JSON.stringify({ listening: app.url, pid: process.pid })}\n`);

@@ -41,7 +41,7 @@ function npmWrapper(): string {
 export async function spawnBot(env: Record<string, string>, { viaNpm = false }: SpawnBotOptions = {}): Promise<BotProcess> {
   const [command, args] = viaNpm ? ['npm', ['start', '--silent', '--prefix', npmWrapper()]] : [process.execPath, nodeArgs];
   const child = spawn(command, args, {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'moviebot-data-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,6 +1,7 @@
 import { isValidation } from '../../../data/split.js';
 import { type Poster, POSTER_SPLIT_SEED, POSTER_VALIDATION_FRACTION } from '../../../data/posters.js';
 import { foldOf } from './cross-validation.js';
+import { isFeedbackPoster } from './feedback-posters.js';
 import type { PosterTask, Targets } from './task.js';
 
 export interface TaskRows {
@@ -18,7 +19,10 @@ export function targetOf(task: PosterTask, poster: Poster): number[] | undefined
   return poster.rating === undefined ? undefined : [poster.rating];
 }
 
-/** Rows usable for `task` (rating needs a rating), split by the shared id hash into train and validation. */
+/**
+ * Rows usable for `task` (rating needs a rating), split by the shared id hash into train and validation;
+ * posters from feedback always train.
+ */
 export function taskRows(task: PosterTask, ids: readonly string[], posters: ReadonlyMap<string, Poster>): TaskRows {
   const targets: Targets = [];
   const train: number[] = [];
@@ -28,7 +32,8 @@ export function taskRows(task: PosterTask, ids: readonly string[], posters: Read
     const target = poster && targetOf(task, poster);
     targets.push(target ?? []);
     if (!target) return;
-    (isValidation(id, POSTER_VALIDATION_FRACTION, POSTER_SPLIT_SEED) ? validation : train).push(row);
+    const validates = !isFeedbackPoster(id) && isValidation(id, POSTER_VALIDATION_FRACTION, POSTER_SPLIT_SEED);
+    (validates ? validation : train).push(row);
   });
   return { targets, train, validation };
 }
