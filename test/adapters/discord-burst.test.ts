@@ -1,35 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import type { PlatformConnection } from '../../src/adapters/connection.js';
-import { startDiscord } from '../../src/adapters/discord/index.js';
+import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
 import { runDiscordBurst } from '../helpers/discord-burst.js';
-import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import type { FakeDiscord } from '../helpers/fake-discord/index.js';
 
 const USERS = 20;
 const POSTERS_PER_USER = 10;
 
+let running: DiscordTestBot;
 let discord: FakeDiscord;
-let testBot: TestBot;
-let connection: PlatformConnection;
 
 beforeAll(async () => {
-  discord = await startFakeDiscord();
-  testBot = createTestBot({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
-    DOWNLOAD_ALLOW_HOSTS: discord.host,
-    RATE_LIMIT_PER_MINUTE: '8',
-    MAX_QUEUE: '16',
-    LOG_LEVEL: 'warn',
-  });
-  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
+  running = await startDiscordTestBot({ RATE_LIMIT_PER_MINUTE: '8', MAX_QUEUE: '16', LOG_LEVEL: 'warn' });
+  discord = running.discord;
 }, 30_000);
 
 afterAll(async () => {
-  await connection?.stop();
-  await discord?.close();
-  await testBot?.bot.close();
+  await running?.stop();
 });
 
 describe('a burst of posters through Discord', () => {

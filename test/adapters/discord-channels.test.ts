@@ -1,13 +1,10 @@
 import { GatewayIntentBits } from 'discord.js';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import type { PlatformConnection } from '../../src/adapters/connection.js';
-import { startDiscord } from '../../src/adapters/discord/index.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
+import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
+import type { FakeDiscord, RecordedRequest } from '../helpers/fake-discord/index.js';
 import { whiteIsNotAPoster } from '../helpers/fake-predictors.js';
 import { MemoryStore } from '../helpers/memory-store.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
 
 const EPHEMERAL = 64;
 const UPDATE_MESSAGE = 7;
@@ -15,23 +12,19 @@ const NO_PERMISSIONS = '0';
 
 const image = (r: number, g: number, b: number) => sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
 
+let running: DiscordTestBot;
 let discord: FakeDiscord;
-let testBot: TestBot;
 let store: MemoryStore;
-let connection: PlatformConnection;
 
 beforeAll(async () => {
-  discord = await startFakeDiscord({ guildCount: 3 });
   store = new MemoryStore();
-  testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host }, { store });
-  testBot.posterPredictor.gate = whiteIsNotAPoster;
-  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
+  running = await startDiscordTestBot({}, { store, fake: { guildCount: 3 } });
+  discord = running.discord;
+  running.testBot.posterPredictor.gate = whiteIsNotAPoster;
 }, 30_000);
 
 afterAll(async () => {
-  await connection?.stop();
-  await discord?.close();
-  await testBot?.bot.close();
+  await running?.stop();
 });
 
 const repliesTo = (messageId: string) =>
@@ -127,18 +120,15 @@ describe('"Read poster" and feedback', () => {
 
 describe('without the Message Content intent', () => {
   it('does not ask for it when DISCORD_MESSAGE_CONTENT=false, and still answers a mention', async () => {
-    const fake = await startFakeDiscord();
-    const bot = createTestBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DOWNLOAD_ALLOW_HOSTS: fake.host, DISCORD_MESSAGE_CONTENT: 'false' });
-    const without = await startDiscord({ config: bot.config, bot: bot.bot, commands, logger: bot.logger });
+    const other = await startDiscordTestBot({ DISCORD_MESSAGE_CONTENT: 'false' });
+    const fake = other.discord;
     try {
       const identify = fake.gateway.received.find((op) => op.op === 'IDENTIFY')!;
       expect(identify.intents! & GatewayIntentBits.MessageContent).toBe(0);
       const message = fake.postMessage({ attachments: [fake.addAttachment('p.png', await image(200, 100, 0), 'image/png')], mention: true });
       await fake.waitForRequest((r) => (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
     } finally {
-      await without.stop();
-      await fake.close();
-      await bot.bot.close();
+      await other.stop();
     }
   });
 });

@@ -1,30 +1,25 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import type { PlatformConnection } from '../../src/adapters/connection.js';
-import { startDiscord } from '../../src/adapters/discord/index.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
+import type { FakeDiscord, RecordedRequest } from '../helpers/fake-discord/index.js';
+import type { TestBot } from '../helpers/test-bot.js';
 
 const image = (r: number, g: number, b: number) =>
   sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
 
+let running: DiscordTestBot;
 let discord: FakeDiscord;
 let testBot: TestBot;
-let connection: PlatformConnection;
 
 beforeAll(async () => {
-  discord = await startFakeDiscord();
-  testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host });
+  running = await startDiscordTestBot();
+  ({ discord, testBot } = running);
   // The fake gate: bright green images are "not a poster".
   testBot.posterPredictor.gate = (pixels) => (pixels[1]! > 200 && pixels[0]! < 60 ? 0.02 : 0.98);
-  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands, logger: testBot.logger });
 }, 30_000);
 
 afterAll(async () => {
-  await connection?.stop();
-  await discord?.close();
-  await testBot?.bot.close();
+  await running?.stop();
 });
 
 const repliesTo = (messageId: string) =>

@@ -2,11 +2,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import type { PlatformConnection } from '../../src/adapters/connection.js';
-import { startDiscord } from '../../src/adapters/discord/index.js';
 import { defineCommand } from '../../src/core/command.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../helpers/fake-discord/index.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
+import type { FakeDiscord, RecordedRequest } from '../helpers/fake-discord/index.js';
+import type { TestBot } from '../helpers/test-bot.js';
 
 const EPHEMERAL = 64;
 const DEFERRED_CHANNEL_MESSAGE = 5;
@@ -23,21 +22,18 @@ const explode = defineCommand({
 const poster = (r: number, g: number, b: number) =>
   sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
 
+let running: DiscordTestBot;
 let discord: FakeDiscord;
 let testBot: TestBot;
-let connection: PlatformConnection;
 const replyTimesMs: number[] = [];
 
 beforeAll(async () => {
-  discord = await startFakeDiscord();
-  testBot = createTestBot({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DOWNLOAD_ALLOW_HOSTS: discord.host });
-  connection = await startDiscord({ config: testBot.config, bot: testBot.bot, commands: [...commands, explode], logger: testBot.logger });
+  running = await startDiscordTestBot({}, { commands: [...commands, explode] });
+  ({ discord, testBot } = running);
 }, 30_000);
 
 afterAll(async () => {
-  await connection?.stop();
-  await discord?.close();
-  await testBot?.bot.close();
+  await running?.stop();
   const sorted = [...replyTimesMs].sort((a, b) => a - b);
   console.log(`discord message-to-reply: n=${sorted.length} median=${sorted[Math.floor(sorted.length / 2)]} ms max=${sorted.at(-1)} ms`);
 });
@@ -213,14 +209,14 @@ describe('Discord adapter against the fake Discord', () => {
       const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
       expectPosterEmbed(firstEmbed(reply!));
       expect(discord.gateway.received.slice(since).filter((op) => op.op === 'IDENTIFY')).toHaveLength(0);
-      expect(connection.isHealthy()).toBe(true);
+      expect(running.connection.isHealthy()).toBe(true);
     }, 20_000);
 
     it('identifies again after an invalid session and keeps answering', async () => {
       const since = discord.gateway.received.length;
       discord.gateway.invalidateSessions(false);
       await discord.gateway.waitFor('IDENTIFY', 1, since);
-      await expect.poll(() => connection.isHealthy(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => running.connection.isHealthy(), { timeout: 10_000 }).toBe(true);
       const attachment = discord.addAttachment('after-identify.png', await poster(60, 60, 60), 'image/png');
       const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
       expectPosterEmbed(firstEmbed(reply!));

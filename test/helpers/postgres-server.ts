@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { portOpen } from './ports.js';
 
 /**
  * PostgreSQL for the store tests, on loopback only: TEST_DATABASE_URL when set (CI starts a server), else a
@@ -103,13 +103,7 @@ async function startPrivateServer(): Promise<{ url: string; stop(): Promise<void
 async function waitForPostgres(url: string): Promise<void> {
   const port = Number(new URL(url).port);
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
+    const open = await portOpen(port);
     if (open) {
       const client = new pg.Client({ connectionString: url });
       const ready = await client.connect().then(() => true, () => false);

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createConnection } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { RedisConnection } from '../../src/core/redis-connection.js';
 import { createLogger } from '../../src/logger.js';
+import { portOpen } from './ports.js';
 
 export interface TestRedis {
   readonly url: string;
@@ -48,13 +48,7 @@ export async function startTestRedis(): Promise<TestRedis> {
 
 async function waitForPort(port: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
+    const open = await portOpen(port);
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
