@@ -68,126 +68,143 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const BACKENDS: readonly BackendName[] = ['gpu', 'node', 'wasm', 'cpu'];
 const BOOLEANS = ['true', 'false'] as const;
 
-/** Reads and checks every variable, collecting all problems before failing, so one run shows them all. */
-export function loadConfig(env: Env = process.env): Config {
-  const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
+/** Reads variables and collects every problem, so one run names them all; never echoes a value that may be secret. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  read(name: string): string | undefined {
+    const value = this.env[name]?.trim();
     return value === '' ? undefined : value;
-  };
-  const integer = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
-    const raw = read(name);
+  }
+
+  integer(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+    const raw = this.read(name);
     if (raw === undefined) return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
       return fallback;
     }
     return Number(raw);
-  };
-  const url = (name: string, fallback: string): string => {
-    const raw = read(name) ?? fallback;
+  }
+
+  url(name: string, fallback: string): string {
+    const raw = this.read(name) ?? fallback;
     try {
       const parsed = new URL(raw);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
     } catch {
-      problems.push(`${name} must be an http(s) URL (got "${raw}")`);
+      this.problems.push(`${name} must be an http(s) URL (got "${raw}")`);
     }
     return raw;
-  };
-  const choice = <T extends string>(name: string, choices: readonly T[], fallback: T): T => {
-    const raw = read(name) ?? fallback;
-    if (choices.includes(raw as T)) return raw as T;
-    problems.push(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
-    return fallback;
-  };
-  const withPrefix = (name: string, prefix: string): string | undefined => {
-    const value = read(name);
-    if (value !== undefined && !value.startsWith(prefix)) problems.push(`${name} must start with "${prefix}"`);
-    return value;
-  };
+  }
 
-  const discordToken = read('DISCORD_TOKEN');
-  const shardsRaw = read('DISCORD_SHARDS') ?? '1';
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const raw = this.read(name) ?? fallback;
+    if (choices.includes(raw as T)) return raw as T;
+    this.problems.push(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  withPrefix(name: string, prefix: string): string | undefined {
+    const value = this.read(name);
+    if (value !== undefined && !value.startsWith(prefix)) this.problems.push(`${name} must start with "${prefix}"`);
+    return value;
+  }
+
+  /** A URL whose scheme must match; `hint` says what to do instead. */
+  schemeUrl(name: string, scheme: RegExp, hint: string): string | undefined {
+    const value = this.read(name);
+    if (value !== undefined && !scheme.test(value)) this.problems.push(`${name} ${hint}`);
+    return value;
+  }
+}
+
+function readDiscord(env: EnvReader): Config['discord'] {
+  const token = env.read('DISCORD_TOKEN');
+  const shardsRaw = env.read('DISCORD_SHARDS') ?? '1';
   let shards: number | 'auto' = 1;
   if (shardsRaw === 'auto') shards = 'auto';
   else if (/^\d+$/.test(shardsRaw) && Number(shardsRaw) >= 1) shards = Number(shardsRaw);
-  else problems.push(`DISCORD_SHARDS must be "auto" or a whole number of at least 1 (got "${shardsRaw}")`);
-  const discordApiUrl = url('DISCORD_API_URL', 'https://discord.com/api');
-  const guildId = read('DISCORD_GUILD_ID');
-  if (guildId !== undefined && !/^\d{5,25}$/.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric Discord id');
+  else env.problems.push(`DISCORD_SHARDS must be "auto" or a whole number of at least 1 (got "${shardsRaw}")`);
+  const apiUrl = env.url('DISCORD_API_URL', 'https://discord.com/api');
+  const guildId = env.read('DISCORD_GUILD_ID');
+  if (guildId !== undefined && !/^\d{5,25}$/.test(guildId)) env.problems.push('DISCORD_GUILD_ID must be a numeric Discord id');
+  const messageContent = env.choice('DISCORD_MESSAGE_CONTENT', BOOLEANS, 'true') === 'true';
+  return token === undefined ? undefined : { token, apiUrl, guildId, shards, messageContent };
+}
 
-  const slackBotToken = withPrefix('SLACK_BOT_TOKEN', 'xoxb-');
-  const slackAppToken = withPrefix('SLACK_APP_TOKEN', 'xapp-');
-  const slackSigningSecret = read('SLACK_SIGNING_SECRET');
-  const slackApiUrl = url('SLACK_API_URL', 'https://slack.com/api/');
-  if (slackBotToken !== undefined && slackAppToken === undefined && slackSigningSecret === undefined) {
-    problems.push('SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP events on PORT) or SLACK_APP_TOKEN (Socket Mode)');
+function readSlack(env: EnvReader): Config['slack'] {
+  const botToken = env.withPrefix('SLACK_BOT_TOKEN', 'xoxb-');
+  const appToken = env.withPrefix('SLACK_APP_TOKEN', 'xapp-');
+  const signingSecret = env.read('SLACK_SIGNING_SECRET');
+  const apiUrl = env.url('SLACK_API_URL', 'https://slack.com/api/');
+  if (botToken !== undefined && appToken === undefined && signingSecret === undefined) {
+    env.problems.push('SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP events on PORT) or SLACK_APP_TOKEN (Socket Mode)');
   }
-  if (slackBotToken === undefined && (slackAppToken !== undefined || slackSigningSecret !== undefined)) {
-    problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN (xoxb-...)');
+  if (botToken === undefined && (appToken !== undefined || signingSecret !== undefined)) {
+    env.problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN (xoxb-...)');
   }
+  return botToken === undefined ? undefined : { botToken, apiUrl, signingSecret, appToken };
+}
 
-  const backend = read('TF_BACKEND');
-  if (backend !== undefined && !BACKENDS.includes(backend as BackendName)) {
-    problems.push(`TF_BACKEND must be one of ${BACKENDS.join(', ')} (got "${backend}")`);
-  }
-  const cacheUrl = read('CACHE_URL');
-  if (cacheUrl !== undefined && !/^rediss?:\/\//.test(cacheUrl)) {
-    problems.push('CACHE_URL must be a redis:// or rediss:// URL (leave it unset for the embedded cache)');
-  }
-  const logLevel = read('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-
-  const allowHosts = (read('DOWNLOAD_ALLOW_HOSTS') ?? '')
+function readDownload(env: EnvReader): Config['download'] {
+  const allowHosts = (env.read('DOWNLOAD_ALLOW_HOSTS') ?? '')
     .split(',')
     .map((host) => host.trim().toLowerCase())
     .filter((host) => host !== '');
   for (const host of allowHosts) {
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) problems.push(`DOWNLOAD_ALLOW_HOSTS has a malformed entry "${host}" (want host or host:port)`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) env.problems.push(`DOWNLOAD_ALLOW_HOSTS has a malformed entry "${host}" (want host or host:port)`);
   }
-
-  const databaseUrl = read('DATABASE_URL');
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded store in DATA_DIR)');
-  }
-
-  const inferenceWorkers = integer('INFERENCE_WORKERS', Math.min(4, availableParallelism()), 0, 64);
-  const config: Config = {
-    discord:
-      discordToken === undefined
-        ? undefined
-        : { token: discordToken, apiUrl: discordApiUrl, guildId, shards, messageContent: choice('DISCORD_MESSAGE_CONTENT', BOOLEANS, 'true') === 'true' },
-    slack:
-      slackBotToken === undefined
-        ? undefined
-        : { botToken: slackBotToken, apiUrl: slackApiUrl, signingSecret: slackSigningSecret, appToken: slackAppToken },
-    http: { host: read('HOST') ?? '127.0.0.1', port: integer('PORT', 3000, 0, 65535) },
-    cacheUrl,
-    backend: backend as BackendName | undefined,
-    modelsDir: read('MODELS_DIR') ?? 'models',
-    download: {
-      maxImageBytes: integer('MAX_IMAGE_BYTES', 10 * 1024 * 1024, 1024),
-      timeoutMs: integer('DOWNLOAD_TIMEOUT_MS', 15_000, 100),
-      allowHosts,
-    },
-    limits: {
-      inferenceWorkers,
-      maxConcurrentInferences: integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
-      maxQueue: integer('MAX_QUEUE', 100, 1),
-      ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 10, 1),
-      batchWindowMs: integer('BATCH_WINDOW_MS', 5, 0, 1000),
-      maxBatch: integer('MAX_BATCH', 16, 1, 256),
-    },
-    imageReplies: choice('IMAGE_REPLIES', IMAGE_REPLY_MODES, 'auto'),
-    storage: { dataDir: read('DATA_DIR') ?? 'data', databaseUrl },
-    feedback: { keepImages: choice('FEEDBACK_KEEP_IMAGES', BOOLEANS, 'false') === 'true' },
-    logLevel,
+  return {
+    maxImageBytes: env.integer('MAX_IMAGE_BYTES', 10 * 1024 * 1024, 1024),
+    timeoutMs: env.integer('DOWNLOAD_TIMEOUT_MS', 15_000, 100),
+    allowHosts,
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function readLimits(env: EnvReader): Config['limits'] {
+  const inferenceWorkers = env.integer('INFERENCE_WORKERS', Math.min(4, availableParallelism()), 0, 64);
+  return {
+    inferenceWorkers,
+    maxConcurrentInferences: env.integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
+    maxQueue: env.integer('MAX_QUEUE', 100, 1),
+    ratePerMinute: env.integer('RATE_LIMIT_PER_MINUTE', 10, 1),
+    batchWindowMs: env.integer('BATCH_WINDOW_MS', 5, 0, 1000),
+    maxBatch: env.integer('MAX_BATCH', 16, 1, 256),
+  };
+}
+
+/** Reads and checks every variable, collecting all problems before failing, so one run shows them all. */
+export function loadConfig(variables: Env = process.env): Config {
+  const env = new EnvReader(variables);
+  const backend = env.read('TF_BACKEND');
+  if (backend !== undefined && !BACKENDS.includes(backend as BackendName)) {
+    env.problems.push(`TF_BACKEND must be one of ${BACKENDS.join(', ')} (got "${backend}")`);
+  }
+  const config: Config = {
+    discord: readDiscord(env),
+    slack: readSlack(env),
+    http: { host: env.read('HOST') ?? '127.0.0.1', port: env.integer('PORT', 3000, 0, 65535) },
+    cacheUrl: env.schemeUrl('CACHE_URL', /^rediss?:\/\//, 'must be a redis:// or rediss:// URL (leave it unset for the embedded cache)'),
+    backend: backend as BackendName | undefined,
+    modelsDir: env.read('MODELS_DIR') ?? 'models',
+    download: readDownload(env),
+    limits: readLimits(env),
+    imageReplies: env.choice('IMAGE_REPLIES', IMAGE_REPLY_MODES, 'auto'),
+    storage: {
+      dataDir: env.read('DATA_DIR') ?? 'data',
+      databaseUrl: env.schemeUrl('DATABASE_URL', /^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the embedded store in DATA_DIR)'),
+    },
+    feedback: { keepImages: env.choice('FEEDBACK_KEEP_IMAGES', BOOLEANS, 'false') === 'true' },
+    logLevel: env.choice('LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+  if (env.problems.length > 0) throw new ConfigError(env.problems);
   return deepFreeze(config);
 }
 
