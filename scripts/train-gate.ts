@@ -12,7 +12,7 @@ import { DEFAULT_GATE, trainPosterGate } from '../src/ml/training/poster/train-g
 import { isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 
 const HELP = `Usage: npm run train:gate -- --data DIR --non-posters DIR [options]
-  --data DIR             poster folder with train.csv and Images/ (or set POSTER_DATA)
+  --data DIR             poster folder with train.csv and Images/ (required)
   --non-posters DIR      the set built by scripts/non-posters/build.sh (sources.tsv, images/)
   --wild DIR             where in-the-wild posters are written and reused (.cache/gate-wild)
   --out DIR              output folder (models/gate)
@@ -39,8 +39,8 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const dataDir = values.data ?? process.env.POSTER_DATA;
-  if (dataDir === undefined) throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/) or set POSTER_DATA.');
+  const dataDir = values.data;
+  if (dataDir === undefined) throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/).');
   if (values['non-posters'] === undefined) throw new Error('Pass --non-posters DIR, the folder scripts/non-posters/build.sh wrote.');
   const count = (name: string, fallback: number) => numberFlag(values, name, fallback, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer');
   const config = loadConfig(process.env);

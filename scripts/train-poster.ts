@@ -10,7 +10,7 @@ import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { type HeadCandidate, searchCandidates } from '../src/ml/training/poster/candidates.js';
 import { feedbackTrainingPosters } from '../src/ml/training/poster/feedback-posters.js';
-import { DEFAULT_HEAD } from '../src/ml/training/poster/head.js';
+import { DEFAULT_HEAD, type HeadHyperparams } from '../src/ml/training/poster/head.js';
 import type { PosterArchitecture } from '../src/ml/serving/poster/metadata.js';
 import { DEFAULT_SCRATCH } from '../src/ml/training/poster/scratch-model.js';
 import { POSTER_TASKS, type PosterTask } from '../src/ml/training/poster/task.js';
@@ -20,7 +20,7 @@ import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cl
 import { errorMessage } from '../src/util/error-message.js';
 
 const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
-  --data DIR             poster folder with train.csv and Images/ (or set POSTER_DATA)
+  --data DIR             poster folder with train.csv and Images/ (required)
   --out DIR              output folder (models/<task>)
   --arch A               mobilenet (frozen nsfwjs MobileNetV2 + trained head) | scratch (mobilenet)
   --epochs N             maximum epochs (mobilenet 40, scratch 12)
@@ -58,12 +58,9 @@ async function main(): Promise<void> {
   const task = choiceFlag<PosterTask>(values, 'task', 'genre', POSTER_TASKS);
   const arch = choiceFlag<PosterArchitecture>(values, 'arch', 'mobilenet', ['mobilenet', 'scratch']);
   if (values.feedback !== undefined && task !== 'genre') throw new Error('--feedback is for train:genre: feedback corrects genres, never ratings');
-  const dataDir = values.data ?? process.env.POSTER_DATA;
-  if (dataDir === undefined) {
-    throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/) or set POSTER_DATA.');
-  }
+  const dataDir = values.data;
+  if (dataDir === undefined) throw new Error('Where are the posters? Pass --data DIR (the folder with train.csv and Images/).');
   const scratch = arch === 'scratch';
-  const fraction = (n: number) => n >= 0 && n < 1;
   const common = {
     epochs: numberFlag(values, 'epochs', scratch ? 12 : 40, isPositiveInteger, 'a positive integer'),
     patience: numberFlag(values, 'patience', scratch ? 3 : 5, isPositiveInteger, 'a positive integer'),
@@ -82,7 +79,6 @@ async function main(): Promise<void> {
   const feedback = values.feedback === undefined ? [] : await feedbackTrainingPosters(values.feedback, data.posters, log);
   const posters = [...(limit > 0 ? data.posters.slice(0, limit) : data.posters), ...feedback];
   if (data.badRows.length > 0) log(`${data.badRows.length} bad label rows skipped, e.g. ${data.badRows.slice(0, 3).join('; ')}`);
-  let lastPercent = -1;
   const ctx = {
     task,
     outDir: values.out ?? `models/${task}`,
@@ -92,11 +88,7 @@ async function main(): Promise<void> {
     backend,
     dataSummary: { dir: dataDir, posters: posters.length, feedbackPosters: feedback.length, badLabelRows: data.badRows.length, withRating: posters.filter((p) => p.rating !== undefined).length, ratingSources: data.ratingSources },
     log,
-    progress: (done: number, total: number) => {
-      const percent = Math.floor((done / total) * 100);
-      if (percent !== lastPercent) process.stderr.write(`\rimages ${done}/${total} (${percent}%)${done === total ? '\n' : ''}`);
-      lastPercent = percent;
-    },
+    progress: imageProgress(),
   };
   if (scratch) {
     await trainScratchPoster(ctx, posters, {
@@ -107,7 +99,24 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const head = {
+  const blocks = choiceFlag(values, 'features', 'all', ['all', 'avg']);
+  const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks, head: headFromFlags(values, batchSize, learningRate) }];
+  await trainMobilenetPoster(ctx, posters, candidates);
+}
+
+/** `images 1200/6136 (19%)` on one stderr line, rewritten when the percentage changes. */
+function imageProgress(): (done: number, total: number) => void {
+  let lastPercent = -1;
+  return (done, total) => {
+    const percent = Math.floor((done / total) * 100);
+    if (percent !== lastPercent) process.stderr.write(`\rimages ${done}/${total} (${percent}%)${done === total ? '\n' : ''}`);
+    lastPercent = percent;
+  };
+}
+
+function headFromFlags(values: Parameters<typeof numberFlag>[0], batchSize: number, learningRate: number): HeadHyperparams {
+  const fraction = (n: number) => n >= 0 && n < 1;
+  return {
     ...DEFAULT_HEAD,
     batchSize,
     learningRate,
@@ -119,9 +128,6 @@ async function main(): Promise<void> {
     trainViews: choiceFlag(values, 'train-views', DEFAULT_HEAD.trainViews, ['each', 'mean']),
     ensemble: numberFlag(values, 'ensemble', DEFAULT_HEAD.ensemble, isPositiveInteger, 'a positive integer'),
   };
-  const blocks = choiceFlag(values, 'features', 'all', ['all', 'avg']);
-  const candidates: HeadCandidate[] = values.search ? searchCandidates(task) : [{ name: 'from flags', blocks, head }];
-  await trainMobilenetPoster(ctx, posters, candidates);
 }
 
 main().catch((error: unknown) => {

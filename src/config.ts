@@ -57,6 +57,11 @@ export interface Config {
     readonly keepImages: boolean;
   };
   readonly logLevel: string;
+  /**
+   * Stop when the parent process exits: set when npm (or a wrapper like it, which sets npm_lifecycle_event)
+   * started the bot, since npm may exit on SIGTERM without passing it on.
+   */
+  readonly stopWithParent: boolean;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +208,7 @@ export function loadConfig(variables: Env = process.env): Config {
     },
     feedback: { keepImages: env.choice('FEEDBACK_KEEP_IMAGES', BOOLEANS, 'false') === 'true' },
     logLevel: env.choice('LOG_LEVEL', LOG_LEVELS, 'info'),
+    stopWithParent: env.read('npm_lifecycle_event') !== undefined,
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);
   return deepFreeze(config);

@@ -36,8 +36,7 @@ exitOnSignals(
     await predictors.close();
   },
   logger,
-  // npm_lifecycle_event is set when npm (or a wrapper like it) started the process.
-  { stopWithParent: process.env.npm_lifecycle_event !== undefined },
+  { stopWithParent: config.stopWithParent },
 );
 
 /** Changes whenever any shipped model changes, so cached answers of an older model are never served. */

@@ -20,5 +20,5 @@ posterPredictor.predict = async (images) => {
 };
 const store = await openStore(config, logger);
 const app = await startApp({ config, logger, posterPredictor, reviewPredictor: new FakeReviewPredictor(), store, modelVersion: 'test' });
-exitOnSignals(() => app.stop(), logger, { stopWithParent: process.env.npm_lifecycle_event !== undefined });
+exitOnSignals(() => app.stop(), logger, { stopWithParent: config.stopWithParent });
 process.stdout.write(`${JSON.stringify({ listening: app.url, pid: process.pid })}\n`);
