@@ -24,7 +24,12 @@ export interface Requester {
 /** The platform-neutral work a command can ask for; implemented by {@link ../core/bot.ts MovieBot}. */
 export interface BotServices {
   analyzePoster(source: ImageSource, requester: Requester): Promise<Reply>;
-  rateReview(text: string, requester: Requester): Promise<Reply>;
+  rateReview(text: string, requester: Requester, options?: RateReviewOptions): Promise<Reply>;
+}
+
+export interface RateReviewOptions {
+  /** Also name the words that drove the rating. */
+  readonly explain?: boolean;
 }
 
 export interface CommandOption {

@@ -1,5 +1,5 @@
 import { EmbedBuilder, type BaseMessageOptions } from 'discord.js';
-import type { Reply } from '../../core/reply.js';
+import { formatWordWeights, type Reply } from '../../core/reply.js';
 
 const BAR_CELLS = 10;
 const MAX_CONTENT = 2000;
@@ -34,6 +34,8 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setColor(COLOURS.review)
         .setTitle(`Review rating: ${formatRating(reply.result.rating)}`)
         .setDescription(`> ${truncate(reply.text, 1000).replaceAll('\n', '\n> ')}`);
+      const words = reply.result.words ?? [];
+      if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }
     case 'notice':

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { NoticeTone, Reply } from '../../core/reply.js';
+import { formatWordWeights, type NoticeTone, type Reply } from '../../core/reply.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -55,6 +55,7 @@ export function renderReply(reply: Reply): SlackMessage {
         text: `Predicted rating ${rating(reply.result.rating)}`,
         blocks: [
           section(`*Predicted rating:* ${rating(reply.result.rating)}`),
+          ...(reply.result.words?.length ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(reply.result.words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],
       };

@@ -10,6 +10,7 @@ import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { meanOverride, sumOverride } from './reduce-block.js';
 import { tileOverride } from './tile.js';
+import { registerUnpackGradient } from './unpack-gradient.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 
 /** Kernels the wasm backend lacks for training the team's models. */
@@ -46,5 +47,6 @@ export function registerWasmKernels(): void {
   const initialised = tf.findBackend('wasm');
   if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
   registerBatchNormGradient();
+  registerUnpackGradient();
   registered = true;
 }
