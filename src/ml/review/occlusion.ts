@@ -4,10 +4,21 @@
  */
 import type { WordWeight } from '../../core/predictions.js';
 
-/** For each distinct word (first-seen order), the review with every occurrence of that word removed. */
-export function occlusionVariants(words: readonly string[]): { distinct: string[]; variants: string[][] } {
-  const distinct = [...new Set(words)];
-  return { distinct, variants: distinct.map((word) => words.filter((other) => other !== word)) };
+/** For each candidate word, the review with every occurrence of that word removed. */
+export function occlusionVariants(words: readonly string[], candidates: readonly string[]): string[][] {
+  return candidates.map((word) => words.filter((other) => other !== word));
+}
+
+/**
+ * The `count` words whose rating read alone lies farthest from `neutralRating`: the candidates worth occluding
+ * in a long review, where re-rating it once per distinct word would cost seconds.
+ */
+export function strongestAlone(words: readonly string[], ratingAlone: ArrayLike<number>, neutralRating: number, count: number): string[] {
+  return words
+    .map((word, i) => ({ word, strength: Math.abs(ratingAlone[i]! - neutralRating) }))
+    .sort((a, b) => b.strength - a.strength)
+    .slice(0, count)
+    .map(({ word }) => word);
 }
 
 /**

@@ -13,10 +13,12 @@ import type { ReviewExplanation, ReviewPredictor } from '../../core/predictions.
 import { loadLayersModel } from '../model-io.js';
 import { readReviewMetadata, type ReviewModelMetadata } from './metadata.js';
 import { targetToRating } from './model.js';
-import { occlusionVariants, wordWeights } from './occlusion.js';
+import { occlusionVariants, strongestAlone, wordWeights } from './occlusion.js';
 import { ReviewTokenizer, tokenize } from './tokenizer.js';
 
 const PREDICT_BATCH = 64;
+/** Distinct words re-rated by `explain`: keeps a 400-token review's explanation well under a second. */
+const MAX_OCCLUDED_WORDS = 32;
 
 /** Rows of `sequences` grouped by exact length, at most `PREDICT_BATCH` to a group; empty sequences left out. */
 function sameLengthGroups(sequences: readonly Int32Array[]): number[][] {
@@ -63,16 +65,21 @@ export class ReviewRater implements ReviewPredictor {
   /**
    * The rating, and the words that moved it most: each distinct word is removed (every occurrence) and the
    * review re-rated, all variants in one batched call; the weight is how much the rating drops without the word.
+   * A long review occludes only its `MAX_OCCLUDED_WORDS` words that rate farthest from neutral on their own.
    */
   async explain(text: string, maxWords = 8): Promise<ReviewExplanation> {
-    const words = tokenize(typeof text === 'string' ? text : '').slice(-this.tokenizer.maxLen);
+    const tokenizer = this.tokenizer;
+    const words = tokenize(typeof text === 'string' ? text : '').slice(-tokenizer.maxLen);
     if (words.length === 0) return { rating: this.metadata.emptyRating, words: [] };
-    const { distinct, variants } = occlusionVariants(words);
-    const sequences = [words, ...variants].map((variant) => this.tokenizer.idsOf(variant));
+    const distinct = [...new Set(words)];
+    const candidates = distinct.length <= MAX_OCCLUDED_WORDS
+      ? distinct
+      : strongestAlone(distinct, await predictRatings(this.model, distinct.map((word) => tokenizer.idsOf([word]))), this.metadata.emptyRating, MAX_OCCLUDED_WORDS);
+    const sequences = [words, ...occlusionVariants(words, candidates)].map((variant) => tokenizer.idsOf(variant));
     const ratings = await predictRatings(this.model, sequences);
     const rating = ratings[0]!;
     const without = Array.from(ratings.subarray(1), (value) => (Number.isNaN(value) ? this.metadata.emptyRating : value));
-    return { rating, words: wordWeights(distinct, rating, without, maxWords) };
+    return { rating, words: wordWeights(candidates, rating, without, maxWords) };
   }
 
   dispose(): void {

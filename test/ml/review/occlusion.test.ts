@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { occlusionVariants, wordWeights } from '../../../src/ml/review/occlusion.js';
+import { occlusionVariants, strongestAlone, wordWeights } from '../../../src/ml/review/occlusion.js';
 
 describe('occlusion', () => {
-  it('makes one variant per distinct word, without every occurrence of it', () => {
-    expect(occlusionVariants(['not', 'bad', 'not', 'great'])).toEqual({
-      distinct: ['not', 'bad', 'great'],
-      variants: [['bad', 'great'], ['not', 'not', 'great'], ['not', 'bad', 'not']],
-    });
+  it('makes one variant per candidate word, without every occurrence of it', () => {
+    expect(occlusionVariants(['not', 'bad', 'not', 'great'], ['not', 'bad', 'great'])).toEqual([['bad', 'great'], ['not', 'not', 'great'], ['not', 'bad', 'not']]);
+  });
+
+  it('picks the words that rate farthest from neutral on their own, either way', () => {
+    expect(strongestAlone(['the', 'awful', 'film', 'superb'], [5.4, 2, 5.8, 8.8], 5.5, 2)).toEqual(['awful', 'superb']);
   });
 
   it('weighs each word by how far the rating falls without it, largest first, words that moved nothing left out', () => {
