@@ -12,13 +12,18 @@ import * as tf from '@tensorflow/tfjs';
 import type { ReviewExplanation, ReviewPredictor } from '../../core/predictions.js';
 import { loadLayersModel } from '../model-io.js';
 import { readReviewMetadata, type ReviewModelMetadata } from './metadata.js';
-import { targetToRating } from './model.js';
-import { occlusionVariants, strongestAlone, wordWeights } from './occlusion.js';
-import { ReviewTokenizer, tokenize } from './tokenizer.js';
+import { ratingToTarget, targetToRating, targetToUnclippedRating } from './model.js';
+import { PAD_INDEX, ReviewTokenizer, tokenize } from './tokenizer.js';
+import { attributionPlan, shapleyWeights, strongestAlone, strongestWeights } from './word-attribution.js';
 
 const PREDICT_BATCH = 64;
-/** Distinct words re-rated by `explain`: keeps a 400-token review's explanation well under a second. */
-const MAX_OCCLUDED_WORDS = 32;
+/** Words `explain` credits, and the orders it samples: many for a sentence, two for a 400-token review (~0.3 s). */
+const MAX_PLAYERS = 16;
+const TOKEN_BUDGET = 12_000;
+const MIN_ORDERS = 2;
+const MAX_ORDERS = 16;
+/** Fixed, so a review always gets the same explanation. */
+const ATTRIBUTION_SEED = 10;
 
 /** Rows of `sequences` grouped by exact length, at most `PREDICT_BATCH` to a group; empty sequences left out. */
 function sameLengthGroups(sequences: readonly Int32Array[]): number[][] {
@@ -30,22 +35,26 @@ function sameLengthGroups(sequences: readonly Int32Array[]): number[][] {
 }
 
 /**
- * Ratings (1-10) for encoded reviews of any lengths. Only reviews of the same length share a batch, so nothing is
- * ever padded: a review gets the same rating alone or among others. An empty sequence gets NaN: the caller
- * decides what "no words" means.
+ * The model's outputs for encoded reviews of any lengths. Only reviews of the same length share a batch, so
+ * nothing is ever padded: a review gets the same output alone or among others. An empty sequence gets NaN.
  */
-export async function predictRatings(model: tf.LayersModel, sequences: readonly Int32Array[]): Promise<Float32Array> {
-  const ratings = new Float32Array(sequences.length).fill(Number.NaN);
+async function predictTargets(model: tf.LayersModel, sequences: readonly Int32Array[]): Promise<Float32Array> {
+  const targets = new Float32Array(sequences.length).fill(Number.NaN);
   for (const rows of sameLengthGroups(sequences)) {
     const length = sequences[rows[0]!]!.length;
     const ids = new Int32Array(rows.length * length);
     rows.forEach((row, i) => ids.set(sequences[row]!, i * length));
     const output = tf.tidy(() => (model.predict(tf.tensor2d(ids, [rows.length, length], 'int32')) as tf.Tensor).reshape([rows.length]));
-    const targets = await output.data();
+    const values = await output.data();
     output.dispose();
-    rows.forEach((row, i) => (ratings[row] = targetToRating(targets[i]!)));
+    rows.forEach((row, i) => (targets[row] = values[i]!));
   }
-  return ratings;
+  return targets;
+}
+
+/** Ratings (1-10) for encoded reviews of any lengths; NaN for an empty sequence: the caller decides what "no words" means. */
+export async function predictRatings(model: tf.LayersModel, sequences: readonly Int32Array[]): Promise<Float32Array> {
+  return (await predictTargets(model, sequences)).map((target) => (Number.isNaN(target) ? Number.NaN : targetToRating(target)));
 }
 
 export class ReviewRater implements ReviewPredictor {
@@ -63,23 +72,26 @@ export class ReviewRater implements ReviewPredictor {
   }
 
   /**
-   * The rating, and the words that moved it most: each distinct word is removed (every occurrence) and the
-   * review re-rated, all variants in one batched call; the weight is how much the rating drops without the word.
-   * A long review occludes only its `MAX_OCCLUDED_WORDS` words that rate farthest from neutral on their own.
+   * The rating, and the words that moved it most (see word-attribution.ts): the review with subsets of its words
+   * blanked is rated in one batch and each word gets its mean effect, in rating points before clipping to 1-10, so words still
+   * count in a review rated at the very end of the scale. A long review credits only its `MAX_PLAYERS` words that
+   * rate farthest from neutral on their own.
    */
   async explain(text: string, maxWords = 8): Promise<ReviewExplanation> {
     const tokenizer = this.tokenizer;
     const words = tokenize(typeof text === 'string' ? text : '').slice(-tokenizer.maxLen);
     if (words.length === 0) return { rating: this.metadata.emptyRating, words: [] };
     const distinct = [...new Set(words)];
-    const candidates = distinct.length <= MAX_OCCLUDED_WORDS
+    const players = distinct.length <= MAX_PLAYERS
       ? distinct
-      : strongestAlone(distinct, await predictRatings(this.model, distinct.map((word) => tokenizer.idsOf([word]))), this.metadata.emptyRating, MAX_OCCLUDED_WORDS);
-    const sequences = [words, ...occlusionVariants(words, candidates)].map((variant) => tokenizer.idsOf(variant));
-    const ratings = await predictRatings(this.model, sequences);
-    const rating = ratings[0]!;
-    const without = Array.from(ratings.subarray(1), (value) => (Number.isNaN(value) ? this.metadata.emptyRating : value));
-    return { rating, words: wordWeights(candidates, rating, without, maxWords) };
+      : strongestAlone(distinct, await predictRatings(this.model, distinct.map((word) => tokenizer.idsOf([word]))), this.metadata.emptyRating, MAX_PLAYERS);
+    const orderCount = Math.min(MAX_ORDERS, Math.max(MIN_ORDERS, Math.floor(TOKEN_BUDGET / ((players.length + 1) * words.length))));
+    const plan = attributionPlan(words, players, orderCount, ATTRIBUTION_SEED);
+    const ids = tokenizer.idsOf(words);
+    const targets = await predictTargets(this.model, plan.masks.map((mask) => ids.map((id, i) => (mask[i] ? id : PAD_INDEX))));
+    const ratings = Array.from(targets, targetToUnclippedRating);
+    const full = ratings[plan.prefixes[0]!.at(-1)!]!;
+    return { rating: targetToRating(ratingToTarget(full)), words: strongestWeights(players, shapleyWeights(plan, ratings), maxWords) };
   }
 
   dispose(): void {
