@@ -163,6 +163,7 @@ async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => 
   const { model, tokenizer, architecture } = warm ? { ...warm, architecture: warm.metadata.architecture } : await freshStart(options, texts.map(({ text }) => text), log);
   const validate = validator(tokenizer, data, trainMean);
   const startValidation = warm ? (await validate(model)).validation : undefined;
+  if (startValidation) log(`${warm?.dir} before training: ${JSON.stringify(startValidation)}`);
   const examples = toExamples(tokenizer, texts);
   return { options, data, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, model, examples, validate };
 }
