@@ -16,12 +16,12 @@ import { targetToRating, targetToUnclippedRating } from './model.js';
 import { PAD_INDEX, ReviewTokenizer, tokenize } from './tokenizer.js';
 import { attributionPlan, shapleyWeights, strongestAlone, strongestWeights } from './word-attribution.js';
 
-const PREDICT_BATCH = 64;
+const PREDICT_BATCH = 128;
 /** Words `explain` credits, and the orders it samples: many for a sentence, two for a 400-token review (~0.2 s). */
 const MAX_PLAYERS = 16;
 const TOKEN_BUDGET = 12_000;
 const MIN_ORDERS = 2;
-const MAX_ORDERS = 16;
+const MAX_ORDERS = 12;
 /** Fixed, so a review always gets the same explanation. */
 const ATTRIBUTION_SEED = 10;
 
