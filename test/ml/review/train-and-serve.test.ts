@@ -89,7 +89,7 @@ describe('review rater, trained on a generated archive', () => {
     await rater.predict(['warm-up']);
     const before = tf.memory().numTensors;
     for (let i = 0; i < 200; i++) await rater.predict(HOSTILE_INPUTS.slice(0, 5).map((text) => `${text} ${i}`));
-    // Over 32 distinct words: explain first rates each word alone, then occludes the strongest.
+    // Over 16 distinct words: explain first rates each word alone, then credits only the strongest.
     const manyWords = Array.from({ length: 40 }, (_, k) => `word${k}`).join(' ');
     for (let i = 0; i < 20; i++) await rater.explain(`${manyWords} great acting ${i}`);
     expect(tf.memory().numTensors).toBe(before);
