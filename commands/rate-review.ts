@@ -5,6 +5,6 @@ export const rateReview = defineCommand({
   description: 'Rate a movie review from 1 to 10',
   options: [{ name: 'text', type: 'string', description: 'The review to rate', required: true, maxLength: 6000 }],
   async run(ctx) {
-    await ctx.reply(await ctx.bot.rateReview(ctx.string('text') ?? '', ctx.requester));
+    await ctx.reply(await ctx.bot.rateReview(ctx.string('text') ?? '', ctx.requester, { explain: true }));
   },
 });

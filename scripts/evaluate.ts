@@ -1,8 +1,9 @@
 /**
- * npm run evaluate -- --data DIR [--task posters|review] [--models DIR] [--split validation|all]
+ * npm run evaluate -- --data DIR [--task posters|review] [--models DIR] [--split validation|all] [--sst DIR]
  * Prints one JSON object of metrics, with the mean-guess baselines beside them, on stdout.
  *   posters (default): genre mAP, macro ROC-AUC, top-3 precision and rating MAE of models/genre + models/rating
- *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder
+ *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder, and with --sst
+ *   its SST dev figures (binary accuracy without the neutral sentences, Spearman with the five levels)
  *   wild: validation posters made into phone photos, screenshots, scans...: genre top-3 agreement with the clean
  *         poster and the share the poster gate lets through (--limit posters, 200)
  */
@@ -17,28 +18,30 @@ import { evaluateInTheWild } from '../src/ml/training/poster/evaluate-in-the-wil
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all]
+const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all] [--sst DIR]
   --data PATH    poster folder (train.csv + Images/) or aclImdb .tar.gz/folder (required)
   --task T       posters (genre + rating models) | review | wild (posters as people post them) (posters)
   --limit N      wild only: validation posters, each made into every in-the-wild kind (200)
   --models DIR   models folder holding genre/, rating/, review/ (MODELS_DIR or models)
-  --split S      posters only: validation (this project's held-out split) | all (every poster: a new held-out folder) (validation)`;
+  --split S      validation (this project's held-out split of --data) | all (every item: a new held-out set) (validation
+                 for posters, all for reviews)
+  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, sst: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.data === undefined) throw new Error(`--data is required\n${USAGE}`);
   const task = choiceFlag(values, 'task', 'posters', ['posters', 'review', 'wild']);
-  const split = choiceFlag<EvaluationSplit>(values, 'split', 'validation', ['validation', 'all']);
+  const split = choiceFlag<EvaluationSplit>(values, 'split', task === 'review' ? 'all' : 'validation', ['validation', 'all']);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   await initBackend(config.backend, (msg) => logger.info(msg));
   const modelsDir = values.models ?? config.modelsDir;
   const limit = numberFlag(values, 'limit', 200, isPositiveInteger, 'a positive integer');
   const metrics = task === 'review'
-    ? await evaluateReviewModel(join(modelsDir, 'review'), values.data)
+    ? await evaluateReviewModel(join(modelsDir, 'review'), values.data, split, values.sst)
     : task === 'wild'
       ? await evaluateInTheWild(modelsDir, values.data, limit, (msg) => logger.debug(msg))
       : await evaluatePosterModels(modelsDir, values.data, split, (msg) => logger.debug(msg));

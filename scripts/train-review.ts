@@ -1,6 +1,6 @@
 /**
- * npm run train:review -- --data /path/aclImdb_train.tar.gz [--out models/review] [--epochs 6] ...
- * Trains the CNN-LSTM review rater and writes model.json, weights.bin, tokenizer.json, metadata.json,
+ * npm run train:review -- --data /path/aclImdb_train.tar.gz --sst /path/sst [--out models/review] [--epochs 8] ...
+ * Trains the CNN-LSTM review rater on aclImdb reviews and SST sentences together and writes model.json, weights.bin, tokenizer.json, metadata.json,
  * metrics.json and training-curve.png into --out. `--help` lists every flag with its default.
  */
 import { parseArgs } from 'node:util';
@@ -13,34 +13,37 @@ import type { Side } from '../src/ml/serving/review/tokenizer.js';
 
 const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --data PATH              aclImdb .tar.gz or a folder with pos/ and neg/ (required)
+  --sst DIR                folder with stsa.fine.train and stsa.fine.dev: trains on the first, validates on the
+                           second (without it: aclImdb only)
   --out DIR                output folder (${D.outDir})
   --epochs N               maximum epochs (${D.epochs})
   --batch-size N           (${D.batchSize})
   --learning-rate X        Adam learning rate (${D.learningRate})
   --lr-decay X             learning-rate factor after each epoch (${D.learningRateDecay})
   --seed N                 initialisation and shuffling seed (${D.seed})
-  --max-len N              tokens per review (${D.maxLen})
+  --max-len N              longest review read, in tokens (${D.maxLen})
   --vocab-size N           vocabulary cap incl. padding and OOV (${D.vocabSize})
-  --padding pre|post       (${D.padding})
   --truncating pre|post    which end of a long review is cut (${D.truncating})
-  --pool-size N            max-pool window (${D.poolSize})
+  --pool-size N            max-pool window after the first convolution (${D.poolSize})
+  --lstm-units N           units per direction of the bidirectional LSTM (${D.lstmUnits})
   --dropout X              (${D.dropout})
   --glove / --no-glove     GloVe 100-d initial embedding (${D.glove ? 'on' : 'off'})
   --freeze-embedding       keep the embedding fixed (${D.freezeEmbedding})
   --loss mae|huber         (${D.loss})
-  --patience N             early-stopping patience in epochs (${D.patience})
+  --patience N             epochs without a better validation loss before stopping (${D.patience})
   --validation-fraction X  (${D.validationFraction})
   --split-seed TEXT        salt of the id-hash split, for a second fold (${D.splitSeed})
-  --train-limit N          train on N reviews only, for quick comparisons (0 = all)
+  --train-limit N          train on N reviews and N SST sentences only, for quick comparisons (0 = all)
   --init-from DIR          continue training the model saved in DIR, with its tokenizer and its split
-                           (split seed, validation fraction); vocabulary, length and architecture flags are then unused`;
+                           (split seed, validation fraction); vocabulary, length and architecture flags are then unused
+Every epoch that beats the previous best is saved into --out at once, so a stopped run leaves its best model.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      data: { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
+      data: { type: 'string' }, sst: { type: 'string' }, 'lstm-units': { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
       'learning-rate': { type: 'string' }, 'lr-decay': { type: 'string' }, seed: { type: 'string' }, 'max-len': { type: 'string' },
-      'vocab-size': { type: 'string' }, padding: { type: 'string' }, truncating: { type: 'string' }, 'pool-size': { type: 'string' },
+      'vocab-size': { type: 'string' }, truncating: { type: 'string' }, 'pool-size': { type: 'string' },
       dropout: { type: 'string' }, glove: { type: 'boolean' }, 'no-glove': { type: 'boolean' }, 'freeze-embedding': { type: 'boolean' },
       loss: { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
       'train-limit': { type: 'string' }, 'init-from': { type: 'string' }, help: { type: 'boolean' },
@@ -55,17 +58,18 @@ async function main(): Promise<void> {
   const sides = ['pre', 'post'] as const satisfies readonly Side[];
   const result = await trainReviewModel({
     dataPath: values.data,
+    ...(values.sst === undefined ? {} : { sstDir: values.sst }),
     outDir: values.out ?? D.outDir,
     epochs: number(values, 'epochs', D.epochs, positiveInt, 'a positive integer'),
     batchSize: number(values, 'batch-size', D.batchSize, positiveInt, 'a positive integer'),
     learningRate: number(values, 'learning-rate', D.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1'),
     learningRateDecay: number(values, 'lr-decay', D.learningRateDecay, (n) => n > 0 && n <= 1, 'in (0, 1]'),
     seed: number(values, 'seed', D.seed, Number.isInteger, 'an integer'),
-    maxLen: number(values, 'max-len', D.maxLen, (n) => positiveInt(n) && n >= 20, 'an integer of at least 20'),
+    maxLen: number(values, 'max-len', D.maxLen, positiveInt, 'a positive integer'),
     vocabSize: number(values, 'vocab-size', D.vocabSize, (n) => positiveInt(n) && n >= 3, 'an integer of at least 3'),
-    padding: choice(values, 'padding', D.padding, sides),
     truncating: choice(values, 'truncating', D.truncating, sides),
     poolSize: number(values, 'pool-size', D.poolSize, positiveInt, 'a positive integer'),
+    lstmUnits: number(values, 'lstm-units', D.lstmUnits, positiveInt, 'a positive integer'),
     dropout: number(values, 'dropout', D.dropout, (n) => n >= 0 && n < 1, 'in [0, 1)'),
     glove: values['no-glove'] ? false : (values.glove ?? D.glove),
     freezeEmbedding: values['freeze-embedding'] ?? D.freezeEmbedding,
@@ -78,8 +82,8 @@ async function main(): Promise<void> {
     command: `npm run train:review -- ${process.argv.slice(2).join(' ')}`,
     backend,
   }, (msg) => logger.info(msg));
-  logger.info({ metrics: result.metrics, seconds: result.seconds }, 'review model trained');
-  console.log(JSON.stringify(result.metrics));
+  logger.info({ validation: result.validation, seconds: result.seconds }, 'review model trained');
+  console.log(JSON.stringify(result.validation));
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { BatchQueue } from './batch-queue.js';
 import { createResultCache, normaliseReview, sha256 } from './cache.js';
 import type { BotStore, Verdict } from './bot-store.js';
-import type { BotServices, ImageSource, Place, Platform, Requester } from './command.js';
+import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
 import { FeedbackDesk } from './feedback.js';
 import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
@@ -181,15 +181,18 @@ export class MovieBot implements BotServices {
     return this.feedback.forget(requester);
   }
 
-  async rateReview(text: string, requester: Requester): Promise<Reply> {
+  /** With `explain`, the reply also says which words drove the rating (one model call that re-rates variants). */
+  async rateReview(text: string, requester: Requester, options: RateReviewOptions = {}): Promise<Reply> {
     return this.answer(requester, 'review', async () => {
       const review = text.trim().slice(0, MAX_REVIEW_CHARS);
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
       if (!/\p{L}/u.test(review)) throw new UserFacingError("I couldn't find any words in that review, so I can't rate it.");
       await this.checkRate(requester);
-      const result = await this.cached(`review:${this.options.modelVersion}:${sha256(normaliseReview(review))}`, 'review', async () => ({
-        rating: await this.reviewQueue.run(review),
-      }));
+      const explain = options.explain === true;
+      const key = `review:${this.options.modelVersion}:${explain ? 'explain:' : ''}${sha256(normaliseReview(review))}`;
+      const result = await this.cached(key, 'review', async () => explain
+        ? this.timed('review-explain', 1, () => this.options.reviewPredictor.explain(review))
+        : { rating: await this.reviewQueue.run(review) });
       return { kind: 'review', result, text: review.length > 300 ? `${review.slice(0, 297)}...` : review };
     });
   }

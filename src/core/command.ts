@@ -39,13 +39,18 @@ export interface BotServices {
   analyzePoster(source: ImageSource, requester: Requester, options?: { readonly force?: boolean }): Promise<Reply>;
   /** An image posted where nobody asked: undefined means stay silent (the gate says it is not a movie poster). */
   answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined>;
-  rateReview(text: string, requester: Requester): Promise<Reply>;
+  rateReview(text: string, requester: Requester, options?: RateReviewOptions): Promise<Reply>;
   /** The image-reply mode of the place a message was posted in (its channel's setting, else the default). */
   imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode>;
   setImageReplyMode(requester: Requester, mode: ImageReplyMode): Promise<Reply>;
   vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply>;
   correct(answerId: string, requester: Requester, genres: readonly string[]): Promise<Reply>;
   forgetUser(requester: Requester): Promise<Reply>;
+}
+
+export interface RateReviewOptions {
+  /** Also name the words that drove the rating. */
+  readonly explain?: boolean;
 }
 
 export interface CommandOption {

@@ -21,6 +21,20 @@ export const POSTER_GATE_THRESHOLD = 0.5;
 export interface ReviewResult {
   /** Predicted rating, 1-10. */
   readonly rating: number;
+  /** When asked for: the words that drove the rating (see {@link ReviewExplanation}). */
+  readonly words?: readonly WordWeight[];
+}
+
+/** How far one word moved the rating: positive pushed it up, in rating points (1-10 scale). */
+export interface WordWeight {
+  readonly word: string;
+  readonly weight: number;
+}
+
+/** A rating with the few words (at most 8) that moved it most, largest |weight| first. */
+export interface ReviewExplanation {
+  readonly rating: number;
+  readonly words: readonly WordWeight[];
 }
 
 /**
@@ -36,9 +50,14 @@ export interface PosterPredictor {
   predict(images: readonly Uint8Array[]): Promise<PosterResult[]>;
 }
 
-/** @example const [rating] = await rater.predict(['A slow start, then wonderful.']); */
+/**
+ * @example
+ * const [rating] = await rater.predict(['A slow start, then wonderful.']);
+ * const { rating, words } = await rater.explain('A slow start, then wonderful.'); // words[0]: { word: 'wonderful', weight: 2.1 }
+ */
 export interface ReviewPredictor {
   predict(texts: readonly string[]): Promise<number[]>;
+  explain(text: string): Promise<ReviewExplanation>;
 }
 
 export function topGenres(genres: Readonly<Record<string, number>>, count = 3): Array<[string, number]> {

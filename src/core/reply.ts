@@ -1,4 +1,4 @@
-import type { PosterResult, ReviewResult } from './predictions.js';
+import type { PosterResult, ReviewResult, WordWeight } from './predictions.js';
 
 /** What a command or a message handler answers; each adapter renders it its own way (embed, blocks, HTML). */
 export type Reply =
@@ -54,4 +54,9 @@ export class UserFacingError extends Error {
     super(message);
     this.name = 'UserFacingError';
   }
+}
+
+/** `wonderful +2.1 · boring −1.3`: the words behind a review rating, for every platform's card. */
+export function formatWordWeights(words: readonly WordWeight[]): string {
+  return words.map(({ word, weight }) => `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`).join(' · ');
 }

@@ -13,7 +13,7 @@ const MAX_JSON_BYTES = 1024 * 1024;
 /**
  * The local mode's JSON API: `POST /api/poster` (the image bytes as the body, any content type, or JSON
  * `{"url"}`; `?force=1` answers with genres even when the image does not look like a movie poster) and
- * `POST /api/review` (JSON `{"text"}`).
+ * `POST /api/review` (JSON `{"text"}`, with `"explain": true` for the words that drove the rating).
  */
 export function apiRoutes(bot: BotServices, maxImageBytes: number): Route[] {
   return [
@@ -29,9 +29,9 @@ export function apiRoutes(bot: BotServices, maxImageBytes: number): Route[] {
       method: 'POST',
       path: '/api/review',
       async handle(req, res, context) {
-        const { text } = await readJsonObject(req, MAX_JSON_BYTES);
-        if (typeof text !== 'string') throw new HttpError(400, 'Send JSON like {"text": "A slow start, then wonderful."}.');
-        await answer(res, bot.rateReview(text, requesterOf(context)));
+        const { text, explain } = await readJsonObject(req, MAX_JSON_BYTES);
+        if (typeof text !== 'string') throw new HttpError(400, 'Send JSON like {"text": "A slow start, then wonderful.", "explain": true}.');
+        await answer(res, bot.rateReview(text, requesterOf(context), { explain: explain === true }));
       },
     },
   ];

@@ -10,7 +10,7 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
- * `rate-review` CLIs (`{poster, genres, top3, rating}` / `{rating}`), notices as `{"error": message}`.
+ * `rate-review` CLIs (`{poster, genres, top3, rating}` / `{rating}`, plus `words` when explained), notices as `{"error": message}`.
  */
 export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
@@ -19,7 +19,7 @@ export function replyResponse(reply: Reply): JsonResponse {
       return { status: 200, body: { poster, genres, top3, rating } };
     }
     case 'review':
-      return { status: 200, body: { rating: reply.result.rating } };
+      return { status: 200, body: { rating: reply.result.rating, ...(reply.result.words ? { words: reply.result.words } : {}) } };
     case 'correction':
       return { status: 200, body: { message: reply.text } };
     case 'notice': {

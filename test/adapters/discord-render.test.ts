@@ -31,6 +31,13 @@ describe('rendering replies for Discord', () => {
     expect(rendered.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
+  it('lists the words that moved a review rating, up with +, down with −', () => {
+    const words = [{ word: 'wonderful', weight: 2.14 }, { word: 'slow', weight: -0.8 }];
+    const embed = renderReply({ kind: 'review', result: { rating: 7.9, words }, text: 'A slow start, then wonderful.' }).embeds?.[0] as APIEmbed;
+    expect(embed.fields).toEqual([{ name: 'Words that moved it', value: 'wonderful +2.1 · slow −0.8' }]);
+    expect((renderReply({ kind: 'review', result: { rating: 7.9, words: [] }, text: 'x' }).embeds?.[0] as APIEmbed).fields).toBeUndefined();
+  });
+
   it('cuts a notice to Discord’s 2000 characters and keeps errors and busy notices private', () => {
     expect(renderReply(notice('info', 'x'.repeat(5000))).content).toHaveLength(2000);
     expect([isPrivate(notice('error', 'bad')), isPrivate(notice('busy', 'later')), isPrivate(notice('info', 'help'))]).toEqual([true, true, false]);

@@ -27,6 +27,12 @@ describe('renderReply', () => {
     expect(shown).toContain('Great &lt;!channel&gt; &amp; &lt;https://x|y&gt;');
   });
 
+  it('lists the words that moved a review rating, escaped', () => {
+    const words = [{ word: 'wonderful', weight: 2.14 }, { word: '<b>', weight: -0.8 }];
+    const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 7.9, words }, text: 'x' }).blocks);
+    expect(shown).toContain('*Words that moved it:* wonderful +2.1 · &lt;b&gt; −0.8');
+  });
+
   it('marks notices by tone and cuts text Slack would refuse', () => {
     const message = renderReply(notice('busy', 'x'.repeat(5000)));
     const section = message.blocks[0] as { text: { text: string } };

@@ -160,8 +160,9 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
 
   it('turns an unexpected failure into a private apology and one log line naming the command', async () => {
     const { reviewPredictor } = harness.testBot;
-    const predict = reviewPredictor.predict;
-    reviewPredictor.predict = async () => {
+    // /rate-review asks for the words behind the rating, so the model is reached through explain.
+    const explain = reviewPredictor.explain;
+    reviewPredictor.explain = async () => {
       throw new Error(`review model exploded in ${mode} mode`);
     };
     try {
@@ -170,7 +171,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
       expect(answer.body.response_type).toBe('ephemeral');
       expect(String(answer.body.text)).toBe('Something went wrong on my side. Please try again in a moment.');
     } finally {
-      reviewPredictor.predict = predict;
+      reviewPredictor.explain = explain;
     }
     const failures = harness.testBot.logs.lines.filter((line) => line.includes(`review model exploded in ${mode} mode`));
     expect(failures).toHaveLength(1);

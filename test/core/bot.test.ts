@@ -84,6 +84,14 @@ describe('MovieBot reviews', () => {
     expect(await bot.rateReview('A wonderful, moving film.', requester)).toMatchObject({ kind: 'review', result: { rating: 8.5 } });
   });
 
+  it('names the words that drove the rating when asked, and only then', async () => {
+    const { bot } = createTestBot();
+    const explained = await bot.rateReview('A wonderful, moving film.', requester, { explain: true });
+    expect(explained).toMatchObject({ kind: 'review', result: { rating: 8.5, words: [{ word: 'wonderful', weight: 5 }] } });
+    const plain = await bot.rateReview('A wonderful, moving film.', requester);
+    expect(plain.kind === 'review' && plain.result.words).toBe(undefined);
+  });
+
   it.each([
     ['empty', ''],
     ['whitespace only', ' \n\t  '],

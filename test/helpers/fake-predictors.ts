@@ -1,5 +1,5 @@
 import { GENRES } from '../../src/core/genres.js';
-import { topGenres, type PosterPredictor, type PosterResult, type ReviewPredictor } from '../../src/core/predictions.js';
+import { topGenres, type PosterPredictor, type PosterResult, type ReviewExplanation, type ReviewPredictor } from '../../src/core/predictions.js';
 
 /** A fake gate for channel tests: a nearly white image (a document, a screenshot) is not a poster. */
 export function whiteIsNotAPoster(pixels: Uint8Array): number {
@@ -30,11 +30,19 @@ export class FakePosterPredictor implements PosterPredictor {
   }
 }
 
+const POSITIVE_WORD = /\b(great|wonderful|superb|loved)\b/i;
+
 export class FakeReviewPredictor implements ReviewPredictor {
   calls = 0;
 
   async predict(texts: readonly string[]): Promise<number[]> {
     this.calls += 1;
-    return texts.map((text) => (/\b(great|wonderful|superb|loved)\b/i.test(text) ? 8.5 : 3.5));
+    return texts.map((text) => (POSITIVE_WORD.test(text) ? 8.5 : 3.5));
+  }
+
+  async explain(text: string): Promise<ReviewExplanation> {
+    this.calls += 1;
+    const word = POSITIVE_WORD.exec(text)?.[1]?.toLowerCase();
+    return word === undefined ? { rating: 3.5, words: [] } : { rating: 8.5, words: [{ word, weight: 5 }] };
   }
 }

@@ -105,6 +105,13 @@ describe('POST /api/review', () => {
     expect(await response.json()).toEqual({ rating: 8.5 });
   });
 
+  it('adds the words that drove the rating with "explain": true', async () => {
+    const { url } = await start();
+    const response = await postJson(`${url}/api/review`, { text: 'A slow start, then wonderful.', explain: true });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ rating: 8.5, words: [{ word: 'wonderful', weight: 5 }] });
+  });
+
   it('answers an empty review with the bot notice as a 400', async () => {
     const { url } = await start();
     const response = await postJson(`${url}/api/review`, { text: '   ' });

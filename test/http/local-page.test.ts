@@ -60,6 +60,7 @@ describe.skipIf(!available)(title, () => {
     const card = page.locator('article.review').first();
     await expect.poll(() => card.locator('.rating-value').textContent()).toBe('8.5 / 10');
     expect(await card.locator('blockquote').textContent()).toBe('A slow start, then wonderful.');
+    expect(await card.locator('.words li.up').allTextContents()).toEqual(['wonderful +5.0']);
   });
 
   it('shows a refused link inline, next to the poster form', async () => {

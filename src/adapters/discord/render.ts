@@ -1,7 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type BaseMessageOptions } from 'discord.js';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
-import type { Reply } from '../../core/reply.js';
+import { formatWordWeights, type Reply } from '../../core/reply.js';
 import { feedbackId } from '../feedback-ids.js';
 
 const BAR_CELLS = 10;
@@ -40,6 +40,8 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setColor(COLOURS.review)
         .setTitle(`Review rating: ${formatRating(reply.result.rating)}`)
         .setDescription(`> ${truncate(reply.text, 1000).replaceAll('\n', '\n> ')}`);
+      const words = reply.result.words ?? [];
+      if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }
     case 'notice':

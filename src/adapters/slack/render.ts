@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
-import type { NoticeTone, Reply } from '../../core/reply.js';
+import { formatWordWeights, type NoticeTone, type Reply } from '../../core/reply.js';
 import { feedbackId } from '../feedback-ids.js';
 
 type KnownBlock = types.KnownBlock;
@@ -59,6 +59,7 @@ export function renderReply(reply: Reply): SlackMessage {
         text: `Predicted rating ${rating(reply.result.rating)}`,
         blocks: [
           section(`*Predicted rating:* ${rating(reply.result.rating)}`),
+          ...(reply.result.words?.length ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(reply.result.words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],
       };

@@ -107,14 +107,19 @@ $('poster-url-form').addEventListener('submit', (event) => {
   void analyseUrl($('poster-url').value.trim());
 });
 
+/** The words that moved the rating, green for up, red for down, as the API returns them (largest first). */
+const wordList = (words) =>
+  el('ul', { className: 'words', 'aria-label': 'Words that moved the rating' }, ...words.map(({ word, weight }) =>
+    el('li', { className: weight >= 0 ? 'up' : 'down', textContent: `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}` })));
+
 $('review-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const text = $('review-text').value;
-  const body = await callApi('/api/review', { body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } },
+  const body = await callApi('/api/review', { body: JSON.stringify({ text, explain: true }), headers: { 'content-type': 'application/json' } },
     $('review-error'), event.target.querySelector('button'));
   if (body) {
     show(el('article', { className: 'card review' },
       el('div', { className: 'body' }, el('h3', { textContent: 'Review' }), el('blockquote', { textContent: text.trim() }),
-        ratingLine('Rating', body.rating))));
+        ratingLine('Rating', body.rating), wordList(body.words ?? []))));
   }
 });

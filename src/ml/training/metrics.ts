@@ -112,3 +112,38 @@ export function binaryAccuracy(predicted: ArrayLike<number>, actual: ArrayLike<n
   for (let i = 0; i < predicted.length; i++) agree += predicted[i]! > threshold === actual[i]! > threshold ? 1 : 0;
   return agree / predicted.length;
 }
+
+/** 1-based ranks, ties sharing the mean of the ranks they span. */
+function averageRanks(values: ArrayLike<number>): Float64Array {
+  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Float64Array(values.length);
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
+    for (let i = start; i < end; i++) ranks[order[i]!] = (start + end + 1) / 2;
+    start = end;
+  }
+  return ranks;
+}
+
+function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < n; i++) (meanA += a[i]! / n), (meanB += b[i]! / n);
+  let cov = 0;
+  let varA = 0;
+  let varB = 0;
+  for (let i = 0; i < n; i++) {
+    cov += (a[i]! - meanA) * (b[i]! - meanB);
+    varA += (a[i]! - meanA) ** 2;
+    varB += (b[i]! - meanB) ** 2;
+  }
+  return varA === 0 || varB === 0 ? 0 : cov / Math.sqrt(varA * varB);
+}
+
+/** Spearman's rank correlation (Pearson on tie-averaged ranks); 0 when either side is constant. */
+export function spearmanCorrelation(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
+  assertSameLength(predicted, actual, 'spearmanCorrelation');
+  return pearson(averageRanks(predicted), averageRanks(actual));
+}

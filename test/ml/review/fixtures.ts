@@ -6,6 +6,9 @@ import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/train
 
 const POSITIVE = ['A wonderful, moving film.<br /><br />Loved every minute!', 'Brilliant acting and a great story.', 'Superb, funny and warm; a great film.'];
 const NEGATIVE = ['Dull and boring.<br />A waste of time.', 'Terrible script, awful acting.', 'Boring, awful, I hated it?'];
+/** SST-style sentences: lower-cased, treebank-tokenised, a level 0-4 first. */
+const SST_TRAIN = ['4 a wonderful , moving film .', '0 dull , boring and awful .', '3 a great story .', '1 it does n\'t work -lrb- at all -rrb- .', '2 a film .'];
+const SST_DEV = ['4 a great , wonderful film .', '0 awful and boring .', '2 the film .'];
 
 /** Files in aclImdb's layout (ids repeating between pos/ and neg/), plus the malformed names the loader must skip. */
 export function reviewFiles(copies = 1): Record<string, string> {
@@ -36,23 +39,36 @@ export async function writeReviewArchive(files: Record<string, string>): Promise
   return { folder, archive };
 }
 
-/** Trains a tiny rater (two epochs, no GloVe) on a generated archive; the caller removes `folder` and `archive`. */
-export async function trainTinyReviewModel(): Promise<{ folder: string; archive: string; modelDir: string }> {
+/** `stsa.fine.train` (the five sentences twice) and `stsa.fine.dev` in `<folder>/sst`; returns that folder. */
+export async function writeSstFolder(folder: string): Promise<string> {
+  const dir = join(folder, 'sst');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'stsa.fine.train'), `${[...SST_TRAIN, ...SST_TRAIN].join('\n')}\n`);
+  await writeFile(join(dir, 'stsa.fine.dev'), `${SST_DEV.join('\n')}\n`);
+  return dir;
+}
+
+/** Trains a tiny rater (two epochs, no GloVe) on a generated archive and SST folder; the caller removes `folder` and `archive`. */
+export async function trainTinyReviewModel(): Promise<{ folder: string; archive: string; modelDir: string; sstDir: string }> {
   const data = await writeReviewArchive(reviewFiles(4));
+  const sstDir = await writeSstFolder(data.folder);
   const modelDir = join(data.folder, 'model');
   await trainReviewModel({
     ...DEFAULT_REVIEW_TRAINING,
     dataPath: data.archive,
+    sstDir,
     outDir: modelDir,
     epochs: 2,
+    patience: 5,
     batchSize: 4,
     maxLen: 24,
     vocabSize: 40,
     poolSize: 2,
+    lstmUnits: 4,
     glove: false,
     validationFraction: 0.3,
     command: 'test',
     backend: 'wasm',
   });
-  return { ...data, modelDir };
+  return { ...data, modelDir, sstDir };
 }

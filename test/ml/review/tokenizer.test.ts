@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { padBatch } from '../../../src/ml/training/review/length-batches.js';
 import { OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize } from '../../../src/ml/serving/review/tokenizer.js';
 
 const TEXTS = ['the film was great great great', 'the film was bad', 'great acting, the end!'];
-const options = { vocabSize: 6, maxLen: 6, padding: 'pre', truncating: 'pre' } as const;
+const options = { vocabSize: 6, maxLen: 6, truncating: 'pre' } as const;
 
 describe('tokenize', () => {
-  it('lowercases, drops HTML tags and most punctuation, keeps ! ? and inner apostrophes', () => {
-    expect(tokenize('Great<br /><br />film!! Didn’t   like the END?')).toEqual(['great', 'film', '!', '!', "didn't", 'like', 'the', 'end', '?']);
+  it('lowercases, drops HTML tags and most punctuation, keeps ! and ?', () => {
+    expect(tokenize('Great<br /><br />film!! Loved   the END?')).toEqual(['great', 'film', '!', '!', 'loved', 'the', 'end', '?']);
     expect(tokenize('<i>Bad</i> &amp; sad, 3/10.')).toEqual(['bad', 'sad', '3', '10']);
   });
 
-  it('returns no token for empty, emoji-only or punctuation-only text', () => {
+  it('reads typed and treebank text alike: contractions spelled out, brackets and quotes as the same marks', () => {
+    expect(tokenize("do n't -lrb- great -rrb-")).toEqual(tokenize("don't (great)"));
+    expect(tokenize("it 's a film i ca n't like and wo n't watch , `` sadly '' .")).toEqual(tokenize('It’s a film I can’t like and won’t watch, "sadly".'));
+    expect(tokenize("Didn't, can't, won't, cannot")).toEqual(['did', 'not', 'can', 'not', 'will', 'not', 'can', 'not']);
+    expect(tokenize("we 're sure you 'll love it , i 'd say")).toEqual(['we', 'are', 'sure', 'you', 'will', 'love', 'it', 'i', 'would', 'say']);
+    expect(tokenize("o'brien's film")).toEqual(["o'brien", 'film']);
+  });
+
+  it('reads emoji and emoticons as the words they mean, and drops the rest', () => {
+    expect(tokenize('😍 👍 :) 😡 💩 🍿')).toEqual(['love', 'great', 'happy', 'angry', 'awful']);
+    expect(tokenize('🎬🍿 ... ,;')).toEqual([]);
+  });
+
+  it('returns no token for empty or punctuation-only text', () => {
     expect(tokenize('')).toEqual([]);
-    expect(tokenize('😀🎬 ... ,;')).toEqual([]);
+    expect(tokenize(' ... ,; -lrb- -rrb-')).toEqual([]);
   });
 
   it('keeps letters of any script', () => {
@@ -28,23 +42,35 @@ describe('ReviewTokenizer', () => {
     expect(tokenizer.indexCount).toBe(6);
   });
 
-  it('maps unknown words to the OOV index, never NaN', () => {
+  it('maps unknown words to the OOV index, never NaN, and pads nothing', () => {
     const ids = tokenizer.encode('the zebra was unseen');
-    expect(Array.from(ids)).toEqual([PAD_INDEX, PAD_INDEX, 3, OOV_INDEX, 5, OOV_INDEX]);
-    expect(ids.every((id) => Number.isInteger(id) && id >= 0 && id < tokenizer.indexCount)).toBe(true);
+    expect(Array.from(ids)).toEqual([3, OOV_INDEX, 5, OOV_INDEX]);
+    expect(tokenizer.encode('')).toHaveLength(0);
   });
 
-  it('pads before or after and cuts the start or the end of long reviews, as configured', () => {
-    const post = ReviewTokenizer.fromConfig({ ...tokenizer.config, padding: 'post', truncating: 'post' });
-    expect(Array.from(post.encode('great film'))).toEqual([2, 4, 0, 0, 0, 0]);
+  it('gives the same ids for a treebank sentence and its typed form', () => {
+    const fitted = ReviewTokenizer.fit(["do n't -lrb- great -rrb-"], { vocabSize: 10, maxLen: 10, truncating: 'pre' });
+    expect(Array.from(fitted.encode("don't (great)"))).toEqual(Array.from(fitted.encode("do n't -lrb- great -rrb-")));
+    expect(fitted.encode("don't (great)").includes(OOV_INDEX)).toBe(false);
+  });
+
+  it('cuts the start or the end of long reviews, as configured', () => {
+    const post = ReviewTokenizer.fromConfig({ ...tokenizer.config, truncating: 'post' });
     const long = 'the film was great the film was bad';
     expect(Array.from(tokenizer.encode(long))).toEqual([5, 2, 3, 4, 5, OOV_INDEX]);
     expect(Array.from(post.encode(long))).toEqual([3, 4, 5, 2, 3, 4]);
   });
 
-  it('survives a JSON round trip unchanged', () => {
-    const copy = ReviewTokenizer.fromConfig(JSON.parse(JSON.stringify(tokenizer.config)));
-    expect(copy.encodeBatch(TEXTS)).toEqual(tokenizer.encodeBatch(TEXTS));
+  it('pads a batch after each shorter sequence, to the longest', () => {
+    const { ids, length } = padBatch([Int32Array.from([2, 3, 4]), Int32Array.from([5])]);
+    expect(length).toBe(3);
+    expect(Array.from(ids)).toEqual([2, 3, 4, 5, PAD_INDEX, PAD_INDEX]);
+  });
+
+  it('survives a JSON round trip unchanged, and reads an older tokenizer.json with a padding field', () => {
+    const copy = ReviewTokenizer.fromConfig(JSON.parse(JSON.stringify({ ...tokenizer.config, padding: 'pre' })));
+    expect(copy.config).toEqual(tokenizer.config);
+    expect(TEXTS.map((text) => Array.from(copy.encode(text)))).toEqual(TEXTS.map((text) => Array.from(tokenizer.encode(text))));
   });
 
   it('rejects nonsense options with a clear message', () => {

@@ -18,7 +18,7 @@ const HOSTILE_INPUTS = [
 ];
 
 describe('review rater, trained on a generated archive', () => {
-  let data: { folder: string; archive: string };
+  let data: { folder: string; archive: string; sstDir: string };
   let outDir: string;
   let rater: ReviewRater;
 
@@ -38,13 +38,17 @@ describe('review rater, trained on a generated archive', () => {
     expect((await readdir(outDir)).sort()).toEqual(['metadata.json', 'metrics.json', 'model.json', 'tokenizer.json', 'training-curve.png', 'weights.bin']);
     const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
     expect(metadata.tokenizer).toMatchObject({ file: 'tokenizer.json', maxLen: 24, vocabSize: 40 });
-    expect(metadata.data).toMatchObject({ reviews: 24, skipped: 2 });
+    expect(metadata.data).toMatchObject({ reviews: 24, skipped: 2, sstTrain: 10, sstDev: 3 });
     expect(metadata.data.train + metadata.data.validation).toBe(24);
-    expect(metadata.validation).toHaveProperty('baseline_mae');
+    expect(metadata.validation.aclImdb).toHaveProperty('baseline_mae');
+    expect(metadata.validation.sst).toMatchObject({ sentences: 3, binary_sentences: 2, baseline_spearman: 0 });
+    expect(metadata.validation.sst).toHaveProperty('spearman');
     expect(metadata.training.command).toBe('test');
     const report = JSON.parse(await readFile(join(outDir, 'metrics.json'), 'utf8'));
     expect(report.history).toHaveLength(2);
     expect(report.history[0]).toHaveProperty('val_mae');
+    expect(report.history[0]).toHaveProperty('sst_binary_accuracy');
+    expect(metadata.training.history).toHaveLength(2);
   });
 
   it('rates hostile input (empty, 100 000 chars, emoji, RTL, HTML, unknown words) with a finite 1-10 rating', async () => {
@@ -56,11 +60,26 @@ describe('review rater, trained on a generated archive', () => {
       expect(rating).toBeLessThanOrEqual(10);
     }
     expect(ratings[0]).toBe(rater.metadata.emptyRating);
-    expect(ratings[3]).toBe(rater.metadata.emptyRating);
+    expect(ratings[3]).not.toBe(rater.metadata.emptyRating);
   });
 
-  it('keeps the order of a batch: each review gets the rating it gets alone', async () => {
-    const texts = ['Brilliant acting and a great story.', 'Terrible script, awful acting.', ''];
+  it('explains a rating with at most 8 distinct words, largest |weight| first, from one text of any kind', async () => {
+    for (const text of HOSTILE_INPUTS) {
+      const { rating, words } = await rater.explain(text);
+      expect((await rater.predict([text]))[0]).toBeCloseTo(rating, 5);
+      expect(words.length).toBeLessThanOrEqual(8);
+      expect(new Set(words.map(({ word }) => word)).size).toBe(words.length);
+      const sizes = words.map(({ weight }) => Math.abs(weight));
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    }
+    expect((await rater.explain('')).words).toEqual([]);
+    const { words } = await rater.explain('Brilliant acting and a great story, but terrible music.');
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.every(({ word }) => ['brilliant', 'acting', 'and', 'a', 'great', 'story', 'but', 'terrible', 'music'].includes(word))).toBe(true);
+  });
+
+  it('keeps the order of a batch: each review gets the rating it gets alone, whatever the lengths around it', async () => {
+    const texts = ['Brilliant acting and a great story.', 'Terrible script, awful acting.', '', 'Boring.', 'A wonderful, moving film. Loved every minute of it!'];
     const together = await rater.predict(texts);
     const alone = await Promise.all(texts.map(async (text) => (await rater.predict([text]))[0]));
     together.forEach((rating, i) => expect(rating).toBeCloseTo(alone[i]!, 5));
@@ -70,6 +89,9 @@ describe('review rater, trained on a generated archive', () => {
     await rater.predict(['warm-up']);
     const before = tf.memory().numTensors;
     for (let i = 0; i < 200; i++) await rater.predict(HOSTILE_INPUTS.slice(0, 5).map((text) => `${text} ${i}`));
+    // Over 16 distinct words: explain first rates each word alone, then credits only the strongest.
+    const manyWords = Array.from({ length: 40 }, (_, k) => `word${k}`).join(' ');
+    for (let i = 0; i < 20; i++) await rater.explain(`${manyWords} great acting ${i}`);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -78,8 +100,10 @@ describe('review rater, trained on a generated archive', () => {
     expect(metrics).toMatchObject({ reviews: 24, skipped: 2 });
     for (const key of ['mae', 'accuracy', 'baseline_mae', 'baseline_accuracy']) expect(Number.isFinite(metrics[key])).toBe(true);
     const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
-    const validation = await evaluateReviewModel(outDir, data.archive, 'validation');
+    const validation = await evaluateReviewModel(outDir, data.archive, 'validation', data.sstDir);
     expect(validation.reviews).toBe(metadata.data.validation);
-    expect(validation.mae).toBeCloseTo(metadata.validation.mae, 4);
+    expect(validation.mae).toBeCloseTo(metadata.validation.aclImdb.mae, 4);
+    expect(validation.sst_spearman).toBeCloseTo(metadata.validation.sst.spearman, 4);
+    expect(validation.sst_binary_accuracy).toBeCloseTo(metadata.validation.sst.binary_accuracy, 4);
   });
 });

@@ -16,7 +16,7 @@ async function weightShapes(dir: string): Promise<number[][]> {
 const readJson = async (path: string): Promise<Record<string, any>> => JSON.parse(await readFile(path, 'utf8'));
 
 describe('warm start (--init-from) of the review rater', () => {
-  let data: { folder: string; archive: string; modelDir: string };
+  let data: { folder: string; archive: string; modelDir: string; sstDir: string };
   let warmDir: string;
   let result: ReviewTrainingResult;
 
@@ -28,6 +28,7 @@ describe('warm start (--init-from) of the review rater', () => {
     result = await trainReviewModel({
       ...DEFAULT_REVIEW_TRAINING,
       dataPath: data.archive,
+      sstDir: data.sstDir,
       outDir: warmDir,
       epochs: 1,
       batchSize: 4,
@@ -59,7 +60,8 @@ describe('warm start (--init-from) of the review rater', () => {
     expect(after.architecture).toEqual(before.architecture);
     expect(after.training).toMatchObject({ command: 'warm test', initFrom: data.modelDir, learningRate: 1.7e-4, epochs: 1 });
     expect(after.training.previous).toMatchObject({ command: 'test', validation: before.validation });
-    expect(Number.isFinite(after.training.startValidation.mae)).toBe(true);
+    expect(Number.isFinite(after.training.startValidation.aclImdb.mae)).toBe(true);
+    expect(Number.isFinite(after.training.startValidation.sst.spearman)).toBe(true);
   });
 
   it('names the folder when the model to start from is missing', async () => {

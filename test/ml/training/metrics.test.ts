@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  averagePrecision, binaryAccuracy, macroRocAuc, meanAbsoluteError, meanAveragePrecision, rocAuc, topKPrecision,
+  averagePrecision, binaryAccuracy, macroRocAuc, meanAbsoluteError, meanAveragePrecision, rocAuc, spearmanCorrelation, topKPrecision,
 } from '../../../src/ml/training/metrics.js';
 
 describe('metrics', () => {
+  it('gives Spearman 1 for any increasing relation, -1 when reversed, and averages tied ranks', () => {
+    expect(spearmanCorrelation([1, 2, 30, 400], [0, 1, 2, 3])).toBeCloseTo(1, 10);
+    expect(spearmanCorrelation([4, 3, 2, 1], [0, 1, 2, 3])).toBeCloseTo(-1, 10);
+    // Ranks of [0, 0, 1] are [1.5, 1.5, 3]; Pearson with [1, 2, 3] is sqrt(3)/2.
+    expect(spearmanCorrelation([1, 2, 3], [0, 0, 1])).toBeCloseTo(Math.sqrt(3) / 2, 10);
+    expect(spearmanCorrelation([5, 5, 5], [0, 1, 2])).toBe(0);
+  });
+
   it('computes average precision by hand: positives ranked 1st and 3rd give (1 + 2/3) / 2', () => {
     expect(averagePrecision([0.9, 0.8, 0.7, 0.1], [true, false, true, false])).toBeCloseTo(5 / 6, 10);
   });

@@ -15,6 +15,7 @@ import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
 import { maxPoolGradConfig } from './gradients/max-pool-grad.js';
 import { meanOverride, sumOverride } from './speed-ups/reduce-block.js';
 import { tileOverride } from './speed-ups/tile.js';
+import { registerUnpackGradient } from './gradients/unpack-gradient.js';
 import { unsortedSegmentSumConfig } from './gradients/unsorted-segment-sum.js';
 
 /** Kernels the wasm backend lacks for training the team's models. */
@@ -51,5 +52,6 @@ export function registerWasmKernels(): void {
   const initialised = tf.findBackend('wasm');
   if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
   registerBatchNormGradient();
+  registerUnpackGradient();
   registered = true;
 }

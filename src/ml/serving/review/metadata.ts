@@ -10,6 +10,13 @@ import type { TokenizerConfig } from './tokenizer.js';
 export const METADATA_FILE = 'metadata.json';
 export const TOKENIZER_FILE = 'tokenizer.json';
 
+export interface ReviewValidation {
+  /** The aclImdb reviews of the id-hash validation split. */
+  readonly aclImdb: Readonly<Record<string, number>>;
+  /** The SST dev sentences, when the model was trained with SST. */
+  readonly sst?: Readonly<Record<string, number>>;
+}
+
 export interface ReviewModelMetadata {
   readonly model: 'review';
   readonly task: string;
@@ -24,7 +31,8 @@ export interface ReviewModelMetadata {
     readonly splitSeed?: string;
     readonly validationFraction?: number;
   };
-  readonly validation: Readonly<Record<string, number>>;
+  /** Validation figures of the saved weights, each set beside its constant-guess baseline. */
+  readonly validation: ReviewValidation;
   readonly backend: string;
   readonly date: string;
 }

@@ -11,7 +11,12 @@ export function ratingToTarget(rating: number): number {
   return (rating - RATING_CENTRE) / RATING_HALF_RANGE;
 }
 
+/** The model's output on the rating scale before clipping: still tells "very bad" from "bad" beyond 1 or 10. */
+export function targetToUnclippedRating(target: number): number {
+  return RATING_CENTRE + target * RATING_HALF_RANGE;
+}
+
 export function targetToRating(target: number): number {
-  const rating = RATING_CENTRE + target * RATING_HALF_RANGE;
+  const rating = targetToUnclippedRating(target);
   return Number.isFinite(rating) ? Math.min(RATING_MAX, Math.max(RATING_MIN, rating)) : RATING_CENTRE;
 }

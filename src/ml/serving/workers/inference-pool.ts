@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PosterPredictor, PosterResult, ReviewPredictor } from '../../../core/predictions.js';
+import type { PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 
@@ -7,7 +7,8 @@ const ENTRY = new URL('./inference-worker.ts', import.meta.url).href;
 /** Workers compile TypeScript themselves: a loader registered in this thread does not reach them. */
 const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
 
-type Request = { readonly kind: 'poster'; readonly images: readonly Uint8Array[] } | { readonly kind: 'review'; readonly texts: readonly string[] };
+/** A worker request before the pool numbers it. */
+type Request = WorkerRequest extends infer Each ? (Each extends WorkerRequest ? Omit<Each, 'id'> : never) : never;
 type Answer = Extract<WorkerMessage, { type: 'answer' }>;
 
 interface Pending {
@@ -89,6 +90,7 @@ export class InferencePool {
     };
     this.reviewPredictor = {
       predict: async (texts) => (await this.run({ kind: 'review', texts })).ratings as number[],
+      explain: async (text) => (await this.run({ kind: 'review-explain', text })).explanation as ReviewExplanation,
     };
   }
 

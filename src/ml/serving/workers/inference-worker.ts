@@ -13,7 +13,8 @@ try {
   port.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
-      else send({ type: 'answer', id: request.id, ratings: await review.predict(request.texts) });
+      else if (request.kind === 'review') send({ type: 'answer', id: request.id, ratings: await review.predict(request.texts) });
+      else send({ type: 'answer', id: request.id, explanation: await review.explain(request.text) });
     } catch (error) {
       send({ type: 'error', id: request.id, message: errorMessage(error) });
     }

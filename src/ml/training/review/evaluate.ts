@@ -1,13 +1,15 @@
 /**
- * The review rater's metrics, beside what a constant guess scores: mean absolute error on the 1-10 scale and
- * positive/negative accuracy with "positive" meaning a rating above 5.5.
+ * The review rater's metrics, beside what a constant guess scores. aclImdb: mean absolute error on the 1-10 scale
+ * and positive/negative accuracy (positive = rating above 5.5). SST: binary accuracy with the neutral sentences
+ * left out (a rating above 5.5 counts as positive) and Spearman's rank correlation with the five levels.
  *
  * @example
  * const metrics = await evaluateReviewModel('models/review', '/data/aclImdb_test.tar.gz');
  * // { reviews: 25000, mae: 1.4, accuracy: 0.89, baseline_mae: 3.3, baseline_accuracy: 0.5 }
  */
 import { loadReviews, splitReviews, type Review } from '../../../data/reviews.js';
-import { binaryAccuracy, meanAbsoluteError } from '../metrics.js';
+import { loadSstSplit, NEUTRAL_SST_LEVEL, type SstSentence, sstLevelToRating } from '../../../data/sst.js';
+import { binaryAccuracy, meanAbsoluteError, spearmanCorrelation } from '../metrics.js';
 import type { ReviewModelMetadata } from '../../serving/review/metadata.js';
 import { loadReviewModel } from '../../serving/review/predictor.js';
 
@@ -25,6 +27,28 @@ export function reviewMetrics(predicted: ArrayLike<number>, actual: ArrayLike<nu
   };
 }
 
+/**
+ * SST figures for ratings predicted for `sentences`. `mae` is against the levels' places on the rating scale
+ * (see `sstLevelToRating`), the number training minimises; the constant guess has no rank, so its Spearman is 0.
+ */
+export function sstMetrics(predicted: ArrayLike<number>, sentences: readonly SstSentence[], baselineRating: number): Record<string, number> {
+  const levels = sentences.map((sentence) => sentence.level);
+  const targets = levels.map(sstLevelToRating);
+  const polar = sentences.map((_, i) => i).filter((i) => levels[i] !== NEUTRAL_SST_LEVEL);
+  const polarPredicted = polar.map((i) => predicted[i]!);
+  const polarTargets = polar.map((i) => targets[i]!);
+  return {
+    sentences: sentences.length,
+    binary_sentences: polar.length,
+    binary_accuracy: binaryAccuracy(polarPredicted, polarTargets, POSITIVE_ABOVE),
+    spearman: spearmanCorrelation(predicted, levels),
+    mae: meanAbsoluteError(predicted, targets),
+    baseline_binary_accuracy: binaryAccuracy(polar.map(() => baselineRating), polarTargets, POSITIVE_ABOVE),
+    baseline_spearman: 0,
+    baseline_mae: meanAbsoluteError(targets.map(() => baselineRating), targets),
+  };
+}
+
 export type ReviewEvaluationSplit = 'all' | 'validation';
 
 function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadata, modelDir: string): Review[] {
@@ -37,15 +61,24 @@ function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadat
 
 /**
  * Rates the reviews under `dataPath` (aclImdb archive or folder) with the model in `modelDir`: all of them (a
- * held-out set), or only the model's own validation part when `dataPath` is the data it was trained on.
+ * held-out set), or only the model's own validation part when `dataPath` is the data it was trained on. With
+ * `sstDir`, also scores the SST dev sentences (`sst_*` keys).
  */
-export async function evaluateReviewModel(modelDir: string, dataPath: string, split: ReviewEvaluationSplit = 'all'): Promise<Record<string, number>> {
+export async function evaluateReviewModel(
+  modelDir: string,
+  dataPath: string,
+  split: ReviewEvaluationSplit = 'all',
+  sstDir?: string,
+): Promise<Record<string, number>> {
   const [rater, loaded] = await Promise.all([loadReviewModel(modelDir), loadReviews(dataPath)]);
   try {
     const reviews = split === 'all' ? loaded.reviews : validationPart(loaded.reviews, rater.metadata, modelDir);
     const predicted = await rater.predict(reviews.map((review) => review.text));
     const metrics = reviewMetrics(predicted, reviews.map((review) => review.rating), rater.metadata.emptyRating);
-    return { ...metrics, skipped: loaded.skipped.length };
+    if (sstDir === undefined) return { ...metrics, skipped: loaded.skipped.length };
+    const sentences = await loadSstSplit(sstDir, 'dev');
+    const sst = sstMetrics(await rater.predict(sentences.map((sentence) => sentence.text)), sentences, rater.metadata.emptyRating);
+    return { ...metrics, skipped: loaded.skipped.length, ...Object.fromEntries(Object.entries(sst).map(([key, value]) => [`sst_${key}`, value])) };
   } finally {
     rater.dispose();
   }

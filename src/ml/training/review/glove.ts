@@ -3,7 +3,7 @@
  * one 300 MB JSON file, so it works offline). Only read at training time; the trained embedding is in the model.
  *
  * @example
- * const { weights, found } = await gloveEmbeddingMatrix(tokenizer.config.words, 20_000, 42);
+ * const { weights, found } = await gloveEmbeddingMatrix(tokenizer.config.words, 42);
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

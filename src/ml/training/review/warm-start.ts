@@ -29,10 +29,9 @@ export async function loadWarmStart(dir: string): Promise<WarmStart> {
     throw new Error(`${join(dir, METADATA_FILE)} does not record data.splitSeed and data.validationFraction: cannot reuse its split`);
   }
   const model = await loadLayersModel(dir);
-  const inputLength = model.inputs[0]?.shape[1];
-  if (inputLength !== tokenizer.maxLen) {
+  if (model.inputs[0]?.shape[1] !== null) {
     model.dispose();
-    throw new Error(`${dir}: the model reads ${String(inputLength)} tokens but its tokenizer makes ${tokenizer.maxLen}`);
+    throw new Error(`${dir}: the model reads a fixed number of tokens; only a model with a free input length can continue training`);
   }
   return { dir, model, tokenizer: ReviewTokenizer.fromConfig(tokenizer), metadata, splitSeed, validationFraction };
 }

@@ -40,7 +40,11 @@ describe('InferencePool (the shipped models in worker threads)', () => {
     });
     const ratings = await pool.reviewPredictor.predict(texts);
     (await review.predict(texts)).forEach((rating, i) => expect(ratings[i]).toBeCloseTo(rating, 5));
+    const [explainedInPool, explainedHere] = await Promise.all([pool.reviewPredictor.explain(texts[0]!), review.explain(texts[0]!)]);
+    expect(explainedInPool.rating).toBeCloseTo(explainedHere.rating, 5);
+    expect(explainedInPool.words.map(({ word }) => word)).toEqual(explainedHere.words.map(({ word }) => word));
     await poster.dispose();
+    review.dispose();
   });
 
   it('fails the requests of a worker that dies, replaces it, and keeps answering', async () => {
