@@ -51,6 +51,8 @@ export interface ReviewTrainingOptions {
   readonly splitSeed: string;
   /** Train on only this many (shuffled) reviews and as many SST sentences, for quick comparisons; 0 means all. */
   readonly trainLimit: number;
+  /** How many times each SST sentence appears in an epoch. */
+  readonly sstRepeat: number;
   /** A saved review model to continue training: its weights, tokenizer and split replace the fresh ones. */
   readonly initFrom?: string;
   /** The command line, recorded in metadata.json. */
@@ -78,6 +80,7 @@ export const DEFAULT_REVIEW_TRAINING = {
   validationFraction: 0.1,
   splitSeed: 'moviebot',
   trainLimit: 0,
+  sstRepeat: 1,
 } as const satisfies Partial<ReviewTrainingOptions>;
 
 /** Loss on the [-1, 1] target; Huber's delta 0.25 is about one rating point. */
@@ -164,7 +167,7 @@ async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => 
   const validate = validator(tokenizer, data, trainMean);
   const startValidation = warm ? (await validate(model)).validation : undefined;
   if (startValidation) log(`${warm?.dir} before training: ${JSON.stringify(startValidation)}`);
-  const examples = toExamples(tokenizer, texts);
+  const examples = toExamples(tokenizer, trainingTexts(data, options.sstRepeat));
   return { options, data, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, model, examples, validate };
 }
 

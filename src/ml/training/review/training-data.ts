@@ -51,12 +51,14 @@ export async function loadTrainingData(options: TrainingDataOptions): Promise<Tr
   return data;
 }
 
-/** Every training text with its rating: reviews as rated, SST sentences at their level's place on the scale. */
-export function trainingTexts(data: TrainingData): RatedText[] {
-  return [
-    ...data.reviews.train.map(({ text, rating }) => ({ text, rating })),
-    ...data.sst.train.map(({ text, level }) => ({ text, rating: sstLevelToRating(level) })),
-  ];
+/**
+ * Every training text with its rating: reviews as rated, SST sentences at their level's place on the scale, each
+ * sentence `sstRepeat` times (one-line reviews are what people type in a chat, and 8.5k of them sit beside 22.5k
+ * full reviews).
+ */
+export function trainingTexts(data: TrainingData, sstRepeat = 1): RatedText[] {
+  const sentences = data.sst.train.map(({ text, level }) => ({ text, rating: sstLevelToRating(level) }));
+  return [...data.reviews.train.map(({ text, rating }) => ({ text, rating })), ...Array.from({ length: sstRepeat }, () => sentences).flat()];
 }
 
 /** Encoded examples; texts without any word teach nothing and are left out. */
