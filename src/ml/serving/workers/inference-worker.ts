@@ -13,12 +13,13 @@ try {
   port.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
+      else if (request.kind === 'explain') send({ type: 'answer', id: request.id, explanation: await poster.explain!(request.image) });
       else send({ type: 'answer', id: request.id, ratings: await review.predict(request.texts) });
     } catch (error) {
       send({ type: 'error', id: request.id, message: errorMessage(error) });
     }
   });
-  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen });
+  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, explains: poster.explain !== undefined });
 } catch (error) {
   send({ type: 'failed', message: errorMessage(error) });
 }
