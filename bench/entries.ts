@@ -2,3 +2,4 @@
 import './reference-cnn.js';
 import './poster-throughput.js';
 import './bot-burst.js';
+import './poster-explain.js';

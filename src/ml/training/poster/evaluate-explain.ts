@@ -21,8 +21,10 @@ export interface DeletionReport {
   readonly posters: number;
   readonly meanHeatDrop: number;
   readonly meanRandomDrop: number;
-  /** Passes at 2 or more. */
+  /** heat / random drop; negative when greying at random raises the genre's probability on average. */
   readonly ratio: number;
+  /** The heat map lowers the probability, and at least twice as much as random greying does. */
+  readonly passes: boolean;
   readonly postersWhereHeatBeatsRandom: number;
   readonly explainMedianMs: number;
 }
@@ -50,6 +52,7 @@ export async function evaluateDeletion(modelsDir: string, dataDir: string, count
     meanHeatDrop,
     meanRandomDrop,
     ratio: meanHeatDrop / meanRandomDrop,
+    passes: meanHeatDrop > 0 && meanHeatDrop >= 2 * meanRandomDrop,
     postersWhereHeatBeatsRandom: drops.filter((d) => d.heat > d.random).length,
     explainMedianMs: Math.round(median(times)),
   };
