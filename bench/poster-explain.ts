@@ -49,10 +49,11 @@ registerBench({
     const server = await startHttpServer({ config, bot, logger, localMode: true, health: () => ({ checks: { models: true } }) as HealthReport });
     log(`poster-explain: ${REQUESTS} plain, then ${REQUESTS} ?explain=1 requests, one at a time, 600 x 900 JPEGs`);
     try {
-      await timeRequests(server.url, '?explain=1', 1000);
+      // force=1: the stand-in posters need not convince the gate; the work is the same either way.
+      await timeRequests(server.url, '?force=1&explain=1', 1000);
       return {
-        poster_request_p50_ms: await timeRequests(server.url, '', 0),
-        poster_explain_request_p50_ms: await timeRequests(server.url, '?explain=1', 100),
+        poster_request_p50_ms: await timeRequests(server.url, '?force=1', 0),
+        poster_explain_request_p50_ms: await timeRequests(server.url, '?force=1&explain=1', 100),
       };
     } finally {
       await server.close();
