@@ -7,7 +7,7 @@ import { GENRES } from '../../../src/core/genres.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { saveModel } from '../../../src/ml/runtime/model-io.js';
 import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
-import { gradCamGrid } from '../../../src/ml/serving/poster/explain.js';
+import { attributionGrid } from '../../../src/ml/serving/poster/explain.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../../src/ml/serving/poster/metadata.js';
 import { loadPosterPredictor } from '../../../src/ml/serving/poster/predictor.js';
 import { deletionDrop } from '../../../src/ml/training/poster/explain-deletion.js';
@@ -43,7 +43,7 @@ function fixtureGrid(image: Uint8Array): number[][] {
   return tf.tidy(() => {
     const input = asBatch([image]);
     const views = [{ activations: redness(input), flipped: false }, { activations: redness(tf.reverse(input, 2)), flipped: true }];
-    return gradCamGrid(views, (activations) => probabilityOf(activations).reshape([]) as tf.Scalar);
+    return attributionGrid(views, 7, (activations) => probabilityOf(activations).reshape([]) as tf.Scalar);
   });
 }
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await initBackend('wasm');
 });
 
-describe('Grad-CAM heat map', () => {
+describe('the heat map (gradient x activation per cell)', () => {
   it('is a 7 x 7 grid of non-negative numbers with max 1, hottest where the model looks, row 0 at the top', () => {
     const before = tf.memory().numTensors;
     const grid = fixtureGrid(patchedImage());
@@ -78,11 +78,13 @@ describe('predictor.explain on a frozen-MobileNetV2 head', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'explain-models-'));
-    const backbone = { ...DEFAULT_BACKBONE, taps: [{ layer: 'block_16_expand_relu', pools: ['avg' as const] }, { layer: 'out_relu', pools: ['avg' as const, 'max' as const] }] };
+    // A 14 x 14 tap and the 7 x 7 last block, average- and max-pooled, as the shipped heads read them.
+    const backbone = { ...DEFAULT_BACKBONE, taps: [{ layer: 'block_13_expand_relu', pools: ['avg' as const] }, { layer: 'out_relu', pools: ['avg' as const, 'max' as const] }] };
+    const width = 576 + 2 * 1280;
     for (const task of ['genre', 'rating'] as const) {
-      const head = buildHead(task, 960 + 2 * 1280, { ...DEFAULT_HEAD, hidden: 0 }, 6);
+      const head = buildHead(task, width, { ...DEFAULT_HEAD, hidden: 0 }, 6);
       await saveModel(head, join(dir, task));
-      await writeFeatureNorm(join(dir, task), { mean: new Float32Array(3520), std: new Float32Array(3520).fill(1) });
+      await writeFeatureNorm(join(dir, task), { mean: new Float32Array(width), std: new Float32Array(width).fill(1) });
       await writePosterMetadata(join(dir, task), {
         task, labels: task === 'genre' ? GENRES : ['rating'], architecture: 'mobilenet', inputSize: 224, normalisation: 'x/255',
         backbone: { ...backbone, package: 'nsfwjs' }, hyperparams: {}, trainedWith: 'test', data: {}, validation: {}, baselines: {},

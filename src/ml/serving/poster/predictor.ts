@@ -102,13 +102,12 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
         };
       });
     },
-    ...(explainer ? { explain: (image: Uint8Array) => explainer.explain(image) } : {}),
+    ...(explainer ? { explain: async (image: Uint8Array) => explainer(image) } : {}),
     async dispose() {
       genre.dispose();
       rating.dispose();
       gate?.dispose();
       similar?.dispose();
-      explainer?.dispose();
       await backbones.dispose();
     },
   };
