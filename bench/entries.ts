@@ -3,3 +3,4 @@ import './reference-cnn.js';
 import './poster-throughput.js';
 import './bot-burst.js';
 import './review-latency.js';
+import './poster-explain.js';

@@ -1,17 +1,29 @@
 /**
- * npm run --silent predict -- [--json] [--models DIR] FILE_OR_URL...
- * One line per input, in order. With --json: {"file", "poster", "genres": {25 genres: probability}, "top3", "rating"}
- * or {"file", "error"}; without, a readable summary. Models load once; inputs are predicted in batches.
+ * npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_OR_URL...
+ * One line per input, in order. With --json: {"file", "poster", "genres": {25 genres: probability}, "top3", "rating",
+ * "similar"?, "heatmap"?} or {"file", "error"}; without, a readable summary. Models load once; inputs are predicted
+ * in batches. --explain adds the top genre's heat map; --heatmap-dir also writes each overlay as a PNG there.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
+import { heatmapOverlay } from '../src/core/heatmap-overlay.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
-import { type InputOutcome, predictInputs } from '../src/ml/serving/poster/predict-inputs.js';
+import { type InputOutcome, predictInputs, type PredictInputsOptions } from '../src/ml/serving/poster/predict-inputs.js';
 import { loadPosterPredictor } from '../src/ml/serving/poster/predictor.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = 'Usage: npm run --silent predict -- [--json] [--models DIR] FILE_OR_URL...';
+const USAGE = 'Usage: npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_OR_URL...';
+
+/** Writes `<dir>/<input number>-<input name>.png`: the number keeps two inputs with one name apart. */
+function overlayWriter(dir: string): PredictInputsOptions['onHeatmap'] {
+  return async ({ file, index, bytes, heatmap }) => {
+    const name = basename(file.split(/[?#]/)[0] ?? file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_');
+    await writeFile(join(dir, `${String(index + 1).padStart(3, '0')}-${name}.png`), await heatmapOverlay(bytes, heatmap.grid));
+  };
+}
 
 function humanLine(outcome: InputOutcome): string {
   if ('error' in outcome) return `${outcome.file}: error: ${outcome.error}`;
@@ -23,7 +35,10 @@ function humanLine(outcome: InputOutcome): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, models: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false }, 'heatmap-dir': { type: 'string' },
+      models: { type: 'string' }, help: { type: 'boolean' },
+    },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (positionals.length === 0) throw new Error(`no input given\n${USAGE}`);
@@ -31,9 +46,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   await initBackend(config.backend, (msg) => logger.info(msg));
   const predictor = await loadPosterPredictor(values.models ?? config.modelsDir);
+  const heatmapDir = values['heatmap-dir'];
+  if (heatmapDir !== undefined) await mkdir(heatmapDir, { recursive: true });
+  const explain = { explain: values.explain || heatmapDir !== undefined, onHeatmap: heatmapDir === undefined ? undefined : overlayWriter(heatmapDir) };
   await predictInputs(predictor, positionals, config.download, (outcome) => {
     process.stdout.write(`${values.json ? JSON.stringify(outcome) : humanLine(outcome)}\n`);
-  });
+  }, explain);
   await predictor.dispose();
 }
 

@@ -6,13 +6,14 @@ import { createResultCache, normaliseReview, sha256 } from './cache.js';
 import type { BotStore, Verdict } from './bot-store.js';
 import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
 import { FeedbackDesk } from './feedback.js';
+import { heatmapOverlay } from './heatmap-overlay.js';
 import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
-import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
+import { notice, privateNotice, type PosterReplyExplanation, UserFacingError, type Reply } from './reply.js';
 
 /** Fetches the bytes of a poster, enforcing the download policy (see src/core/download.ts). */
 export type Downloader = (source: ImageSource) => Promise<Uint8Array>;
@@ -48,6 +49,8 @@ interface NotAPoster {
 export interface PosterRequestOptions {
   /** Answer with genres even when the gate says the image is not a movie poster (the API's `?force=1`). */
   readonly force?: boolean;
+  /** Add the top genre's heat map and its overlay on the poster (the API's `?explain=1`). */
+  readonly explain?: boolean;
 }
 
 export function notAPosterMessage(posterProbability: number): string {
@@ -109,7 +112,7 @@ export class MovieBot implements BotServices {
 
   /** Someone asked (`/poster`, the API): an image that is not a poster gets a notice saying so. */
   async analyzePoster(source: ImageSource, requester: Requester, options: PosterRequestOptions = {}): Promise<Reply> {
-    const reply = await this.posterReply(source, requester, options.force === true);
+    const reply = await this.posterReply(source, requester, options);
     return reply.kind === 'not-a-poster' ? notice('error', notAPosterMessage(reply.poster)) : reply;
   }
 
@@ -118,11 +121,11 @@ export class MovieBot implements BotServices {
    * when it could not be read or the bot is busy: silence, not noise, in a channel full of memes.
    */
   async answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined> {
-    const reply = await this.posterReply(source, requester, false);
+    const reply = await this.posterReply(source, requester, {});
     return reply.kind === 'not-a-poster' || reply.kind === 'notice' ? undefined : reply;
   }
 
-  private posterReply(source: ImageSource, requester: Requester, force: boolean): Promise<Reply | NotAPoster> {
+  private posterReply(source: ImageSource, requester: Requester, options: PosterRequestOptions): Promise<Reply | NotAPoster> {
     return this.answer(requester, 'poster', async () => {
       await this.checkRate(requester);
       if (this.postersInFlight >= this.options.config.limits.maxQueue) {
@@ -130,24 +133,37 @@ export class MovieBot implements BotServices {
       }
       this.postersInFlight += 1;
       try {
-        return await this.analyzeAdmitted(source, requester, force);
+        return await this.analyzeAdmitted(source, requester, options);
       } finally {
         this.postersInFlight -= 1;
       }
     });
   }
 
-  private async analyzeAdmitted(source: ImageSource, requester: Requester, force: boolean): Promise<Reply | NotAPoster> {
+  private async analyzeAdmitted(source: ImageSource, requester: Requester, options: PosterRequestOptions): Promise<Reply | NotAPoster> {
     const bytes = await this.options.download(source);
     const imageSha256 = sha256(bytes);
     const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => {
       const pixels = await decodePoster(bytes, this.options.posterPredictor.inputSize);
       return this.posterQueue.run(pixels);
     });
-    if (!force && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
+    if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
+    const explanation = options.explain === true ? await this.explainPoster(bytes) : undefined;
     const answerId = await this.feedback.remember(result, imageSha256, bytes, requester);
-    return { kind: 'poster', result, imageUrl: publicUrl, fileName: source.name, ...(answerId === undefined ? {} : { answerId }) };
+    return {
+      kind: 'poster', result, imageUrl: publicUrl, fileName: source.name,
+      ...(answerId === undefined ? {} : { answerId }),
+      ...(explanation === undefined ? {} : { explanation }),
+    };
+  }
+
+  /** The heat map of the top genre and its overlay; undefined when the models cannot explain themselves. */
+  private async explainPoster(bytes: Uint8Array): Promise<PosterReplyExplanation | undefined> {
+    const { posterPredictor } = this.options;
+    if (posterPredictor.explain === undefined) return undefined;
+    const heatmap = await posterPredictor.explain(await decodePoster(bytes, posterPredictor.inputSize));
+    return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid) };
   }
 
   async imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode> {

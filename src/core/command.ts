@@ -35,8 +35,11 @@ export interface Requester {
 
 /** The platform-neutral work a command can ask for; implemented by {@link ../core/bot.ts MovieBot}. */
 export interface BotServices {
-  /** An image someone asked about; `force` answers with genres even when the gate says it is not a poster. */
-  analyzePoster(source: ImageSource, requester: Requester, options?: { readonly force?: boolean }): Promise<Reply>;
+  /**
+   * An image someone asked about; `force` answers with genres even when the gate says it is not a poster, `explain`
+   * adds the top genre's heat map and overlay.
+   */
+  analyzePoster(source: ImageSource, requester: Requester, options?: { readonly force?: boolean; readonly explain?: boolean }): Promise<Reply>;
   /** An image posted where nobody asked: undefined means stay silent (the gate says it is not a movie poster). */
   answerPostedImage(source: ImageSource, requester: Requester): Promise<Reply | undefined>;
   rateReview(text: string, requester: Requester, options?: RateReviewOptions): Promise<Reply>;

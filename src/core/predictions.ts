@@ -13,6 +13,24 @@ export interface PosterResult {
   readonly top3: ReadonlyArray<readonly [string, number]>;
   /** Predicted IMDb score, 1-10. */
   readonly rating: number;
+  /** The three training posters that look most like this one; absent when no similar index is installed. */
+  readonly similar?: readonly SimilarPoster[];
+}
+
+/** A training poster near this one in the backbone's embedding, named from MovieGenre.csv. */
+export interface SimilarPoster {
+  /** IMDb id, e.g. `tt0086425`. */
+  readonly id: string;
+  readonly title: string;
+  readonly year?: number;
+  /** Cosine similarity, -1..1. */
+  readonly similarity: number;
+}
+
+/** Where in the image the top genre came from: a grid over the whole image, row 0 at the top, max 1. */
+export interface PosterExplanation {
+  readonly genre: string;
+  readonly grid: number[][];
 }
 
 /** The gate's decision threshold, as recorded in `models/gate/metadata.json`. */
@@ -48,6 +66,8 @@ export interface ReviewExplanation {
 export interface PosterPredictor {
   readonly inputSize: number;
   predict(images: readonly Uint8Array[]): Promise<PosterResult[]>;
+  /** The heat map of one image's top genre, when the models can explain themselves (frozen-backbone heads). */
+  explain?(image: Uint8Array): Promise<PosterExplanation>;
 }
 
 /**

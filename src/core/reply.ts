@@ -1,4 +1,10 @@
-import type { PosterResult, ReviewResult, WordWeight } from './predictions.js';
+import type { PosterExplanation, PosterResult, ReviewResult, WordWeight } from './predictions.js';
+
+/** "Show why": the top genre's heat map and a PNG of it over the poster. */
+export interface PosterReplyExplanation {
+  readonly heatmap: PosterExplanation;
+  readonly overlayPng: Uint8Array;
+}
 
 /** What a command or a message handler answers; each adapter renders it its own way (embed, blocks, HTML). */
 export type Reply =
@@ -9,6 +15,8 @@ export type Reply =
       readonly fileName?: string;
       /** Set when feedback can be given on this answer: the buttons carry it. */
       readonly answerId?: string;
+      /** Only when asked for (the API's `?explain=1`). */
+      readonly explanation?: PosterReplyExplanation;
     }
   | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
   /** After a 👎: asks privately which genres the poster really has, with a menu of the 25. */

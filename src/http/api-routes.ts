@@ -12,7 +12,8 @@ const MAX_JSON_BYTES = 1024 * 1024;
 
 /**
  * The local mode's JSON API: `POST /api/poster` (the image bytes as the body, any content type, or JSON
- * `{"url"}`; `?force=1` answers with genres even when the image does not look like a movie poster) and
+ * `{"url"}`; `?force=1` answers with genres even when the image does not look like a movie poster; `?explain=1` adds the top
+ * genre's `heatmap` and its `overlay` as a PNG data URL) and
  * `POST /api/review` (JSON `{"text"}`, with `"explain": true` for the words that drove the rating).
  */
 export function apiRoutes(bot: BotServices, maxImageBytes: number): Route[] {
@@ -21,8 +22,9 @@ export function apiRoutes(bot: BotServices, maxImageBytes: number): Route[] {
       method: 'POST',
       path: '/api/poster',
       async handle(req, res, context) {
-        const force = new URL(req.url ?? '/', 'http://local').searchParams.get('force') === '1';
-        await answer(res, bot.analyzePoster(await posterSource(req, maxImageBytes), requesterOf(context), { force }));
+        const query = new URL(req.url ?? '/', 'http://local').searchParams;
+        const options = { force: query.get('force') === '1', explain: query.get('explain') === '1' };
+        await answer(res, bot.analyzePoster(await posterSource(req, maxImageBytes), requesterOf(context), options));
       },
     },
     {

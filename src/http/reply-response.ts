@@ -10,13 +10,18 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
- * `rate-review` CLIs (`{poster, genres, top3, rating}` / `{rating}`, plus `words` when explained), notices as `{"error": message}`.
+ * `rate-review` CLIs (`{poster, genres, top3, rating, similar?}` / `{rating}`; `heatmap` and `overlay` when a poster is
+ * explained, `words` when a review is), notices as `{"error": message}`.
  */
 export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
     case 'poster': {
-      const { poster, genres, top3, rating } = reply.result;
-      return { status: 200, body: { poster, genres, top3, rating } };
+      const { poster, genres, top3, rating, similar } = reply.result;
+      const explanation = reply.explanation && {
+        heatmap: reply.explanation.heatmap,
+        overlay: `data:image/png;base64,${Buffer.from(reply.explanation.overlayPng).toString('base64')}`,
+      };
+      return { status: 200, body: { poster, genres, top3, rating, ...(similar ? { similar } : {}), ...explanation } };
     }
     case 'review':
       return { status: 200, body: { rating: reply.result.rating, ...(reply.result.words ? { words: reply.result.words } : {}) } };

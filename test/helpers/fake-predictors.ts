@@ -1,5 +1,5 @@
 import { GENRES } from '../../src/core/genres.js';
-import { topGenres, type PosterPredictor, type PosterResult, type ReviewExplanation, type ReviewPredictor } from '../../src/core/predictions.js';
+import { topGenres, type PosterExplanation, type PosterPredictor, type PosterResult, type ReviewExplanation, type ReviewPredictor } from '../../src/core/predictions.js';
 
 /** A fake gate for channel tests: a nearly white image (a document, a screenshot) is not a poster. */
 export function whiteIsNotAPoster(pixels: Uint8Array): number {
@@ -27,6 +27,12 @@ export class FakePosterPredictor implements PosterPredictor {
       const poster = this.gate?.(pixels);
       return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10 };
     });
+  }
+
+  /** A stand-in heat map: the top genre, hottest in the top-left corner. */
+  async explain(image: Uint8Array): Promise<PosterExplanation> {
+    const [result] = await this.predict([image]);
+    return { genre: result!.top3[0]![0], grid: Array.from({ length: 7 }, (_, y) => Array.from({ length: 7 }, (_, x) => 1 / (1 + x + y))) };
   }
 }
 

@@ -1,9 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
 import { decodePoster } from '../../../core/image.js';
-import type { PosterPredictor, PosterResult } from '../../../core/predictions.js';
+import type { PosterExplanation, PosterPredictor, PosterResult } from '../../../core/predictions.js';
 
-export type InputOutcome = { file: string } & (PosterResult | { error: string });
+export type InputOutcome = { file: string } & ((PosterResult & { heatmap?: PosterExplanation }) | { error: string });
+
+/** What `predictInputs` does beyond predicting: heat maps, and what to do with each (e.g. write its overlay). */
+export interface PredictInputsOptions {
+  readonly explain?: boolean;
+  readonly onHeatmap?: (input: { file: string; index: number; bytes: Uint8Array; heatmap: PosterExplanation }) => Promise<void>;
+}
+
+interface DecodedInput {
+  readonly bytes: Uint8Array;
+  readonly pixels: Uint8Array;
+}
 
 const CHUNK = 16;
 
@@ -15,33 +26,42 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
 }
 
-async function pixelsOf(input: string, size: number, download: DownloadOptions): Promise<Uint8Array> {
+async function decodeInput(input: string, size: number, download: DownloadOptions): Promise<DecodedInput> {
   const bytes = isUrl(input)
     ? await downloadImage({ kind: 'url', url: input, origin: 'user' }, download)
     : await readFile(input).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'ENOENT' ? `no such file: ${input}` : `cannot read ${input}: ${error.message}`);
     });
   try {
-    return await decodePoster(bytes, size);
+    return { bytes, pixels: await decodePoster(bytes, size) };
   } catch (error) {
     throw new Error(`not a readable image (${message(error)})`);
   }
 }
 
+async function heatmapOf(predictor: PosterPredictor, decoded: DecodedInput, file: string, index: number, options: PredictInputsOptions): Promise<{ heatmap?: PosterExplanation }> {
+  if (options.explain !== true || predictor.explain === undefined) return {};
+  const heatmap = await predictor.explain(decoded.pixels);
+  await options.onHeatmap?.({ file, index, bytes: decoded.bytes, heatmap });
+  return { heatmap };
+}
+
 /**
  * Predicts every input (local path or http(s) URL) in order, in batches, handing each outcome to `emit` as soon as
- * its batch is done; an input that cannot be read becomes `{ file, error }` and the rest go on.
+ * its batch is done; an input that cannot be read becomes `{ file, error }` and the rest go on. With `explain`,
+ * each result also carries the top genre's heat map (when the models can explain themselves).
  */
 export async function predictInputs(
   predictor: PosterPredictor,
   inputs: readonly string[],
   download: DownloadOptions,
   emit: (outcome: InputOutcome) => void,
+  options: PredictInputsOptions = {},
 ): Promise<void> {
   for (let start = 0; start < inputs.length; start += CHUNK) {
     const chunk = inputs.slice(start, start + CHUNK);
-    const decoded = await Promise.all(chunk.map((input) => pixelsOf(input, predictor.inputSize, download).catch((error: unknown) => new Error(message(error)))));
-    const images = decoded.filter((d): d is Uint8Array => !(d instanceof Error));
+    const decoded = await Promise.all(chunk.map((input) => decodeInput(input, predictor.inputSize, download).catch((error: unknown) => new Error(message(error)))));
+    const images = decoded.flatMap((d) => (d instanceof Error ? [] : [d.pixels]));
     let results: PosterResult[] | Error;
     try {
       results = await predictor.predict(images);
@@ -49,11 +69,11 @@ export async function predictInputs(
       results = new Error(`prediction failed: ${message(error)}`);
     }
     let next = 0;
-    chunk.forEach((file, i) => {
-      const pixels = decoded[i]!;
-      if (pixels instanceof Error) return emit({ file, error: pixels.message });
-      if (results instanceof Error) return emit({ file, error: results.message });
-      emit({ file, ...results[next++]! });
-    });
+    for (const [i, file] of chunk.entries()) {
+      const input = decoded[i]!;
+      if (input instanceof Error) emit({ file, error: input.message });
+      else if (results instanceof Error) emit({ file, error: results.message });
+      else emit({ file, ...results[next++]!, ...(await heatmapOf(predictor, input, file, start + i, options)) });
+    }
   }
 }

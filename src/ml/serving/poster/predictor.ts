@@ -1,12 +1,31 @@
 import * as tf from '@tensorflow/tfjs';
 import { GENRES } from '../../../core/genres.js';
 import { type PosterPredictor, type PosterResult, topGenres } from '../../../core/predictions.js';
+import { createPosterExplainer } from './explain.js';
 import { loadGateModel } from './gate-model.js';
-import { BackboneRegistry, backboneFeatures, loadServingModel, modelDir, type ServedBackbone } from './serving-model.js';
+import { BackboneRegistry, backboneFeatures, backboneKey, loadServingModel, modelDir, type ServedBackbone } from './serving-model.js';
+import { loadSimilarIndex, nearestPosters, type SimilarIndex } from './similar-index.js';
+
+const SIMILAR_COUNT = 3;
 
 /** Ratings are IMDb scores: keep answers inside the scale whatever the head extrapolates. */
 function clampRating(value: number): number {
   return Math.min(10, Math.max(1, value));
+}
+
+type BatchOutputs = {
+  readonly genres: tf.Tensor2D;
+  readonly ratings: tf.Tensor2D;
+  readonly poster: tf.Tensor2D | undefined;
+  readonly nearest: { values: tf.Tensor; indices: tf.Tensor } | undefined;
+};
+
+/** The index must embed the genre head's backbone features: anything else would compare unlike numbers. */
+function checkedSimilarIndex(index: SimilarIndex, backbone: ServedBackbone | undefined, modelsDir: string): SimilarIndex {
+  if (backbone === undefined || backboneKey(index.metadata.backbone) !== backboneKey(backbone.config)) {
+    throw new Error(`${modelsDir}/similar was built on another backbone than ${modelsDir}/genre: rebuild it with npm run build:similar`);
+  }
+  return index;
 }
 
 export interface DisposablePosterPredictor extends PosterPredictor {
@@ -14,8 +33,9 @@ export interface DisposablePosterPredictor extends PosterPredictor {
 }
 
 /**
- * Loads `<modelsDir>/genre`, `<modelsDir>/rating` and, when installed, the poster gate `<modelsDir>/gate` once.
- * Heads on the same frozen backbone share it: each batch runs it once and every head reads the same features.
+ * Loads `<modelsDir>/genre`, `<modelsDir>/rating` and, when installed, the poster gate `<modelsDir>/gate` and the
+ * "looks like" index `<modelsDir>/similar` once. Heads on the same frozen backbone share it: each batch runs it
+ * once and every head (and the index) reads the same features. `explain` exists for frozen-backbone genre heads.
  *
  * @example
  * const predictor = await loadPosterPredictor('models');
@@ -24,10 +44,11 @@ export interface DisposablePosterPredictor extends PosterPredictor {
  */
 export async function loadPosterPredictor(modelsDir: string): Promise<DisposablePosterPredictor> {
   const backbones = new BackboneRegistry();
-  const [genre, rating, gate] = await Promise.all([
+  const [genre, rating, gate, similarIndex] = await Promise.all([
     loadServingModel(modelDir(modelsDir, 'genre'), backbones),
     loadServingModel(modelDir(modelsDir, 'rating'), backbones),
     loadGateModel(modelsDir, backbones),
+    loadSimilarIndex(modelsDir),
   ]);
   if (genre.metadata.task !== 'genre' || rating.metadata.task !== 'rating') {
     throw new Error(`${modelsDir}/genre and ${modelsDir}/rating hold models for the wrong tasks`);
@@ -37,14 +58,18 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
     throw new Error(`${modelsDir}/genre/metadata.json labels do not match the 25 genre columns`);
   }
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
+  const similar = similarIndex && checkedSimilarIndex(similarIndex, genre.backbone, modelsDir);
+  const explainer = genre.head && createPosterExplainer(genre.head, labels);
 
-  const run = (pixels: tf.Tensor4D): tf.Tensor2D[] => {
+  /** Every output of one batch as tensors; the similar index reads the genre head's backbone features. */
+  const run = (pixels: tf.Tensor4D): BatchOutputs => {
     const features = new Map<ServedBackbone, tf.Tensor2D>();
     for (const backbone of [genre.backbone, rating.backbone, gate?.backbone]) {
       if (backbone && !features.has(backbone)) features.set(backbone, backboneFeatures(backbone, pixels));
     }
-    const outputs = [genre, rating].map((model) => model.predict(pixels, model.backbone && features.get(model.backbone)));
-    return gate ? [...outputs, gate.predict(features.get(gate.backbone)!)] : outputs;
+    const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, model.backbone && features.get(model.backbone)));
+    const nearest = similar && tf.topk(similar.similarities(features.get(genre.backbone!)!), SIMILAR_COUNT);
+    return { genres: genres!, ratings: ratings!, poster: gate?.predict(features.get(gate.backbone)!), nearest };
   };
 
   return {
@@ -55,24 +80,34 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
       images.forEach((image, i) => {
         if (image.length !== expected) throw new Error(`Image ${i} has ${image.length} bytes, expected ${inputSize}x${inputSize}x3 RGB`);
       });
-      const [genreProbs, ratings, posterProbs] = tf.tidy(() => {
+      const outputs = tf.tidy(() => {
         const flat = new Uint8Array(images.length * expected);
         images.forEach((image, i) => flat.set(image, i * expected));
-        const pixels = tf.tensor4d(flat, [images.length, inputSize, inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
-        return run(pixels);
+        return run(tf.tensor4d(flat, [images.length, inputSize, inputSize, 3], 'int32').toFloat() as tf.Tensor4D);
       });
-      const [probs, scores, posterness] = await Promise.all([genreProbs!.array(), ratings!.array(), posterProbs?.array()]);
-      tf.dispose([genreProbs!, ratings!, ...(posterProbs ? [posterProbs] : [])]);
+      const [probs, scores, posterness, nearestValues, nearestIndices] = await Promise.all([
+        outputs.genres.array(), outputs.ratings.array(), outputs.poster?.array(), outputs.nearest?.values.array(), outputs.nearest?.indices.array(),
+      ]);
+      tf.dispose(outputs);
+      const neighbours = similar && nearestPosters(similar, nearestValues as number[][], nearestIndices as number[][]);
       return probs.map((row, i) => {
         const genres = Object.fromEntries(GENRES.map((name, g) => [name, row[g]!]));
         const poster = posterness?.[i]?.[0];
-        return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres, 3), rating: clampRating(scores[i]![0]!) };
+        return {
+          ...(poster === undefined ? {} : { poster }),
+          genres,
+          top3: topGenres(genres, 3),
+          rating: clampRating(scores[i]![0]!),
+          ...(neighbours ? { similar: neighbours[i]! } : {}),
+        };
       });
     },
+    ...(explainer ? { explain: async (image: Uint8Array) => explainer(image) } : {}),
     async dispose() {
       genre.dispose();
       rating.dispose();
       gate?.dispose();
+      similar?.dispose();
       await backbones.dispose();
     },
   };

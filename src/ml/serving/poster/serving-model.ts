@@ -13,6 +13,8 @@ export interface ServingModel {
   readonly backbone: ServedBackbone | undefined;
   /** Call inside tf.tidy, with `features` from {@link backboneFeatures} when the model has a backbone. */
   predict(pixels: tf.Tensor4D, features: tf.Tensor2D | undefined): tf.Tensor2D;
+  /** The head on backbone features, for models that have one (what the heat map differentiates). */
+  readonly head?: FeatureHead;
   dispose(): void;
 }
 
@@ -21,13 +23,18 @@ export interface ServedBackbone extends PosterBackbone {
   readonly infer: InferenceFn;
 }
 
+/** What makes two backbone configs the same network and features (metadata extras like `package` aside). */
+export function backboneKey({ taps, views, inputSize, scale, source }: BackboneConfig): string {
+  return JSON.stringify({ taps, views, inputSize, scale, source });
+}
+
 /** Loads each distinct backbone once, so the genre and rating heads share the network and its forward pass. */
 export class BackboneRegistry {
   private readonly loaded = new Map<string, Promise<ServedBackbone>>();
 
   get(config: BackboneConfig): Promise<ServedBackbone> {
     const { taps, views, inputSize, scale, source } = config;
-    const key = JSON.stringify({ taps, views, inputSize, scale, source });
+    const key = backboneKey(config);
     let backbone = this.loaded.get(key);
     if (!backbone) {
       if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
@@ -76,12 +83,16 @@ export async function loadServingModel(dir: string, backbones: BackboneRegistry)
     };
   }
   const head = await featureHead(dir, model, metadata.backbone!, backbones);
-  return { metadata, backbone: head.backbone, predict: (_pixels, features) => head.predict(features!), dispose: head.dispose };
+  return { metadata, backbone: head.backbone, head, predict: (_pixels, features) => head.predict(features!), dispose: head.dispose };
 }
 
 /** A head on standardised backbone features (genre, rating, the poster gate), sharing the registry's backbone. */
 export interface FeatureHead {
   readonly backbone: ServedBackbone;
+  /** The head network itself, reading standardised features. */
+  readonly model: tf.LayersModel;
+  /** Call inside tf.tidy: features as the head reads them (`feature-norm.bin`). */
+  standardise(features: tf.Tensor2D): tf.Tensor2D;
   /** Call inside tf.tidy with the backbone's features. */
   predict(features: tf.Tensor2D): tf.Tensor2D;
   dispose(): void;
@@ -93,9 +104,12 @@ export async function featureHead(dir: string, model: tf.LayersModel, config: Ba
   const norm = await readFeatureNorm(dir);
   const mean = tf.tensor1d(norm.mean);
   const std = tf.tensor1d(norm.std);
+  const standardise = (features: tf.Tensor2D): tf.Tensor2D => features.sub(mean).div(std);
   return {
     backbone,
-    predict: (features) => tf.tidy(() => model.predict(features.sub(mean).div(std)) as tf.Tensor2D),
+    model,
+    standardise,
+    predict: (features) => tf.tidy(() => model.predict(standardise(features)) as tf.Tensor2D),
     dispose: () => {
       model.dispose();
       tf.dispose([mean, std]);

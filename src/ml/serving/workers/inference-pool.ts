@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
+import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 
@@ -7,8 +7,8 @@ const ENTRY = new URL('./inference-worker.ts', import.meta.url).href;
 /** Workers compile TypeScript themselves: a loader registered in this thread does not reach them. */
 const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
 
-/** A worker request before the pool numbers it. */
-type Request = WorkerRequest extends infer Each ? (Each extends WorkerRequest ? Omit<Each, 'id'> : never) : never;
+type Request = DistributiveOmit<WorkerRequest, 'id'>;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 type Answer = Extract<WorkerMessage, { type: 'answer' }>;
 
 interface Pending {
@@ -18,7 +18,7 @@ interface Pending {
 
 class InferenceThread {
   readonly pending = new Map<number, Pending>();
-  readonly ready: Promise<{ posterInputSize: number; backend: string }>;
+  readonly ready: Promise<{ posterInputSize: number; backend: string; explains: boolean }>;
   /** False once the worker failed to start or exited: it takes no more requests. */
   usable = true;
   private readonly worker: Worker;
@@ -83,10 +83,12 @@ export class InferencePool {
     private readonly logger: Logger,
     posterInputSize: number,
     readonly backend: string,
+    explains: boolean,
   ) {
     this.posterPredictor = {
       inputSize: posterInputSize,
       predict: async (images) => (await this.run({ kind: 'poster', images })).posters as PosterResult[],
+      ...(explains ? { explain: async (image: Uint8Array) => (await this.run({ kind: 'poster-explain', image })).heatmap as PosterExplanation } : {}),
     };
     this.reviewPredictor = {
       predict: async (texts) => (await this.run({ kind: 'review', texts })).ratings as number[],
@@ -101,7 +103,7 @@ export class InferencePool {
     for (let i = 0; i < count; i += 1) threads.push(new InferenceThread(setup, onExit));
     try {
       const [first] = await Promise.all(threads.map((thread) => thread.ready));
-      pool = new InferencePool(threads, setup, logger, first!.posterInputSize, first!.backend);
+      pool = new InferencePool(threads, setup, logger, first!.posterInputSize, first!.backend, first!.explains);
       logger.info({ workers: count, backend: first!.backend }, 'inference workers ready');
       return pool;
     } catch (error) {

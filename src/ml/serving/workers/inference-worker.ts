@@ -13,13 +13,14 @@ try {
   port.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
+      else if (request.kind === 'poster-explain') send({ type: 'answer', id: request.id, heatmap: await poster.explain!(request.image) });
       else if (request.kind === 'review') send({ type: 'answer', id: request.id, ratings: await review.predict(request.texts) });
       else send({ type: 'answer', id: request.id, explanation: await review.explain(request.text) });
     } catch (error) {
       send({ type: 'error', id: request.id, message: errorMessage(error) });
     }
   });
-  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen });
+  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, explains: poster.explain !== undefined });
 } catch (error) {
   send({ type: 'failed', message: errorMessage(error) });
 }

@@ -1,0 +1,40 @@
+/**
+ * npm run evaluate:explain -- --data DIR --task deletion|similar-wild [--models DIR] [--count N]
+ * deletion: greying out the hottest 20% of each validation poster vs 20% at random (the heat map's test).
+ * similar-wild: how often a phone photo or screenshot of a validation poster shares a "looks like" neighbour with it.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { initBackend } from '../src/ml/runtime/backend.js';
+import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
+import { evaluateDeletion, evaluateSimilarInTheWild } from '../src/ml/training/poster/evaluate-explain.js';
+import { errorMessage } from '../src/util/error-message.js';
+
+const HELP = `Usage: npm run evaluate:explain -- --data DIR --task deletion|similar-wild [options]
+  --data DIR     poster folder with train.csv and Images/ (or set POSTER_DATA)
+  --models DIR   models folder (models)
+  --count N      validation posters (60 for deletion, 200 for similar-wild)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, count: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help) return void process.stdout.write(`${HELP}\n`);
+  const dataDir = values.data ?? process.env.POSTER_DATA;
+  if (dataDir === undefined) throw new Error(`--data is required\n${HELP}`);
+  const task = choiceFlag(values, 'task', 'deletion', ['deletion', 'similar-wild'] as const);
+  const count = numberFlag(values, 'count', task === 'deletion' ? 60 : 200, isPositiveInteger, 'a positive integer');
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  await initBackend(config.backend, (msg) => logger.info(msg));
+  const models = values.models ?? config.modelsDir;
+  const log = (msg: string) => logger.info(msg);
+  const report = task === 'deletion' ? await evaluateDeletion(models, dataDir, count, log) : await evaluateSimilarInTheWild(models, dataDir, count, log);
+  process.stdout.write(`${JSON.stringify({ task, ...report })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`evaluate:explain failed: ${errorMessage(error)}\n`);
+  process.exitCode = 1;
+});
