@@ -143,13 +143,13 @@ export class MovieBot implements BotServices {
   private async analyzeAdmitted(source: ImageSource, requester: Requester, options: PosterRequestOptions): Promise<Reply | NotAPoster> {
     const bytes = await this.options.download(source);
     const imageSha256 = sha256(bytes);
-    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => {
-      const pixels = await decodePoster(bytes, this.options.posterPredictor.inputSize);
-      return this.posterQueue.run(pixels);
-    });
+    // Decoded at most once per request, whether the models, the heat map or both need the pixels.
+    let pixels: Promise<Uint8Array> | undefined;
+    const decoded = () => (pixels ??= decodePoster(bytes, this.options.posterPredictor.inputSize));
+    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run(await decoded()));
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
-    const explanation = options.explain === true ? await this.explainPoster(bytes) : undefined;
+    const explanation = options.explain === true ? await this.explainPoster(bytes, decoded) : undefined;
     const answerId = await this.feedback.remember(result, imageSha256, bytes, requester);
     return {
       kind: 'poster', result, imageUrl: publicUrl, fileName: source.name,
@@ -159,10 +159,10 @@ export class MovieBot implements BotServices {
   }
 
   /** The heat map of the top genre and its overlay; undefined when the models cannot explain themselves. */
-  private async explainPoster(bytes: Uint8Array): Promise<PosterReplyExplanation | undefined> {
+  private async explainPoster(bytes: Uint8Array, decoded: () => Promise<Uint8Array>): Promise<PosterReplyExplanation | undefined> {
     const { posterPredictor } = this.options;
     if (posterPredictor.explain === undefined) return undefined;
-    const heatmap = await posterPredictor.explain(await decodePoster(bytes, posterPredictor.inputSize));
+    const heatmap = await posterPredictor.explain(await decoded());
     return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid) };
   }
 

@@ -25,9 +25,12 @@ export class FeedbackDesk {
     private readonly options: { readonly modelVersion: string; readonly keepImages: boolean },
   ) {}
 
-  /** Saves the answer for later votes; returns its id, or undefined when it cannot be voted on. */
+  /**
+   * Saves the answer for later votes; returns its id, or undefined when it cannot be voted on. Only chat answers
+   * carry 👍/👎, so the local page and API write nothing (a store write per request would buy no vote).
+   */
   async remember(result: PosterResult, imageSha256: string, bytes: Uint8Array, requester: Requester): Promise<string | undefined> {
-    if (this.store === undefined) return undefined;
+    if (this.store === undefined || requester.platform === 'local') return undefined;
     const answerId = randomUUID();
     const { platform, place } = requester;
     const answer = { answerId, imageSha256, top3: result.top3, rating: result.rating, modelVersion: this.options.modelVersion, platform, serverId: place?.serverId, channelId: place?.channelId };

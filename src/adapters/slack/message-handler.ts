@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
-import type { BotServices, ImageSource } from '../../core/command.js';
+import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { renderReply } from './render.js';
-import { slackRequester } from './requester.js';
+import { isDirectChannel, slackRequester } from './requester.js';
 
 /** The fields of a Slack file object the adapter reads. */
 export interface SharedFile {
@@ -28,7 +28,6 @@ export interface SharedMessage {
   readonly files?: readonly SharedFile[];
   readonly text?: string;
   readonly team?: string;
-  readonly channel_type?: string;
   /** On a thread reply: who posted the thread's first message (the bot, when someone replies to its answer). */
   readonly parent_user_id?: string;
 }
@@ -40,12 +39,10 @@ export interface FileShareDeps {
   readonly logger: Logger;
   /** The bot's own user id, to recognise mentions of it and replies to it. */
   readonly botUserId?: string;
-  /** Answer every image whatever the channel's mode: someone asked (the "Read poster" shortcut). */
-  readonly asked?: boolean;
 }
 
 const isImage = (file: SharedFile): boolean => (file.mimetype ?? '').startsWith('image/');
-const mayBeImage = (file: SharedFile): boolean => file.file_access === 'check_file_info' || isImage(file);
+export const mayBeImage = (file: SharedFile): boolean => file.file_access === 'check_file_info' || isImage(file);
 
 /**
  * People's messages with image files: `file_share`, or no subtype at all as files.uploadV2 posts them. Edits,
@@ -83,18 +80,31 @@ function asksTheBot(message: SharedMessage, botUserId: string | undefined): bool
 /**
  * Answers the images of a shared message in its thread, as the channel's mode says (see the Discord message
  * handler: DMs, mentions and replies to the bot always; `auto` posters only; `mention` and `off` nothing else).
- * When asked, every image gets a reply: a result, a notice, or an apology when something unexpected failed.
  */
 export async function answerFileShare(message: SharedMessage, requestId: string, deps: FileShareDeps): Promise<void> {
   const files = imageFilesOf(message);
   if (files.length === 0) return;
-  const requester = slackRequester(message.user ?? '', message.channel, message.team, requestId, message.channel_type === 'im');
+  const requester = slackRequester(message.user ?? '', message.channel, message.team, requestId, isDirectChannel(message.channel));
   const mentioned = asksTheBot(message, deps.botUserId);
-  const asked = deps.asked === true || requester.place!.direct || mentioned;
-  if (deps.asked !== true && !requester.place!.direct && !answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), mentioned)) return;
-  const log = deps.logger.child({ requestId, channel: message.channel });
+  const direct = requester.place!.direct;
+  if (!direct && !answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), mentioned)) return;
+  await answerImages(files, { channel: message.channel, ts: message.thread_ts ?? message.ts }, requester, direct || mentioned, deps);
+}
+
+/**
+ * Answers `files` in the thread `thread.ts` of `thread.channel`. When someone asked, every image gets a reply: a
+ * result, a notice, or an apology when something unexpected failed; otherwise only what looks like a poster.
+ */
+export async function answerImages(
+  files: readonly SharedFile[],
+  thread: { readonly channel: string; readonly ts: string },
+  requester: Requester,
+  asked: boolean,
+  deps: FileShareDeps,
+): Promise<void> {
+  const log = deps.logger.child({ requestId: requester.requestId, channel: thread.channel });
   const started = performance.now();
-  const thread = { channel: message.channel, thread_ts: message.thread_ts ?? message.ts, unfurl_links: false };
+  const target = { channel: thread.channel, thread_ts: thread.ts, unfurl_links: false };
   // All files are analysed at once; the answers go out in the order the files were shared.
   const analyses = files.map(async (shared): Promise<Reply | undefined> => {
     const file = await completeFile(shared, deps.client);
@@ -104,7 +114,7 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
   });
   analyses.forEach((analysis) => analysis.catch(() => undefined));
   for (const analysis of analyses) {
-    await answerSafely(log, 'slack poster', () => analysis, (reply) => deps.client.chat.postMessage({ ...thread, ...renderReply(reply) }));
+    await answerSafely(log, 'slack poster', () => analysis, (reply) => deps.client.chat.postMessage({ ...target, ...renderReply(reply) }));
   }
-  log.info({ files: files.length, ms: Math.round(performance.now() - started) }, 'slack file share answered');
+  log.info({ files: files.length, ms: Math.round(performance.now() - started) }, 'slack images answered');
 }

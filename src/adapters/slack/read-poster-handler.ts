@@ -1,7 +1,8 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { notice } from '../../core/reply.js';
 import { answerSafely } from '../error-boundary.js';
-import { answerFileShare, imageFilesOf, type FileShareDeps, type SharedMessage } from './message-handler.js';
+import { answerImages, mayBeImage, type FileShareDeps, type SharedFile } from './message-handler.js';
+import { isDirectChannel, slackRequester } from './requester.js';
 import { renderReply } from './render.js';
 
 /** The message shortcut's callback id, as the manifest declares it. */
@@ -11,16 +12,17 @@ export const READ_POSTER_CALLBACK = 'read_poster';
 export function registerReadPosterShortcut(app: App, deps: Omit<FileShareDeps, 'botUserId'>): void {
   app.shortcut<MessageShortcut>(READ_POSTER_CALLBACK, async ({ shortcut, ack, respond }) => {
     await ack();
+    const files = ((shortcut.message as { files?: readonly SharedFile[] }).files ?? []).filter(mayBeImage);
     // Whoever posted the message, the person who used the shortcut is the one asking.
-    const fields = { channel: shortcut.channel.id, team: shortcut.team?.id, user: shortcut.user.id, bot_id: undefined, subtype: undefined };
-    const message = { ...shortcut.message, ...fields } as unknown as SharedMessage;
-    const log = deps.logger.child({ requestId: shortcut.trigger_id, shortcut: READ_POSTER_CALLBACK });
-    if (imageFilesOf(message).length === 0) {
+    const channel = shortcut.channel.id;
+    const requester = slackRequester(shortcut.user.id, channel, shortcut.team?.id, shortcut.trigger_id, isDirectChannel(channel));
+    if (files.length === 0) {
+      const log = deps.logger.child({ requestId: shortcut.trigger_id, shortcut: READ_POSTER_CALLBACK });
       await answerSafely(log, 'slack read poster', async () => notice('error', 'That message has no image I can read.'), (reply) =>
         respond({ ...renderReply(reply), response_type: 'ephemeral' }),
       );
       return;
     }
-    await answerFileShare(message, shortcut.trigger_id, { ...deps, asked: true });
+    await answerImages(files, { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts }, requester, true, deps);
   });
 }

@@ -8,8 +8,13 @@ export const POSTER_TASKS: readonly PosterTask[] = ['genre', 'rating'];
 /** Targets as rows: 25 0/1 values per poster for genre, one rating for rating. */
 export type Targets = number[][];
 
+/** The model's output names in order, as metadata.json records them. */
+export function taskLabels(task: PosterTask): readonly string[] {
+  return task === 'genre' ? GENRES : ['rating'];
+}
+
 export function outputUnits(task: PosterTask): number {
-  return task === 'genre' ? GENRES.length : 1;
+  return taskLabels(task).length;
 }
 
 /** The metric early stopping and model selection follow: mAP (higher is better) or MAE (lower is better). */

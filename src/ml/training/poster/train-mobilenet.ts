@@ -10,7 +10,7 @@ import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
 import { stopSlice, taskRows } from './poster-rows.js';
-import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskMetrics } from './task.js';
+import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
 import { predictRows, trainFeatureHead } from './train-head.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
@@ -91,7 +91,7 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
   };
   await writePosterMetadata(ctx.outDir, {
     task,
-    labels: task === 'genre' ? GENRES : ['rating'],
+    labels: taskLabels(task),
     architecture: 'mobilenet',
     inputSize: backboneConfig.inputSize,
     normalisation: 'RGB from decodePoster (whole poster squashed to a square), x/255; pooled features standardised with feature-norm.bin',

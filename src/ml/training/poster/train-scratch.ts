@@ -1,4 +1,3 @@
-import { GENRES } from '../../../core/genres.js';
 import type { Poster } from '../../../data/posters.js';
 import { saveModel } from '../../runtime/model-io.js';
 import { writeTrainingReport } from '../training-report.js';
@@ -8,7 +7,7 @@ import { decodeAllPosters, pixelExamples } from './pixel-examples.js';
 import { stopSlice, taskRows } from './poster-rows.js';
 import type { PosterRunContext } from './run-context.js';
 import { buildScratchModel, type ScratchHyperparams } from './scratch-model.js';
-import { meanGuessBaseline, taskMetrics } from './task.js';
+import { meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 
 /**
  * The CNN from random weights: one fit on the training part, early-stopped on a slice of it, scored once on the
@@ -34,7 +33,7 @@ export async function trainScratchPoster(ctx: PosterRunContext, posters: readonl
   await saveModel(model, ctx.outDir);
   await writePosterMetadata(ctx.outDir, {
     task,
-    labels: task === 'genre' ? GENRES : ['rating'],
+    labels: taskLabels(task),
     architecture: 'scratch',
     inputSize: hp.inputSize,
     normalisation: 'RGB from decodePoster (whole poster squashed to a square), x/255',
