@@ -6,14 +6,14 @@ import { createResultCache, normaliseReview, sha256 } from './cache.js';
 import type { BotStore, Verdict } from './bot-store.js';
 import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
 import { FeedbackDesk } from './feedback.js';
-import { heatmapOverlay } from './heatmap-overlay.js';
 import { decodePoster } from './image.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
+import { PosterExplainer } from './poster-explainer.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
-import { notice, privateNotice, type PosterReplyExplanation, UserFacingError, type Reply } from './reply.js';
+import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
 
 /** Fetches the bytes of a poster, enforcing the download policy (see src/core/download.ts). */
 export type Downloader = (source: ImageSource) => Promise<Uint8Array>;
@@ -61,6 +61,8 @@ export function notAPosterMessage(posterProbability: number): string {
 /** Reviews longer than this are cut: the model reads a few hundred tokens at most. */
 const MAX_REVIEW_CHARS = 20_000;
 const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
+/** Posters kept for "Why?" in memory when there is no Redis: about 50 KB each. */
+const RECENT_POSTERS_IN_MEMORY = 100;
 
 /**
  * The platform-neutral bot: rate limits, downloads, caches and queues work for the models, and turns every
@@ -77,6 +79,7 @@ export class MovieBot implements BotServices {
   private readonly cache: Keyv;
   private readonly rateLimiter: RateLimiter;
   private readonly feedback: FeedbackDesk;
+  private readonly explainer: PosterExplainer;
   private readonly posterQueue: BatchQueue<Uint8Array, PosterResult>;
   private readonly reviewQueue: BatchQueue<string, number>;
   /** Posters being downloaded, decoded or inferred: bounded, so a burst cannot hold unbounded image bytes. */
@@ -93,6 +96,9 @@ export class MovieBot implements BotServices {
       options.rateLimiter ??
       (this.redis === undefined ? new MemoryRateLimiter(config.limits.ratePerMinute) : new RedisRateLimiter(this.redis, config.limits.ratePerMinute));
     this.feedback = new FeedbackDesk(options.store, options.logger, { modelVersion: options.modelVersion, keepImages: config.feedback.keepImages });
+    const recentPosters = createResultCache(this.redis, { capacity: RECENT_POSTERS_IN_MEMORY, namespace: 'moviebot-posters' });
+    recentPosters.on('error', (error: unknown) => options.logger.debug({ err: error }, 'recent posters unavailable'));
+    this.explainer = new PosterExplainer(options.posterPredictor, recentPosters, options.logger);
     const queueOptions = (model: string) => ({
       windowMs: config.limits.batchWindowMs,
       maxBatch: config.limits.maxBatch,
@@ -149,21 +155,25 @@ export class MovieBot implements BotServices {
     const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run(await decoded()));
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
-    const explanation = options.explain === true ? await this.explainPoster(bytes, decoded) : undefined;
-    const answerId = await this.feedback.remember(result, imageSha256, bytes, requester);
+    const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;
+    const [answerId, whyId] = await Promise.all([
+      this.feedback.remember(result, imageSha256, bytes, requester),
+      explanation === undefined ? this.explainer.keepForLater(imageSha256, bytes, requester) : undefined,
+    ]);
     return {
       kind: 'poster', result, imageUrl: publicUrl, fileName: source.name,
       ...(answerId === undefined ? {} : { answerId }),
+      ...(whyId === undefined ? {} : { whyId }),
       ...(explanation === undefined ? {} : { explanation }),
     };
   }
 
-  /** The heat map of the top genre and its overlay; undefined when the models cannot explain themselves. */
-  private async explainPoster(bytes: Uint8Array, decoded: () => Promise<Uint8Array>): Promise<PosterReplyExplanation | undefined> {
-    const { posterPredictor } = this.options;
-    if (posterPredictor.explain === undefined) return undefined;
-    const heatmap = await posterPredictor.explain(await decoded());
-    return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid) };
+  /** "Why?" under a chat answer: the heat map of the top genre over the poster that answer was about. */
+  async explainAnswer(posterId: string, requester: Requester): Promise<Reply> {
+    return this.answer(requester, 'why', async () => {
+      await this.checkRate(requester);
+      return { kind: 'heatmap', explanation: await this.explainer.explainKept(posterId) };
+    });
   }
 
   async imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode> {

@@ -45,10 +45,13 @@ class RedisStore extends EventEmitter {
   async clear(): Promise<void> {}
 }
 
-/** Results cache: on Redis when the process has a connection (shared by every process), else bounded memory. */
-export function createResultCache(redis: RedisConnection | undefined, capacity = 10_000): Keyv {
+/**
+ * Results cache: on Redis when the process has a connection (shared by every process), else bounded memory.
+ * `namespace` keeps apart caches of different things on one Redis.
+ */
+export function createResultCache(redis: RedisConnection | undefined, { capacity = 10_000, namespace = 'moviebot' } = {}): Keyv {
   const store = redis === undefined ? new BoundedMap<unknown>(capacity) : new RedisStore(redis);
-  return new Keyv({ store, namespace: 'moviebot' });
+  return new Keyv({ store, namespace });
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');

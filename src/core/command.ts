@@ -49,6 +49,8 @@ export interface BotServices {
   vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply>;
   correct(answerId: string, requester: Requester, genres: readonly string[]): Promise<Reply>;
   forgetUser(requester: Requester): Promise<Reply>;
+  /** The heat map behind a poster answer's "Why?" button (`whyId` of the answer). */
+  explainAnswer(posterId: string, requester: Requester): Promise<Reply>;
 }
 
 export interface RateReviewOptions {

@@ -25,18 +25,19 @@ function colourGrid(grid: readonly (readonly number[])[]): { data: Buffer; width
   return { data, width, height };
 }
 
-/**
- * The poster as given (whole image, upright, transparency on white, at most 512 px) with the heat map's colours
- * laid over it, the grid stretched smoothly over the whole image: a PNG.
- */
-export async function heatmapOverlay(posterBytes: Uint8Array, grid: readonly (readonly number[])[]): Promise<Buffer> {
-  const poster = await sharp(posterBytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
+/** The poster as the overlay shows it: the whole image, upright, transparency on white, at most 512 px. */
+const overlayBase = (posterBytes: Uint8Array) =>
+  sharp(posterBytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
     .rotate()
     .flatten({ background: POSTER_BACKGROUND })
-    .resize(OVERLAY_MAX_SIDE, OVERLAY_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+    .resize(OVERLAY_MAX_SIDE, OVERLAY_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
+
+/** A small JPEG of the poster, all a later heat map needs (see {@link RecentPosters}). */
+export const posterThumbnail = (posterBytes: Uint8Array): Promise<Buffer> => overlayBase(posterBytes).jpeg({ quality: 85 }).toBuffer();
+
+/** The poster (see {@link overlayBase}) with the heat map's colours laid over it, the grid stretched smoothly over the whole image: a PNG. */
+export async function heatmapOverlay(posterBytes: Uint8Array, grid: readonly (readonly number[])[]): Promise<Buffer> {
+  const poster = await overlayBase(posterBytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const { width, height } = poster.info;
   const cells = colourGrid(grid);
   const heat = await sharp(cells.data, { raw: { width: cells.width, height: cells.height, channels: 4 } })

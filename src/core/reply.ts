@@ -1,4 +1,4 @@
-import type { PosterExplanation, PosterResult, ReviewResult, WordWeight } from './predictions.js';
+import type { PosterExplanation, PosterResult, ReviewResult, SimilarPoster, WordWeight } from './predictions.js';
 
 /** "Show why": the top genre's heat map and a PNG of it over the poster. */
 export interface PosterReplyExplanation {
@@ -17,7 +17,11 @@ export type Reply =
       readonly answerId?: string;
       /** Only when asked for (the API's `?explain=1`). */
       readonly explanation?: PosterReplyExplanation;
+      /** Set when the heat map can be asked for later: the "Why?" button carries it. */
+      readonly whyId?: string;
     }
+  /** What "Why?" answers: the heat map over the poster and the genre it explains. */
+  | { readonly kind: 'heatmap'; readonly explanation: PosterReplyExplanation }
   | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
   /** After a 👎: asks privately which genres the poster really has, with a menu of the 25. */
   | { readonly kind: 'correction'; readonly answerId: string; readonly text: string }
@@ -68,3 +72,11 @@ export class UserFacingError extends Error {
 export function formatWordWeights(words: readonly WordWeight[]): string {
   return words.map(({ word, weight }) => `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`).join(' · ');
 }
+
+/** `Aliens (1986)`: a look-alike as every platform's card names it. */
+export const similarLabel = ({ title, year }: SimilarPoster): string => (year === undefined ? title : `${title} (${year})`);
+
+export const imdbUrl = (id: string): string => `https://www.imdb.com/title/${encodeURIComponent(id)}/`;
+
+/** The line under the "Why?" heat map. */
+export const heatmapCaption = (genre: string): string => `Why ${genre}? The warmer an area, the more it made me think ${genre}.`;

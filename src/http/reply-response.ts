@@ -1,4 +1,4 @@
-import type { NoticeTone, Reply } from '../core/reply.js';
+import type { NoticeTone, PosterReplyExplanation, Reply } from '../core/reply.js';
 
 export interface JsonResponse {
   readonly status: number;
@@ -17,12 +17,11 @@ export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
     case 'poster': {
       const { poster, genres, top3, rating, similar } = reply.result;
-      const explanation = reply.explanation && {
-        heatmap: reply.explanation.heatmap,
-        overlay: `data:image/png;base64,${Buffer.from(reply.explanation.overlayPng).toString('base64')}`,
-      };
+      const explanation = reply.explanation && explanationFields(reply.explanation);
       return { status: 200, body: { poster, genres, top3, rating, ...(similar ? { similar } : {}), ...explanation } };
     }
+    case 'heatmap':
+      return { status: 200, body: explanationFields(reply.explanation) };
     case 'review':
       return { status: 200, body: { rating: reply.result.rating, ...(reply.result.words ? { words: reply.result.words } : {}) } };
     case 'correction':
@@ -37,3 +36,8 @@ export function replyResponse(reply: Reply): JsonResponse {
     }
   }
 }
+
+const explanationFields = ({ heatmap, overlayPng }: PosterReplyExplanation) => ({
+  heatmap,
+  overlay: `data:image/png;base64,${Buffer.from(overlayPng).toString('base64')}`,
+});

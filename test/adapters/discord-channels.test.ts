@@ -118,6 +118,28 @@ describe('"Read poster" and feedback', () => {
   });
 });
 
+describe('"Why?" under a poster answer', () => {
+  it('answers with the heat map of the top genre as an attached PNG', async () => {
+    const [answer] = await post(await image(200, 40, 90));
+    const buttons = (answer!.body?.components as Array<{ components: Array<{ custom_id: string; label?: string }> }>)[0]!.components;
+    const why = buttons.find((button) => button.label === 'Why?')!;
+    expect(why.custom_id).toMatch(/^why:[0-9a-f]{64}$/);
+    const top = ((answer!.body?.embeds as Array<{ description: string }>)[0]!.description.match(/\*\*(.+?)\*\*/) ?? [])[1];
+
+    const click = discord.useComponent(discord.sentMessage(answer!), why.custom_id);
+    const heatmap = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'PATCH');
+    expect(heatmap.files).toEqual([expect.objectContaining({ filename: expect.stringMatching(/^why-.+\.png$/) })]);
+    expect(heatmap.files[0]!.size).toBeGreaterThan(1000);
+    expect(String(heatmap.body?.content)).toContain(`Why ${top}?`);
+  });
+
+  it('says so, privately, when the poster is no longer kept', async () => {
+    const click = discord.useComponent({ ...discord.sentMessage((await post(await image(10, 200, 90)))[0]!) }, `why:${'0'.repeat(64)}`);
+    await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'POST' && r.path.includes('/webhooks/'));
+    expect(JSON.stringify(callsOf(click.token).map((r) => r.body))).toMatch(/no longer have that poster/);
+  });
+});
+
 describe('without the Message Content intent', () => {
   it('does not ask for it when DISCORD_MESSAGE_CONTENT=false, and still answers a mention', async () => {
     const other = await startDiscordTestBot({ DISCORD_MESSAGE_CONTENT: 'false' });

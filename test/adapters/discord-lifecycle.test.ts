@@ -27,6 +27,7 @@ const slowBot: BotServices = {
   vote: async () => notice('info', 'unused'),
   correct: async () => notice('info', 'unused'),
   forgetUser: async () => notice('info', 'unused'),
+  explainAnswer: async () => notice('info', 'unused'),
 };
 
 let discord: FakeDiscord | undefined;

@@ -20,6 +20,24 @@ describe('rendering replies for Discord', () => {
     expect(embed.fields).toEqual([{ name: 'Predicted IMDb rating', value: '⭐ 7.3 / 10' }]);
   });
 
+  it('names the look-alikes as IMDb links and offers "Why?" beside the votes', () => {
+    const similar = [{ id: 'tt0090605', title: 'Aliens [Special]', year: 1986, similarity: 0.8 }, { id: 'tt0078748', title: 'Alien', similarity: 0.7 }];
+    const rendered = renderReply({ kind: 'poster', result: { ...result, similar }, answerId: 'a1', whyId: 'f'.repeat(64) });
+    expect((rendered.embeds?.[0] as APIEmbed).fields?.[1]).toEqual({
+      name: 'Looks like',
+      value: '[Aliens Special (1986)](https://www.imdb.com/title/tt0090605/) · [Alien](https://www.imdb.com/title/tt0078748/)',
+    });
+    const row = rendered.components?.[0] as { components: Array<{ custom_id: string; label?: string }> };
+    expect(row.components.map((button) => button.custom_id)).toEqual(['feedback:up:a1', 'feedback:down:a1', `why:${'f'.repeat(64)}`]);
+    expect(renderReply({ kind: 'poster', result }).components).toEqual([]);
+  });
+
+  it('attaches the heat map with the genre it explains', () => {
+    const rendered = renderReply({ kind: 'heatmap', explanation: { heatmap: { genre: 'Sci-Fi', grid: [[1]] }, overlayPng: new Uint8Array([1, 2]) } });
+    expect(rendered.content).toMatch(/^Why Sci-Fi\?/);
+    expect(rendered.files).toEqual([expect.objectContaining({ name: 'why-sci-fi.png' })]);
+  });
+
   it('leaves out a thumbnail Discord would refuse', () => {
     const { embeds } = renderReply({ kind: 'poster', result, imageUrl: 'javascript:alert(1)' });
     expect((embeds?.[0] as APIEmbed).thumbnail).toBeUndefined();

@@ -16,6 +16,14 @@ describe('renderReply', () => {
     expect(message.text).toBe('Drama 62%, Comedy 30%, Action 12%; predicted rating 7.1 / 10');
   });
 
+  it('names the look-alikes as IMDb links and offers "Why?" without votes too', () => {
+    const similar = [{ id: 'tt0090605', title: 'Aliens <b>', year: 1986, similarity: 0.8 }];
+    const { blocks } = renderReply({ kind: 'poster', result: { ...result, similar }, whyId: 'f'.repeat(64) });
+    expect(JSON.stringify(blocks)).toContain('*Looks like:* <https://www.imdb.com/title/tt0090605/|Aliens &lt;b&gt; (1986)>');
+    const actions = blocks.find((block) => block.type === 'actions') as { elements: Array<{ action_id: string }> };
+    expect(actions.elements.map((element) => element.action_id)).toEqual([`why:${'f'.repeat(64)}`]);
+  });
+
   it('puts a public poster URL beside the genres', () => {
     const message = renderReply({ kind: 'poster', result, imageUrl: 'https://example.com/p.jpg' });
     expect(message.blocks[0]).toMatchObject({ accessory: { type: 'image', image_url: 'https://example.com/p.jpg' } });

@@ -102,3 +102,26 @@ describe('Slack feedback', () => {
     expect(store.votes.size).toBe(0);
   });
 });
+
+describe('Slack "Why?"', () => {
+  it('uploads the heat map of the top genre into the answer\'s thread', async () => {
+    const [answer] = await share('C0AUTO', [200, 40, 90]);
+    const actions = (answer!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((block) => block.type === 'actions')!;
+    const why = actions.elements!.find((element) => element.action_id.startsWith('why:'))!;
+
+    await harness.deliverInteraction(blockActionPayload(why.action_id, harness.api.responseUrl(), { value: why.value }));
+    const completed = await harness.api.waitFor('files.completeUploadExternal');
+    expect(completed.body).toMatchObject({ channel_id: 'C0MOVIES', thread_ts: '1700000000.000100', initial_comment: expect.stringMatching(/^Why .+\?/) });
+    const [upload] = harness.api.callsOf('file_upload');
+    expect(upload!.body).toMatchObject({ png: true });
+    expect(upload!.body.bytes).toBeGreaterThan(1000);
+  });
+
+  it('tells only the person who clicked when the poster is no longer kept', async () => {
+    const url = harness.api.responseUrl();
+    await harness.deliverInteraction(blockActionPayload(`why:${'0'.repeat(64)}`, url, { value: '' }));
+    const answer = await responseTo(url);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(String(answer.body.text)).toMatch(/no longer have that poster/);
+  });
+});

@@ -24,6 +24,22 @@ describe('MovieBot posters', () => {
     expect(reply.result.rating).toBeGreaterThanOrEqual(1);
   });
 
+  it('lets a chat answer be explained later ("Why?"), from a small copy of the poster; the local API asks up front instead', async () => {
+    const { bot } = createTestBot();
+    const bytes = await sharp({ create: { width: 1200, height: 1800, channels: 4, background: '#aa330080' } }).png().toBuffer();
+    const reply = await bot.analyzePoster({ kind: 'bytes', bytes }, requester);
+    const whyId = reply.kind === 'poster' ? reply.whyId : undefined;
+    expect(whyId).toMatch(/^[0-9a-f]{64}$/);
+    const why = await bot.explainAnswer(whyId!, requester);
+    expect(why).toMatchObject({ kind: 'heatmap', explanation: { heatmap: { genre: reply.kind === 'poster' ? reply.result.top3[0]![0] : '' } } });
+    const overlay = await sharp(why.kind === 'heatmap' ? why.explanation.overlayPng : new Uint8Array()).metadata();
+    expect([overlay.width, overlay.height]).toEqual([341, 512]);
+
+    const local = await bot.analyzePoster({ kind: 'bytes', bytes }, { platform: 'local', userId: 'page' });
+    expect(local.kind === 'poster' && local.whyId).toBe(undefined);
+    expectNotice(await bot.explainAnswer('0'.repeat(64), requester), 'error', /no longer have that poster/);
+  });
+
   it('answers a re-posted poster from the cache', async () => {
     const { bot, posterPredictor } = createTestBot();
     const bytes = await poster('#114477');

@@ -1,5 +1,5 @@
 import { GENRES } from '../../src/core/genres.js';
-import { topGenres, type PosterExplanation, type PosterPredictor, type PosterResult, type ReviewExplanation, type ReviewPredictor } from '../../src/core/predictions.js';
+import { topGenres, type SimilarPoster, type PosterExplanation, type PosterPredictor, type PosterResult, type ReviewExplanation, type ReviewPredictor } from '../../src/core/predictions.js';
 
 /** A fake gate for channel tests: a nearly white image (a document, a screenshot) is not a poster. */
 export function whiteIsNotAPoster(pixels: Uint8Array): number {
@@ -15,6 +15,8 @@ export class FakePosterPredictor implements PosterPredictor {
   inputsSeen = 0;
   /** A stand-in poster gate: P(movie poster) from the pixels; without it results carry no `poster`, like a models folder without a gate. */
   gate: ((pixels: Uint8Array) => number) | undefined;
+  /** What every answer says it looks like; without it answers carry no `similar`, like a models folder without the index. */
+  similar: readonly SimilarPoster[] | undefined;
 
   async predict(images: readonly Uint8Array[]): Promise<PosterResult[]> {
     this.calls += 1;
@@ -25,7 +27,8 @@ export class FakePosterPredictor implements PosterPredictor {
       const mean = sum / pixels.length / 255;
       const genres = Object.fromEntries(GENRES.map((genre, index) => [genre, ((index * 7 + Math.round(mean * 100)) % 25) / 25]));
       const poster = this.gate?.(pixels);
-      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating: Math.round((3 + mean * 6) * 10) / 10 };
+      const rating = Math.round((3 + mean * 6) * 10) / 10;
+      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating, ...(this.similar === undefined ? {} : { similar: this.similar }) };
     });
   }
 

@@ -54,6 +54,29 @@ describe.skipIf(!available)(title, () => {
     expect(await card.locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   });
 
+  it('shows the look-alikes as IMDb links, and toggles the heat map over the poster with "Why?"', async () => {
+    local.posterPredictor.similar = [{ id: 'tt0090605', title: 'Aliens', year: 1986, similarity: 0.8 }, { id: 'tt0078748', title: 'Alien', similarity: 0.7 }];
+    const poster = await posterPng([20, 120, 230], [80, 10, 30]);
+    await page.getByLabel(/choose a file/).setInputFiles({ name: 'night.png', mimeType: 'image/png', buffer: Buffer.from(poster) });
+    const card = page.locator('article.poster').filter({ hasText: 'night.png' });
+    await expect.poll(() => card.locator('.similar a').count()).toBe(2);
+    expect(await card.locator('.similar a').first().getAttribute('href')).toBe('https://www.imdb.com/title/tt0090605/');
+    expect(await card.locator('.similar').textContent()).toBe('Looks like Aliens (1986) · Alien');
+
+    const thumb = card.locator('img.thumb');
+    const why = card.getByRole('button', { name: 'Why?' });
+    await why.click();
+    await expect.poll(() => thumb.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await why.getAttribute('aria-pressed')).toBe('true');
+    expect(await card.locator('.why-caption').textContent()).toMatch(/^Why .+\? The warmer an area/);
+    expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+    await why.click();
+    await expect.poll(() => thumb.getAttribute('src')).toMatch(/^blob:/);
+    expect(await card.locator('.why-caption').isVisible()).toBe(false);
+    local.posterPredictor.similar = undefined;
+  });
+
   it('rates a typed review', async () => {
     await page.getByLabel('Review text').fill('A slow start, then wonderful.');
     await page.getByRole('button', { name: 'Rate review' }).click();

@@ -3,7 +3,7 @@ import type { BotServices } from '../../core/command.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
-import { parseFeedbackId } from '../feedback-ids.js';
+import { parseFeedbackId } from '../button-ids.js';
 import { replyToInteraction } from './interaction-reply.js';
 import { renderReply } from './render.js';
 import { requesterOf } from './requester.js';

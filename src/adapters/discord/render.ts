@@ -1,8 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type BaseMessageOptions } from 'discord.js';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
-import { formatWordWeights, type Reply } from '../../core/reply.js';
-import { feedbackId } from '../feedback-ids.js';
+import type { SimilarPoster } from '../../core/predictions.js';
+import { formatWordWeights, heatmapCaption, imdbUrl, similarLabel, type Reply } from '../../core/reply.js';
+import { feedbackId, whyId } from '../button-ids.js';
 
 const BAR_CELLS = 10;
 const MAX_CONTENT = 2000;
@@ -29,9 +30,16 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
         .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
         .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${formatRating(reply.result.rating)}` });
+      const similar = reply.result.similar ?? [];
+      if (similar.length > 0) embed.addFields({ name: 'Looks like', value: truncate(similar.map(similarLink).join(' · '), 1024) });
       if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);
-      const components = reply.answerId === undefined ? [] : [feedbackButtons(reply.answerId).toJSON()];
-      return { embeds: [embed.toJSON()], components, allowedMentions: NO_MENTIONS };
+      const buttons = answerButtons(reply.answerId, reply.whyId);
+      return { embeds: [embed.toJSON()], components: buttons === undefined ? [] : [buttons.toJSON()], allowedMentions: NO_MENTIONS };
+    }
+    case 'heatmap': {
+      const { genre } = reply.explanation.heatmap;
+      const file = { attachment: Buffer.from(reply.explanation.overlayPng), name: `why-${genre.toLowerCase().replace(/[^a-z]+/g, '-')}.png` };
+      return { content: heatmapCaption(genre), files: [file], allowedMentions: NO_MENTIONS };
     }
     case 'correction':
       return { content: reply.text, components: [genrePicker(reply.answerId).toJSON()], allowedMentions: NO_MENTIONS };
@@ -53,12 +61,21 @@ export function renderReply(reply: Reply): BaseMessageOptions {
 export const isPrivate = (reply: Reply): boolean =>
   reply.kind === 'correction' || (reply.kind === 'notice' && (reply.tone !== 'info' || reply.private === true));
 
-function feedbackButtons(answerId: string): ActionRowBuilder<ButtonBuilder> {
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(feedbackId('up', answerId)).setEmoji('👍').setStyle(ButtonStyle.Secondary),
-    new ButtonBuilder().setCustomId(feedbackId('down', answerId)).setEmoji('👎').setStyle(ButtonStyle.Secondary),
-  );
+/** 👍 and 👎 when the answer takes votes, "Why?" when its heat map can be asked for; undefined when neither. */
+function answerButtons(answerId: string | undefined, posterId: string | undefined): ActionRowBuilder<ButtonBuilder> | undefined {
+  const buttons: ButtonBuilder[] = [];
+  if (answerId !== undefined) {
+    buttons.push(
+      new ButtonBuilder().setCustomId(feedbackId('up', answerId)).setEmoji('👍').setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(feedbackId('down', answerId)).setEmoji('👎').setStyle(ButtonStyle.Secondary),
+    );
+  }
+  if (posterId !== undefined) buttons.push(new ButtonBuilder().setCustomId(whyId(posterId)).setLabel('Why?').setEmoji('🔍').setStyle(ButtonStyle.Secondary));
+  return buttons.length === 0 ? undefined : new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons);
 }
+
+/** `[Aliens (1986)](https://www.imdb.com/title/tt0090605/)`: brackets in titles would break the link. */
+const similarLink = (poster: SimilarPoster): string => `[${similarLabel(poster).replace(/[[\]]/g, '')}](${imdbUrl(poster.id)})`;
 
 function genrePicker(answerId: string): ActionRowBuilder<StringSelectMenuBuilder> {
   return new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(

@@ -2,7 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { BotServices } from '../../core/command.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
-import { parseFeedbackId } from '../feedback-ids.js';
+import { parseFeedbackId } from '../button-ids.js';
 import { renderReply } from './render.js';
 import { isDirectChannel, slackRequester } from './requester.js';
 

@@ -14,6 +14,7 @@ import { answerFileShare, type SharedMessage } from './message-handler.js';
 import { superviseReconnects } from './socket-reconnects.js';
 import { registerSlashCommands } from './command-handler.js';
 import { registerFeedbackActions } from './feedback-handler.js';
+import { registerWhyAction } from './why-handler.js';
 import { registerReadPosterShortcut } from './read-poster-handler.js';
 
 export interface SlackOptions {
@@ -113,6 +114,7 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
   });
   registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
   registerFeedbackActions(app, { bot, logger });
+  registerWhyAction(app, { bot, logger });
   registerSlashCommands(app, { bot, commands, logger });
   app.error(async (error) => {
     logger.error({ err: errorFields(error) }, 'slack listener failed');

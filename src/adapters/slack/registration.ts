@@ -8,6 +8,7 @@ export const SLACK_BOT_SCOPES = [
   'chat:write', // replies in threads
   'commands', // slash commands
   'files:read', // downloading shared posters (url_private_download)
+  'files:write', // the heat map "Why?" posts in a thread
   'users:read', // /settings: only workspace admins and owners may change a channel's mode
   'channels:history', // message events with files: public channels
   'groups:history', // private channels
@@ -63,7 +64,7 @@ export function slackManifest(commands: readonly CommandDefinition[], options: S
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
       event_subscriptions: { ...(requestUrl === undefined ? {} : { request_url: requestUrl }), bot_events: [...SLACK_BOT_EVENTS] },
-      // 👍/👎 buttons, the genre menu and the "Read poster" shortcut arrive as interactions.
+      // 👍/👎 and Why? buttons, the genre menu and the "Read poster" shortcut arrive as interactions.
       interactivity: { is_enabled: true, ...(requestUrl === undefined ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,
       socket_mode_enabled: requestUrl === undefined,

@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
-import { formatWordWeights, type NoticeTone, type Reply } from '../../core/reply.js';
-import { feedbackId } from '../feedback-ids.js';
+import type { SimilarPoster } from '../../core/predictions.js';
+import { formatWordWeights, heatmapCaption, imdbUrl, similarLabel, type NoticeTone, type Reply } from '../../core/reply.js';
+import { feedbackId, whyId } from '../button-ids.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -47,10 +48,13 @@ export function renderReply(reply: Reply): SlackMessage {
           : { accessory: { type: 'image', image_url: reply.imageUrl, alt_text: reply.fileName ?? 'poster' } }),
       } as KnownBlock;
       const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${rating(reply.result.rating)}`)];
+      const similar = reply.result.similar ?? [];
+      if (similar.length > 0) blocks.push(section(`*Looks like:* ${similar.map(similarLink).join(' · ')}`));
       if (reply.fileName !== undefined) {
         blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:frame_with_picture: ${escapeMrkdwn(reply.fileName)}` }] });
       }
-      if (reply.answerId !== undefined) blocks.push(feedbackButtons(reply.answerId));
+      const buttons = answerButtons(reply.answerId, reply.whyId);
+      if (buttons !== undefined) blocks.push(buttons);
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
       return { text: `${summary}; predicted rating ${rating(reply.result.rating)}`, blocks };
     }
@@ -63,6 +67,10 @@ export function renderReply(reply: Reply): SlackMessage {
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],
       };
+    case 'heatmap': {
+      const caption = heatmapCaption(reply.explanation.heatmap.genre);
+      return { text: caption, blocks: [section(escapeMrkdwn(caption))] };
+    }
     case 'correction':
       return { text: reply.text, blocks: [{ ...section(escapeMrkdwn(reply.text)), accessory: genrePicker(reply.answerId) } as KnownBlock] };
     case 'notice':
@@ -73,16 +81,26 @@ export function renderReply(reply: Reply): SlackMessage {
 /** Results go to the channel; notices and the genre menu only to the person who asked or clicked. */
 export const isPrivate = (reply: Reply): boolean => reply.kind === 'notice' || reply.kind === 'correction';
 
-function feedbackButtons(answerId: string): KnownBlock {
-  const button = (action: 'up' | 'down', emoji: string, label: string) => ({
+/** 👍 and 👎 when the answer takes votes, "Why?" when its heat map can be asked for; undefined when neither. */
+function answerButtons(answerId: string | undefined, posterId: string | undefined): KnownBlock | undefined {
+  const button = (actionId: string, text: string, label: string, value: string) => ({
     type: 'button' as const,
-    action_id: feedbackId(action, answerId),
-    text: { type: 'plain_text' as const, text: emoji, emoji: true },
+    action_id: actionId,
+    text: { type: 'plain_text' as const, text, emoji: true },
     accessibility_label: label,
-    value: answerId,
+    value,
   });
-  return { type: 'actions', elements: [button('up', '👍', 'This answer is right'), button('down', '👎', 'This answer is wrong')] };
+  const elements = [
+    ...(answerId === undefined
+      ? []
+      : [button(feedbackId('up', answerId), '👍', 'This answer is right', answerId), button(feedbackId('down', answerId), '👎', 'This answer is wrong', answerId)]),
+    ...(posterId === undefined ? [] : [button(whyId(posterId), ':mag: Why?', 'Show what the genre guess looked at', posterId)]),
+  ];
+  return elements.length === 0 ? undefined : { type: 'actions', elements };
 }
+
+/** `<https://www.imdb.com/title/tt0090605/|Aliens (1986)>`. */
+const similarLink = (poster: SimilarPoster): string => `<${imdbUrl(poster.id)}|${escapeMrkdwn(similarLabel(poster)).replace(/\|/g, '/')}>`;
 
 function genrePicker(answerId: string) {
   return {

@@ -52,35 +52,78 @@ function genreRow([genre, probability]) {
 
 function show(card) {
   results.prepend(card);
-  while (results.children.length > MAX_CARDS) results.lastElementChild.remove();
+  while (results.children.length > MAX_CARDS) {
+    const removed = results.lastElementChild;
+    removed.querySelectorAll('img.thumb').forEach((img) => img.dataset.poster?.startsWith('blob:') && URL.revokeObjectURL(img.dataset.poster));
+    removed.remove();
+  }
 }
 
-function showPoster(result, title, imageSrc) {
+/** The training posters that look most like this one, each a link to its IMDb page. */
+const similarList = (similar) =>
+  el('p', { className: 'similar' }, el('span', { className: 'rating-label', textContent: 'Looks like ' }),
+    ...similar.flatMap(({ id, title, year }, index) => [
+      ...(index > 0 ? [' · '] : []),
+      el('a', { href: `https://www.imdb.com/title/${encodeURIComponent(id)}/`, target: '_blank', rel: 'noopener noreferrer',
+        textContent: year === undefined ? title : `${title} (${year})` }),
+    ]));
+
+/**
+ * "Why?": swaps the thumbnail for the heat map of the top genre and back. The heat map costs a backward pass, so it
+ * is fetched (the same image, with ?explain=1) only the first time it is asked for.
+ */
+function whyToggle(thumb, requestInit) {
+  const caption = el('p', { className: 'why-caption', hidden: true });
+  const button = el('button', { type: 'button', className: 'why', textContent: 'Why?', 'aria-pressed': 'false' });
+  const errorBox = el('p', { className: 'error', role: 'alert', hidden: true });
+  let overlay;
+  button.addEventListener('click', async () => {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    if (on && overlay === undefined) {
+      const body = await callApi('/api/poster?explain=1', requestInit(), errorBox, button);
+      if (!body?.overlay) return;
+      overlay = body.overlay;
+      caption.textContent = `Why ${body.heatmap.genre}? The warmer an area, the more it made me think ${body.heatmap.genre}.`;
+    }
+    thumb.src = on ? overlay : thumb.dataset.poster;
+    button.setAttribute('aria-pressed', String(on));
+    caption.hidden = !on;
+  });
+  return el('div', { className: 'why-row' }, button, caption, errorBox);
+}
+
+function showPoster(result, title, imageSrc, requestInit) {
   const thumb = el('img', { className: 'thumb', src: imageSrc, alt: `Poster: ${title}` });
-  thumb.addEventListener('error', () => thumb.remove());
-  if (imageSrc.startsWith('blob:')) thumb.addEventListener('load', () => URL.revokeObjectURL(imageSrc));
+  thumb.dataset.poster = imageSrc;
+  thumb.addEventListener('error', () => thumb.remove(), { once: true });
   show(el('article', { className: 'card poster' }, thumb,
     el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
-      ratingLine('Predicted IMDb rating', result.rating))));
+      ratingLine('Predicted IMDb rating', result.rating),
+      ...(result.similar?.length ? [similarList(result.similar)] : []),
+      whyToggle(thumb, requestInit))));
 }
 
-async function analyseFile(file) {
+async function analysePoster(requestInit, title, imageSrc) {
+  const body = await callApi('/api/poster', requestInit(), $('poster-error'), $('poster-url-form').querySelector('button'));
+  if (body) showPoster(body, title, imageSrc, requestInit);
+  else if (imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
+}
+
+function analyseFile(file) {
   if (!file) return;
-  const body = await callApi('/api/poster', { body: file, headers: { 'content-type': file.type || 'application/octet-stream' } },
-    $('poster-error'), $('poster-url-form').querySelector('button'));
-  if (body) showPoster(body, file.name || 'Pasted image', URL.createObjectURL(file));
+  const init = () => ({ body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
+  void analysePoster(init, file.name || 'Pasted image', URL.createObjectURL(file));
 }
 
-async function analyseUrl(url) {
-  const body = await callApi('/api/poster', { body: JSON.stringify({ url }), headers: { 'content-type': 'application/json' } },
-    $('poster-error'), $('poster-url-form').querySelector('button'));
-  if (body) showPoster(body, url.split(/[?#]/)[0].split('/').pop() || url, url);
+function analyseUrl(url) {
+  const init = () => ({ body: JSON.stringify({ url }), headers: { 'content-type': 'application/json' } });
+  void analysePoster(init, url.split(/[?#]/)[0].split('/').pop() || url, url);
 }
 
 const dropZone = $('drop-zone');
 $('poster-file').addEventListener('change', (event) => {
-  void analyseFile(event.target.files[0]);
+  analyseFile(event.target.files[0]);
   event.target.value = '';
 });
 dropZone.addEventListener('dragover', (event) => {
@@ -93,18 +136,18 @@ dropZone.addEventListener('drop', (event) => {
   dropZone.classList.remove('dragging');
   const [file] = event.dataTransfer.files;
   const link = event.dataTransfer.getData('text/uri-list').split('\n')[0].trim();
-  if (file) void analyseFile(file);
-  else if (link) void analyseUrl(link);
+  if (file) analyseFile(file);
+  else if (link) analyseUrl(link);
 });
 document.addEventListener('paste', (event) => {
   const file = [...(event.clipboardData?.files ?? [])].find((candidate) => candidate.type.startsWith('image/'));
   if (!file) return;
   event.preventDefault();
-  void analyseFile(file);
+  analyseFile(file);
 });
 $('poster-url-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  void analyseUrl($('poster-url').value.trim());
+  analyseUrl($('poster-url').value.trim());
 });
 
 /** The words that moved the rating, green for up, red for down, as the API returns them (largest first). */

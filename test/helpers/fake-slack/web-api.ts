@@ -51,7 +51,7 @@ export interface FakeSlackWebApiOptions {
 const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Slack</title></head><body><form action="/signin">Sign in to your workspace</form></body></html>';
 export const FAKE_TEAM = { id: 'T0FAKE', botUserId: 'U0BOT', botId: 'B0BOT' } as const;
 
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'files']);
 
 /** Values of a form post; Slack's WebClient sends objects (blocks) as JSON strings inside the form. */
 function parseBody(raw: string, contentType: string): Record<string, unknown> {
@@ -64,11 +64,13 @@ function parseBody(raw: string, contentType: string): Record<string, unknown> {
   return body;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -80,7 +82,8 @@ const sendImage = (res: ServerResponse, mimetype: string, bytes: Uint8Array): vo
 
 /**
  * A Slack Web API on 127.0.0.1: `auth.test`, `chat.postMessage`, `chat.postEphemeral`, `files.info`,
- * `apps.connections.open`, the `response_url` endpoint behind slash commands' `respond`, and private file
+ * `apps.connections.open`, the three steps of `files.uploadV2` (`files.getUploadURLExternal`, the upload itself,
+ * recorded as `file_upload`, and `files.completeUploadExternal`), the `response_url` endpoint behind slash commands' `respond`, and private file
  * downloads that need the bot token (a login page otherwise). Every request is recorded; faults are queued
  * per method with {@link failNext}.
  */
@@ -89,6 +92,8 @@ export class FakeSlackWebApi {
   /** Users `users.info` reports as workspace admins. */
   readonly admins = new Set<string>(['U0ADMIN']);
   private readonly files = new Map<string, StoredFile>();
+  /** What `files.uploadV2` sent, by file id. */
+  readonly uploads = new Map<string, Buffer>();
   private readonly publicImages = new Map<string, Uint8Array>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly recorded = new EventEmitter();
@@ -196,7 +201,12 @@ export class FakeSlackWebApi {
       this.servePublic(url, res);
       return;
     }
-    const body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+    const raw = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) {
+      this.receiveUpload(url, raw, res);
+      return;
+    }
+    const body = parseBody(raw.toString('utf8'), req.headers['content-type'] ?? '');
     if (url.pathname.startsWith('/commands/')) {
       this.record('response_url', url, body, 200);
       json(res, 200, { ok: true });
@@ -234,6 +244,12 @@ export class FakeSlackWebApi {
         const stored = this.files.get(String(body.file));
         return stored === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file: stored.file };
       }
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(this.nextFile++).padStart(8, '0')}`;
+        return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: body.files };
       case 'apps.connections.open': {
         const socketUrl = this.options.socketUrl?.();
         return socketUrl === undefined ? { ok: false, error: 'socket_mode_disabled' } : { ok: true, url: socketUrl };
@@ -251,6 +267,14 @@ export class FakeSlackWebApi {
     if (stored === undefined) res.writeHead(404).end();
     else if (login) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LOGIN_PAGE);
     else sendImage(res, stored.file.mimetype, stored.bytes);
+  }
+
+  /** The bytes of an upload (multipart or raw): recorded with whether they hold a PNG, and kept by file id. */
+  private receiveUpload(url: URL, raw: Buffer, res: ServerResponse): void {
+    const file = url.pathname.split('/')[2] ?? '';
+    this.uploads.set(file, raw);
+    this.record('file_upload', url, { file, bytes: raw.length, png: raw.includes(PNG_SIGNATURE) }, 200);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
   }
 
   private servePublic(url: URL, res: ServerResponse): void {
