@@ -4,3 +4,4 @@ import './poster-throughput.js';
 import './bot-burst.js';
 import './review-latency.js';
 import './poster-explain.js';
+import './serving-memory.js';

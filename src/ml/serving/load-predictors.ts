@@ -1,9 +1,6 @@
-import type { BackendName, Config } from '../../config.js';
+import type { Config } from '../../config.js';
 import type { PosterPredictor, ReviewPredictor } from '../../core/predictions.js';
 import type { Logger } from '../../logger.js';
-import { initBackend } from '../runtime/backend.js';
-import { loadPosterPredictor, type DisposablePosterPredictor } from './poster/predictor.js';
-import { loadReviewPredictor, type ReviewRater } from './review/predictor.js';
 import { InferencePool } from './workers/inference-pool.js';
 
 export interface LoadedPredictors {
@@ -11,17 +8,6 @@ export interface LoadedPredictors {
   readonly reviewPredictor: ReviewPredictor;
   modelsReady(): boolean;
   close(): Promise<void>;
-}
-
-/** Chooses the backend and loads both shipped models on the calling thread (the main one, or a worker's). */
-export async function loadModelsInThisThread(
-  modelsDir: string,
-  backend: BackendName | undefined,
-  log: (message: string) => void = () => {},
-): Promise<{ backend: BackendName; poster: DisposablePosterPredictor; review: ReviewRater }> {
-  const chosen = await initBackend(backend, log);
-  const [poster, review] = await Promise.all([loadPosterPredictor(modelsDir), loadReviewPredictor(modelsDir)]);
-  return { backend: chosen, poster, review };
 }
 
 /** The shipped models, in `config.limits.inferenceWorkers` worker threads, or on this thread when that is 0. */
@@ -36,6 +22,8 @@ export async function loadPredictors(config: Config, logger: Logger): Promise<Lo
       close: () => pool.close(),
     };
   }
+  // Imported only here: with workers, this thread never loads TensorFlow.js (tens of MiB it would not use).
+  const { loadModelsInThisThread } = await import('./load-in-this-thread.js');
   const { poster, review } = await loadModelsInThisThread(config.modelsDir, config.backend, (message) => logger.info(message));
   return {
     posterPredictor: poster,

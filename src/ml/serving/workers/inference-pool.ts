@@ -3,9 +3,16 @@ import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanatio
 import type { Logger } from '../../../logger.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 
-const ENTRY = new URL('./inference-worker.ts', import.meta.url).href;
-/** Workers compile TypeScript themselves: a loader registered in this thread does not reach them. */
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
+/** Built (`npm start` runs dist/) the worker is a file of its own; from source (scripts, tests) it is TypeScript. */
+const COMPILED = import.meta.url.endsWith('.js');
+
+function startWorker(setup: WorkerSetup): Worker {
+  if (COMPILED) return new Worker(new URL('./inference-worker.js', import.meta.url), { workerData: setup });
+  const entry = new URL('./inference-worker.ts', import.meta.url).href;
+  // A TypeScript worker compiles itself: a loader registered in this thread does not reach it.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
 
 type Request = DistributiveOmit<WorkerRequest, 'id'>;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -24,7 +31,7 @@ class InferenceThread {
   private readonly worker: Worker;
 
   constructor(setup: WorkerSetup, onExit: (thread: InferenceThread, error: Error) => void) {
-    this.worker = new Worker(BOOT, { eval: true, workerData: setup });
+    this.worker = startWorker(setup);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') resolve(message);

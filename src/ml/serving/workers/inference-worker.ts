@@ -1,6 +1,6 @@
 /** One inference thread: its own TensorFlow.js backend and its own copy of the poster and review models. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadModelsInThisThread } from '../load-predictors.js';
+import { loadModelsInThisThread } from '../load-in-this-thread.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 import { errorMessage } from '../../../util/error-message.js';
 
