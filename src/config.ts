@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-
 /**
  * The one place that reads the environment. Everything else receives a typed, frozen {@link Config}.
  *
@@ -174,7 +172,7 @@ function readDownload(env: EnvReader): Config['download'] {
 }
 
 function readLimits(env: EnvReader): Config['limits'] {
-  const inferenceWorkers = env.integer('INFERENCE_WORKERS', Math.min(4, availableParallelism()), 0, 64);
+  const inferenceWorkers = env.integer('INFERENCE_WORKERS', 1, 0, 64);
   return {
     inferenceWorkers,
     maxConcurrentInferences: env.integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
