@@ -40,6 +40,8 @@ export interface ChartLayout {
   readonly panelHeight: number;
 }
 
+/** Tableau's ten colours: distinguishable, and readable on white. */
+export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 const MARGIN = { left: 62, right: 16, top: 34, bottom: 42 };
 const LEGEND_ROW = 16;
 

@@ -74,21 +74,26 @@ export interface ReliabilityBin {
   readonly to: number;
   readonly count: number;
   readonly meanPredicted: number;
-  /** Share of the bin's examples that are positive. */
+  /** Mean of the bin's outcomes: the share of positives for 0/1 outcomes, the mean true value for ratings. */
   readonly observed: number;
 }
 
-/** Equal-width bins of predicted probability over [0, 1] (1 falls in the last), empty bins left out. */
-export function reliabilityBins(scores: readonly number[], positives: readonly boolean[], binCount = 10): ReliabilityBin[] {
-  const sums = Array.from({ length: binCount }, () => ({ count: 0, predicted: 0, positive: 0 }));
-  scores.forEach((score, i) => {
-    const bin = sums[Math.min(binCount - 1, Math.max(0, Math.floor(score * binCount)))]!;
+/**
+ * Equal-width bins of the prediction over `range` (values outside go to the end bins), empty bins left out: for
+ * probabilities against 0/1 outcomes, a calibration (reliability) table; for ratings, the mean true value per bin.
+ */
+export function reliabilityBins(predicted: readonly number[], outcomes: readonly number[], binCount = 10, range: readonly [number, number] = [0, 1]): ReliabilityBin[] {
+  const [low, high] = range;
+  const sums = Array.from({ length: binCount }, () => ({ count: 0, predicted: 0, outcome: 0 }));
+  predicted.forEach((value, i) => {
+    const bin = sums[Math.min(binCount - 1, Math.max(0, Math.floor(((value - low) / (high - low)) * binCount)))]!;
     bin.count++;
-    bin.predicted += score;
-    bin.positive += positives[i] ? 1 : 0;
+    bin.predicted += value;
+    bin.outcome += outcomes[i]!;
   });
+  const width = (high - low) / binCount;
   return sums.flatMap((bin, b) => (bin.count === 0 ? [] : [{
-    from: b / binCount, to: (b + 1) / binCount, count: bin.count, meanPredicted: bin.predicted / bin.count, observed: bin.positive / bin.count,
+    from: low + b * width, to: low + (b + 1) * width, count: bin.count, meanPredicted: bin.predicted / bin.count, observed: bin.outcome / bin.count,
   }]));
 }
 

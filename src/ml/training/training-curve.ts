@@ -1,8 +1,7 @@
 import type { EpochRecord } from './early-stopping.js';
-import { type ChartLayout, chartSvg, type Panel } from './chart.js';
+import { type ChartLayout, chartSvg, PALETTE, type Panel } from './chart.js';
 
 export const TRAINING_CURVE_LAYOUT: ChartLayout = { columns: 2, panelWidth: 420, panelHeight: 240 };
-const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 
 /** `loss`, `val_loss` and `heldout_loss` share a panel; every other metric gets its own. */
 function panelKey(series: string): string {
@@ -15,7 +14,7 @@ function panel(records: readonly EpochRecord[], series: readonly string[]): Pane
     legend: 'top',
     series: series.map((name, i) => ({
       label: name,
-      colour: COLOURS[i % COLOURS.length]!,
+      colour: PALETTE[i % PALETTE.length]!,
       points: records.map((r) => [r.epoch, r[name]] as const).filter((p): p is readonly [number, number] => Number.isFinite(p[1])),
     })),
   };
