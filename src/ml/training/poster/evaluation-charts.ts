@@ -9,7 +9,7 @@ import type { GenreCurves } from './genre-report.js';
 const MODEL = '#111111';
 const MACRO = '#d62728';
 const BASELINE = '#7f7f7f';
-const DIAGONAL: Series = { points: [[0, 0], [1, 1]], colour: '#bbbbbb', width: 1, dashed: true };
+const DIAGONAL: Series = { points: [[0, 0], [1, 1]], colour: '#999999', width: 1.5, dashed: true };
 const UNIT: Point = [0, 1];
 
 const points = (curve: readonly CurvePoint[]): Point[] => curve.map((p) => [p.x, p.y] as const);
@@ -60,12 +60,13 @@ export function genreRocPanel(model: GenreCurves, baseline: GenreCurves, auc: Cu
 }
 
 /** Mean prediction (x) against observed frequency or mean true value (y) per bin, each point labelled n=count. */
-export function reliabilitySeries(bins: readonly ReliabilityBin[], label: string, colour: string, dashed = false): Series {
-  return {
-    label, colour, dashed, style: 'markers', width: 2,
-    points: bins.map((bin) => [bin.meanPredicted, bin.observed] as const),
-    pointLabels: bins.map((bin) => `n=${bin.count}`),
-  };
+export function reliabilitySeries(bins: readonly ReliabilityBin[], label: string, colour: string): Series {
+  return { label, colour, style: 'markers', width: 2, points: bins.map((bin) => [bin.meanPredicted, bin.observed] as const), pointLabels: bins.map((bin) => `n=${bin.count}`) };
+}
+
+/** The constant guess's bins, dashed and without counts (they would cover the model's). */
+export function baselineReliabilitySeries(bins: readonly ReliabilityBin[], label: string): Series {
+  return { label, colour: '#ff7f0e', dashed: true, style: 'markers', width: 2, points: bins.map((bin) => [bin.meanPredicted, bin.observed] as const) };
 }
 
 export function reliabilityPanel(title: string, series: readonly Series[], range: Point = UNIT, axes = { x: 'mean predicted probability (bin)', y: 'observed frequency' }): Panel {

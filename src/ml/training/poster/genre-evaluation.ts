@@ -1,7 +1,7 @@
 import { GENRES } from '../../../core/genres.js';
 import type { Panel } from '../chart.js';
 import type { ScoredPosters } from './evaluate.js';
-import { genrePrPanel, genreRocPanel, reliabilityPanel, reliabilitySeries } from './evaluation-charts.js';
+import { baselineReliabilitySeries, genrePrPanel, genreRocPanel, reliabilityPanel, reliabilitySeries } from './evaluation-charts.js';
 import { genreCurves, type GenreCurves, genreSummary, type GenreScores, perGenreFigures } from './genre-report.js';
 
 export interface GenreEvaluation {
@@ -37,7 +37,7 @@ export function genreCharts(genre: GenreEvaluation): Record<string, Panel[]> {
   const [model, baseline] = [genre.model, genre.baseline];
   const figures = (micro: string, macro: string) => ({ micro: model.summary[micro]!, macro: model.summary[macro]!, baselineMicro: baseline.summary[micro]!, baselineMacro: baseline.summary[macro]! });
   const reliability = reliabilityPanel('Genres: calibration, all genres pooled', [
-    reliabilitySeries(baseline.curves.reliability, `constant guess (ECE ${baseline.summary.calibrationError!.toFixed(3)})`, '#7f7f7f', true),
+    baselineReliabilitySeries(baseline.curves.reliability, `constant guess (ECE ${baseline.summary.calibrationError!.toFixed(3)})`),
     reliabilitySeries(model.curves.reliability, `model (ECE ${model.summary.calibrationError!.toFixed(3)})`, '#111111'),
   ]);
   return {
