@@ -80,7 +80,7 @@ function gatePart(inputs: ReportInputs): ReportPart {
   const panels = gatePanels(input);
   return {
     figures: { nonPosterGroups: inputs.nonPosters.groups, ...gateReport(input) },
-    charts: { 'gate-pr.png': [panels.pr], 'gate-roc.png': [panels.roc], 'gate-reliability.png': [panels.reliability] },
+    charts: { 'gate-pr.png': [panels.pr, panels.prCorner], 'gate-roc.png': [panels.roc, panels.rocCorner], 'gate-reliability.png': [panels.reliability] },
   };
 }
 

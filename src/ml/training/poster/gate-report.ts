@@ -49,7 +49,7 @@ export function gateReport(input: GateScores): Record<string, unknown> {
   };
 }
 
-export function gatePanels(input: GateScores): { pr: Panel; roc: Panel; reliability: Panel } {
+export function gatePanels(input: GateScores): { pr: Panel; prCorner: Panel; roc: Panel; rocCorner: Panel; reliability: Panel } {
   const scores = [...input.posters, ...input.nonPosters];
   const labels = [...input.posters.map(() => true), ...input.nonPosters.map(() => false)];
   const figures = figuresOf(input.posters, input.nonPosters, input.threshold);
@@ -59,17 +59,22 @@ export function gatePanels(input: GateScores): { pr: Panel; roc: Panel; reliabil
   const pr = precisionRecallCurve(scores, labels);
   const roc = rocCurve(scores, labels);
   const atThreshold = `threshold ${input.threshold}`;
+  const prPanel: Panel = { title: 'Poster gate: precision against recall, poster = positive', xLabel: 'recall (posters let through)', yLabel: 'precision', x: unit, y: unit, legend: 'bottom-left', series: [
+    { label: `constant guess (AP ${share.toFixed(3)})`, points: [[0, share], [1, share]], colour: '#7f7f7f', width: 2.5, dashed: true },
+    { label: `gate (AP ${figures.ap!.toFixed(3)})`, points: [[0, pr[0]?.y ?? 1], ...pr.map((p) => [p.x, p.y] as const)], colour: '#111111', width: 3 },
+    { label: atThreshold, points: [[operating.recall, operating.precision]], colour: '#d62728', style: 'dots', width: 5 },
+  ] };
+  const rocPanel: Panel = { title: 'Poster gate: ROC, poster = positive', xLabel: 'false-positive rate (non-posters let through)', yLabel: 'true-positive rate', x: unit, y: unit, legend: 'bottom-right', series: [
+    { label: 'constant guess (AUC 0.500)', points: [[0, 0], [1, 1]], colour: '#7f7f7f', width: 2.5, dashed: true },
+    { label: `gate (AUC ${figures.rocAuc!.toFixed(3)})`, points: roc.map((p) => [p.x, p.y] as const), colour: '#111111', width: 3 },
+    { label: atThreshold, points: [[1 - figures.nonPostersBelowThreshold!, figures.cleanPostersAtOrAbove!]], colour: '#d62728', style: 'dots', width: 5 },
+  ] };
   return {
-    pr: { title: 'Poster gate: precision against recall, poster = positive', xLabel: 'recall (posters let through)', yLabel: 'precision', x: unit, y: unit, legend: 'bottom-left', series: [
-      { label: `constant guess (AP ${share.toFixed(3)})`, points: [[0, share], [1, share]], colour: '#7f7f7f', width: 2.5, dashed: true },
-      { label: `gate (AP ${figures.ap!.toFixed(3)})`, points: [[0, pr[0]?.y ?? 1], ...pr.map((p) => [p.x, p.y] as const)], colour: '#111111', width: 3 },
-      { label: atThreshold, points: [[operating.recall, operating.precision]], colour: '#d62728', style: 'dots', width: 5 },
-    ] },
-    roc: { title: 'Poster gate: ROC, poster = positive', xLabel: 'false-positive rate (non-posters let through)', yLabel: 'true-positive rate', x: unit, y: unit, legend: 'bottom-right', series: [
-      { label: 'constant guess (AUC 0.500)', points: [[0, 0], [1, 1]], colour: '#7f7f7f', width: 2.5, dashed: true },
-      { label: `gate (AUC ${figures.rocAuc!.toFixed(3)})`, points: roc.map((p) => [p.x, p.y] as const), colour: '#111111', width: 3 },
-      { label: atThreshold, points: [[1 - figures.nonPostersBelowThreshold!, figures.cleanPostersAtOrAbove!]], colour: '#d62728', style: 'dots', width: 5 },
-    ] },
+    pr: prPanel,
+    // A good gate hugs the corners: the same curves zoomed to the last tenth of each axis.
+    prCorner: { ...prPanel, title: 'The same, top-right corner', x: [0.9, 1], y: [0.9, 1] },
+    roc: rocPanel,
+    rocCorner: { ...rocPanel, title: 'The same, top-left corner', x: [0, 0.1], y: [0.9, 1] },
     reliability: reliabilityPanel('Poster gate: calibration', [reliabilitySeries(reliabilityBins(scores, labels.map(Number)), `gate (ECE ${figures.calibrationError!.toFixed(3)})`, '#111111')], unit,
       { x: 'mean predicted P(poster) (bin)', y: 'share that are posters' }),
   };

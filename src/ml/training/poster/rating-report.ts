@@ -48,7 +48,11 @@ export function ratingPanels(pairs: RatingPairs, figures: Record<string, unknown
       { label: `one poster (MAE ${mae.toFixed(3)})`, points: pairs.actual.map((a, i) => [a, pairs.predicted[i]!] as const), colour: '#1f77b4', style: 'dots', width: 2, opacity: 0.35 },
     ],
   };
-  const calibration = reliabilityPanel('Rating: mean true rating per predicted bin', [reliabilitySeries(ratingBins(pairs), 'model (bins of 0.5)', '#111111')], RATING_RANGE,
+  const bins = ratingBins(pairs);
+  // Zoomed to the bins (whole rating points, same on both axes), or the diagonal is all there is to see.
+  const values = bins.flatMap((bin) => [bin.meanPredicted, bin.observed]);
+  const zoom = [Math.floor(Math.min(...values)), Math.ceil(Math.max(...values))] as const;
+  const calibration = reliabilityPanel('Rating: mean true rating per predicted bin', [reliabilitySeries(bins, 'model (bins of 0.5)', '#111111')], zoom,
     { x: 'mean predicted rating (bin)', y: 'mean true rating' });
   return [scatter, calibration];
 }
