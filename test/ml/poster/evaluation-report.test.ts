@@ -62,12 +62,12 @@ describe('the evaluation report', () => {
 
   it('says the gate was not measured on non-posters when none were given, and measures it when they are', () => {
     expect(buildPosterReport(fixture()).metrics.gate).toMatchObject({ notEvaluated: expect.stringContaining('--non-posters'), cleanPostersAtOrAbove: 1 });
-    const gate = buildPosterReport(fixture({ scores: [0.2, 0.9], groups: 2 })).metrics.gate;
+    const gate = buildPosterReport(fixture({ dir: 'np', scores: [0.2, 0.9], groups: 2, unreadable: 0 })).metrics.gate;
     expect(gate).toMatchObject({ posters: 4, nonPosters: 2, nonPosterGroups: 2, nonPostersBelowThreshold: 0.5, cleanPostersAtOrAbove: 1, baseline: { guess: 0.75, nonPostersBelowThreshold: 0, rocAuc: 0.5 } });
   });
 
   it('writes metrics.json and readable PNGs, and a summary naming what was not measured', async () => {
-    const report = buildPosterReport(fixture({ scores: [0.2, 0.9], groups: 2 }));
+    const report = buildPosterReport(fixture({ dir: 'np', scores: [0.2, 0.9], groups: 2, unreadable: 0 }));
     const files = await writeEvaluationReport(dir, report);
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual([
       'metrics.json', 'genre-pr.png', 'genre-roc.png', 'genre-reliability.png', 'rating-scatter.png', 'gate-pr.png', 'gate-roc.png', 'gate-reliability.png',

@@ -56,8 +56,8 @@ export interface ReportInputs {
   readonly scored: ScoredPosters;
   /** Per-genre decision thresholds from genre/metadata.json, when it records them. */
   readonly genreThresholds?: Readonly<Record<string, number>>;
-  /** The gate's scores of the validation non-posters and how many source groups they come from. */
-  readonly nonPosters?: { readonly scores: readonly number[]; readonly groups: number };
+  /** The gate's scores of the validation non-posters of `dir`, how many source groups they come from, how many failed to decode. */
+  readonly nonPosters?: { readonly dir: string; readonly scores: readonly number[]; readonly groups: number; readonly unreadable: number };
   readonly gateData?: Readonly<Record<string, unknown>>;
 }
 
@@ -79,7 +79,7 @@ function gatePart(inputs: ReportInputs): ReportPart {
   const input = { posters: posterScores, nonPosters: inputs.nonPosters.scores, threshold: POSTER_GATE_THRESHOLD, trainingPrior: gateTrainingPrior(inputs.gateData ?? {}) };
   const panels = gatePanels(input);
   return {
-    figures: { nonPosterGroups: inputs.nonPosters.groups, ...gateReport(input) },
+    figures: { nonPosterDir: inputs.nonPosters.dir, nonPosterGroups: inputs.nonPosters.groups, unreadableNonPosters: inputs.nonPosters.unreadable, ...gateReport(input) },
     charts: { 'gate-pr.png': [panels.pr, panels.prCorner], 'gate-roc.png': [panels.roc, panels.rocCorner], 'gate-reliability.png': [panels.reliability] },
   };
 }
@@ -99,8 +99,9 @@ export function buildPosterReport(inputs: ReportInputs): PosterReport {
 
 async function scoreNonPosters(predictor: DisposablePosterPredictor, dir: string, log: (msg: string) => void): Promise<ReportInputs['nonPosters']> {
   const nonPosters = (await readNonPosters(dir)).filter((item) => item.split === 'validation');
-  const scores = (await scoreImages(predictor, nonPosters.map((item) => item.imagePath), log)).flatMap((s) => (s?.poster === undefined ? [] : [s.poster]));
-  return { scores, groups: new Set(nonPosters.map((item) => item.origin)).size };
+  const scored = await scoreImages(predictor, nonPosters.map((item) => item.imagePath), log);
+  const scores = scored.flatMap((s) => (s?.poster === undefined ? [] : [s.poster]));
+  return { dir, scores, groups: new Set(nonPosters.map((item) => item.origin)).size, unreadable: scored.length - scores.length };
 }
 
 /** Runs the serving predictor over the validation posters (and non-posters when given) and reads the metadata. */
