@@ -23,7 +23,7 @@ import { reportSummary } from '../src/ml/training/poster/report-summary.js';
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all] [--sst DIR]
+const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all] [--sst DIR] [--out DIR [--non-posters DIR]]
   --data PATH    poster folder (train.csv + Images/) or aclImdb .tar.gz/folder (required)
   --task T       posters (genre + rating models) | review | wild (posters as people post them) (posters)
   --limit N      wild only: validation posters, each made into every in-the-wild kind (200)

@@ -111,11 +111,11 @@ function seriesSvg(series: Series, frame: Frame): string {
   const parts = series.style === 'dots' ? dots(series.width ?? 2) : [`<polyline points="${xy.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}" fill="none" ${strokeOf(series)}/>`];
   if (series.style === 'markers') parts.push(...dots(3.5));
   (series.pointLabels ?? []).forEach((text, i) => {
-    // Above the point in the lower half of the frame, below it in the upper half, left of it near the right
-    // edge, so no label leaves the frame.
+    // Neighbours' labels on opposite sides (above, below), flipped where the frame ends; left of the point near
+    // the right edge.
     if (!xy[i]) return;
     const [x, y] = xy[i];
-    const below = y < frame.top + frame.height / 2;
+    const below = y < frame.top + 16 || (i % 2 === 0 && y < frame.top + frame.height - 16);
     const left = x > frame.left + frame.width * 0.85;
     parts.push(`<text x="${x + (left ? -6 : 6)}" y="${y + (below ? 14 : -7)}"${left ? ' text-anchor="end"' : ''} font-size="10" fill="${series.colour}" stroke="white" stroke-width="3" paint-order="stroke">${escapeXml(text)}</text>`);
   });
