@@ -45,7 +45,7 @@ export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '
 const MARGIN = { left: 62, right: 16, top: 34, bottom: 42 };
 const LEGEND_ROW = 16;
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -1,7 +1,7 @@
 import type { EpochRecord } from './early-stopping.js';
 import { type ChartLayout, chartSvg, PALETTE, type Panel } from './chart.js';
 
-export const TRAINING_CURVE_LAYOUT: ChartLayout = { columns: 2, panelWidth: 420, panelHeight: 240 };
+const TRAINING_CURVE_LAYOUT: ChartLayout = { columns: 2, panelWidth: 420, panelHeight: 240 };
 
 /** `loss`, `val_loss` and `heldout_loss` share a panel; every other metric gets its own. */
 function panelKey(series: string): string {

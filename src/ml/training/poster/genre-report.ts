@@ -27,7 +27,7 @@ const column = (rows: GenreScores['scores'], g: number): number[] => rows.map((r
 const positivesOf = (targets: GenreScores['targets'], g: number): boolean[] => targets.map((row) => row[g]! > 0.5);
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 
-export function labelFigures(scores: readonly number[], positives: readonly boolean[], threshold: number): LabelFigures {
+function labelFigures(scores: readonly number[], positives: readonly boolean[], threshold: number): LabelFigures {
   return { ap: averagePrecision(scores, positives), rocAuc: rocAuc(scores, positives), ...decisionFigures(scores, positives, threshold) };
 }
 

@@ -25,7 +25,7 @@ function errorFigures(predicted: readonly number[], actual: readonly number[]): 
 }
 
 /** Mean true rating per bin of predicted rating (1-10 in 18 half-point bins): where the model over- or undershoots. */
-export function ratingBins(pairs: RatingPairs): ReliabilityBin[] {
+function ratingBins(pairs: RatingPairs): ReliabilityBin[] {
   return reliabilityBins(pairs.predicted, pairs.actual, 18, RATING_RANGE);
 }
 
