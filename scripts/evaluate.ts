@@ -1,7 +1,10 @@
 /**
- * npm run evaluate -- --data DIR [--task posters|review] [--models DIR] [--split validation|all] [--sst DIR]
+ * npm run evaluate -- --data DIR [--task posters|review] [--models DIR] [--split validation|all] [--sst DIR] [--out DIR]
  * Prints one JSON object of metrics, with the mean-guess baselines beside them, on stdout.
- *   posters (default): genre mAP, macro ROC-AUC, top-3 precision and rating MAE of models/genre + models/rating
+ *   posters (default): genre mAP, macro ROC-AUC, top-3 precision and rating MAE of models/genre + models/rating;
+ *         with --out, the full report instead: per-genre figures at the served thresholds, rating and gate figures,
+ *         each beside the constant guess, in DIR/metrics.json with PR, ROC, calibration and rating-scatter PNGs,
+ *         and a text summary on stdout (--non-posters DIR adds the gate on held-out non-posters)
  *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder, and with --sst
  *   its SST dev figures (binary accuracy without the neutral sentences, Spearman with the five levels)
  *   wild: validation posters made into phone photos, screenshots, scans...: genre top-3 agreement with the clean
@@ -15,21 +18,27 @@ import { initBackend } from '../src/ml/runtime/backend.js';
 import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/training/poster/evaluate.js';
 import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
 import { evaluateInTheWild } from '../src/ml/training/poster/evaluate-in-the-wild.js';
+import { posterEvaluationReport, writeEvaluationReport } from '../src/ml/training/poster/evaluation-report.js';
+import { reportSummary } from '../src/ml/training/poster/report-summary.js';
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all] [--sst DIR]
+const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wild] [--models DIR] [--split validation|all] [--sst DIR] [--out DIR [--non-posters DIR]]
   --data PATH    poster folder (train.csv + Images/) or aclImdb .tar.gz/folder (required)
   --task T       posters (genre + rating models) | review | wild (posters as people post them) (posters)
   --limit N      wild only: validation posters, each made into every in-the-wild kind (200)
   --models DIR   models folder holding genre/, rating/, review/ (MODELS_DIR or models)
   --split S      validation (this project's held-out split of --data) | all (every item: a new held-out set) (validation
                  for posters, all for reviews)
-  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev`;
+  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev
+  --out DIR      posters only: write the full report (metrics.json, genre-pr/roc/reliability.png, rating-scatter.png,
+                 gate-pr/roc/reliability.png) into DIR and print a summary instead of one JSON line
+  --non-posters DIR  posters with --out: score the gate on the validation groups of this non-poster folder
+                 (scripts/non-posters/build.sh); without it the report says the gate was not measured on non-posters`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, sst: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, sst: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, 'non-posters': { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.data === undefined) throw new Error(`--data is required\n${USAGE}`);
@@ -40,6 +49,12 @@ async function main(): Promise<void> {
   await initBackend(config.backend, (msg) => logger.info(msg));
   const modelsDir = values.models ?? config.modelsDir;
   const limit = numberFlag(values, 'limit', 200, isPositiveInteger, 'a positive integer');
+  if ((values.out !== undefined || values['non-posters'] !== undefined) && task !== 'posters') throw new Error('--out and --non-posters are for --task posters');
+  if (values['non-posters'] !== undefined && values.out === undefined) throw new Error('--non-posters needs --out');
+  if (values.out !== undefined) {
+    const report = await posterEvaluationReport({ modelsDir, dataDir: values.data, split, nonPosterDir: values['non-posters'], log: (msg) => logger.debug(msg) });
+    return void process.stdout.write(`${reportSummary(report.metrics, await writeEvaluationReport(values.out, report))}\n`);
+  }
   const metrics = task === 'review'
     ? await evaluateReviewModel(join(modelsDir, 'review'), values.data, split, values.sst)
     : task === 'wild'

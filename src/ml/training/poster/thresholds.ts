@@ -1,15 +1,8 @@
 /** Per-genre yes/no thresholds, for callers that need a genre list rather than probabilities. */
+import { decisionFigures } from '../curves.js';
 
-function f1At(scores: readonly number[], positives: readonly boolean[], threshold: number): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  scores.forEach((score, i) => {
-    if (score >= threshold) positives[i] ? tp++ : fp++;
-    else if (positives[i]) fn++;
-  });
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-}
+const f1At = (scores: readonly number[], positives: readonly boolean[], threshold: number): number =>
+  decisionFigures(scores, positives, threshold).f1;
 
 const CANDIDATES = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
