@@ -1,18 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
+import { startWorkerModule } from '../../runtime/start-worker.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
-
-/** Built (`npm start` runs dist/) the worker is a file of its own; from source (scripts, tests) it is TypeScript. */
-const COMPILED = import.meta.url.endsWith('.js');
-
-function startWorker(setup: WorkerSetup): Worker {
-  if (COMPILED) return new Worker(new URL('./inference-worker.js', import.meta.url), { workerData: setup });
-  const entry = new URL('./inference-worker.ts', import.meta.url).href;
-  // A TypeScript worker compiles itself: a loader registered in this thread does not reach it.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData: setup });
-}
 
 type Request = DistributiveOmit<WorkerRequest, 'id'>;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -31,7 +21,7 @@ class InferenceThread {
   private readonly worker: Worker;
 
   constructor(setup: WorkerSetup, onExit: (thread: InferenceThread, error: Error) => void) {
-    this.worker = startWorker(setup);
+    this.worker = startWorkerModule(import.meta.url, 'inference-worker', setup);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') resolve(message);
