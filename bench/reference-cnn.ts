@@ -1,6 +1,7 @@
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { compileForInference } from '../src/ml/runtime/graph-compiler/compile.js';
+import { type DataParallelOptions, DataParallelTrainer } from '../src/ml/training/data-parallel/trainer.js';
 import { buildReferenceCnn, REFERENCE_INPUT_SHAPE, REFERENCE_LABELS } from '../test/helpers/reference-cnn.js';
 import { formatProfile, profileKernels } from './kernel-profile.js';
 import { registerBench } from './registry.js';
@@ -20,6 +21,16 @@ async function timePredict(predict: Predict, input: tf.Tensor, runs: number): Pr
   }, runs);
 }
 
+/** Steps of the data-parallel trainer (worker start-up not timed). */
+async function timeDataParallel(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, options: DataParallelOptions): Promise<Timing> {
+  const trainer = await DataParallelTrainer.start(model, options);
+  try {
+    return await measure(() => trainer.step(x, y), TRAIN_STEPS);
+  } finally {
+    await trainer.close();
+  }
+}
+
 registerBench({
   name: 'reference-cnn',
   async run({ log, profile, backend }) {
@@ -32,6 +43,9 @@ registerBench({
     log(`reference-cnn: ${TRAIN_STEPS} training steps at batch ${BATCH} after a warm-up; load average ${loadavg()[0]?.toFixed(2)}`);
     const train = await measure(step, TRAIN_STEPS);
     if (profile) log(`reference-cnn training step kernels:\n${formatProfile(await profileKernels(step))}`);
+    log(`reference-cnn: data-parallel steps, ${availableParallelism()} workers, then 1 worker + this thread; load average ${loadavg()[0]?.toFixed(2)}`);
+    const dataParallel = await timeDataParallel(model, x, y, {});
+    const mainShard = await timeDataParallel(model, x, y, { workers: 1, computeOnMain: true });
     const plain: Predict = (input) => model.predict(input) as tf.Tensor;
     const compiled = compileForInference(model);
     if (!compiled.compiled) log(`reference-cnn: compiled predict falls back to model.predict: ${compiled.fallbackReason}`);
@@ -50,12 +64,24 @@ registerBench({
     model.dispose();
     return {
       reference_cnn_train_step_ms: train.wallMs,
+      reference_cnn_train_step_data_parallel_ms: dataParallel.wallMs,
+      reference_cnn_train_step_data_parallel_main_shard_ms: mainShard.wallMs,
+      reference_cnn_data_parallel_workers: availableParallelism(),
       // The unsuffixed predict figures are the path the bot uses: compiled unless the compiler fell back.
       reference_cnn_predict_batch32_ms: compiled32.wallMs,
       reference_cnn_predict_batch1_ms: compiled1.wallMs,
       backend,
       reference_cnn_predict_path: compiled.compiled ? 'compiled' : 'model.predict',
       reference_cnn_train_step_cpu_ms: train.cpuMs,
+      reference_cnn_train_step_data_parallel_cpu_ms: dataParallel.cpuMs,
+      reference_cnn_train_step_data_parallel_main_shard_cpu_ms: mainShard.cpuMs,
+      // Idle-core estimates from thread CPU times (see bench/thread-cpu.ts): wall time on this shared machine cannot
+      // show a parallel gain. One thread: its CPU time. A coordinating main thread waits for its workers: main +
+      // busiest worker. A main thread computing a shard works beside its worker: the longer of the two.
+      reference_cnn_train_step_idle_estimate_ms: train.threads.mainMs,
+      reference_cnn_train_step_data_parallel_idle_estimate_ms: dataParallel.threads.mainMs + dataParallel.threads.busiestOtherMs,
+      reference_cnn_train_step_data_parallel_main_shard_idle_estimate_ms: Math.max(mainShard.threads.mainMs, mainShard.threads.busiestOtherMs),
+      reference_cnn_train_step_data_parallel_main_thread_cpu_ms: dataParallel.threads.mainMs,
       reference_cnn_predict_batch32_cpu_ms: compiled32.cpuMs,
       reference_cnn_predict_batch1_cpu_ms: compiled1.cpuMs,
       reference_cnn_model_predict_batch32_ms: plain32.wallMs,

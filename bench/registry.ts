@@ -14,6 +14,8 @@ export interface BenchContext {
   readonly profile: boolean;
   /** TensorFlow.js backend chosen at start-up (gpu, node, wasm or cpu). */
   readonly backend: string;
+  /** Figures of the entries that ran before this one in the same run (for ratios against a peer). */
+  readonly earlier: Readonly<BenchResult>;
 }
 
 export interface BenchEntry {

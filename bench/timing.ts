@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { type ThreadSplit, threadCpuMs, threadSplit } from './thread-cpu.js';
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of no values');
@@ -12,6 +13,8 @@ export interface Timing {
   wallMs: number;
   /** Median CPU time of this process (all its threads), ms: less sensitive than wall time to other load. */
   cpuMs: number;
+  /** Median CPU time of the main thread and of the busiest other one (see `threadSplit`); NaN off Linux. */
+  threads: ThreadSplit;
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -21,13 +24,18 @@ export async function measure(fn: () => Promise<unknown>, runs: number, warmup =
   for (let i = 0; i < warmup; i++) await fn();
   const walls: number[] = [];
   const cpus: number[] = [];
+  const splits: ThreadSplit[] = [];
   for (let i = 0; i < runs; i++) {
+    const threadsBefore = threadCpuMs();
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     await fn();
     walls.push(performance.now() - start);
     const cpu = process.cpuUsage(cpuStart);
     cpus.push((cpu.user + cpu.system) / 1000);
+    const threadsAfter = threadCpuMs();
+    splits.push(threadsBefore && threadsAfter ? threadSplit(threadsBefore, threadsAfter) : { mainMs: Number.NaN, busiestOtherMs: Number.NaN });
   }
-  return { wallMs: round(median(walls)), cpuMs: round(median(cpus)) };
+  const threads = { mainMs: median(splits.map((s) => s.mainMs)), busiestOtherMs: median(splits.map((s) => s.busiestOtherMs)) };
+  return { wallMs: round(median(walls)), cpuMs: round(median(cpus)), threads };
 }

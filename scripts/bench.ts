@@ -3,6 +3,7 @@
  *
  *   npm run --silent bench                        all entries, merged
  *   npm run --silent bench -- --only reference-cnn
+ *   npm run --silent bench -- --only reference-cnn,torch-reference-cnn   several, in registration order
  *   npm run --silent bench -- --profile           also log per-kernel times to stderr
  */
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import '../bench/entries.js';
 import { benchEntries, type BenchResult } from '../bench/registry.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = 'Usage: npm run --silent bench [-- --only NAME] [--profile]';
+const USAGE = 'Usage: npm run --silent bench [-- --only NAME[,NAME...]] [--profile]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\nEntries: ${names.join(', ')}\n`);
     return;
   }
-  const selected = values.only === undefined ? benchEntries() : benchEntries().filter((e) => e.name === values.only);
-  if (selected.length === 0) throw new Error(`Unknown bench entry "${values.only}"; entries: ${names.join(', ')}`);
+  const only = values.only?.split(',');
+  const unknown = only?.filter((name) => !names.includes(name)) ?? [];
+  if (unknown.length > 0) throw new Error(`Unknown bench entry "${unknown.join(', ')}"; entries: ${names.join(', ')}`);
+  const selected = only === undefined ? benchEntries() : benchEntries().filter((e) => only.includes(e.name));
 
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
   const merged: BenchResult = {};
   for (const entry of selected) {
     try {
-      Object.assign(merged, await entry.run({ log, profile: values.profile, backend }));
+      Object.assign(merged, await entry.run({ log, profile: values.profile, backend, earlier: merged }));
     } catch (error) {
       // One entry that cannot run (say, no trained model yet) must not hide the others' figures.
       const message = errorMessage(error);

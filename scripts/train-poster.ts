@@ -39,6 +39,8 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --ensemble N           heads trained with different seeds, outputs averaged (${DEFAULT_HEAD.ensemble})
   --features F           all (avg + max pools of every tap) | avg (average pools only) (all)
   --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
+  --workers N            scratch only: data-parallel steps over N worker threads, one per core is the fastest
+                         (batch norm then uses per-shard statistics); 0 = one thread, model.fitDataset (0)
   --cache DIR            feature cache (.cache/poster-features)
   --limit N              use only the first N posters of train.csv, for quick trials (0 = all)
   --feedback FILE        genre only: add the posters people corrected, from \`npm run feedback -- export --images DIR\`,
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, feedback: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, feedback: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -66,7 +68,9 @@ async function main(): Promise<void> {
     patience: numberFlag(values, 'patience', scratch ? 3 : 5, isPositiveInteger, 'a positive integer'),
     seed: numberFlag(values, 'seed', 1, Number.isInteger, 'an integer'),
     folds: numberFlag(values, 'folds', 3, (n) => Number.isInteger(n) && n >= 2, 'an integer of at least 2'),
+    workers: numberFlag(values, 'workers', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
   };
+  if (common.workers > 0 && !scratch) throw new Error('--workers is for --arch scratch: the mobilenet head trains on cached features and is too small to split');
   const batchSize = numberFlag(values, 'batch-size', scratch ? DEFAULT_SCRATCH.batchSize : DEFAULT_HEAD.batchSize, isPositiveInteger, 'a positive integer');
   const learningRate = numberFlag(values, 'learning-rate', scratch ? DEFAULT_SCRATCH.learningRate : DEFAULT_HEAD.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1');
 

@@ -61,6 +61,23 @@ describe('poster models', () => {
     loaded.dispose();
   });
 
+  it('fits the scratch CNN with data-parallel steps over two workers, early stopping and history as with fitDataset', async () => {
+    const { posters } = await loadPosterDataset(fixture.dir);
+    const table = await decodeAllPosters(posters, 16);
+    const targets = table.ids.map((id) => [...posters.find((p) => p.id === id)!.genres]);
+    const rows = table.ids.map((_, i) => i);
+    const model = buildScratchModel('genre', TINY_SCRATCH);
+    const before = model.getWeights().map((w) => w.clone());
+    const held = pixelExamples(table, rows.slice(8), targets);
+    const result = await fitModel(model, 'genre', pixelExamples(table, rows.slice(0, 8), targets), held, { ...FIT, workers: 2 }, held);
+    expect(result.history.map((r) => r.epoch)).toEqual([1, 2]);
+    expect(result.history[0]!.loss).toBeGreaterThan(0);
+    expect(result.history[0]).toHaveProperty('val_mAP');
+    expect(tf.max(tf.abs(tf.sub(model.getWeights()[0]!, before[0]!))).dataSync()[0]).toBeGreaterThan(0);
+    tf.dispose(before);
+    model.dispose();
+  });
+
   it('trains a rating head on features from the mean (the bias starts at the training mean)', async () => {
     const rows = 40;
     const dim = 6;

@@ -1,25 +1,14 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
+import { startWorkerModule } from '../../runtime/start-worker.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
-
-/** Built (`npm start` runs dist/) the worker is a file of its own; from source (scripts, tests) it is TypeScript. */
-const COMPILED = import.meta.url.endsWith('.js');
 
 /**
  * A worker's JavaScript makes little garbage (the tensors live in wasm memory), so a small young generation costs
  * no speed and saves about 30 MiB per worker against V8's default.
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
-
-function startWorker(setup: WorkerSetup): Worker {
-  const options = { workerData: setup, resourceLimits: RESOURCE_LIMITS };
-  if (COMPILED) return new Worker(new URL('./inference-worker.js', import.meta.url), options);
-  const entry = new URL('./inference-worker.ts', import.meta.url).href;
-  // A TypeScript worker compiles itself: a loader registered in this thread does not reach it.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { ...options, eval: true });
-}
 
 /** Backends on which batching posters buys no speed (see InferencePool's poster predictor). */
 const ONE_AT_A_TIME = new Set(['wasm', 'cpu']);
@@ -41,7 +30,7 @@ class InferenceThread {
   private readonly worker: Worker;
 
   constructor(setup: WorkerSetup, onExit: (thread: InferenceThread, error: Error) => void) {
-    this.worker = startWorker(setup);
+    this.worker = startWorkerModule(import.meta.url, 'inference-worker', setup, RESOURCE_LIMITS);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') resolve(message);

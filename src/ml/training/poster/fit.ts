@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { seededShuffle } from '../../../util/seeded-random.js';
+import { fitDataParallel } from '../data-parallel/fit-loop.js';
+import { DataParallelTrainer } from '../data-parallel/trainer.js';
 import { earlyStopping, type EpochRecord } from '../early-stopping.js';
 import { type Logs, progressBar } from '../progress-bar.js';
 import { type PosterTask, SELECTION_METRIC, taskMetrics, type Targets } from './task.js';
@@ -19,6 +21,11 @@ export interface FitOptions {
   readonly seed: number;
   /** Print a progress bar to stderr (off inside cross-validation). */
   readonly progress: boolean;
+  /**
+   * Data-parallel steps over this many gradient worker threads (wasm and cpu compute on one thread each); 0 or
+   * absent: `model.fitDataset` on this thread. Batch norm then normalises each shard with its own statistics.
+   */
+  readonly workers?: number;
 }
 
 export interface FitResult {
@@ -91,7 +98,15 @@ export async function fitModel(
       }
     }
   };
-  const dataset = tf.data.generator(batches);
-  await model.fitDataset(dataset, { epochs: options.epochs, batchesPerEpoch, callbacks, verbose: 0 });
+  if ((options.workers ?? 0) > 0) {
+    const trainer = await DataParallelTrainer.start(model, { workers: options.workers });
+    try {
+      await fitDataParallel(model, trainer, batches(), { epochs: options.epochs, batchesPerEpoch, callbacks });
+    } finally {
+      await trainer.close();
+    }
+  } else {
+    await model.fitDataset(tf.data.generator(batches), { epochs: options.epochs, batchesPerEpoch, callbacks, verbose: 0 });
+  }
   return { history: stopper.history, best: stopper.best };
 }

@@ -9,6 +9,8 @@ export interface PosterRunContext {
   readonly patience: number;
   readonly seed: number;
   readonly folds: number;
+  /** Gradient worker threads for data-parallel steps (scratch CNN only); 0: one thread. */
+  readonly workers: number;
   /** The command line that trained the model, for metadata.json. */
   readonly command: string;
   readonly backend: string;

@@ -25,7 +25,7 @@ export async function trainScratchPoster(ctx: PosterRunContext, posters: readonl
   const model = buildScratchModel(task, hp, ratingMean);
   const validationExamples = pixelExamples(table, rows.validation, rows.targets);
   const result = await fitModel(model, task, pixelExamples(table, fit, rows.targets), pixelExamples(table, stop, rows.targets),
-    { epochs: ctx.epochs, batchSize: hp.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true }, validationExamples);
+    { epochs: ctx.epochs, batchSize: hp.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true, workers: ctx.workers }, validationExamples);
   const validation = taskMetrics(task, await predictAll(model, validationExamples, 64), validationExamples.targets);
   const baselines = meanGuessBaseline(task, rows.train.map((row) => rows.targets[row]!), validationExamples.targets);
   log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);

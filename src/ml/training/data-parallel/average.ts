@@ -1,0 +1,32 @@
+/** Shard sizes as even as possible: 10 examples over 3 parts are 4, 3, 3; never an empty shard. */
+export function shardSizes(batchSize: number, parts: number): number[] {
+  const count = Math.min(batchSize, parts);
+  return Array.from({ length: count }, (_, i) => Math.floor(batchSize / count) + (i < batchSize % count ? 1 : 0));
+}
+
+/** Σ_k share_k · values_k, array by array: shard gradients weighted by shard size give the whole batch's gradient. */
+export function weightedMean(perShard: readonly (readonly Float32Array[])[], shares: readonly number[]): Float32Array[] {
+  return perShard[0]!.map((first, a) => {
+    const sum = new Float32Array(first.length);
+    perShard.forEach((arrays, k) => {
+      const values = arrays[a]!;
+      const share = shares[k]!;
+      for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + share * values[i]!;
+    });
+    return sum;
+  });
+}
+
+const sameValues = (a: Float32Array, b: Float32Array): boolean => a.every((value, i) => value === b[i]);
+
+/**
+ * Non-trainable weights after a step. Batch-norm moving statistics moved towards each shard's statistics, so they
+ * are averaged weighted by shard size: the moving mean then equals the whole batch's update exactly (it is linear in
+ * the batch mean); the moving variance misses the spread of the shard means around the batch mean (mean of shard
+ * variances <= batch variance), as in PyTorch's DistributedDataParallel without SyncBatchNorm. Weights that every
+ * shard left alike (frozen layers) are kept as they are, not re-summed with rounding.
+ */
+export function mergedState(perShard: readonly (readonly Float32Array[])[], shares: readonly number[]): Float32Array[] {
+  const averaged = weightedMean(perShard, shares);
+  return averaged.map((mean, a) => (perShard.every((arrays) => sameValues(arrays[a]!, perShard[0]![a]!)) ? perShard[0]![a]! : mean));
+}
