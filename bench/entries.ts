@@ -1,8 +1,9 @@
 /** Every benchmark entry, one import each; an entry registers itself with `registerBench`. */
 import './reference-cnn.js';
-import './torch-reference-cnn.js';
 import './poster-throughput.js';
 import './bot-burst.js';
 import './review-latency.js';
 import './poster-explain.js';
 import './serving-memory.js';
+// Last: the PyTorch peers compare against the figures of the entries above, from the same run.
+import './torch-peers.js';
