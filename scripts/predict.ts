@@ -19,9 +19,9 @@ const USAGE = 'Usage: npm run --silent predict -- [--json] [--explain] [--heatma
 
 /** Writes `<dir>/<input number>-<input name>.png`: the number keeps two inputs with one name apart. */
 function overlayWriter(dir: string): PredictInputsOptions['onHeatmap'] {
-  return async ({ file, index, bytes, heatmap }) => {
+  return async ({ file, index, bytes, region, heatmap }) => {
     const name = basename(file.split(/[?#]/)[0] ?? file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_');
-    await writeFile(join(dir, `${String(index + 1).padStart(3, '0')}-${name}.png`), await heatmapOverlay(bytes, heatmap.grid));
+    await writeFile(join(dir, `${String(index + 1).padStart(3, '0')}-${name}.png`), await heatmapOverlay(bytes, heatmap.grid, region));
   };
 }
 

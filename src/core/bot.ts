@@ -7,7 +7,7 @@ import type { BotStore, Verdict } from './bot-store.js';
 import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
 import { FeedbackDesk } from './feedback.js';
 import { heatmapOverlay } from './heatmap-overlay.js';
-import { decodePoster } from './image.js';
+import { type DecodedPoster, decodePosterRegion } from './image.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
@@ -144,9 +144,9 @@ export class MovieBot implements BotServices {
     const bytes = await this.options.download(source);
     const imageSha256 = sha256(bytes);
     // Decoded at most once per request, whether the models, the heat map or both need the pixels.
-    let pixels: Promise<Uint8Array> | undefined;
-    const decoded = () => (pixels ??= decodePoster(bytes, this.options.posterPredictor.inputSize));
-    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run(await decoded()));
+    let poster: Promise<DecodedPoster> | undefined;
+    const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
+    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run((await decoded()).pixels));
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
     const explanation = options.explain === true ? await this.explainPoster(bytes, decoded) : undefined;
@@ -159,11 +159,12 @@ export class MovieBot implements BotServices {
   }
 
   /** The heat map of the top genre and its overlay; undefined when the models cannot explain themselves. */
-  private async explainPoster(bytes: Uint8Array, decoded: () => Promise<Uint8Array>): Promise<PosterReplyExplanation | undefined> {
+  private async explainPoster(bytes: Uint8Array, decoded: () => Promise<DecodedPoster>): Promise<PosterReplyExplanation | undefined> {
     const { posterPredictor } = this.options;
     if (posterPredictor.explain === undefined) return undefined;
-    const heatmap = await posterPredictor.explain(await decoded());
-    return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid) };
+    const { pixels, region } = await decoded();
+    const heatmap = await posterPredictor.explain(pixels);
+    return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid, region) };
   }
 
   async imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode> {

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { MAX_POSTER_PIXELS, POSTER_BACKGROUND } from './image.js';
+import type { Region } from './poster-region.js';
 
 /** Longest side of the overlay: enough to see the poster, small enough for a data URL in a JSON answer. */
 const OVERLAY_MAX_SIDE = 512;
@@ -26,12 +27,12 @@ function colourGrid(grid: readonly (readonly number[])[]): { data: Buffer; width
 }
 
 /**
- * The poster as given (whole image, upright, transparency on white, at most 512 px) with the heat map's colours
- * laid over it, the grid stretched smoothly over the whole image: a PNG.
+ * The poster as read (the whole image upright, or the `region` the poster was found in; transparency on white, at
+ * most 512 px) with the heat map's colours laid over it, the grid stretched smoothly over it: a PNG.
  */
-export async function heatmapOverlay(posterBytes: Uint8Array, grid: readonly (readonly number[])[]): Promise<Buffer> {
-  const poster = await sharp(posterBytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
-    .rotate()
+export async function heatmapOverlay(posterBytes: Uint8Array, grid: readonly (readonly number[])[], region?: Region): Promise<Buffer> {
+  const upright = sharp(posterBytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS }).rotate();
+  const poster = await (region === undefined ? upright : upright.extract(region))
     .flatten({ background: POSTER_BACKGROUND })
     .resize(OVERLAY_MAX_SIDE, OVERLAY_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .removeAlpha()

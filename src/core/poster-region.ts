@@ -56,8 +56,28 @@ export const REGION_RULES: RegionRules = {
   minBackgroundOutside: 0.85,
 };
 
-const distance = (a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number): number =>
-  Math.max(Math.abs(a[i * 3]! - b[j * 3]!), Math.abs(a[i * 3 + 1]! - b[j * 3 + 1]!), Math.abs(a[i * 3 + 2]! - b[j * 3 + 2]!));
+/** The 4-neighbours of pixel `at` inside a `width` x `count / width` grid, -1 where the grid ends. */
+function neighbours(at: number, width: number, count: number, out: Int32Array): Int32Array {
+  const x = at % width;
+  out[0] = x > 0 ? at - 1 : -1;
+  out[1] = x < width - 1 ? at + 1 : -1;
+  out[2] = at - width;
+  out[3] = at + width < count ? at + width : -1;
+  return out;
+}
+
+/** Largest difference over the three channels between pixel `i` of `a` and pixel `j` of `b`. */
+function colourDistance(a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number): number {
+  return Math.max(Math.abs(a[i * 3]! - b[j * 3]!), Math.abs(a[i * 3 + 1]! - b[j * 3 + 1]!), Math.abs(a[i * 3 + 2]! - b[j * 3 + 2]!));
+}
+
+/** Every pixel on the picture's edge, once. */
+function edgePixels(width: number, height: number): number[] {
+  const edge: number[] = [];
+  for (let x = 0; x < width; x++) edge.push(x, (height - 1) * width + x);
+  for (let y = 1; y < height - 1; y++) edge.push(y * width, y * width + width - 1);
+  return edge;
+}
 
 /**
  * 1 where a pixel can be reached from the picture's edge through small colour steps, else 0. Each reached pixel
@@ -65,94 +85,97 @@ const distance = (a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: numb
  * blurred poster edge) stops where it drifts `maxDrift` away, while glare and shading, far gentler, do not.
  */
 export function backgroundMask({ width, height, data }: RgbImage, maxStep: number, maxDrift: number, follow: number): Uint8Array {
-  const mask = new Uint8Array(width * height);
-  const reference = new Float32Array(data.length);
-  const stack: number[] = [];
-  for (let x = 0; x < width; x++) stack.push(x, (height - 1) * width + x);
-  for (let y = 1; y < height - 1; y++) stack.push(y * width, y * width + width - 1);
-  for (const seed of stack) {
+  const count = width * height;
+  const mask = new Uint8Array(count);
+  const reference = new Float32Array(count * 3);
+  const stack = new Int32Array(count);
+  let size = 0;
+  for (const seed of edgePixels(width, height)) {
     mask[seed] = 1;
     for (let c = 0; c < 3; c++) reference[seed * 3 + c] = data[seed * 3 + c]!;
+    stack[size++] = seed;
   }
-  while (stack.length > 0) {
-    const at = stack.pop()!;
-    const x = at % width;
-    for (const next of [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width]) {
-      if (next < 0 || next >= mask.length || mask[next] === 1) continue;
-      if (distance(data, at, data, next) > maxStep || distance(reference, at, data, next) > maxDrift) continue;
+  const around = new Int32Array(4);
+  while (size > 0) {
+    const at = stack[--size]!;
+    neighbours(at, width, count, around);
+    for (let k = 0; k < 4; k++) {
+      const next = around[k]!;
+      if (next < 0 || mask[next] === 1) continue;
+      if (colourDistance(data, at, data, next) > maxStep || colourDistance(reference, at, data, next) > maxDrift) continue;
       mask[next] = 1;
       for (let c = 0; c < 3; c++) reference[next * 3 + c] = reference[at * 3 + c]! + follow * (data[next * 3 + c]! - reference[at * 3 + c]!);
-      stack.push(next);
+      stack[size++] = next;
     }
   }
   return mask;
 }
 
-/** Min (erode) or max (dilate) of a 0/1 mask over a `side` x `side` square, done as two 1-d passes. */
-function squareFilter(mask: Uint8Array, width: number, height: number, side: number, keep: 'min' | 'max'): Uint8Array {
+/**
+ * Erosion (`all`: every pixel of the `side`-long window is 1) or dilation (`any`) of a 0/1 mask along one axis,
+ * with a running count; outside the picture counts as 1 for erosion and 0 for dilation.
+ */
+function windowPass(mask: Uint8Array, width: number, height: number, side: number, along: 'rows' | 'columns', rule: 'all' | 'any'): Uint8Array {
+  const out = new Uint8Array(mask.length);
   const radius = Math.floor(side / 2);
-  const pick = keep === 'min' ? Math.min : Math.max;
-  const outside = keep === 'min' ? 1 : 0;
-  const pass = (source: Uint8Array, dx: number, dy: number): Uint8Array => {
-    const out = new Uint8Array(source.length);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let value = source[y * width + x]!;
-        for (let k = -radius; k <= radius; k++) {
-          const sx = x + k * dx;
-          const sy = y + k * dy;
-          value = pick(value, sx < 0 || sy < 0 || sx >= width || sy >= height ? outside : source[sy * width + sx]!);
-        }
-        out[y * width + x] = value;
-      }
+  const [lines, length] = along === 'rows' ? [height, width] : [width, height];
+  const index = (line: number, i: number) => (along === 'rows' ? line * width + i : i * width + line);
+  const outside = rule === 'all' ? 1 : 0;
+  const value = (line: number, i: number) => (i < 0 || i >= length ? outside : mask[index(line, i)]!);
+  for (let line = 0; line < lines; line++) {
+    let ones = 0;
+    for (let i = -radius; i <= radius; i++) ones += value(line, i);
+    for (let i = 0; i < length; i++) {
+      out[index(line, i)] = rule === 'all' ? (ones === 2 * radius + 1 ? 1 : 0) : (ones > 0 ? 1 : 0);
+      ones += value(line, i + radius + 1) - value(line, i - radius);
     }
-    return out;
-  };
-  return pass(pass(mask, 1, 0), 0, 1);
+  }
+  return out;
 }
 
-/** Erosion then dilation: thin lines and specks go, solid blocks keep their shape. */
+/** Erosion then dilation by a `side` x `side` square: thin lines and specks go, solid blocks keep their shape. */
 export function openMask(mask: Uint8Array, width: number, height: number, side: number): Uint8Array {
-  return squareFilter(squareFilter(mask, width, height, side, 'min'), width, height, side, 'max');
+  const eroded = windowPass(windowPass(mask, width, height, side, 'rows', 'all'), width, height, side, 'columns', 'all');
+  return windowPass(windowPass(eroded, width, height, side, 'rows', 'any'), width, height, side, 'columns', 'any');
 }
 
 /** The largest 4-connected block of 1s: its bounding box and pixel count. */
 export function largestBlock(mask: Uint8Array, width: number): { region: Region; pixels: number } | undefined {
   const seen = new Uint8Array(mask.length);
+  const stack = new Int32Array(mask.length);
+  const around = new Int32Array(4);
   let best: { region: Region; pixels: number } | undefined;
   for (let start = 0; start < mask.length; start++) {
     if (mask[start] !== 1 || seen[start] === 1) continue;
-    const stack = [start];
+    let size = 0;
+    stack[size++] = start;
     seen[start] = 1;
-    let [pixels, left, top, right, bottom] = [0, width, Infinity, 0, 0];
-    while (stack.length > 0) {
-      const at = stack.pop()!;
+    let [pixels, left, top, right, bottom] = [0, width, mask.length, 0, 0];
+    while (size > 0) {
+      const at = stack[--size]!;
       const [x, y] = [at % width, Math.floor(at / width)];
       pixels += 1;
       [left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
-      for (const next of [x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, at - width, at + width]) {
-        if (next < 0 || next >= mask.length || mask[next] !== 1 || seen[next] === 1) continue;
+      neighbours(at, width, mask.length, around);
+      for (let k = 0; k < 4; k++) {
+        const next = around[k]!;
+        if (next < 0 || mask[next] !== 1 || seen[next] === 1) continue;
         seen[next] = 1;
-        stack.push(next);
+        stack[size++] = next;
       }
     }
-    if (best === undefined || pixels > best.pixels) {
-      best = { pixels, region: { left, top, width: right - left + 1, height: bottom - top + 1 } };
-    }
+    if (best === undefined || pixels > best.pixels) best = { pixels, region: { left, top, width: right - left + 1, height: bottom - top + 1 } };
   }
   return best;
 }
 
 function backgroundShareOutside(background: Uint8Array, width: number, region: Region): number {
-  let outside = 0;
-  let reached = 0;
-  for (let at = 0; at < background.length; at++) {
-    const [x, y] = [at % width, Math.floor(at / width)];
-    if (x >= region.left && x < region.left + region.width && y >= region.top && y < region.top + region.height) continue;
-    outside += 1;
-    reached += background[at]!;
+  let inside = 0;
+  for (let y = region.top; y < region.top + region.height; y++) {
+    for (let x = region.left; x < region.left + region.width; x++) inside += background[y * width + x]!;
   }
-  return outside === 0 ? 0 : reached / outside;
+  const outside = background.length - region.width * region.height;
+  return outside === 0 ? 0 : (background.reduce((sum, b) => sum + b, 0) - inside) / outside;
 }
 
 /**

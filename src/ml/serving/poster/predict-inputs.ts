@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
-import { decodePoster } from '../../../core/image.js';
+import { decodePosterRegion } from '../../../core/image.js';
+import type { Region } from '../../../core/poster-region.js';
 import type { PosterExplanation, PosterPredictor, PosterResult } from '../../../core/predictions.js';
 
 export type InputOutcome = { file: string } & ((PosterResult & { heatmap?: PosterExplanation }) | { error: string });
@@ -8,12 +9,14 @@ export type InputOutcome = { file: string } & ((PosterResult & { heatmap?: Poste
 /** What `predictInputs` does beyond predicting: heat maps, and what to do with each (e.g. write its overlay). */
 export interface PredictInputsOptions {
   readonly explain?: boolean;
-  readonly onHeatmap?: (input: { file: string; index: number; bytes: Uint8Array; heatmap: PosterExplanation }) => Promise<void>;
+  readonly onHeatmap?: (input: { file: string; index: number; bytes: Uint8Array; region: Region | undefined; heatmap: PosterExplanation }) => Promise<void>;
 }
 
 interface DecodedInput {
   readonly bytes: Uint8Array;
   readonly pixels: Uint8Array;
+  /** Where the poster was found in the picture (undefined: the whole picture was read). */
+  readonly region: Region | undefined;
 }
 
 const CHUNK = 16;
@@ -33,7 +36,7 @@ async function decodeInput(input: string, size: number, download: DownloadOption
       throw new Error(error.code === 'ENOENT' ? `no such file: ${input}` : `cannot read ${input}: ${error.message}`);
     });
   try {
-    return { bytes, pixels: await decodePoster(bytes, size) };
+    return { bytes, ...(await decodePosterRegion(bytes, size)) };
   } catch (error) {
     throw new Error(`not a readable image (${message(error)})`);
   }
@@ -42,7 +45,7 @@ async function decodeInput(input: string, size: number, download: DownloadOption
 async function heatmapOf(predictor: PosterPredictor, decoded: DecodedInput, file: string, index: number, options: PredictInputsOptions): Promise<{ heatmap?: PosterExplanation }> {
   if (options.explain !== true || predictor.explain === undefined) return {};
   const heatmap = await predictor.explain(decoded.pixels);
-  await options.onHeatmap?.({ file, index, bytes: decoded.bytes, heatmap });
+  await options.onHeatmap?.({ file, index, bytes: decoded.bytes, region: decoded.region, heatmap });
   return { heatmap };
 }
 
