@@ -2,28 +2,21 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodePoster, decodePosterRegion, locatePoster } from '../../src/core/image.js';
 import { findPosterRegion, openMask } from '../../src/core/poster-region.js';
-import { posterOnPage, texturedPoster } from '../helpers/framed-poster.js';
-
-/** Intersection over union of two regions. */
-function overlap(a: { left: number; top: number; width: number; height: number }, b: typeof a): number {
-  const x = Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left));
-  const y = Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
-  return (x * y) / (a.width * a.height + b.width * b.height - x * y);
-}
+import { boxOverlap, posterOnPage, texturedPoster } from '../helpers/framed-poster.js';
 
 describe('finding the poster in the picture', () => {
   it('cuts a poster in a web page back to roughly the poster', async () => {
     const placed = { left: 420, top: 120, width: 240, height: 360 };
     const region = await locatePoster(await posterOnPage(placed));
     expect(region).toBeDefined();
-    expect(overlap(region!, placed)).toBeGreaterThan(0.9);
+    expect(boxOverlap(region!, placed)).toBeGreaterThan(0.9);
   });
 
   it('cuts a poster out of a transparent margin (shown on white)', async () => {
     const poster = await texturedPoster(200, 300);
     const margin = { top: 40, bottom: 60, left: 50, right: 30, background: { r: 0, g: 0, b: 0, alpha: 0 } };
     const region = await locatePoster(await sharp(poster).ensureAlpha().extend(margin).png().toBuffer());
-    expect(overlap(region!, { left: 50, top: 40, width: 200, height: 300 })).toBeGreaterThan(0.9);
+    expect(boxOverlap(region!, { left: 50, top: 40, width: 200, height: 300 })).toBeGreaterThan(0.9);
   });
 
   it('leaves a clean poster whole, with exactly the pixels of a plain resize', async () => {

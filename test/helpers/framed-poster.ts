@@ -26,3 +26,10 @@ export async function posterOnPage(poster: Placement, page = { width: 800, heigh
   const image = await texturedPoster(poster.width, poster.height);
   return sharp(Buffer.from(svg)).composite([{ input: image, left: poster.left, top: poster.top }]).png().toBuffer();
 }
+
+/** Intersection over union of two boxes (in any one unit: pixels or fractions of the picture). */
+export function boxOverlap(a: Placement, b: Placement): number {
+  const x = Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left));
+  const y = Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
+  return (x * y) / (a.width * a.height + b.width * b.height - x * y);
+}
