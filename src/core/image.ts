@@ -117,21 +117,12 @@ export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uin
 /** {@link decodePoster}, also saying which region of the picture the pixels show (for overlays drawn on it). */
 export async function decodePosterRegion(bytes: Uint8Array, size: number): Promise<DecodedPoster> {
   const format = checkFormat(bytes);
-  const image = sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS, failOn: 'truncated' });
   try {
     const { width = 0, height = 0 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
     checkDimensions(width, height);
-    const region = await locatePoster(bytes);
-    const oriented = image.rotate();
-    const { data } = await (region === undefined ? oriented : oriented.extract(region))
-      .toColourspace('srgb')
-      // Transparent areas would reach the model as black: show them on white, as chat apps and browsers do.
-      .flatten({ background: POSTER_BACKGROUND })
-      .resize(size, size, { fit: 'fill' })
-      .raw()
-      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
-      .toBuffer({ resolveWithObject: true });
-    return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), region };
+    // The whole picture is decoded while the poster is looked for: most pictures are clean posters, read whole.
+    const [region, whole] = await Promise.all([locatePoster(bytes), squarePixels(bytes, size)]);
+    return { pixels: region === undefined ? whole : await squarePixels(bytes, size, region), region };
   } catch (error) {
     if (error instanceof ImageError) throw error;
     if (error instanceof Error && error.message.startsWith('timeout:')) {
@@ -139,6 +130,20 @@ export async function decodePosterRegion(bytes: Uint8Array, size: number): Promi
     }
     throw new ImageError('damaged', `That ${FORMAT_NAMES[format]} is damaged or cut off, so I couldn't read it.`, error);
   }
+}
+
+/** The upright picture (or its `region`) squashed to size x size RGB, transparency on white. */
+async function squarePixels(bytes: Uint8Array, size: number, region?: Region): Promise<Uint8Array> {
+  const oriented = sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS, failOn: 'truncated' }).rotate();
+  const { data } = await (region === undefined ? oriented : oriented.extract(region))
+    .toColourspace('srgb')
+    // Transparent areas would reach the model as black: show them on white, as chat apps and browsers do.
+    .flatten({ background: POSTER_BACKGROUND })
+    .resize(size, size, { fit: 'fill' })
+    .raw()
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+    .toBuffer({ resolveWithObject: true });
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 function checkFormat(bytes: Uint8Array): ImageFormat {
