@@ -26,10 +26,6 @@ export interface RgbImage {
 export interface RegionRules {
   /** Largest colour step (max over channels) between neighbouring background pixels of the analysis image. */
   readonly backgroundStep: number;
-  /** How far the background may drift from the colour of the edge pixel it was reached from... */
-  readonly backgroundDrift: number;
-  /** ... whose reference follows the path this fast (0: never, 1: at once). */
-  readonly backgroundFollow: number;
   /** Side of the square opening that erases text lines and grain before the poster is picked. */
   readonly opening: number;
   /** Crop only when the poster fills less than this share of the picture: a clean poster stays as it is. */
@@ -46,8 +42,6 @@ export interface RegionRules {
 
 export const REGION_RULES: RegionRules = {
   backgroundStep: 5,
-  backgroundDrift: 40,
-  backgroundFollow: 0.2,
   opening: 5,
   maxAreaShare: 0.8,
   minAreaShare: 0.03,
@@ -66,9 +60,9 @@ function neighbours(at: number, width: number, count: number, out: Int32Array): 
   return out;
 }
 
-/** Largest difference over the three channels between pixel `i` of `a` and pixel `j` of `b`. */
-function colourDistance(a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number): number {
-  return Math.max(Math.abs(a[i * 3]! - b[j * 3]!), Math.abs(a[i * 3 + 1]! - b[j * 3 + 1]!), Math.abs(a[i * 3 + 2]! - b[j * 3 + 2]!));
+/** Largest difference over the three channels between pixels `i` and `j`. */
+function colourStep(data: Uint8Array, i: number, j: number): number {
+  return Math.max(Math.abs(data[i * 3]! - data[j * 3]!), Math.abs(data[i * 3 + 1]! - data[j * 3 + 1]!), Math.abs(data[i * 3 + 2]! - data[j * 3 + 2]!));
 }
 
 /** Every pixel on the picture's edge, once. */
@@ -79,20 +73,14 @@ function edgePixels(width: number, height: number): number[] {
   return edge;
 }
 
-/**
- * 1 where a pixel can be reached from the picture's edge through small colour steps, else 0. Each reached pixel
- * also carries a slowly updated reference colour of the path that reached it, so a long ramp of small steps (a
- * blurred poster edge) stops where it drifts `maxDrift` away, while glare and shading, far gentler, do not.
- */
-export function backgroundMask({ width, height, data }: RgbImage, maxStep: number, maxDrift: number, follow: number): Uint8Array {
+/** 1 where a pixel can be reached from the picture's edge through colour steps of at most `maxStep`, else 0. */
+export function backgroundMask({ width, height, data }: RgbImage, maxStep: number): Uint8Array {
   const count = width * height;
   const mask = new Uint8Array(count);
-  const reference = new Float32Array(count * 3);
   const stack = new Int32Array(count);
   let size = 0;
   for (const seed of edgePixels(width, height)) {
     mask[seed] = 1;
-    for (let c = 0; c < 3; c++) reference[seed * 3 + c] = data[seed * 3 + c]!;
     stack[size++] = seed;
   }
   const around = new Int32Array(4);
@@ -101,10 +89,8 @@ export function backgroundMask({ width, height, data }: RgbImage, maxStep: numbe
     neighbours(at, width, count, around);
     for (let k = 0; k < 4; k++) {
       const next = around[k]!;
-      if (next < 0 || mask[next] === 1) continue;
-      if (colourDistance(data, at, data, next) > maxStep || colourDistance(reference, at, data, next) > maxDrift) continue;
+      if (next < 0 || mask[next] === 1 || colourStep(data, at, next) > maxStep) continue;
       mask[next] = 1;
-      for (let c = 0; c < 3; c++) reference[next * 3 + c] = reference[at * 3 + c]! + follow * (data[next * 3 + c]! - reference[at * 3 + c]!);
       stack[size++] = next;
     }
   }
@@ -184,7 +170,7 @@ function backgroundShareOutside(background: Uint8Array, width: number, region: R
  */
 export function findPosterRegion(image: RgbImage, rules: RegionRules = REGION_RULES): Region | undefined {
   const { width, height } = image;
-  const background = backgroundMask(image, rules.backgroundStep, rules.backgroundDrift, rules.backgroundFollow);
+  const background = backgroundMask(image, rules.backgroundStep);
   const foreground = openMask(background.map((b) => 1 - b), width, height, rules.opening);
   const block = largestBlock(foreground, width);
   if (block === undefined) return undefined;
