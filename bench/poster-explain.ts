@@ -11,6 +11,7 @@ import { startHttpServer } from '../src/http/server.js';
 import { createLogger } from '../src/logger.js';
 import { loadPredictors } from '../src/ml/serving/load-predictors.js';
 import { loadPosterPredictor } from '../src/ml/serving/poster/predictor.js';
+import { inTheWild } from '../src/ml/training/poster/in-the-wild.js';
 import { registerBench } from './registry.js';
 import { median } from './timing.js';
 
@@ -25,10 +26,15 @@ function syntheticPoster(i: number): Promise<Buffer> {
     .toBuffer();
 }
 
-async function timeRequests(url: string, query: string, offset: number): Promise<number> {
+/** The stand-in laid into a web page, as a screenshot of a film site: the poster finder cuts it out first. */
+async function syntheticScreenshot(i: number): Promise<Uint8Array> {
+  return (await inTheWild(await syntheticPoster(i), 'screenshot', i)).bytes;
+}
+
+async function timeRequests(url: string, query: string, offset: number, picture: (i: number) => Promise<Uint8Array> = syntheticPoster): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
-    const body = new Uint8Array(await syntheticPoster(offset + i));
+    const body = new Uint8Array(await picture(offset + i));
     const started = performance.now();
     const response = await fetch(`${url}/api/poster${query}`, { method: 'POST', body });
     if (response.status !== 200) throw new Error(`POST /api/poster${query} answered ${response.status}`);
@@ -47,13 +53,14 @@ registerBench({
     const predictors = await loadPredictors(config, logger);
     const bot = createMovieBot({ config, logger, ...predictors, modelVersion: 'bench' });
     const server = await startHttpServer({ config, bot, logger, localMode: true, health: () => ({ checks: { models: true } }) as HealthReport });
-    log(`poster-explain: ${REQUESTS} plain, then ${REQUESTS} ?explain=1 requests, one at a time, 600 x 900 JPEGs`);
+    log(`poster-explain: ${REQUESTS} plain, ${REQUESTS} ?explain=1 requests, one at a time, 600 x 900 JPEGs; then ${REQUESTS} screenshots of them`);
     try {
       // force=1: the stand-in posters need not convince the gate; the work is the same either way.
       await timeRequests(server.url, '?force=1&explain=1', 1000);
       return {
         poster_request_p50_ms: await timeRequests(server.url, '?force=1', 0),
         poster_explain_request_p50_ms: await timeRequests(server.url, '?force=1&explain=1', 100),
+        poster_screenshot_request_p50_ms: await timeRequests(server.url, '?force=1', 200, syntheticScreenshot),
       };
     } finally {
       await server.close();

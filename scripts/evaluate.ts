@@ -8,7 +8,8 @@
  *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder, and with --sst
  *   its SST dev figures (binary accuracy without the neutral sentences, Spearman with the five levels)
  *   wild: validation posters made into phone photos, screenshots, scans...: genre top-3 agreement with the clean
- *         poster and the share the poster gate lets through (--limit posters, 200)
+ *         poster and the share the poster gate lets through (--limit posters, 200); with --non-posters and
+ *         --wild, also the share of the gate's held-out non-posters it turns away
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
 import { evaluateInTheWild } from '../src/ml/training/poster/evaluate-in-the-wild.js';
 import { posterEvaluationReport, writeEvaluationReport } from '../src/ml/training/poster/evaluation-report.js';
 import { reportSummary } from '../src/ml/training/poster/report-summary.js';
+import { evaluateGateOnNonPosters } from '../src/ml/training/poster/evaluate-gate-non-posters.js';
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 import { errorMessage } from '../src/util/error-message.js';
 
@@ -27,6 +29,8 @@ const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wil
   --data PATH    poster folder (train.csv + Images/) or aclImdb .tar.gz/folder (required)
   --task T       posters (genre + rating models) | review | wild (posters as people post them) (posters)
   --limit N      wild only: validation posters, each made into every in-the-wild kind (200)
+  --non-posters DIR, --wild DIR
+                 wild only: also score the gate's held-out non-posters (train:gate's folders) through the same path
   --models DIR   models folder holding genre/, rating/, review/ (MODELS_DIR or models)
   --split S      validation (this project's held-out split of --data) | all (every item: a new held-out set) (validation
                  for posters, all for reviews)
@@ -38,7 +42,7 @@ const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wil
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, sst: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, 'non-posters': { type: 'string' }, help: { type: 'boolean' } },
+    options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, split: { type: 'string' }, sst: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, 'non-posters': { type: 'string' }, wild: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.data === undefined) throw new Error(`--data is required\n${USAGE}`);
@@ -58,7 +62,10 @@ async function main(): Promise<void> {
   const metrics = task === 'review'
     ? await evaluateReviewModel(join(modelsDir, 'review'), values.data, split, values.sst)
     : task === 'wild'
-      ? await evaluateInTheWild(modelsDir, values.data, limit, (msg) => logger.debug(msg))
+      ? {
+        ...await evaluateInTheWild(modelsDir, values.data, limit, (msg) => logger.debug(msg)),
+        ...(values['non-posters'] === undefined ? {} : await evaluateGateOnNonPosters(modelsDir, values['non-posters'], values.wild ?? join(values['non-posters'], '..', 'wild'))),
+      }
       : await evaluatePosterModels(modelsDir, values.data, split, (msg) => logger.debug(msg));
   process.stdout.write(`${JSON.stringify(metrics)}\n`);
 }

@@ -6,7 +6,7 @@ import { createResultCache, normaliseReview, sha256 } from './cache.js';
 import type { BotStore, Verdict } from './bot-store.js';
 import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
 import { FeedbackDesk } from './feedback.js';
-import { decodePoster } from './image.js';
+import { type DecodedPoster, decodePosterRegion } from './image.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { PosterExplainer } from './poster-explainer.js';
@@ -150,9 +150,9 @@ export class MovieBot implements BotServices {
     const bytes = await this.options.download(source);
     const imageSha256 = sha256(bytes);
     // Decoded at most once per request, whether the models, the heat map or both need the pixels.
-    let pixels: Promise<Uint8Array> | undefined;
-    const decoded = () => (pixels ??= decodePoster(bytes, this.options.posterPredictor.inputSize));
-    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run(await decoded()));
+    let poster: Promise<DecodedPoster> | undefined;
+    const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
+    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run((await decoded()).pixels));
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
     const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
     const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
-import { MAX_POSTER_PIXELS, POSTER_BACKGROUND } from './image.js';
+import { MAX_POSTER_PIXELS, POSTER_BACKGROUND, uprightSize } from './image.js';
+import type { PosterExplanation } from './predictions.js';
+import type { Region } from './poster-region.js';
 
 /** Longest side of the overlay: enough to see the poster, small enough for a data URL in a JSON answer. */
 const OVERLAY_MAX_SIDE = 512;
@@ -45,4 +47,31 @@ export async function heatmapOverlay(posterBytes: Uint8Array, grid: readonly (re
     .png()
     .toBuffer();
   return sharp(poster.data, { raw: { width, height, channels: 3 } }).composite([{ input: heat }]).png().toBuffer();
+}
+
+/** Cells across the whole picture when the heat map of a cut-out poster is laid back onto it. */
+const PICTURE_GRID_CELLS = 28;
+
+/**
+ * The heat map of a poster cut out of a bigger picture (see `locatePoster`) as a grid over the whole picture, row 0
+ * at the top: each cell takes the heat under its centre, cold (0) outside the poster. Without a region, the grid as
+ * it is: it already covers the whole picture.
+ */
+export function gridOverPicture(grid: readonly (readonly number[])[], region: Region | undefined, picture: { readonly width: number; readonly height: number }): number[][] {
+  if (region === undefined) return grid.map((row) => [...row]);
+  const rows = grid.length;
+  const columns = grid[0]?.length ?? 0;
+  const heatAt = (x: number, y: number): number => {
+    const [u, v] = [(x - region.left) / region.width, (y - region.top) / region.height];
+    if (u < 0 || u >= 1 || v < 0 || v >= 1) return 0;
+    return grid[Math.floor(v * rows)]?.[Math.floor(u * columns)] ?? 0;
+  };
+  return Array.from({ length: PICTURE_GRID_CELLS }, (_, r) =>
+    Array.from({ length: PICTURE_GRID_CELLS }, (_, c) =>
+      heatAt(((c + 0.5) / PICTURE_GRID_CELLS) * picture.width, ((r + 0.5) / PICTURE_GRID_CELLS) * picture.height)));
+}
+
+/** A heat map of the poster read from `region` of the picture `bytes`, as a heat map of the whole picture. */
+export async function heatmapOverPicture(heatmap: PosterExplanation, region: Region | undefined, bytes: Uint8Array): Promise<PosterExplanation> {
+  return region === undefined ? heatmap : { ...heatmap, grid: gridOverPicture(heatmap.grid, region, await uprightSize(bytes)) };
 }

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { findPosterRegion, type Region } from './poster-region.js';
 import { UserFacingError } from './reply.js';
 
 /** Formats we decode; everything else is refused by its signature before sharp sees a byte of it. */
@@ -62,28 +63,67 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
   return /<svg[\s>]/.test(text) ? 'svg' : 'unknown';
 }
 
+/** Longest side of the picture the poster is looked for in: enough to see its edges, cheap to scan. */
+const REGION_ANALYSIS_SIDE = 192;
+
+/**
+ * Where the poster is in the picture `bytes` (upright, in its full-size pixels), or undefined when the picture
+ * is read whole: see {@link findPosterRegion}.
+ */
+export async function locatePoster(bytes: Uint8Array): Promise<Region | undefined> {
+  const { data, info } = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
+    .rotate()
+    .toColourspace('srgb')
+    .flatten({ background: POSTER_BACKGROUND })
+    .resize(REGION_ANALYSIS_SIDE, REGION_ANALYSIS_SIDE, { fit: 'inside' })
+    .raw()
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+    .toBuffer({ resolveWithObject: true });
+  const found = findPosterRegion({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+  if (found === undefined) return undefined;
+  const { width, height } = await uprightSize(bytes);
+  const [sx, sy] = [width / info.width, height / info.height];
+  const left = Math.floor(found.left * sx);
+  const top = Math.floor(found.top * sy);
+  return {
+    left, top,
+    width: Math.min(width - left, Math.ceil(found.width * sx)),
+    height: Math.min(height - top, Math.ceil(found.height * sy)),
+  };
+}
+
+/** The picture's size as it is shown: EXIF rotations of a quarter turn swap width and height. */
+export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  const { width = 0, height = 0, orientation = 1 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
+  return orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
+/** Decoded pixels and the part of the picture they show (undefined: all of it). */
+export interface DecodedPoster {
+  readonly pixels: Uint8Array;
+  readonly region: Region | undefined;
+}
+
 /**
  * Decodes poster bytes to RGB pixels (size x size x 3, row-major), the one preprocessing that training and
- * serving share. The whole poster is squashed to a square rather than cropped, so no title text is lost, and
+ * serving share. A poster shown inside a bigger picture (a photo of a wall, a page around it) is cut out first
+ * ({@link locatePoster}); the poster is squashed to a square rather than cropped, so no title text is lost, and
  * transparency is flattened onto white.
  * Animated images give their first frame. Anything unreadable throws an {@link ImageError}.
  */
 export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uint8Array> {
+  return (await decodePosterRegion(bytes, size)).pixels;
+}
+
+/** {@link decodePoster}, also saying which region of the picture the pixels show (for overlays drawn on it). */
+export async function decodePosterRegion(bytes: Uint8Array, size: number): Promise<DecodedPoster> {
   const format = checkFormat(bytes);
-  const image = sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS, failOn: 'truncated' });
   try {
     const { width = 0, height = 0 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
     checkDimensions(width, height);
-    const { data } = await image
-      .rotate()
-      .toColourspace('srgb')
-      // Transparent areas would reach the model as black: show them on white, as chat apps and browsers do.
-      .flatten({ background: POSTER_BACKGROUND })
-      .resize(size, size, { fit: 'fill' })
-      .raw()
-      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
-      .toBuffer({ resolveWithObject: true });
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // The whole picture is decoded while the poster is looked for: most pictures are clean posters, read whole.
+    const [region, whole] = await Promise.all([locatePoster(bytes), squarePixels(bytes, size)]);
+    return { pixels: region === undefined ? whole : await squarePixels(bytes, size, region), region };
   } catch (error) {
     if (error instanceof ImageError) throw error;
     if (error instanceof Error && error.message.startsWith('timeout:')) {
@@ -91,6 +131,20 @@ export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uin
     }
     throw new ImageError('damaged', `That ${FORMAT_NAMES[format]} is damaged or cut off, so I couldn't read it.`, error);
   }
+}
+
+/** The upright picture (or its `region`) squashed to size x size RGB, transparency on white. */
+async function squarePixels(bytes: Uint8Array, size: number, region?: Region): Promise<Uint8Array> {
+  const oriented = sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS, failOn: 'truncated' }).rotate();
+  const { data } = await (region === undefined ? oriented : oriented.extract(region))
+    .toColourspace('srgb')
+    // Transparent areas would reach the model as black: show them on white, as chat apps and browsers do.
+    .flatten({ background: POSTER_BACKGROUND })
+    .resize(size, size, { fit: 'fill' })
+    .raw()
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+    .toBuffer({ resolveWithObject: true });
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 function checkFormat(bytes: Uint8Array): ImageFormat {

@@ -2,8 +2,8 @@ import type { Keyv } from 'keyv';
 import type { Logger } from '../logger.js';
 import { errorFields } from '../util/error-message.js';
 import type { Requester } from './command.js';
-import { heatmapOverlay } from './heatmap-overlay.js';
-import { decodePoster } from './image.js';
+import { heatmapOverlay, heatmapOverPicture } from './heatmap-overlay.js';
+import { type DecodedPoster, decodePosterRegion } from './image.js';
 import type { PosterPredictor } from './predictions.js';
 import { RecentPosters } from './recent-posters.js';
 import { UserFacingError, type PosterReplyExplanation } from './reply.js';
@@ -46,10 +46,14 @@ export class PosterExplainer {
     }
   }
 
-  /** The heat map of a poster whose pixels were (or will be) decoded once for the models as well. */
-  async explain(bytes: Uint8Array, decoded: () => Promise<Uint8Array>): Promise<PosterReplyExplanation | undefined> {
+  /**
+   * The heat map of a poster whose pixels were (or will be) decoded once for the models as well, over the whole
+   * picture as given even when the poster was cut out of it.
+   */
+  async explain(bytes: Uint8Array, decoded: () => Promise<DecodedPoster>): Promise<PosterReplyExplanation | undefined> {
     if (this.predictor.explain === undefined) return undefined;
-    const heatmap = await this.predictor.explain(await decoded());
+    const { pixels, region } = await decoded();
+    const heatmap = await heatmapOverPicture(await this.predictor.explain(pixels), region, bytes);
     return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid) };
   }
 
@@ -57,7 +61,7 @@ export class PosterExplainer {
   async explainKept(posterId: string): Promise<PosterReplyExplanation> {
     const bytes = await this.recent.find(posterId);
     if (bytes === undefined) throw new UserFacingError(FORGOTTEN);
-    const explanation = await this.explain(bytes, () => decodePoster(bytes, this.predictor.inputSize));
+    const explanation = await this.explain(bytes, () => decodePosterRegion(bytes, this.predictor.inputSize));
     if (explanation === undefined) throw new UserFacingError(CANNOT_EXPLAIN);
     return explanation;
   }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
-import { decodePoster } from '../../../core/image.js';
+import { heatmapOverPicture } from '../../../core/heatmap-overlay.js';
+import { decodePosterRegion } from '../../../core/image.js';
+import type { Region } from '../../../core/poster-region.js';
 import type { PosterExplanation, PosterPredictor, PosterResult } from '../../../core/predictions.js';
 
 export type InputOutcome = { file: string } & ((PosterResult & { heatmap?: PosterExplanation }) | { error: string });
@@ -14,6 +16,8 @@ export interface PredictInputsOptions {
 interface DecodedInput {
   readonly bytes: Uint8Array;
   readonly pixels: Uint8Array;
+  /** Where the poster was found in the picture (undefined: the whole picture was read). */
+  readonly region: Region | undefined;
 }
 
 const CHUNK = 16;
@@ -33,7 +37,7 @@ async function decodeInput(input: string, size: number, download: DownloadOption
       throw new Error(error.code === 'ENOENT' ? `no such file: ${input}` : `cannot read ${input}: ${error.message}`);
     });
   try {
-    return { bytes, pixels: await decodePoster(bytes, size) };
+    return { bytes, ...(await decodePosterRegion(bytes, size)) };
   } catch (error) {
     throw new Error(`not a readable image (${message(error)})`);
   }
@@ -41,7 +45,8 @@ async function decodeInput(input: string, size: number, download: DownloadOption
 
 async function heatmapOf(predictor: PosterPredictor, decoded: DecodedInput, file: string, index: number, options: PredictInputsOptions): Promise<{ heatmap?: PosterExplanation }> {
   if (options.explain !== true || predictor.explain === undefined) return {};
-  const heatmap = await predictor.explain(decoded.pixels);
+  // The grid covers the whole picture as given, also when the poster was cut out of it.
+  const heatmap = await heatmapOverPicture(await predictor.explain(decoded.pixels), decoded.region, decoded.bytes);
   await options.onHeatmap?.({ file, index, bytes: decoded.bytes, heatmap });
   return { heatmap };
 }

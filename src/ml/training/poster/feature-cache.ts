@@ -22,7 +22,7 @@ export interface FeatureSpec {
 
 /** The cache identity of a backbone's features; `decode` names the image preprocessing, which changes them too. */
 export function featureSpec({ config, featureDim }: PosterBackbone): FeatureSpec {
-  return { key: { ...config, decode: 'decodePoster fill v1' }, inputSize: config.inputSize, scale: config.scale, views: config.views, dim: featureDim };
+  return { key: { ...config, decode: 'decodePoster fill v2, poster located in the frame' }, inputSize: config.inputSize, scale: config.scale, views: config.views, dim: featureDim };
 }
 
 export interface FeatureTable {

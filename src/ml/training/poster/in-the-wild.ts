@@ -13,10 +13,35 @@ export const WILD_EXTENSION = {
   'phone-photo': 'jpg', screenshot: 'png', scan: 'jpg', webp: 'webp', crop: 'jpg', 'transparent-png': 'png',
 } as const satisfies Record<WildKind, string>;
 
+/** Where the poster lies in a picture, as fractions of its width and height (what a poster finder should find). */
+export interface PosterBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface WildImage {
   readonly kind: WildKind;
   readonly bytes: Uint8Array;
   readonly extension: (typeof WILD_EXTENSION)[WildKind];
+  /** The poster's bounding box in the picture (all of it for a crop or a WebP). */
+  readonly poster: PosterBox;
+}
+
+/** A picture and where the poster is in it. */
+interface Framed {
+  readonly bytes: Uint8Array;
+  readonly poster: PosterBox;
+}
+
+const WHOLE: PosterBox = { left: 0, top: 0, width: 1, height: 1 };
+
+/** The box of `inner` pixels inside a `width` x `height` picture, clipped to it, as fractions. */
+function boxInside(width: number, height: number, inner: { left: number; top: number; right: number; bottom: number }): PosterBox {
+  const [left, top] = [Math.max(0, inner.left), Math.max(0, inner.top)];
+  const [right, bottom] = [Math.min(width, inner.right), Math.min(height, inner.bottom)];
+  return { left: left / width, top: top / height, width: (right - left) / width, height: (bottom - top) / height };
 }
 
 type Random = () => number;
@@ -30,19 +55,24 @@ const randomColour = (random: Random, low = 0, high = 255) => ({
 /** The poster `bytes` (any format sharp reads) as a `kind` picture, deterministic given `seed`. */
 export async function inTheWild(bytes: Uint8Array, kind: WildKind, seed: number): Promise<WildImage> {
   const random = seededRandom(seed);
+  const framed = await framedAs(bytes, kind, random);
+  return { kind, extension: WILD_EXTENSION[kind], ...framed };
+}
+
+async function framedAs(bytes: Uint8Array, kind: WildKind, random: Random): Promise<Framed> {
   switch (kind) {
     case 'phone-photo':
-      return { kind, extension: WILD_EXTENSION[kind], bytes: await phonePhoto(bytes, random) };
+      return phonePhoto(bytes, random);
     case 'screenshot':
-      return { kind, extension: WILD_EXTENSION[kind], bytes: await webPageScreenshot(bytes, random) };
+      return webPageScreenshot(bytes, random);
     case 'scan':
-      return { kind, extension: WILD_EXTENSION[kind], bytes: await scan(bytes, random) };
+      return scan(bytes, random);
     case 'webp':
-      return { kind, extension: WILD_EXTENSION[kind], bytes: await asBytes(sharp(bytes).resize({ width: Math.round(between(random, 180, 600)) }).webp({ quality: Math.round(between(random, 30, 85)) })) };
+      return { poster: WHOLE, bytes: await asBytes(sharp(bytes).resize({ width: Math.round(between(random, 180, 600)) }).webp({ quality: Math.round(between(random, 30, 85)) })) };
     case 'crop':
-      return { kind, extension: WILD_EXTENSION[kind], bytes: await crop(bytes, random) };
+      return { poster: WHOLE, bytes: await crop(bytes, random) };
     case 'transparent-png':
-      return { kind, extension: WILD_EXTENSION[kind], bytes: await transparentBorder(bytes, random) };
+      return transparentBorder(bytes, random);
   }
 }
 
@@ -84,7 +114,7 @@ function addNoise(data: Uint8Array, amount: number, random: Random): void {
   for (let i = 0; i < data.length; i++) data[i] = Math.min(255, Math.max(0, data[i]! + (random() + random() + random() - 1.5) * amount));
 }
 
-async function phonePhoto(bytes: Uint8Array, random: Random): Promise<Uint8Array> {
+async function phonePhoto(bytes: Uint8Array, random: Random): Promise<Framed> {
   const poster = await rgba(bytes, Math.round(between(random, 280, 520)));
   const width = Math.round(poster.width * between(random, 1.15, 1.7));
   const height = Math.round(poster.height * between(random, 1.1, 1.5));
@@ -110,16 +140,18 @@ async function phonePhoto(bytes: Uint8Array, random: Random): Promise<Uint8Array
     .toBuffer({ resolveWithObject: true });
   const pixels = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   addNoise(pixels, between(random, 2, 14), random);
-  return asBytes(sharp(pixels, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: Math.round(between(random, 55, 90)) }));
+  const [xs, ys] = [corners.map(([x]) => x), corners.map(([, y]) => y)];
+  const box = boxInside(width, height, { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+  return { poster: box, bytes: await asBytes(sharp(pixels, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: Math.round(between(random, 55, 90)) })) };
 }
 
 /** A page of grey text lines and a header bar, the poster set into it like an image on a film site. */
-async function webPageScreenshot(bytes: Uint8Array, random: Random): Promise<Uint8Array> {
+async function webPageScreenshot(bytes: Uint8Array, random: Random): Promise<Framed> {
   const [width, height] = random() < 0.3 ? [390, 844] : [Math.round(between(random, 1000, 1600)), Math.round(between(random, 700, 1000))];
   const dark = random() < 0.35;
   const posterHeight = Math.round(height * between(random, 0.4, 0.8));
   const poster = await sharp(bytes).resize({ height: posterHeight, width: Math.min(width - 20, Math.round(posterHeight * 0.7)), fit: 'inside' }).png().toBuffer();
-  const { width: pw = 0 } = await sharp(poster).metadata();
+  const { width: pw = 0, height: ph = 0 } = await sharp(poster).metadata();
   const left = Math.round(between(random, 10, Math.max(11, width - pw - 10)));
   const top = Math.round(between(random, 60, Math.max(61, height - posterHeight - 10)));
   const line = dark ? '#555' : '#ccc';
@@ -127,19 +159,23 @@ async function webPageScreenshot(bytes: Uint8Array, random: Random): Promise<Uin
     `<rect x="${Math.round(between(random, 10, width * 0.6))}" y="${70 + i * 30}" width="${Math.round(between(random, 80, width * 0.4))}" height="10" fill="${line}"/>`).join('');
   const page = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${dark ? '#18181b' : '#fafafa'}"/>
     <rect width="100%" height="50" fill="hsl(${Math.round(between(random, 0, 360))},50%,${dark ? 20 : 45}%)"/>${lines}</svg>`;
-  return asBytes(sharp(Buffer.from(page)).composite([{ input: poster, left, top }]).png());
+  const box = boxInside(width, height, { left, top, right: left + pw, bottom: top + ph });
+  return { poster: box, bytes: await asBytes(sharp(Buffer.from(page)).composite([{ input: poster, left, top }]).png()) };
 }
 
 /** A flatbed scan: 2000 px tall, slightly turned on white paper, a little yellow. */
-async function scan(bytes: Uint8Array, random: Random): Promise<Uint8Array> {
+async function scan(bytes: Uint8Array, random: Random): Promise<Framed> {
   const white = { r: 250, g: 248, b: 240 };
   const margin = Math.round(between(random, 10, 80));
   const upright = await sharp(bytes).resize({ height: 2000 - 2 * margin }).png().toBuffer();
-  return asBytes(sharp(upright)
+  const scanned = await asBytes(sharp(upright)
     .rotate(between(random, -2.5, 2.5), { background: white })
     .extend({ top: margin, bottom: margin, left: margin, right: margin, background: white })
     .linear([1, 0.99, between(random, 0.88, 0.97)], [0, 0, 0])
     .jpeg({ quality: Math.round(between(random, 75, 95)) }));
+  // The turned poster touches every side of its rotated canvas, so it fills the scan but the margin.
+  const { width = 0, height = 0 } = await sharp(scanned).metadata();
+  return { poster: boxInside(width, height, { left: margin, top: margin, right: width - margin, bottom: height - margin }), bytes: scanned };
 }
 
 async function crop(bytes: Uint8Array, random: Random): Promise<Uint8Array> {
@@ -152,9 +188,12 @@ async function crop(bytes: Uint8Array, random: Random): Promise<Uint8Array> {
 }
 
 /** A cut-out with a transparent margin, as image editors and sticker makers save them. */
-async function transparentBorder(bytes: Uint8Array, random: Random): Promise<Uint8Array> {
-  const { width = 0 } = await sharp(bytes).metadata();
+async function transparentBorder(bytes: Uint8Array, random: Random): Promise<Framed> {
+  const { width = 0, height = 0 } = await sharp(bytes).metadata();
   const border = () => Math.round(width * between(random, 0.05, 0.3));
   const clear = { r: 0, g: 0, b: 0, alpha: 0 };
-  return asBytes(sharp(bytes).ensureAlpha().extend({ top: border(), bottom: border(), left: border(), right: border(), background: clear }).png());
+  const [top, bottom, left, right] = [border(), border(), border(), border()];
+  const [frameWidth, frameHeight] = [width + left + right, height + top + bottom];
+  const poster = boxInside(frameWidth, frameHeight, { left, top, right: left + width, bottom: top + height });
+  return { poster, bytes: await asBytes(sharp(bytes).ensureAlpha().extend({ top, bottom, left, right, background: clear }).png()) };
 }
