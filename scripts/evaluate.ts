@@ -25,7 +25,8 @@ const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wil
   --models DIR   models folder holding genre/, rating/, review/ (MODELS_DIR or models)
   --split S      validation (this project's held-out split of --data) | all (every item: a new held-out set) (validation
                  for posters, all for reviews)
-  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev`;
+  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev, and the slice of
+                 DIR/stsa.fine.train the model held out (sst_holdout_*) when its metadata records one`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

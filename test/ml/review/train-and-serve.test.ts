@@ -109,5 +109,7 @@ describe('review rater, trained on a generated archive', () => {
     expect(validation.mae).toBeCloseTo(metadata.validation.aclImdb.mae, 4);
     expect(validation.sst_spearman).toBeCloseTo(metadata.validation.sst.spearman, 4);
     expect(validation.sst_binary_accuracy).toBeCloseTo(metadata.validation.sst.binary_accuracy, 4);
+    expect(validation.sst_holdout_sentences).toBe(4);
+    expect(validation.sst_holdout_mae).toBeCloseTo(metadata.validation.sstHoldout.mae, 4);
   });
 });

@@ -46,16 +46,24 @@ export async function loadTrainingData(options: TrainingDataOptions): Promise<Tr
     return options.trainLimit > 0 ? shuffled.slice(0, options.trainLimit) : shuffled;
   };
   const [sstTrain, sstDev] = options.sstDir === undefined ? [[], []] : await Promise.all([loadSstSplit(options.sstDir, 'train'), loadSstSplit(options.sstDir, 'dev')]);
-  // By the sentence itself, not its line: a sentence the file repeats lands on one side only.
-  const sstSplit = splitByHash(sstTrain, (sentence) => `sst:${sentence.text}`, options.sstHoldoutFraction, options.splitSeed);
+  const sstSplit = splitSstTrain(sstTrain, options.sstHoldoutFraction, options.splitSeed);
   const data = {
     reviews: { total: reviews.length, skipped: skipped.length, train: limit(split.train), validation: split.validation },
-    sst: { train: limit(sstSplit.train), dev: sstDev, holdout: sstSplit.validation },
+    sst: { train: limit(sstSplit.train), dev: sstDev, holdout: sstSplit.holdout },
   };
   if (data.reviews.train.length === 0 || data.reviews.validation.length === 0) {
     throw new Error(`${options.dataPath} gives ${data.reviews.train.length} training and ${data.reviews.validation.length} validation reviews: both need some`);
   }
   return data;
+}
+
+/**
+ * SST training sentences to train on, and the slice held out as a second check. Chosen by the sentence itself,
+ * not its line: a sentence the file repeats lands on one side only.
+ */
+export function splitSstTrain(sentences: readonly SstSentence[], holdoutFraction: number, splitSeed: string): { train: SstSentence[]; holdout: SstSentence[] } {
+  const { train, validation } = splitByHash(sentences, (sentence) => `sst:${sentence.text}`, holdoutFraction, splitSeed);
+  return { train, holdout: validation };
 }
 
 /**
