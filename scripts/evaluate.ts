@@ -34,7 +34,8 @@ const USAGE = `Usage: npm run evaluate -- --data PATH [--task posters|review|wil
   --models DIR   models folder holding genre/, rating/, review/ (MODELS_DIR or models)
   --split S      validation (this project's held-out split of --data) | all (every item: a new held-out set) (validation
                  for posters, all for reviews)
-  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev
+  --sst DIR      review only: also score the SST dev sentences in DIR/stsa.fine.dev, and the slice of
+                 DIR/stsa.fine.train the model held out (sst_holdout_*) when its metadata records one
   --out DIR      posters only: write the full report (metrics.json, genre-pr/roc/reliability.png, rating-scatter.png,
                  gate-pr/roc/reliability.png) into DIR and print a summary instead of one JSON line
   --non-posters DIR  posters with --out: score the gate on the validation groups of this non-poster folder

@@ -35,6 +35,10 @@ const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --split-seed TEXT        salt of the id-hash split, for a second fold (${D.splitSeed})
   --train-limit N          train on N reviews and N SST sentences only, for quick comparisons (0 = all)
   --sst-repeat N           each SST sentence appears N times per epoch (${D.sstRepeat})
+  --sst-holdout X          share of SST training sentences held out by sentence hash, scored as a second
+                           check beside SST dev and never trained on (${D.sstHoldoutFraction})
+  --average-from N         from epoch N on, also score the running mean of the epochs' weights and save it
+                           when it is the best (0 = off; ${D.averageFrom})
   --init-from DIR          continue training the model saved in DIR, with its tokenizer and its split
                            (split seed, validation fraction); vocabulary, length and architecture flags are then unused
 Every epoch that beats the previous best is saved into --out at once, so a stopped run leaves its best model.`;
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
       'vocab-size': { type: 'string' }, truncating: { type: 'string' }, 'pool-size': { type: 'string' },
       dropout: { type: 'string' }, glove: { type: 'boolean' }, 'no-glove': { type: 'boolean' }, 'freeze-embedding': { type: 'boolean' },
       loss: { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
-      'train-limit': { type: 'string' }, 'sst-repeat': { type: 'string' }, 'init-from': { type: 'string' }, help: { type: 'boolean' },
+      'train-limit': { type: 'string' }, 'sst-repeat': { type: 'string' }, 'sst-holdout': { type: 'string' }, 'average-from': { type: 'string' }, 'init-from': { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(HELP);
@@ -80,6 +84,8 @@ async function main(): Promise<void> {
     splitSeed: values['split-seed'] ?? D.splitSeed,
     trainLimit: number(values, 'train-limit', D.trainLimit, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
     sstRepeat: number(values, 'sst-repeat', D.sstRepeat, positiveInt, 'a positive integer'),
+    sstHoldoutFraction: number(values, 'sst-holdout', D.sstHoldoutFraction, (n) => n >= 0 && n < 1, 'in [0, 1)'),
+    averageFrom: number(values, 'average-from', D.averageFrom, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
     ...(values['init-from'] === undefined ? {} : { initFrom: values['init-from'] }),
     command: `npm run train:review -- ${process.argv.slice(2).join(' ')}`,
     backend,

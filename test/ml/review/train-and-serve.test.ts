@@ -38,7 +38,9 @@ describe('review rater, trained on a generated archive', () => {
     expect((await readdir(outDir)).sort()).toEqual(['metadata.json', 'metrics.json', 'model.json', 'tokenizer.json', 'training-curve.png', 'weights.bin']);
     const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
     expect(metadata.tokenizer).toMatchObject({ file: 'tokenizer.json', maxLen: 24, vocabSize: 40 });
-    expect(metadata.data).toMatchObject({ reviews: 24, skipped: 2, sstTrain: 10, sstDev: 3 });
+    // A sentence's two copies land on the same side: held out together, never one trained on and one scored.
+    expect(metadata.data).toMatchObject({ reviews: 24, skipped: 2, sstTrain: 6, sstDev: 3, sstHoldout: 4, sstHoldoutFraction: 0.5 });
+    expect(metadata.validation.sstHoldout).toMatchObject({ sentences: 4, binary_sentences: 2 });
     expect(metadata.data.train + metadata.data.validation).toBe(24);
     expect(metadata.validation.aclImdb).toHaveProperty('baseline_mae');
     expect(metadata.validation.sst).toMatchObject({ sentences: 3, binary_sentences: 2, baseline_spearman: 0 });
@@ -48,6 +50,8 @@ describe('review rater, trained on a generated archive', () => {
     expect(report.history).toHaveLength(2);
     expect(report.history[0]).toHaveProperty('val_mae');
     expect(report.history[0]).toHaveProperty('sst_binary_accuracy');
+    expect(report.history[1]).toMatchObject({ swa_epochs: 2 });
+    expect(report.history[1]).toHaveProperty('swa_val_mae');
     expect(metadata.training.history).toHaveLength(2);
   });
 
@@ -105,5 +109,7 @@ describe('review rater, trained on a generated archive', () => {
     expect(validation.mae).toBeCloseTo(metadata.validation.aclImdb.mae, 4);
     expect(validation.sst_spearman).toBeCloseTo(metadata.validation.sst.spearman, 4);
     expect(validation.sst_binary_accuracy).toBeCloseTo(metadata.validation.sst.binary_accuracy, 4);
+    expect(validation.sst_holdout_sentences).toBe(4);
+    expect(validation.sst_holdout_mae).toBeCloseTo(metadata.validation.sstHoldout.mae, 4);
   });
 });

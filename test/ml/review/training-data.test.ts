@@ -3,7 +3,7 @@ import { trainingTexts, type TrainingData } from '../../../src/ml/training/revie
 
 const data: TrainingData = {
   reviews: { total: 1, skipped: 0, train: [{ id: 'pos/1', polarity: 'pos', rating: 9, text: 'A long and loving review.' }], validation: [] },
-  sst: { train: [{ id: 'train/1', level: 0, text: 'awful .' }], dev: [] },
+  sst: { train: [{ id: 'train/1', level: 0, text: 'awful .' }], dev: [], holdout: [] },
 };
 
 describe('training texts', () => {

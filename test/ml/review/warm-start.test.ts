@@ -55,7 +55,7 @@ describe('warm start (--init-from) of the review rater', () => {
   it('trains one epoch on the saved split and records where it started', async () => {
     expect(result.history).toHaveLength(1);
     const [before, after] = await Promise.all([readJson(join(data.modelDir, 'metadata.json')), readJson(join(warmDir, 'metadata.json'))]);
-    expect(after.data).toMatchObject({ splitSeed: before.data.splitSeed, validationFraction: before.data.validationFraction, train: before.data.train, validation: before.data.validation });
+    expect(after.data).toMatchObject({ splitSeed: before.data.splitSeed, validationFraction: before.data.validationFraction, train: before.data.train, validation: before.data.validation, sstHoldoutFraction: before.data.sstHoldoutFraction, sstHoldout: before.data.sstHoldout });
     expect(after.tokenizer).toEqual(before.tokenizer);
     expect(after.architecture).toEqual(before.architecture);
     expect(after.training).toMatchObject({ command: 'warm test', initFrom: data.modelDir, learningRate: 1.7e-4, epochs: 1 });

@@ -15,6 +15,8 @@ export interface ReviewValidation {
   readonly aclImdb: Readonly<Record<string, number>>;
   /** The SST dev sentences, when the model was trained with SST. */
   readonly sst?: Readonly<Record<string, number>>;
+  /** SST training sentences held out by sentence hash (never trained on): the second check beside SST dev. */
+  readonly sstHoldout?: Readonly<Record<string, number>>;
 }
 
 export interface ReviewModelMetadata {
@@ -30,6 +32,8 @@ export interface ReviewModelMetadata {
     /** Salt and share of the id-hash split, so evaluation can score the validation part alone. */
     readonly splitSeed?: string;
     readonly validationFraction?: number;
+    /** Share of SST training sentences held out by sentence hash (absent: none). */
+    readonly sstHoldoutFraction?: number;
   };
   /** Validation figures of the saved weights, each set beside its constant-guess baseline. */
   readonly validation: ReviewValidation;

@@ -12,6 +12,7 @@ import { loadSstSplit, NEUTRAL_SST_LEVEL, type SstSentence, sstLevelToRating } f
 import { binaryAccuracy, meanAbsoluteError, spearmanCorrelation } from '../metrics.js';
 import type { ReviewModelMetadata } from '../../serving/review/metadata.js';
 import { loadReviewModel } from '../../serving/review/predictor.js';
+import { splitSstTrain } from './training-data.js';
 
 export const POSITIVE_ABOVE = 5.5;
 
@@ -51,6 +52,13 @@ export function sstMetrics(predicted: ArrayLike<number>, sentences: readonly Sst
 
 export type ReviewEvaluationSplit = 'all' | 'validation';
 
+/** The SST training sentences the model held out (none when its metadata records no held-out share). */
+async function sstHoldout(sstDir: string, metadata: ReviewModelMetadata): Promise<SstSentence[]> {
+  const { sstHoldoutFraction, splitSeed } = metadata.data;
+  if (!sstHoldoutFraction || splitSeed === undefined) return [];
+  return splitSstTrain(await loadSstSplit(sstDir, 'train'), sstHoldoutFraction, splitSeed).holdout;
+}
+
 function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadata, modelDir: string): Review[] {
   const { splitSeed, validationFraction } = metadata.data;
   if (splitSeed === undefined || validationFraction === undefined) {
@@ -62,7 +70,8 @@ function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadat
 /**
  * Rates the reviews under `dataPath` (aclImdb archive or folder) with the model in `modelDir`: all of them (a
  * held-out set), or only the model's own validation part when `dataPath` is the data it was trained on. With
- * `sstDir`, also scores the SST dev sentences (`sst_*` keys).
+ * `sstDir`, also scores the SST dev sentences (`sst_*` keys) and the SST training sentences the model held out
+ * (`sst_holdout_*`, when its metadata records a held-out share).
  */
 export async function evaluateReviewModel(
   modelDir: string,
@@ -76,9 +85,11 @@ export async function evaluateReviewModel(
     const predicted = await rater.predict(reviews.map((review) => review.text));
     const metrics = reviewMetrics(predicted, reviews.map((review) => review.rating), rater.metadata.emptyRating);
     if (sstDir === undefined) return { ...metrics, skipped: loaded.skipped.length };
-    const sentences = await loadSstSplit(sstDir, 'dev');
-    const sst = sstMetrics(await rater.predict(sentences.map((sentence) => sentence.text)), sentences, rater.metadata.emptyRating);
-    return { ...metrics, skipped: loaded.skipped.length, ...Object.fromEntries(Object.entries(sst).map(([key, value]) => [`sst_${key}`, value])) };
+    const scoreSst = async (sentences: readonly SstSentence[], prefix: string) => Object.fromEntries(
+      Object.entries(sstMetrics(await rater.predict(sentences.map((sentence) => sentence.text)), sentences, rater.metadata.emptyRating)).map(([key, value]) => [`${prefix}${key}`, value]),
+    );
+    const holdout = await sstHoldout(sstDir, rater.metadata);
+    return { ...metrics, skipped: loaded.skipped.length, ...(await scoreSst(await loadSstSplit(sstDir, 'dev'), 'sst_')), ...(holdout.length > 0 ? await scoreSst(holdout, 'sst_holdout_') : {}) };
   } finally {
     rater.dispose();
   }

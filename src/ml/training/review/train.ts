@@ -22,6 +22,8 @@ import { seededRandom } from '../../../util/seeded-random.js';
 import { ReviewTokenizer, type Side } from '../../serving/review/tokenizer.js';
 import { loadTrainingData, toExamples, type TrainingData, trainingTexts } from './training-data.js';
 import { loadWarmStart, type WarmStart } from './warm-start.js';
+import { WeightAverage } from './weight-average.js';
+import type { SstSentence } from '../../../data/sst.js';
 
 export type ReviewLoss = 'mae' | 'huber';
 
@@ -53,6 +55,10 @@ export interface ReviewTrainingOptions {
   readonly trainLimit: number;
   /** How many times each SST sentence appears in an epoch. */
   readonly sstRepeat: number;
+  /** Share of SST training sentences held out, by sentence hash, as a second check beside SST dev. */
+  readonly sstHoldoutFraction: number;
+  /** From this epoch on, also score (and save when best) the running mean of the epochs' weights; 0 = never. */
+  readonly averageFrom: number;
   /** A saved review model to continue training: its weights, tokenizer and split replace the fresh ones. */
   readonly initFrom?: string;
   /** The command line, recorded in metadata.json. */
@@ -81,6 +87,8 @@ export const DEFAULT_REVIEW_TRAINING = {
   splitSeed: 'moviebot',
   trainLimit: 0,
   sstRepeat: 1,
+  sstHoldoutFraction: 0.1,
+  averageFrom: 0,
 } as const satisfies Partial<ReviewTrainingOptions>;
 
 /** Loss on the [-1, 1] target; Huber's delta 0.25 is about one rating point. */
@@ -128,47 +136,73 @@ async function freshStart(options: ReviewTrainingOptions, texts: readonly string
 
 type Validate = (model: tf.LayersModel) => Promise<{ validation: ReviewValidation; loss: number }>;
 
-/** Scores both validation sets; `loss` (what picks the best epoch) is the mean of their MAEs in rating points. */
+/**
+ * Scores every validation set; `loss` (what picks the best epoch) is the mean of the aclImdb and SST dev MAEs in
+ * rating points. The SST held-out slice never picks anything: it is the check that the choice is not SST dev's luck.
+ */
 function validator(tokenizer: ReviewTokenizer, data: TrainingData, baselineRating: number): Validate {
   const reviewIds = data.reviews.validation.map((review) => tokenizer.encode(review.text));
-  const sstIds = data.sst.dev.map((sentence) => tokenizer.encode(sentence.text));
+  const encode = (sentences: readonly SstSentence[]) => sentences.map((sentence) => tokenizer.encode(sentence.text));
+  const [devIds, holdoutIds] = [encode(data.sst.dev), encode(data.sst.holdout)];
   const orEmpty = (ratings: Float32Array) => Array.from(ratings, (rating) => (Number.isNaN(rating) ? baselineRating : rating));
+  const sstScore = async (model: tf.LayersModel, ids: Int32Array[], sentences: readonly SstSentence[]) =>
+    sstMetrics(orEmpty(await predictRatings(model, ids)), sentences, baselineRating);
   return async (model) => {
     const aclImdb = reviewMetrics(orEmpty(await predictRatings(model, reviewIds)), data.reviews.validation.map((review) => review.rating), baselineRating);
-    if (sstIds.length === 0) return { validation: { aclImdb }, loss: aclImdb.mae! };
-    const sst = sstMetrics(orEmpty(await predictRatings(model, sstIds)), data.sst.dev, baselineRating);
-    return { validation: { aclImdb, sst }, loss: (aclImdb.mae! + sst.mae!) / 2 };
+    if (devIds.length === 0) return { validation: { aclImdb }, loss: aclImdb.mae! };
+    const sst = await sstScore(model, devIds, data.sst.dev);
+    const sstHoldout = holdoutIds.length === 0 ? {} : { sstHoldout: await sstScore(model, holdoutIds, data.sst.holdout) };
+    return { validation: { aclImdb, sst, ...sstHoldout }, loss: (aclImdb.mae! + sst.mae!) / 2 };
   };
 }
 
-function epochRecord(epoch: number, loss: number, seconds: number, validation: ReviewValidation, valLoss: number): EpochRecord {
-  const { aclImdb, sst } = validation;
-  return {
-    epoch,
-    loss,
-    seconds,
+/** The figures of one set of weights, keys prefixed (`swa_` for the weight average). */
+function scoreRecord(validation: ReviewValidation, valLoss: number, prefix = ''): Record<string, number> {
+  const { aclImdb, sst, sstHoldout } = validation;
+  const record: Record<string, number> = {
     val_loss: valLoss,
     val_mae: aclImdb.mae!,
     val_accuracy: aclImdb.accuracy!,
     ...(sst ? { sst_binary_accuracy: sst.binary_accuracy!, sst_spearman: sst.spearman! } : {}),
+    ...(sstHoldout ? { sst_holdout_binary_accuracy: sstHoldout.binary_accuracy!, sst_holdout_spearman: sstHoldout.spearman! } : {}),
   };
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}${key}`, value]));
 }
 
 /** Everything an epoch needs, from the data and options: the model, its tokenizer, examples and validation. */
-async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => void): Promise<RunFacts & { model: tf.LayersModel; examples: TrainingExample[]; validate: Validate }> {
+type PreparedRun = RunFacts & { model: tf.LayersModel; examples: TrainingExample[]; validate: Validate };
+
+async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => void): Promise<PreparedRun> {
   const warm: WarmStart | undefined = options.initFrom === undefined ? undefined : await loadWarmStart(options.initFrom);
   const splitSeed = warm?.splitSeed ?? options.splitSeed;
   const validationFraction = warm?.validationFraction ?? options.validationFraction;
-  const data = await loadTrainingData({ ...options, splitSeed, validationFraction });
+  const sstHoldoutFraction = warm?.sstHoldoutFraction ?? options.sstHoldoutFraction;
+  const data = await loadTrainingData({ ...options, splitSeed, validationFraction, sstHoldoutFraction });
   const texts = trainingTexts(data);
-  log(`${data.reviews.total} reviews (${data.reviews.skipped} skipped): ${data.reviews.train.length} train, ${data.reviews.validation.length} validation; SST ${data.sst.train.length} train, ${data.sst.dev.length} dev`);
+  log(`${data.reviews.total} reviews (${data.reviews.skipped} skipped): ${data.reviews.train.length} train, ${data.reviews.validation.length} validation; SST ${data.sst.train.length} train, ${data.sst.dev.length} dev, ${data.sst.holdout.length} held out`);
   const trainMean = texts.reduce((sum, { rating }) => sum + rating, 0) / texts.length;
   const { model, tokenizer, architecture } = warm ? { ...warm, architecture: warm.metadata.architecture } : await freshStart(options, texts.map(({ text }) => text), log);
   const validate = validator(tokenizer, data, trainMean);
   const startValidation = warm ? (await validate(model)).validation : undefined;
   if (startValidation) log(`${warm?.dir} before training: ${JSON.stringify(startValidation)}`);
   const examples = toExamples(tokenizer, trainingTexts(data, options.sstRepeat));
-  return { options, data, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, model, examples, validate };
+  return { options, data, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, sstHoldoutFraction, model, examples, validate };
+}
+
+interface Candidate {
+  readonly scored: { validation: ReviewValidation; loss: number };
+  /** Epochs whose weights were averaged, or undefined for the epoch's own weights. */
+  readonly averagedEpochs?: readonly [number, number];
+}
+
+/** The epoch's own weights, and from `averageFrom` on the running mean too; the better one by validation loss. */
+async function scoreEpoch(run: PreparedRun, epoch: number, average: WeightAverage): Promise<{ own: Candidate; averaged?: Candidate; best: Candidate }> {
+  const own: Candidate = { scored: await run.validate(run.model) };
+  const { averageFrom } = run.options;
+  if (averageFrom === 0 || epoch < averageFrom) return { own, best: own };
+  average.add(run.model);
+  const averaged: Candidate = { scored: await average.scoreWith(run.model, run.validate), averagedEpochs: [averageFrom, epoch] };
+  return { own, averaged, best: averaged.scored.loss < own.scored.loss ? averaged : own };
 }
 
 export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg: string) => void = () => {}): Promise<ReviewTrainingResult> {
@@ -178,6 +212,7 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
   const optimizer = tf.train.adam(options.learningRate);
   model.compile({ optimizer, loss: lossFunction(options.loss) });
   const random = seededRandom(options.seed);
+  const average = new WeightAverage();
   const history: EpochRecord[] = [];
   const seconds = () => Math.round((Date.now() - started) / 1000);
   let best: { epoch: number; loss: number; metadata: ReviewModelMetadata } | undefined;
@@ -189,18 +224,24 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
     });
     // Adam reads its learningRate field on every step, so the next epoch uses the decayed value.
     (optimizer as unknown as { learningRate: number }).learningRate *= options.learningRateDecay;
-    const scored = await run.validate(model);
-    history.push(epochRecord(epoch, loss, Math.round((Date.now() - epochStarted) / 1000), scored.validation, scored.loss));
+    const { own, averaged, best: candidate } = await scoreEpoch(run, epoch, average);
+    history.push({
+      epoch, loss, seconds: Math.round((Date.now() - epochStarted) / 1000),
+      ...scoreRecord(own.scored.validation, own.scored.loss),
+      ...(averaged ? { swa_epochs: average.count, ...scoreRecord(averaged.scored.validation, averaged.scored.loss, 'swa_') } : {}),
+    });
     log(`epoch ${epoch}: ${JSON.stringify(history.at(-1))}`);
-    if (best === undefined || scored.loss < best.loss) {
-      best = { epoch, loss: scored.loss, metadata: reviewMetadata(run, { bestEpoch: epoch, seconds: seconds(), validation: scored.validation, history }) };
+    if (best === undefined || candidate.scored.loss < best.loss) {
+      const progress = { bestEpoch: epoch, averagedEpochs: candidate.averagedEpochs, seconds: seconds(), validation: candidate.scored.validation, history };
+      best = { epoch, loss: candidate.scored.loss, metadata: reviewMetadata(run, progress) };
       await mkdir(options.outDir, { recursive: true });
-      await saveModel(model, options.outDir);
+      await (candidate.averagedEpochs ? average.scoreWith(model, (m) => saveModel(m, options.outDir)) : saveModel(model, options.outDir));
       await saveReport(options.outDir, tokenizer, best.metadata, history);
-      log(`epoch ${epoch} is the best so far: saved to ${options.outDir}`);
+      log(`epoch ${epoch}${candidate.averagedEpochs ? ' (weight average)' : ''} is the best so far: saved to ${options.outDir}`);
     } else if (epoch - best.epoch >= options.patience) break;
   }
   model.dispose();
+  average.dispose();
   // The saved weights stay the best epoch's; the report gains the epochs trained after it.
   await saveReport(options.outDir, tokenizer, { ...best!.metadata, training: { ...best!.metadata.training, seconds: seconds(), history } }, history);
   return { validation: best!.metadata.validation, history, seconds: seconds() };
@@ -224,9 +265,18 @@ interface RunFacts {
   readonly startValidation: ReviewValidation | undefined;
   readonly splitSeed: string;
   readonly validationFraction: number;
+  readonly sstHoldoutFraction: number;
 }
 
-function reviewMetadata(run: RunFacts, progress: { bestEpoch: number; seconds: number; validation: ReviewValidation; history: readonly EpochRecord[] }): ReviewModelMetadata {
+interface Progress {
+  readonly bestEpoch: number;
+  readonly averagedEpochs: readonly [number, number] | undefined;
+  readonly seconds: number;
+  readonly validation: ReviewValidation;
+  readonly history: readonly EpochRecord[];
+}
+
+function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMetadata {
   const { options, data, tokenizer, warm } = run;
   const { words: _words, ...tokenizerOptions } = tokenizer.config;
   return {
@@ -240,7 +290,10 @@ function reviewMetadata(run: RunFacts, progress: { bestEpoch: number; seconds: n
       command: options.command,
       epochs: options.epochs,
       bestEpoch: progress.bestEpoch,
-      selection: 'lowest mean of aclImdb validation MAE and SST dev MAE (rating points, SST levels at sstLevelToRating)',
+      weights: progress.averagedEpochs ? `mean of the weights after epochs ${progress.averagedEpochs.join('-')}` : `epoch ${progress.bestEpoch}'s own`,
+      averageFrom: options.averageFrom,
+      sstRepeat: options.sstRepeat,
+      selection: 'lowest mean of aclImdb validation MAE and SST dev MAE (rating points, SST levels at sstLevelToRating), among every epoch and, from averageFrom on, the running weight average; the SST held-out slice chooses nothing',
       batchSize: options.batchSize,
       batching: 'length-bucketed batches, padded after the words to the longest in the batch',
       learningRate: options.learningRate,
@@ -261,6 +314,9 @@ function reviewMetadata(run: RunFacts, progress: { bestEpoch: number; seconds: n
       validation: data.reviews.validation.length,
       sstTrain: data.sst.train.length,
       sstDev: data.sst.dev.length,
+      sstHoldout: data.sst.holdout.length,
+      sstHoldoutSplit: `stsa.fine.train sentences with sha256("${run.splitSeed}:sst:" + sentence) below ${run.sstHoldoutFraction}: never trained on, scored as validation.sstHoldout`,
+      sstHoldoutFraction: run.sstHoldoutFraction,
       sstRatings: 'SST levels 0-4 trained as ratings 1.5, 3.5, 5.5, 7.5, 9.5 (src/data/sst.ts, SST_LEVEL_RATINGS)',
       split: `sha256("${run.splitSeed}:" + id) below ${run.validationFraction} is validation; id = "pos/123"`,
       splitSeed: run.splitSeed,

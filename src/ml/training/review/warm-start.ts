@@ -1,7 +1,8 @@
 /**
  * Warm start of the review rater: the saved model, its tokenizer exactly as saved (rebuilding it would renumber
- * the words under the trained embedding), and the split it was validated on, so continued training scores the
- * same validation reviews and its figures compare with the saved ones.
+ * the words under the trained embedding), and the split it was validated on (aclImdb and SST held-out slice), so
+ * continued training scores the same validation texts, never trains on a sentence the saved model held out, and
+ * its figures compare with the saved ones.
  *
  * @example
  * const start = await loadWarmStart('models/review');
@@ -20,6 +21,8 @@ export interface WarmStart {
   readonly metadata: ReviewModelMetadata;
   readonly splitSeed: string;
   readonly validationFraction: number;
+  /** The saved model's SST held-out share; 0 for a model that trained on every SST sentence. */
+  readonly sstHoldoutFraction: number;
 }
 
 export async function loadWarmStart(dir: string): Promise<WarmStart> {
@@ -33,5 +36,6 @@ export async function loadWarmStart(dir: string): Promise<WarmStart> {
     model.dispose();
     throw new Error(`${dir}: the model reads a fixed number of tokens; only a model with a free input length can continue training`);
   }
-  return { dir, model, tokenizer: ReviewTokenizer.fromConfig(tokenizer), metadata, splitSeed, validationFraction };
+  const sstHoldoutFraction = typeof metadata.data.sstHoldoutFraction === 'number' ? metadata.data.sstHoldoutFraction : 0;
+  return { dir, model, tokenizer: ReviewTokenizer.fromConfig(tokenizer), metadata, splitSeed, validationFraction, sstHoldoutFraction };
 }
