@@ -22,7 +22,7 @@ const HELP = `Usage: npm run train:backbone -- --data DIR [options]
   --skip-cv              only fit on the training part and score validation
   --head-epochs N        heads alone on the frozen top (${DEFAULT_FINE_TUNE.headEpochs})
   --top-epochs N         heads and top together (${DEFAULT_FINE_TUNE.topEpochs})
-  --top-learning-rate X  Adam rate of the top blocks (${DEFAULT_FINE_TUNE.topLearningRate})
+  --top-learning-rate X  Adam rate of the top blocks; 0 = heads only, the control (${DEFAULT_FINE_TUNE.topLearningRate})
   --head-learning-rate X Adam rate of the heads while the top trains (${DEFAULT_FINE_TUNE.headLearningRate})
   --rating-weight X      weight of the rating MAE in the shared loss (${DEFAULT_FINE_TUNE.ratingWeight})
   --seed N               shuffling seed (1)
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     ...DEFAULT_FINE_TUNE,
     headEpochs: numberFlag(values, 'head-epochs', DEFAULT_FINE_TUNE.headEpochs, isPositiveInteger, 'a positive integer'),
     topEpochs: numberFlag(values, 'top-epochs', DEFAULT_FINE_TUNE.topEpochs, isPositiveInteger, 'a positive integer'),
-    topLearningRate: numberFlag(values, 'top-learning-rate', DEFAULT_FINE_TUNE.topLearningRate, rate, 'between 0 and 1'),
+    topLearningRate: numberFlag(values, 'top-learning-rate', DEFAULT_FINE_TUNE.topLearningRate, (n) => n >= 0 && n < 1, 'in [0, 1)'),
     headLearningRate: numberFlag(values, 'head-learning-rate', DEFAULT_FINE_TUNE.headLearningRate, rate, 'between 0 and 1'),
     ratingWeight: numberFlag(values, 'rating-weight', DEFAULT_FINE_TUNE.ratingWeight, (n) => n >= 0, 'non-negative'),
   };

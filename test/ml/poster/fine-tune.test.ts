@@ -79,4 +79,18 @@ describe('top fine-tuning', () => {
     disposeNet(outcome.net);
     expect(tf.memory().numTensors).toBe(tensors);
   });
+
+  it('with a top learning rate of 0 trains only the heads, on cached features (the control)', async () => {
+    const backbone = fakeMobileNet();
+    const table = cutTable(backbone);
+    const top = buildTrainableTop(backbone);
+    const rows = Array.from({ length: POSTERS }, (_, i) => i);
+    const frozen = { rows, ...viewFeatures(top, table, rows) };
+    const before = top.getWeights().map((weight) => weight.dataSync().slice());
+    const hp = { ...DEFAULT_FINE_TUNE, headEpochs: 1, topEpochs: 1, topLearningRate: 0, batchSize: 8, head: { ...DEFAULT_FINE_TUNE.head, batchSize: 8 } };
+    const outcome = await fineTuneAndScore(top, table, frozen, targets, rows.slice(0, 16), rows.slice(16), hp, 1, () => {});
+    expect(outcome.tuned).toHaveLength(1);
+    expect(top.getWeights().map((weight) => Array.from(weight.dataSync()))).toEqual(before.map((values) => Array.from(values)));
+    disposeNet(outcome.net);
+  });
 });

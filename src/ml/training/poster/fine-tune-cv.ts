@@ -4,7 +4,7 @@ import type { FeatureTable } from './feature-cache.js';
 import { columnStats } from './feature-matrix.js';
 import type { PosterTargets } from './fine-tune-batches.js';
 import { buildPosterNet, type FineTuneHyperparams, genreWeights, type PosterNet } from './fine-tune-model.js';
-import { fineTuneTop, type NetPredictions, predictFromFeatures, trainHeads, viewFeatures } from './fine-tune-loop.js';
+import { cachedFeatures, fineTuneTop, type NetPredictions, predictFromFeatures, topFeatures, trainHeads, viewFeatures } from './fine-tune-loop.js';
 import { taskMetrics } from './task.js';
 
 /** Per-view features of all rows through the pretrained top, computed once and shared by every fold. */
@@ -65,8 +65,11 @@ export async function fineTuneAndScore(
   const frozenScore = scorePredictions(predictFromFeatures(net, pick(frozen, heldRows, views), views, weights), heldRows, targets);
   log(`frozen top: ${format(frozenScore)}`);
   const tuned: Array<Record<string, number>> = [];
-  await fineTuneTop(net, table, trainRows, targets, hp, seed, async (epoch, loss) => {
-    const score = scorePredictions(predictFromFeatures(net, viewFeatures(top, table, heldRows).data, views, weights), heldRows, targets);
+  const frozenTop = hp.topLearningRate === 0;
+  const features = frozenTop ? cachedFeatures(trainFeatures, trainRows, views, frozen.width) : topFeatures(top, table);
+  const heldFeatures = (): Float32Array => (frozenTop ? pick(frozen, heldRows, views) : viewFeatures(top, table, heldRows).data);
+  await fineTuneTop(net, views, features, trainRows, targets, hp, seed, async (epoch, loss) => {
+    const score = scorePredictions(predictFromFeatures(net, heldFeatures(), views, weights), heldRows, targets);
     tuned.push(score);
     log(`fine-tune epoch ${epoch + 1}: loss ${loss.toFixed(4)} ${format(score)}`);
   });

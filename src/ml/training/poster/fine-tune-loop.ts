@@ -46,7 +46,29 @@ export function predictFromFeatures(net: PosterNet, features: Float32Array, view
   return { genre, rating: Array.from(rating) };
 }
 
-type BatchFeatures = (picks: readonly ViewPick[]) => tf.Tensor2D;
+/** Where a training batch's pooled features come from: the cache (top frozen) or a pass through the top. */
+export type BatchFeatures = (picks: readonly ViewPick[]) => tf.Tensor2D;
+
+/** Batches from per-view features computed once (`frozen` holds every view of `rows`, in row order). */
+export function cachedFeatures(frozen: Float32Array, rows: readonly number[], views: number, width: number): BatchFeatures {
+  const position = new Map(rows.map((row, i) => [row, i]));
+  return (picks) => {
+    const batch = new Float32Array(picks.length * width);
+    picks.forEach(({ row, view }, i) => {
+      const start = (position.get(row)! * views + view) * width;
+      batch.set(frozen.subarray(start, start + width), i * width);
+    });
+    return tf.tensor2d(batch, [picks.length, width]);
+  };
+}
+
+/** Batches through the top, so its weights get gradients. */
+export function topFeatures(top: tf.LayersModel, table: FeatureTable): BatchFeatures {
+  return (picks) => {
+    const { cut, low } = cutInputs(table, picks);
+    return pooledFeatures(top, cut, low);
+  };
+}
 
 /** One epoch of mini-batch steps over `picks`; `optimizers` pairs each optimiser with the variables it moves. */
 function runEpoch(
@@ -68,16 +90,7 @@ function runEpoch(
 
 /** Stage 1: the heads alone on frozen-top features (`frozen` holds every view of `rows`, in row order). */
 export function trainHeads(net: PosterNet, frozen: Float32Array, rows: readonly number[], views: number, targets: PosterTargets, hp: FineTuneHyperparams, seed: number, log: (epoch: number, loss: number) => void): void {
-  const width = net.stats.mean.length;
-  const position = new Map(rows.map((row, i) => [row, i]));
-  const features: BatchFeatures = (picks) => {
-    const batch = new Float32Array(picks.length * width);
-    picks.forEach(({ row, view }, i) => {
-      const start = (position.get(row)! * views + view) * width;
-      batch.set(frozen.subarray(start, start + width), i * width);
-    });
-    return tf.tensor2d(batch, [picks.length, width]);
-  };
+  const features = cachedFeatures(frozen, rows, views, net.stats.mean.length);
   const loss = multiTaskLoss(genreWeights(rows.map((row) => targets.genre[row]!), hp.head), hp.ratingWeight);
   const optimizer = tf.train.adam(hp.head.learningRate);
   const heads = [...variablesOf(net.genre), ...variablesOf(net.rating)];
@@ -88,24 +101,19 @@ export function trainHeads(net: PosterNet, frozen: Float32Array, rows: readonly 
   optimizer.dispose();
 }
 
-/** Stage 2: heads and top together, one random view of each poster per epoch; `afterEpoch` may score held rows. */
-export async function fineTuneTop(net: PosterNet, table: FeatureTable, rows: readonly number[], targets: PosterTargets, hp: FineTuneHyperparams, seed: number, afterEpoch: (epoch: number, loss: number) => Promise<void>): Promise<void> {
+/**
+ * Stage 2: heads and top together, one random view of each poster per epoch; `afterEpoch` may score held rows.
+ * With a top learning rate of 0 only the heads move, on `features` from the cache: the same schedule without
+ * fine-tuning, the control that tells the top's gain from the heads' extra epochs.
+ */
+export async function fineTuneTop(net: PosterNet, views: number, features: BatchFeatures, rows: readonly number[], targets: PosterTargets, hp: FineTuneHyperparams, seed: number, afterEpoch: (epoch: number, loss: number) => Promise<void>): Promise<void> {
   const random = seededRandom(seed);
   const loss = multiTaskLoss(genreWeights(rows.map((row) => targets.genre[row]!), hp.head), hp.ratingWeight);
-  const features: BatchFeatures = (picks) => {
-    const { cut, low } = cutInputs(table, picks);
-    return pooledFeatures(net.top, cut, low);
-  };
-  const headOptimizer = tf.train.adam(hp.headLearningRate);
-  const topOptimizer = tf.train.adam(hp.topLearningRate);
-  const optimizers: Array<[tf.Optimizer, tf.Variable[]]> = [
-    [headOptimizer, [...variablesOf(net.genre), ...variablesOf(net.rating)]],
-    [topOptimizer, variablesOf(net.top)],
-  ];
+  const optimizers: Array<[tf.Optimizer, tf.Variable[]]> = [[tf.train.adam(hp.headLearningRate), [...variablesOf(net.genre), ...variablesOf(net.rating)]]];
+  if (hp.topLearningRate > 0) optimizers.push([tf.train.adam(hp.topLearningRate), variablesOf(net.top)]);
   for (let epoch = 0; epoch < hp.topEpochs; epoch++) {
-    const picks = seededShuffle(rows, seed + 7919 * (epoch + 1)).map((row) => ({ row, view: Math.floor(random() * table.views.length) }));
+    const picks = seededShuffle(rows, seed + 7919 * (epoch + 1)).map((row) => ({ row, view: Math.floor(random() * views) }));
     await afterEpoch(epoch, runEpoch(net, picks, targets, features, loss, optimizers, hp.batchSize));
   }
-  headOptimizer.dispose();
-  topOptimizer.dispose();
+  for (const [optimizer] of optimizers) optimizer.dispose();
 }
