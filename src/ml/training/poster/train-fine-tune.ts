@@ -61,7 +61,7 @@ export async function trainFineTunedTop(run: FineTuneRun, posters: readonly Post
   const frozen: FrozenFeatures = { rows: allRows, ...viewFeatures(top, table, allRows) };
   log(`frozen-top features: ${frozen.width} per view`);
 
-  const report: Record<string, unknown> = { hyperparams: hp, folds: run.folds, seed: run.seed, train: train.length, validation: validation.length };
+  const report: Record<string, unknown> = { hyperparams: hp, folds: run.folds, seed: run.seed, trainPosters: train.length, validationPosters: validation.length };
   if (!run.skipCrossValidation) {
     const cv = await crossValidateFineTune(run, top, pretrained, table, frozen, targets, train, hp);
     report.crossValidation = { mean: cv.mean, sd: cv.sd, perFold: cv.perFold.map((fold) => fold.metrics) };
