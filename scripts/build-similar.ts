@@ -17,13 +17,14 @@ const HELP = `Usage: npm run build:similar -- --data DIR [options]
   --models DIR   models folder whose genre/ backbone is indexed (models)
   --out DIR      output folder (<models>/similar)
   --cache DIR    feature cache (.cache/similar-features)
-  --limit N      index only the first N training posters (all)`;
+  --limit N      index only the first N training posters (all)
+  --block NAME   the genre backbone's pooled block to embed, e.g. block_16_expand_relu/avg (the last)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' }, models: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' },
-      limit: { type: 'string' }, help: { type: 'boolean' },
+      limit: { type: 'string' }, block: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     out: values.out ?? join(models, SIMILAR_DIR),
     cacheRoot: values.cache ?? '.cache/similar-features',
     limit,
+    block: values.block,
     builtWith: `npm run build:similar -- ${process.argv.slice(2).join(' ')}`,
     log: (msg) => logger.info(msg),
   });

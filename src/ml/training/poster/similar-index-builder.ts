@@ -61,6 +61,8 @@ export interface BuildSimilarOptions {
   readonly cacheRoot: string;
   /** Index only the first N training posters (quick runs); all of them by default. */
   readonly limit?: number;
+  /** Which of the genre backbone's pooled blocks to embed (e.g. `block_16_expand_relu/avg`); the last by default. */
+  readonly block?: string;
   readonly builtWith: string;
   readonly log: (message: string) => void;
 }
@@ -77,7 +79,8 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
     if (done % 256 === 0 || done === total) options.log(`features ${done}/${total}`);
   });
   backbone.extractor.dispose();
-  const block = backbone.blocks[backbone.blocks.length - 1]!;
+  const block = options.block === undefined ? backbone.blocks.at(-1)! : backbone.blocks.find((candidate) => candidate.name === options.block);
+  if (block === undefined) throw new Error(`no block "${options.block}" in the genre backbone; it has ${backbone.blocks.map((b) => b.name).join(', ')}`);
   const genreNorm = await readFeatureNorm(options.genreDir);
   const norm = {
     mean: genreNorm.mean.slice(block.offset, block.offset + block.size),
