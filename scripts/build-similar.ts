@@ -13,7 +13,7 @@ import { buildSimilarIndex } from '../src/ml/training/poster/similar-index-build
 import { errorMessage } from '../src/util/error-message.js';
 
 const HELP = `Usage: npm run build:similar -- --data DIR [options]
-  --data DIR     poster folder with train.csv, Images/ and MovieGenre.csv (or set POSTER_DATA)
+  --data DIR     poster folder with train.csv, Images/ and MovieGenre.csv
   --models DIR   models folder whose genre/ backbone is indexed (models)
   --out DIR      output folder (<models>/similar)
   --cache DIR    feature cache (.cache/similar-features)
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const dataDir = values.data ?? process.env.POSTER_DATA;
+  const dataDir = values.data;
   if (dataDir === undefined) throw new Error(`--data is required\n${HELP}`);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);

@@ -12,7 +12,7 @@ import { evaluateDeletion, evaluateSimilarInTheWild } from '../src/ml/training/p
 import { errorMessage } from '../src/util/error-message.js';
 
 const HELP = `Usage: npm run evaluate:explain -- --data DIR --task deletion|similar-wild [options]
-  --data DIR     poster folder with train.csv and Images/ (or set POSTER_DATA)
+  --data DIR     poster folder with train.csv and Images/
   --models DIR   models folder (models)
   --count N      validation posters (60 for deletion, 200 for similar-wild)`;
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     options: { data: { type: 'string' }, task: { type: 'string' }, models: { type: 'string' }, count: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const dataDir = values.data ?? process.env.POSTER_DATA;
+  const dataDir = values.data;
   if (dataDir === undefined) throw new Error(`--data is required\n${HELP}`);
   const task = choiceFlag(values, 'task', 'deletion', ['deletion', 'similar-wild'] as const);
   const count = numberFlag(values, 'count', task === 'deletion' ? 60 : 200, isPositiveInteger, 'a positive integer');
