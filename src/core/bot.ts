@@ -106,9 +106,11 @@ export class MovieBot implements BotServices {
       maxQueue: config.limits.maxQueue,
       onDepthChange: (depth: number) => this.metrics.queueDepth.set({ model }, depth),
     });
+    // Where batches buy nothing, a poster goes as soon as it comes rather than after the batch window.
+    const oneByOne = options.posterPredictor.batchesHelp === false ? { windowMs: 0, maxBatch: 1 } : {};
     this.posterQueue = new BatchQueue(
       (images) => this.timed('poster', images.length, () => options.posterPredictor.predict(images)),
-      queueOptions('poster'),
+      { ...queueOptions('poster'), ...oneByOne },
     );
     this.reviewQueue = new BatchQueue(
       (texts) => this.timed('review', texts.length, () => options.reviewPredictor.predict(texts)),

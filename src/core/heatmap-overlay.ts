@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { MAX_POSTER_PIXELS, POSTER_BACKGROUND, uprightSize } from './image.js';
+import { type DecodedPoster, MAX_POSTER_PIXELS, type PictureSize, POSTER_BACKGROUND } from './image.js';
 import type { PosterExplanation } from './predictions.js';
 import type { Region } from './poster-region.js';
 
@@ -57,7 +57,7 @@ const PICTURE_GRID_CELLS = 28;
  * at the top: each cell takes the heat under its centre, cold (0) outside the poster. Without a region, the grid as
  * it is: it already covers the whole picture.
  */
-export function gridOverPicture(grid: readonly (readonly number[])[], region: Region | undefined, picture: { readonly width: number; readonly height: number }): number[][] {
+export function gridOverPicture(grid: readonly (readonly number[])[], region: Region | undefined, picture: PictureSize): number[][] {
   if (region === undefined) return grid.map((row) => [...row]);
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
@@ -71,7 +71,7 @@ export function gridOverPicture(grid: readonly (readonly number[])[], region: Re
       heatAt(((c + 0.5) / PICTURE_GRID_CELLS) * picture.width, ((r + 0.5) / PICTURE_GRID_CELLS) * picture.height)));
 }
 
-/** A heat map of the poster read from `region` of the picture `bytes`, as a heat map of the whole picture. */
-export async function heatmapOverPicture(heatmap: PosterExplanation, region: Region | undefined, bytes: Uint8Array): Promise<PosterExplanation> {
-  return region === undefined ? heatmap : { ...heatmap, grid: gridOverPicture(heatmap.grid, region, await uprightSize(bytes)) };
+/** A heat map of the pixels `decoded` read, as a heat map of the whole picture they were read from. */
+export function heatmapOverPicture(heatmap: PosterExplanation, { region, picture }: Pick<DecodedPoster, 'region' | 'picture'>): PosterExplanation {
+  return region === undefined ? heatmap : { ...heatmap, grid: gridOverPicture(heatmap.grid, region, picture) };
 }

@@ -70,7 +70,7 @@ const REGION_ANALYSIS_SIDE = 192;
  * Where the poster is in the picture `bytes` (upright, in its full-size pixels), or undefined when the picture
  * is read whole: see {@link findPosterRegion}.
  */
-export async function locatePoster(bytes: Uint8Array): Promise<Region | undefined> {
+export async function locatePoster(bytes: Uint8Array, picture?: PictureSize): Promise<Region | undefined> {
   const { data, info } = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
     .rotate()
     .toColourspace('srgb')
@@ -81,7 +81,7 @@ export async function locatePoster(bytes: Uint8Array): Promise<Region | undefine
     .toBuffer({ resolveWithObject: true });
   const found = findPosterRegion({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
   if (found === undefined) return undefined;
-  const { width, height } = await uprightSize(bytes);
+  const { width, height } = picture ?? (await uprightSize(bytes));
   const [sx, sy] = [width / info.width, height / info.height];
   const left = Math.floor(found.left * sx);
   const top = Math.floor(found.top * sy);
@@ -92,16 +92,22 @@ export async function locatePoster(bytes: Uint8Array): Promise<Region | undefine
   };
 }
 
+export interface PictureSize {
+  readonly width: number;
+  readonly height: number;
+}
+
 /** The picture's size as it is shown: EXIF rotations of a quarter turn swap width and height. */
-export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+async function uprightSize(bytes: Uint8Array): Promise<PictureSize> {
   const { width = 0, height = 0, orientation = 1 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
   return orientation >= 5 ? { width: height, height: width } : { width, height };
 }
 
-/** Decoded pixels and the part of the picture they show (undefined: all of it). */
+/** Decoded pixels, the part of the picture they show (undefined: all of it) and the whole picture's upright size. */
 export interface DecodedPoster {
   readonly pixels: Uint8Array;
   readonly region: Region | undefined;
+  readonly picture: PictureSize;
 }
 
 /**
@@ -119,11 +125,12 @@ export async function decodePoster(bytes: Uint8Array, size: number): Promise<Uin
 export async function decodePosterRegion(bytes: Uint8Array, size: number): Promise<DecodedPoster> {
   const format = checkFormat(bytes);
   try {
-    const { width = 0, height = 0 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
-    checkDimensions(width, height);
+    // One header read serves the size checks, the finder's scale and the heat map's placement.
+    const picture = await uprightSize(bytes);
+    checkDimensions(picture.width, picture.height);
     // The whole picture is decoded while the poster is looked for: most pictures are clean posters, read whole.
-    const [region, whole] = await Promise.all([locatePoster(bytes), squarePixels(bytes, size)]);
-    return { pixels: region === undefined ? whole : await squarePixels(bytes, size, region), region };
+    const [region, whole] = await Promise.all([locatePoster(bytes, picture), squarePixels(bytes, size)]);
+    return { pixels: region === undefined ? whole : await squarePixels(bytes, size, region), region, picture };
   } catch (error) {
     if (error instanceof ImageError) throw error;
     if (error instanceof Error && error.message.startsWith('timeout:')) {

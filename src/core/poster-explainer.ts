@@ -52,8 +52,8 @@ export class PosterExplainer {
    */
   async explain(bytes: Uint8Array, decoded: () => Promise<DecodedPoster>): Promise<PosterReplyExplanation | undefined> {
     if (this.predictor.explain === undefined) return undefined;
-    const { pixels, region } = await decoded();
-    const heatmap = await heatmapOverPicture(await this.predictor.explain(pixels), region, bytes);
+    const poster = await decoded();
+    const heatmap = heatmapOverPicture(await this.predictor.explain(poster.pixels), poster);
     return { heatmap, overlayPng: await heatmapOverlay(bytes, heatmap.grid) };
   }
 

@@ -65,6 +65,11 @@ export interface ReviewExplanation {
  */
 export interface PosterPredictor {
   readonly inputSize: number;
+  /**
+   * False where a batch is no faster than its images one by one (the wasm and cpu backends): callers then send
+   * each image as it comes instead of waiting to gather a batch. Unset: batches help.
+   */
+  readonly batchesHelp?: boolean;
   predict(images: readonly Uint8Array[]): Promise<PosterResult[]>;
   /** The heat map of one image's top genre, when the models can explain themselves (frozen-backbone heads). */
   explain?(image: Uint8Array): Promise<PosterExplanation>;

@@ -78,5 +78,8 @@ export const similarLabel = ({ title, year }: SimilarPoster): string => (year ==
 
 export const imdbUrl = (id: string): string => `https://www.imdb.com/title/${encodeURIComponent(id)}/`;
 
+/** `why-sci-fi.png`: the file name the "Why?" heat map is sent under on every platform. */
+export const heatmapFileName = (genre: string): string => `why-${genre.toLowerCase().replace(/[^a-z]+/g, '-')}.png`;
+
 /** The line under the "Why?" heat map. */
 export const heatmapCaption = (genre: string): string => `Why ${genre}? The warmer an area, the more it made me think ${genre}.`;

@@ -2,7 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelec
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
-import { formatWordWeights, heatmapCaption, imdbUrl, similarLabel, type Reply } from '../../core/reply.js';
+import { formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, similarLabel, type Reply } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
 const BAR_CELLS = 10;
@@ -38,7 +38,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
     }
     case 'heatmap': {
       const { genre } = reply.explanation.heatmap;
-      const file = { attachment: Buffer.from(reply.explanation.overlayPng), name: `why-${genre.toLowerCase().replace(/[^a-z]+/g, '-')}.png` };
+      const file = { attachment: Buffer.from(reply.explanation.overlayPng), name: heatmapFileName(genre) };
       return { content: heatmapCaption(genre), files: [file], allowedMentions: NO_MENTIONS };
     }
     case 'correction':

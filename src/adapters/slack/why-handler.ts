@@ -1,5 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { BotServices } from '../../core/command.js';
+import { heatmapFileName } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { parseWhyId } from '../button-ids.js';
 import { answerSafely } from '../error-boundary.js';
@@ -27,7 +28,7 @@ export function registerWhyAction(app: App, { bot, logger }: { readonly bot: Bot
       return client.files.uploadV2({
         ...destination,
         file: Buffer.from(reply.explanation.overlayPng),
-        filename: `why-${genre.toLowerCase().replace(/[^a-z]+/g, '-')}.png`,
+        filename: heatmapFileName(genre),
         alt_text: `Heat map of what made the bot guess ${genre}`,
         initial_comment: renderReply(reply).text,
       });

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
 import { heatmapOverPicture } from '../../../core/heatmap-overlay.js';
-import { decodePosterRegion } from '../../../core/image.js';
-import type { Region } from '../../../core/poster-region.js';
+import { type DecodedPoster, decodePosterRegion } from '../../../core/image.js';
 import type { PosterExplanation, PosterPredictor, PosterResult } from '../../../core/predictions.js';
 
 export type InputOutcome = { file: string } & ((PosterResult & { heatmap?: PosterExplanation }) | { error: string });
@@ -13,11 +12,8 @@ export interface PredictInputsOptions {
   readonly onHeatmap?: (input: { file: string; index: number; bytes: Uint8Array; heatmap: PosterExplanation }) => Promise<void>;
 }
 
-interface DecodedInput {
+interface DecodedInput extends DecodedPoster {
   readonly bytes: Uint8Array;
-  readonly pixels: Uint8Array;
-  /** Where the poster was found in the picture (undefined: the whole picture was read). */
-  readonly region: Region | undefined;
 }
 
 const CHUNK = 16;
@@ -46,7 +42,7 @@ async function decodeInput(input: string, size: number, download: DownloadOption
 async function heatmapOf(predictor: PosterPredictor, decoded: DecodedInput, file: string, index: number, options: PredictInputsOptions): Promise<{ heatmap?: PosterExplanation }> {
   if (options.explain !== true || predictor.explain === undefined) return {};
   // The grid covers the whole picture as given, also when the poster was cut out of it.
-  const heatmap = await heatmapOverPicture(await predictor.explain(decoded.pixels), decoded.region, decoded.bytes);
+  const heatmap = heatmapOverPicture(await predictor.explain(decoded.pixels), decoded);
   await options.onHeatmap?.({ file, index, bytes: decoded.bytes, heatmap });
   return { heatmap };
 }

@@ -92,13 +92,15 @@ export class InferencePool {
     explains: boolean,
   ) {
     const predictPosters = async (images: readonly Uint8Array[]) => (await this.run({ kind: 'poster', images })).posters as PosterResult[];
+    const batchesHelp = !ONE_AT_A_TIME.has(backend);
     this.posterPredictor = {
       inputSize: posterInputSize,
+      batchesHelp,
       // On wasm and cpu a batch is no faster than its posters one by one, yet its activations grow the worker's
       // wasm heap for good (about +100 MiB at 8 posters): spread the posters over the workers, one at a time.
-      predict: ONE_AT_A_TIME.has(backend)
-        ? async (images) => (await Promise.all(images.map((image) => predictPosters([image])))).flat()
-        : predictPosters,
+      predict: batchesHelp
+        ? predictPosters
+        : async (images) => (await Promise.all(images.map((image) => predictPosters([image])))).flat(),
       ...(explains ? { explain: async (image: Uint8Array) => (await this.run({ kind: 'poster-explain', image })).heatmap as PosterExplanation } : {}),
     };
     this.reviewPredictor = {
