@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulOverride } from './speed-ups/batch-mat-mul.js';
 import { batchNormGradConfig, registerBatchNormGradient } from './gradients/batch-norm-gradient.js';
+import { castOverride } from './speed-ups/cast.js';
 import { conv2dBackpropFilterConfig } from './gradients/conv2d-backprop-filter.js';
 import { conv2dBackpropInputOverride } from './gradients/conv2d-backprop-input.js';
 import { depthwiseConv2dBackpropFilterConfig, depthwiseConv2dBackpropInputConfig } from './gradients/depthwise-conv2d-backprop.js';
@@ -13,6 +14,7 @@ import { fusedBatchNormOverride } from './speed-ups/fused-batch-norm.js';
 import { identityOverride } from './speed-ups/identity.js';
 import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
 import { maxPoolGradConfig } from './gradients/max-pool-grad.js';
+import { meanGradConfig, registerMomentsGradients, squareGradConfig } from './gradients/moments-gradients.js';
 import { meanOverride, sumOverride } from './speed-ups/reduce-block.js';
 import { tileOverride } from './speed-ups/tile.js';
 import { registerUnpackGradient } from './gradients/unpack-gradient.js';
@@ -26,6 +28,8 @@ const NEW_KERNELS: readonly tf.KernelConfig[] = [
   unsortedSegmentSumConfig,
   maxPoolGradConfig,
   batchNormGradConfig,
+  meanGradConfig,
+  squareGradConfig,
 ];
 
 /** Faster paths for wasm kernels that dominated a training step; wasm's own kernel remains their fallback. */
@@ -37,6 +41,7 @@ const OVERRIDES: readonly WasmKernelOverride[] = [
   tileOverride,
   identityOverride,
   fusedBatchNormOverride,
+  castOverride,
 ];
 
 let registered = false;
@@ -52,6 +57,7 @@ export function registerWasmKernels(): void {
   const initialised = tf.findBackend('wasm');
   if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
   registerBatchNormGradient();
+  registerMomentsGradients();
   registerUnpackGradient();
   registered = true;
 }
