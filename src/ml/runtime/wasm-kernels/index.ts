@@ -16,6 +16,7 @@ import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
 import { maxPoolGradConfig } from './gradients/max-pool-grad.js';
 import { meanGradConfig, registerMomentsGradients, squareGradConfig } from './gradients/moments-gradients.js';
 import { meanOverride, sumOverride } from './speed-ups/reduce-block.js';
+import { reverseOverride } from './speed-ups/reverse.js';
 import { tileOverride } from './speed-ups/tile.js';
 import { registerUnpackGradient } from './gradients/unpack-gradient.js';
 import { unsortedSegmentSumConfig } from './gradients/unsorted-segment-sum.js';
@@ -42,6 +43,7 @@ const OVERRIDES: readonly WasmKernelOverride[] = [
   identityOverride,
   fusedBatchNormOverride,
   castOverride,
+  reverseOverride,
 ];
 
 let registered = false;

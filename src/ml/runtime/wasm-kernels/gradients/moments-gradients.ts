@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { repeatInPlace } from '../speed-ups/tile.js';
 import { wasmKernel, type WasmKernelArgs } from '../wasm-kernel-call.js';
 
 const MEAN_GRAD_KERNEL = 'MovieBotMeanGrad';
@@ -19,9 +20,9 @@ function contiguousAxes(axis: number | number[], shape: number[]): number[] | un
 }
 
 /**
- * dx[o, r, i] = dy[o, i] / reduced, viewing x as [outer, reduced, inner]: each block's first row is written and
- * then doubled with copyWithin (memcpy speed). tfjs's gradient builds ones(x.shape) in JavaScript, multiplies and
- * divides: three full-size passes and a full-size upload per Mean, and layers' batch norm trains through two Means.
+ * dx[o, r, i] = dy[o, i] / reduced, viewing x as [outer, reduced, inner]: each block's first row is written, then
+ * repeated by doubling block copies (memcpy speed). tfjs's gradient builds ones(x.shape) in JavaScript, multiplies
+ * and divides: three full-size passes and a full-size upload per Mean, and layers' batch norm trains through two.
  */
 function meanGrad({ inputs, backend, attrs }: WasmKernelArgs<MeanGradAttrs>): tf.TensorInfo {
   const dy = inputs.dy as tf.TensorInfo;
@@ -36,9 +37,8 @@ function meanGrad({ inputs, backend, attrs }: WasmKernelArgs<MeanGradAttrs>): tf
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
   const block = reduced * inner;
   for (let o = 0; o < outer; o++) {
-    const rows = dx.subarray(o * block, (o + 1) * block);
-    for (let i = 0; i < inner; i++) rows[i] = (grad[o * inner + i] as number) / reduced;
-    for (let filled = inner; filled < block; filled *= 2) rows.copyWithin(filled, 0, Math.min(filled, block - filled));
+    for (let i = 0; i < inner; i++) dx[o * block + i] = (grad[o * inner + i] as number) / reduced;
+    repeatInPlace(dx, o * block, inner, reduced);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { wasmOverride } from '../kernel-override.js';
 
 /** Repeats out[from, from+length) `times` times in place, doubling the copied span each round. */
-function repeatInPlace(out: tf.backend_util.TypedArray, from: number, length: number, times: number): void {
+export function repeatInPlace(out: tf.backend_util.TypedArray, from: number, length: number, times: number): void {
   let copies = 1;
   while (copies < times) {
     const now = Math.min(copies, times - copies);
