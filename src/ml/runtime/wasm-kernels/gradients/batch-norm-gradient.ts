@@ -1,8 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
 import { channelAffine } from '../channel-affine.js';
+import { addRows } from '../speed-ups/reduce-block.js';
 import { wasmKernel, type WasmKernelArgs } from '../wasm-kernel-call.js';
 
 const GRAD_KERNEL = 'MovieBotFusedBatchNormGrad';
+
+/** acc[c] += sum over rows of dy[r, c] * (x[r, c] - mean[c]), two rows per pass (see addRows). */
+function sumCentredProducts(xs: Float32Array, dys: Float32Array, means: ArrayLike<number>, acc: Float64Array): void {
+  const channels = acc.length;
+  let at = 0;
+  for (; at + 2 * channels <= xs.length; at += 2 * channels) {
+    for (let c = 0; c < channels; c++) {
+      const mean = means[c] as number;
+      const a = at + c;
+      const b = a + channels;
+      acc[c] = (acc[c] as number) + ((dys[a] as number) * ((xs[a] as number) - mean) + (dys[b] as number) * ((xs[b] as number) - mean));
+    }
+  }
+  for (; at < xs.length; at += channels) {
+    for (let c = 0; c < channels; c++) acc[c] = (acc[c] as number) + (dys[at + c] as number) * ((xs[at + c] as number) - (means[c] as number));
+  }
+}
 
 /**
  * All five FusedBatchNorm gradients from one JavaScript pass over x and dy (two per-channel sums) plus dx on
@@ -26,13 +44,8 @@ function batchNormGrad({ inputs, backend, attrs }: WasmKernelArgs<{ varianceEpsi
   const sumDyCentred = new Float64Array(channels);
   const xs = backend.typedArrayFromHeap(x!) as Float32Array;
   const dys = backend.typedArrayFromHeap(dy!) as Float32Array;
-  for (let at = 0; at < xs.length; at += channels) {
-    for (let c = 0; c < channels; c++) {
-      const g = dys[at + c] as number;
-      sumDy[c] = (sumDy[c] as number) + g;
-      sumDyCentred[c] = (sumDyCentred[c] as number) + g * ((xs[at + c] as number) - (means[c] as number));
-    }
-  }
+  addRows(dys, 0, xs.length / channels, channels, sumDy);
+  sumCentredProducts(xs, dys, means, sumDyCentred);
   const dx = channelAffine(backend, dy!, k);
   const small = [0, 1, 2, 3].map(() => backend.makeOutput([...mean!.shape], 'float32'));
   const [dMean, dVariance, dScale, dOffset] = small.map((info) => backend.typedArrayFromHeap(info));
