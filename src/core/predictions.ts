@@ -13,6 +13,11 @@ export interface PosterResult {
   readonly top3: ReadonlyArray<readonly [string, number]>;
   /** Predicted IMDb score, 1-10. */
   readonly rating: number;
+  /**
+   * The training poster this image shows, when its embedding is all but identical to one in the index (someone
+   * posted a poster the models learnt from); it is then left out of `similar`.
+   */
+  readonly recognised?: SimilarPoster;
   /** The three training posters that look most like this one; absent when no similar index is installed. */
   readonly similar?: readonly SimilarPoster[];
 }

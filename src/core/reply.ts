@@ -76,6 +76,9 @@ export function formatWordWeights(words: readonly WordWeight[]): string {
 /** `Aliens (1986)`: a look-alike as every platform's card names it. */
 export const similarLabel = ({ title, year }: SimilarPoster): string => (year === undefined ? title : `${title} (${year})`);
 
+/** How every platform's card introduces a poster it recognised (see `PosterResult.recognised`). */
+export const RECOGNISED_HEADING = "That's the poster of";
+
 export const imdbUrl = (id: string): string => `https://www.imdb.com/title/${encodeURIComponent(id)}/`;
 
 /** `why-sci-fi.png`: the file name the "Why?" heat map is sent under on every platform. */

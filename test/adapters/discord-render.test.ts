@@ -32,6 +32,14 @@ describe('rendering replies for Discord', () => {
     expect(renderReply({ kind: 'poster', result }).components).toEqual([]);
   });
 
+  it('names a recognised poster before its look-alikes', () => {
+    const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, similarity: 1 };
+    const similar = [{ id: 'tt0078748', title: 'Alien', similarity: 0.5 }];
+    const { embeds } = renderReply({ kind: 'poster', result: { ...result, recognised, similar } });
+    expect((embeds?.[0] as APIEmbed).fields?.slice(1).map((field) => field.name)).toEqual(["That's the poster of", 'Looks like']);
+    expect((embeds?.[0] as APIEmbed).fields?.[1]?.value).toBe('[Heat and Dust (1983)](https://www.imdb.com/title/tt0084058/)');
+  });
+
   it('attaches the heat map with the genre it explains', () => {
     const rendered = renderReply({ kind: 'heatmap', explanation: { heatmap: { genre: 'Sci-Fi', grid: [[1]] }, overlayPng: new Uint8Array([1, 2]) } });
     expect(rendered.content).toMatch(/^Why Sci-Fi\?/);

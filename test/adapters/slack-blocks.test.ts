@@ -24,6 +24,13 @@ describe('renderReply', () => {
     expect(actions.elements.map((element) => element.action_id)).toEqual([`why:${'f'.repeat(64)}`]);
   });
 
+  it('names a recognised poster before its look-alikes', () => {
+    const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, similarity: 1 };
+    const shown = JSON.stringify(renderReply({ kind: 'poster', result: { ...result, recognised, similar: [] } }).blocks);
+    expect(shown).toContain("*That's the poster of* <https://www.imdb.com/title/tt0084058/|Heat and Dust (1983)>");
+    expect(shown).not.toContain('Looks like');
+  });
+
   it('puts a public poster URL beside the genres', () => {
     const message = renderReply({ kind: 'poster', result, imageUrl: 'https://example.com/p.jpg' });
     expect(message.blocks[0]).toMatchObject({ accessory: { type: 'image', image_url: 'https://example.com/p.jpg' } });

@@ -17,6 +17,8 @@ export class FakePosterPredictor implements PosterPredictor {
   gate: ((pixels: Uint8Array) => number) | undefined;
   /** What every answer says it looks like; without it answers carry no `similar`, like a models folder without the index. */
   similar: readonly SimilarPoster[] | undefined;
+  /** The training poster every answer says it shows; without it answers carry no `recognised`. */
+  recognised: SimilarPoster | undefined;
 
   async predict(images: readonly Uint8Array[]): Promise<PosterResult[]> {
     this.calls += 1;
@@ -28,7 +30,8 @@ export class FakePosterPredictor implements PosterPredictor {
       const genres = Object.fromEntries(GENRES.map((genre, index) => [genre, ((index * 7 + Math.round(mean * 100)) % 25) / 25]));
       const poster = this.gate?.(pixels);
       const rating = Math.round((3 + mean * 6) * 10) / 10;
-      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating, ...(this.similar === undefined ? {} : { similar: this.similar }) };
+      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating, ...(this.similar === undefined ? {} : { similar: this.similar }),
+        ...(this.recognised === undefined ? {} : { recognised: this.recognised }) };
     });
   }
 

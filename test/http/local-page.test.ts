@@ -62,6 +62,7 @@ describe.skipIf(!available)(title, () => {
     await expect.poll(() => card.locator('.similar a').count()).toBe(2);
     expect(await card.locator('.similar a').first().getAttribute('href')).toBe('https://www.imdb.com/title/tt0090605/');
     expect(await card.locator('.similar').textContent()).toBe('Looks like Aliens (1986) · Alien');
+    expect(await card.locator('.recognised').count()).toBe(0);
 
     const thumb = card.locator('img.thumb');
     const why = card.getByRole('button', { name: 'Why?' });
@@ -75,6 +76,16 @@ describe.skipIf(!available)(title, () => {
     await expect.poll(() => thumb.getAttribute('src')).toMatch(/^blob:/);
     expect(await card.locator('.why-caption').isVisible()).toBe(false);
     local.posterPredictor.similar = undefined;
+  });
+
+  it('names a poster it recognised, linked to IMDb', async () => {
+    local.posterPredictor.recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, similarity: 1 };
+    const poster = await posterPng([200, 120, 30], [10, 80, 30]);
+    await page.getByLabel(/choose a file/).setInputFiles({ name: 'dust.png', mimeType: 'image/png', buffer: Buffer.from(poster) });
+    const card = page.locator('article.poster').filter({ hasText: 'dust.png' });
+    await expect.poll(() => card.locator('.recognised').textContent()).toBe("That's the poster of Heat and Dust (1983)");
+    expect(await card.locator('.recognised a').getAttribute('href')).toBe('https://www.imdb.com/title/tt0084058/');
+    local.posterPredictor.recognised = undefined;
   });
 
   it('rates a typed review', async () => {

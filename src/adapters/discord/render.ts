@@ -2,7 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelec
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
-import { formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, similarLabel, type Reply } from '../../core/reply.js';
+import { formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, RECOGNISED_HEADING, similarLabel, type Reply } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
 const BAR_CELLS = 10;
@@ -30,6 +30,8 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
         .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
         .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${formatRating(reply.result.rating)}` });
+      const { recognised } = reply.result;
+      if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: similarLink(recognised) });
       const similar = reply.result.similar ?? [];
       if (similar.length > 0) embed.addFields({ name: 'Looks like', value: truncate(similar.map(similarLink).join(' · '), 1024) });
       if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);

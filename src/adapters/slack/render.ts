@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
-import { formatWordWeights, heatmapCaption, imdbUrl, similarLabel, type NoticeTone, type Reply } from '../../core/reply.js';
+import { formatWordWeights, heatmapCaption, imdbUrl, RECOGNISED_HEADING, similarLabel, type NoticeTone, type Reply } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
 type KnownBlock = types.KnownBlock;
@@ -48,6 +48,8 @@ export function renderReply(reply: Reply): SlackMessage {
           : { accessory: { type: 'image', image_url: reply.imageUrl, alt_text: reply.fileName ?? 'poster' } }),
       } as KnownBlock;
       const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${rating(reply.result.rating)}`)];
+      const { recognised } = reply.result;
+      if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}`));
       const similar = reply.result.similar ?? [];
       if (similar.length > 0) blocks.push(section(`*Looks like:* ${similar.map(similarLink).join(' · ')}`));
       if (reply.fileName !== undefined) {

@@ -59,14 +59,19 @@ function show(card) {
   }
 }
 
-/** The training posters that look most like this one, each a link to its IMDb page. */
+/** A training poster as a link to its IMDb page. */
+const imdbLink = ({ id, title, year }) =>
+  el('a', { href: `https://www.imdb.com/title/${encodeURIComponent(id)}/`, target: '_blank', rel: 'noopener noreferrer',
+    textContent: year === undefined ? title : `${title} (${year})` });
+
+/** The training posters that look most like this one. */
 const similarList = (similar) =>
   el('p', { className: 'similar' }, el('span', { className: 'rating-label', textContent: 'Looks like ' }),
-    ...similar.flatMap(({ id, title, year }, index) => [
-      ...(index > 0 ? [' · '] : []),
-      el('a', { href: `https://www.imdb.com/title/${encodeURIComponent(id)}/`, target: '_blank', rel: 'noopener noreferrer',
-        textContent: year === undefined ? title : `${title} (${year})` }),
-    ]));
+    ...similar.flatMap((poster, index) => [...(index > 0 ? [' · '] : []), imdbLink(poster)]));
+
+/** The training poster this very image shows, when the bot recognised it. */
+const recognisedLine = (poster) =>
+  el('p', { className: 'recognised' }, el('span', { className: 'rating-label', textContent: "That's the poster of " }), imdbLink(poster));
 
 /**
  * "Why?": swaps the thumbnail for the heat map of the top genre and back. The heat map costs a backward pass, so it
@@ -100,6 +105,7 @@ function showPoster(result, title, imageSrc, requestInit) {
     el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
       ratingLine('Predicted IMDb rating', result.rating),
+      ...(result.recognised ? [recognisedLine(result.recognised)] : []),
       ...(result.similar?.length ? [similarList(result.similar)] : []),
       whyToggle(thumb, requestInit))));
 }

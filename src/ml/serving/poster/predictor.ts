@@ -4,6 +4,7 @@ import { type PosterPredictor, type PosterResult, topGenres } from '../../../cor
 import { createPosterExplainer } from './explain.js';
 import { loadGateModel } from './gate-model.js';
 import { BackboneRegistry, backboneFeatures, backboneKey, loadServingModel, modelDir, type ServedBackbone } from './serving-model.js';
+import { recognisedAndSimilar } from './recognise.js';
 import { loadSimilarIndex, nearestPosters, type SimilarIndex } from './similar-index.js';
 
 const SIMILAR_COUNT = 3;
@@ -68,7 +69,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
       if (backbone && !features.has(backbone)) features.set(backbone, backboneFeatures(backbone, pixels));
     }
     const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, model.backbone && features.get(model.backbone)));
-    const nearest = similar && tf.topk(similar.similarities(features.get(genre.backbone!)!), SIMILAR_COUNT);
+    const nearest = similar && tf.topk(similar.similarities(features.get(genre.backbone!)!), SIMILAR_COUNT + 1);
     return { genres: genres!, ratings: ratings!, poster: gate?.predict(features.get(gate.backbone)!), nearest };
   };
 
@@ -98,7 +99,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
           genres,
           top3: topGenres(genres, 3),
           rating: clampRating(scores[i]![0]!),
-          ...(neighbours ? { similar: neighbours[i]! } : {}),
+          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT) : {}),
         };
       });
     },
