@@ -54,7 +54,8 @@ export interface PosterRequestOptions {
 }
 
 export function notAPosterMessage(posterProbability: number): string {
-  const sure = Math.round((1 - posterProbability) * 100);
+  // A model is never certain: 99.7% is said as 99%, not "100% sure".
+  const sure = Math.min(99, Math.max(51, Math.round((1 - posterProbability) * 100)));
   return `That doesn't look like a movie poster (${sure}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`;
 }
 

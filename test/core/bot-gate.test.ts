@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { notAPosterMessage } from '../../src/core/bot.js';
 import { createTestBot } from '../helpers/test-bot.js';
 
 const requester = { platform: 'slack', userId: 'user-1' } as const;
@@ -26,6 +27,11 @@ describe('MovieBot behind the poster gate', () => {
     const reply = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, requester);
     expect(reply).toMatchObject({ kind: 'notice', tone: 'error' });
     expect(reply.kind === 'notice' && reply.text).toMatch(/doesn't look like a movie poster \(96% sure/);
+  });
+
+  it('never says it is 100% sure, nor under 51%', () => {
+    expect(notAPosterMessage(0.0001)).toMatch(/\(99% sure/);
+    expect(notAPosterMessage(0.495)).toMatch(/\(51% sure/);
   });
 
   it('still gives the genres of a non-poster when forced', async () => {
