@@ -18,7 +18,7 @@ const HELP = `Usage: npm run build:similar -- --data DIR [options]
   --out DIR      output folder (<models>/similar)
   --cache DIR    feature cache (.cache/similar-features)
   --limit N      index only the first N training posters (all)
-  --block NAME   the genre backbone's pooled block to embed, e.g. block_16_expand_relu/avg (the last)
+  --block NAME   the genre backbone's pooled block to embed, e.g. block_16_expand_relu/avg, or all of them: all (the last)
   --projection D learn a D-dimensional projection under which phone photos and screenshots of a training
                  poster stay near it (pictures and their features cached under --cache/wild); none by default`;
 

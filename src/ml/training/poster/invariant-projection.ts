@@ -19,7 +19,7 @@ export interface ProjectionOptions {
 }
 
 export const DEFAULT_PROJECTION: Omit<ProjectionOptions, 'log'> = {
-  dim: 128, epochs: 30, batchSize: 256, learningRate: 1e-3, temperature: 0.1, seed: 1,
+  dim: 128, epochs: 30, batchSize: 256, learningRate: 1e-3, temperature: 0.2, seed: 1,
 };
 
 const unit = (x: tf.Tensor2D): tf.Tensor2D => x.div(x.norm('euclidean', 1, true).maximum(1e-12));

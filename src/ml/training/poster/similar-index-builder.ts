@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadMovieTitles } from '../../../data/movie-titles.js';
 import { loadPosterDataset, splitPosters } from '../../../data/posters.js';
 import { loadPosterBackbone } from '../../serving/poster/backbone.js';
+import type { FeatureBlock } from '../../serving/poster/features.js';
 import { readFeatureNorm, readPosterMetadata } from '../../serving/poster/metadata.js';
 import {
   embeddingSize, type SimilarEmbedding, similarityEmbedder, SIMILAR_FILES, type SimilarIndexMetadata, type SimilarItem,
@@ -60,6 +61,17 @@ export async function writeSimilarIndex(dir: string, files: SimilarIndexFiles): 
   await writeFile(join(dir, SIMILAR_FILES.metadata), `${JSON.stringify(files.metadata, null, 2)}\n`);
 }
 
+/** `--block all`: every pooled block at once (the extractor lays them side by side from column 0). */
+const ALL_BLOCKS = 'all';
+
+function indexedBlock(blocks: readonly FeatureBlock[], name: string | undefined): FeatureBlock {
+  if (name === undefined) return blocks.at(-1)!;
+  if (name === ALL_BLOCKS) return { name: ALL_BLOCKS, offset: 0, size: blocks.reduce((sum, block) => sum + block.size, 0) };
+  const block = blocks.find((candidate) => candidate.name === name);
+  if (block === undefined) throw new Error(`no block "${name}" in the genre backbone; it has ${blocks.map((b) => b.name).join(', ')} (or ${ALL_BLOCKS})`);
+  return block;
+}
+
 export interface BuildSimilarOptions {
   readonly dataDir: string;
   /** The genre model whose backbone and feature standardisation the index shares. */
@@ -68,7 +80,7 @@ export interface BuildSimilarOptions {
   readonly cacheRoot: string;
   /** Index only the first N training posters (quick runs); all of them by default. */
   readonly limit?: number;
-  /** Which of the genre backbone's pooled blocks to embed (e.g. `block_16_expand_relu/avg`); the last by default. */
+  /** Which of the genre backbone's pooled blocks to embed (e.g. `block_16_expand_relu/avg`, or `all`); the last by default. */
   readonly block?: string;
   /** Learn an invariant projection to this many dimensions from wild pictures of the training posters. */
   readonly projectionDim?: number;
@@ -88,8 +100,7 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   const table = await loadOrExtractFeatures(posters, backbone.extractor, spec, options.cacheRoot, (done, total) => {
     if (done % 256 === 0 || done === total) options.log(`features ${done}/${total}`);
   });
-  const block = options.block === undefined ? backbone.blocks.at(-1)! : backbone.blocks.find((candidate) => candidate.name === options.block);
-  if (block === undefined) throw new Error(`no block "${options.block}" in the genre backbone; it has ${backbone.blocks.map((b) => b.name).join(', ')}`);
+  const block = indexedBlock(backbone.blocks, options.block);
   const genreNorm = await readFeatureNorm(options.genreDir);
   const norm = {
     mean: genreNorm.mean.slice(block.offset, block.offset + block.size),
