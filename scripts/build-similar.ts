@@ -1,5 +1,5 @@
 /**
- * npm run build:similar -- --data DIR [--models DIR] [--out DIR] [--cache DIR] [--limit N]
+ * npm run build:similar -- --data DIR [--models DIR] [--out DIR] [--cache DIR] [--limit N] [--block NAME] [--projection D]
  * Builds the "looks like" index from the training split's posters: int8 embeddings, ids, titles and years.
  */
 import { join } from 'node:path';
@@ -18,13 +18,15 @@ const HELP = `Usage: npm run build:similar -- --data DIR [options]
   --out DIR      output folder (<models>/similar)
   --cache DIR    feature cache (.cache/similar-features)
   --limit N      index only the first N training posters (all)
-  --block NAME   the genre backbone's pooled block to embed, e.g. block_16_expand_relu/avg (the last)`;
+  --block NAME   the genre backbone's pooled block to embed, e.g. block_16_expand_relu/avg, or all of them: all (the last)
+  --projection D learn a D-dimensional projection under which phone photos and screenshots of a training
+                 poster stay near it (pictures and their features cached under --cache/wild); none by default`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' }, models: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' },
-      limit: { type: 'string' }, block: { type: 'string' }, help: { type: 'boolean' },
+      limit: { type: 'string' }, block: { type: 'string' }, projection: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   await initBackend(config.backend, (msg) => logger.info(msg));
   const models = values.models ?? config.modelsDir;
   const limit = values.limit === undefined ? undefined : numberFlag(values, 'limit', 0, isPositiveInteger, 'a positive integer');
+  const projectionDim = values.projection === undefined ? undefined : numberFlag(values, 'projection', 0, isPositiveInteger, 'a positive integer');
   const metadata = await buildSimilarIndex({
     dataDir,
     genreDir: join(models, 'genre'),
@@ -42,10 +45,11 @@ async function main(): Promise<void> {
     cacheRoot: values.cache ?? '.cache/similar-features',
     limit,
     block: values.block,
+    projectionDim,
     builtWith: `npm run build:similar -- ${process.argv.slice(2).join(' ')}`,
     log: (msg) => logger.info(msg),
   });
-  process.stdout.write(`${JSON.stringify({ count: metadata.count, block: metadata.block })}\n`);
+  process.stdout.write(`${JSON.stringify({ count: metadata.count, block: metadata.block, projection: metadata.projection?.dim })}\n`);
 }
 
 main().catch((error: unknown) => {

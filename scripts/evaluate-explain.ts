@@ -1,7 +1,8 @@
 /**
  * npm run evaluate:explain -- --data DIR --task deletion|similar-wild [--models DIR] [--count N]
  * deletion: greying out the hottest 20% of each validation poster vs 20% at random (the heat map's test).
- * similar-wild: how often a phone photo or screenshot of a validation poster shares a "looks like" neighbour with it.
+ * similar-wild: how often a phone photo or screenshot of a validation poster shares a "looks like" neighbour with it
+ * (per kind and per half of the posters), and the genre overlap of each clean poster with its neighbours.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMovieTitle } from '../../../src/data/movie-titles.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
-import { loadSimilarIndex, nearestPosters, SIMILAR_DIR } from '../../../src/ml/serving/poster/similar-index.js';
+import type { SimilarPoster } from '../../../src/core/predictions.js';
+import { loadSimilarIndex, nearestPosters, SIMILAR_DIR, type SimilarIndexMetadata } from '../../../src/ml/serving/poster/similar-index.js';
 import { quantiseEmbeddings, writeSimilarIndex } from '../../../src/ml/training/poster/similar-index-builder.js';
 import { seededRandom } from '../../../src/util/seeded-random.js';
 
@@ -23,13 +24,28 @@ beforeAll(async () => {
   await initBackend('wasm');
   modelsDir = await mkdtemp(join(tmpdir(), 'similar-'));
   const norm = { mean: new Float32Array(BLOCK.size).fill(1.5), std: new Float32Array(BLOCK.size).fill(0.9) };
-  const codes = quantiseEmbeddings({ rows: ROWS, cols: COLS, data: features }, BLOCK, norm);
-  const metadata = {
-    task: 'similar' as const, backbone: { ...DEFAULT_BACKBONE, package: 'nsfwjs' }, block: BLOCK, count: ROWS,
+  const codes = quantiseEmbeddings({ rows: ROWS, cols: COLS, data: features }, { block: BLOCK, norm });
+  await writeSimilarIndex(join(modelsDir, SIMILAR_DIR), { metadata: metadataFor(), items, codes, embedding: { block: BLOCK, norm } });
+});
+
+function metadataFor(projectionDim?: number): SimilarIndexMetadata {
+  return {
+    task: 'similar', backbone: { ...DEFAULT_BACKBONE, package: 'nsfwjs' }, block: BLOCK, count: ROWS,
+    ...(projectionDim === undefined ? {} : { projection: { dim: projectionDim, trainedOn: {} } }),
     codes: 'int8', builtFrom: {}, builtWith: 'test', date: '2026-01-01',
   };
-  await writeSimilarIndex(join(modelsDir, SIMILAR_DIR), { metadata, items, codes, norm });
-});
+}
+
+async function nearestOfEveryRow(dir: string): Promise<SimilarPoster[][]> {
+  const index = (await loadSimilarIndex(dir))!;
+  const before = tf.memory().numTensors;
+  const { values, indices } = tf.tidy(() => tf.topk(index.similarities(tf.tensor2d(features, [ROWS, COLS])), 3));
+  const nearest = nearestPosters(index, (await values.array()) as number[][], (await indices.array()) as number[][]);
+  tf.dispose([values, indices]);
+  expect(tf.memory().numTensors).toBe(before);
+  index.dispose();
+  return nearest;
+}
 
 afterAll(async () => {
   await rm(modelsDir, { recursive: true, force: true });
@@ -37,18 +53,34 @@ afterAll(async () => {
 
 describe('the similar-poster index', () => {
   it('round-trips: each indexed row is its own nearest neighbour, with its title and year', async () => {
-    const index = (await loadSimilarIndex(modelsDir))!;
-    const before = tf.memory().numTensors;
-    const { values, indices } = tf.tidy(() => tf.topk(index.similarities(tf.tensor2d(features, [ROWS, COLS])), 3));
-    const nearest = nearestPosters(index, (await values.array()) as number[][], (await indices.array()) as number[][]);
-    tf.dispose([values, indices]);
-    expect(tf.memory().numTensors).toBe(before);
-    nearest.forEach((neighbours, i) => {
+    (await nearestOfEveryRow(modelsDir)).forEach((neighbours, i) => {
       expect(neighbours[0]).toMatchObject(items[i]!);
       expect(neighbours[0]!.similarity).toBeGreaterThan(0.99);
       expect(neighbours).toHaveLength(3);
     });
-    index.dispose();
+  });
+
+  it('embeds queries through the shipped projection, as the codes were built', async () => {
+    const dir = join(modelsDir, 'projected');
+    const norm = { mean: new Float32Array(BLOCK.size), std: new Float32Array(BLOCK.size).fill(1) };
+    const projection = Float32Array.from({ length: BLOCK.size * 6 }, () => random() - 0.5);
+    const embedding = { block: BLOCK, norm, projection };
+    const codes = quantiseEmbeddings({ rows: ROWS, cols: COLS, data: features }, embedding);
+    expect(codes).toHaveLength(ROWS * 6);
+    await writeSimilarIndex(join(dir, SIMILAR_DIR), { metadata: metadataFor(6), items, codes, embedding });
+    (await nearestOfEveryRow(dir)).forEach((neighbours, i) => {
+      expect(neighbours[0]!.id).toBe(items[i]!.id);
+      expect(neighbours[0]!.similarity).toBeGreaterThan(0.99);
+    });
+  });
+
+  it('refuses a projection whose size does not match its metadata', async () => {
+    const dir = join(modelsDir, 'mismatched');
+    const norm = { mean: new Float32Array(BLOCK.size), std: new Float32Array(BLOCK.size).fill(1) };
+    const embedding = { block: BLOCK, norm, projection: new Float32Array(BLOCK.size * 6) };
+    const codes = quantiseEmbeddings({ rows: ROWS, cols: COLS, data: features }, embedding);
+    await writeSimilarIndex(join(dir, SIMILAR_DIR), { metadata: metadataFor(5), items, codes, embedding });
+    await expect(loadSimilarIndex(dir)).rejects.toThrow(/projection\.f32 holds 96 weights, not 16 x 5/);
   });
 
   it('is simply absent from a models folder without it', async () => {

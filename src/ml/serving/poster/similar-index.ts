@@ -1,7 +1,8 @@
 /**
  * "Looks like": the training posters nearest a poster in the backbone's embedding (the standardised, pooled last
- * block), stored in `<modelsDir>/similar/` as int8 codes plus ids, titles and years. Built by
- * `npm run build:similar`; a models folder without it simply answers without `similar`.
+ * block, optionally through a learnt projection that ignores how a poster was photographed), stored in
+ * `<modelsDir>/similar/` as int8 codes plus ids, titles and years. Built by `npm run build:similar`; a models
+ * folder without it simply answers without `similar`.
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +13,9 @@ import type { BackboneConfig } from './backbone.js';
 import type { FeatureBlock } from './features.js';
 
 export const SIMILAR_DIR = 'similar';
-export const SIMILAR_FILES = { metadata: 'metadata.json', codes: 'codes.i8', norm: 'norm.f32', items: 'items.json' } as const;
+export const SIMILAR_FILES = {
+  metadata: 'metadata.json', codes: 'codes.i8', norm: 'norm.f32', items: 'items.json', projection: 'projection.f32',
+} as const;
 
 /** One indexed poster, in code-row order. */
 export interface SimilarItem {
@@ -28,6 +31,8 @@ export interface SimilarIndexMetadata {
   readonly backbone: BackboneConfig & { readonly package: string };
   /** Columns of the backbone feature row that are indexed (standardised with `norm.f32`, then unit length). */
   readonly block: FeatureBlock;
+  /** When present, `projection.f32` (block.size x dim, row-major) maps the standardised block to the embedding. */
+  readonly projection?: { readonly dim: number; readonly trainedOn: Readonly<Record<string, unknown>> };
   readonly count: number;
   readonly codes: string;
   readonly builtFrom: Readonly<Record<string, unknown>>;
@@ -42,17 +47,40 @@ export interface BlockNorm {
   readonly std: Float32Array;
 }
 
-/**
- * Backbone feature rows (n x featureDim, views averaged) to unit-length embeddings of the indexed block. Shared
- * by the index builder and serving, so both sides embed the same way.
- */
-export function similarityEmbedding(features: tf.Tensor2D, block: FeatureBlock, norm: BlockNorm): tf.Tensor2D {
-  return tf.tidy(() => {
-    const slice = features.slice([0, block.offset], [features.shape[0], block.size]);
-    const standardised = slice.sub(tf.tensor1d(norm.mean)).div(tf.tensor1d(norm.std));
-    const length = standardised.norm('euclidean', 1, true).maximum(1e-12);
-    return standardised.div(length) as tf.Tensor2D;
-  });
+/** Everything that turns backbone features into the indexed embedding. */
+export interface SimilarEmbedding {
+  readonly block: FeatureBlock;
+  readonly norm: BlockNorm;
+  /** block.size x dim, row-major; none embeds the standardised block itself. */
+  readonly projection?: Float32Array;
+}
+
+/** Width of the embedding (and of each code row). */
+export function embeddingSize(embedding: SimilarEmbedding): number {
+  return embedding.projection === undefined ? embedding.block.size : embedding.projection.length / embedding.block.size;
+}
+
+export interface SimilarEmbedder {
+  /** Call inside tf.tidy: backbone feature rows (n x featureDim, views averaged) to unit-length embeddings. */
+  embed(features: tf.Tensor2D): tf.Tensor2D;
+  dispose(): void;
+}
+
+/** Holds the embedding's constants as tensors once. Shared by the index builder and serving, so both embed alike. */
+export function similarityEmbedder(embedding: SimilarEmbedding): SimilarEmbedder {
+  const { block } = embedding;
+  const mean = tf.tensor1d(embedding.norm.mean);
+  const std = tf.tensor1d(embedding.norm.std);
+  const projection = embedding.projection && tf.tensor2d(embedding.projection, [block.size, embeddingSize(embedding)]);
+  return {
+    embed: (features) => {
+      const slice = features.slice([0, block.offset], [features.shape[0], block.size]);
+      const standardised = slice.sub(mean).div(std) as tf.Tensor2D;
+      const embedded = projection ? tf.matMul(standardised, projection) : standardised;
+      return embedded.div(embedded.norm('euclidean', 1, true).maximum(1e-12));
+    },
+    dispose: () => tf.dispose([mean, std, ...(projection ? [projection] : [])]),
+  };
 }
 
 export interface SimilarIndex {
@@ -70,11 +98,26 @@ function codesToUnitColumns(codes: Int8Array, count: number, dim: number): tf.Te
   });
 }
 
-export async function readBlockNorm(path: string): Promise<BlockNorm> {
+async function readFloats(path: string): Promise<Float32Array> {
   const bytes = await readFile(path);
   const data = new Float32Array(bytes.byteLength / 4);
   new Uint8Array(data.buffer).set(bytes);
+  return data;
+}
+
+export async function readBlockNorm(path: string): Promise<BlockNorm> {
+  const data = await readFloats(path);
   return { mean: data.slice(0, data.length / 2), std: data.slice(data.length / 2) };
+}
+
+async function readEmbedding(dir: string, metadata: SimilarIndexMetadata): Promise<SimilarEmbedding> {
+  const norm = await readBlockNorm(join(dir, SIMILAR_FILES.norm));
+  if (metadata.projection === undefined) return { block: metadata.block, norm };
+  const projection = await readFloats(join(dir, SIMILAR_FILES.projection));
+  if (projection.length !== metadata.block.size * metadata.projection.dim) {
+    throw new Error(`${dir}/${SIMILAR_FILES.projection} holds ${projection.length} weights, not ${metadata.block.size} x ${metadata.projection.dim}`);
+  }
+  return { block: metadata.block, norm, projection };
 }
 
 /** `<modelsDir>/similar` when it is installed, else undefined. */
@@ -84,17 +127,21 @@ export async function loadSimilarIndex(modelsDir: string): Promise<SimilarIndex 
   const metadata = (await readJsonFile(join(dir, SIMILAR_FILES.metadata), 'similar index metadata')) as SimilarIndexMetadata;
   const items = (await readJsonFile(join(dir, SIMILAR_FILES.items), 'similar index items')) as SimilarItem[];
   const codeBytes = await readFile(join(dir, SIMILAR_FILES.codes));
-  const { size } = metadata.block;
+  const embedding = await readEmbedding(dir, metadata);
+  const size = embeddingSize(embedding);
   if (metadata.task !== 'similar' || items.length !== metadata.count || codeBytes.byteLength !== metadata.count * size) {
-    throw new Error(`${dir} is not a consistent similar index (${items.length} items, ${codeBytes.byteLength} code bytes, block of ${size})`);
+    throw new Error(`${dir} is not a consistent similar index (${items.length} items, ${codeBytes.byteLength} code bytes, embedding of ${size})`);
   }
-  const norm = await readBlockNorm(join(dir, SIMILAR_FILES.norm));
   const columns = codesToUnitColumns(new Int8Array(codeBytes.buffer, codeBytes.byteOffset, codeBytes.byteLength), metadata.count, size);
+  const embedder = similarityEmbedder(embedding);
   return {
     metadata,
     items,
-    similarities: (features) => tf.matMul(similarityEmbedding(features, metadata.block, norm), columns),
-    dispose: () => columns.dispose(),
+    similarities: (features) => tf.matMul(embedder.embed(features), columns),
+    dispose: () => {
+      columns.dispose();
+      embedder.dispose();
+    },
   };
 }
 

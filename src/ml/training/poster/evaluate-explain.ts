@@ -61,10 +61,27 @@ export async function evaluateDeletion(modelsDir: string, dataDir: string, count
 /** Kinds where the poster fills only part of the picture: the hardest for "looks like". */
 const WILD_CHECK_KINDS: readonly WildKind[] = ['phone-photo', 'screenshot'];
 
+/** Overlap of two posters' genre sets (0/1 per genre): |both| / |either|, 0 when neither has a genre. */
+export function genreJaccard(a: readonly number[], b: readonly number[]): number {
+  let [both, either] = [0, 0];
+  a.forEach((value, i) => {
+    if (value && b[i]) both++;
+    if (value || b[i]) either++;
+  });
+  return either === 0 ? 0 : both / either;
+}
+
+/**
+ * Shared neighbour per kind and per half of the posters (one lucky half shows), and the mean genre overlap of a
+ * clean poster with its three neighbours: an embedding that ignored the picture would fail one or the other.
+ */
 export async function evaluateSimilarInTheWild(modelsDir: string, dataDir: string, count: number, log: (msg: string) => void): Promise<Record<string, number>> {
   const predictor = await loadPosterPredictor(modelsDir);
-  const shared: Record<string, boolean[]> = Object.fromEntries(WILD_CHECK_KINDS.map((kind) => [kind, []]));
-  for (const [i, poster] of (await validationPosters(dataDir, count)).entries()) {
+  const { train, validation } = splitPosters((await loadPosterDataset(dataDir)).posters);
+  const trainGenres = new Map(train.map((poster) => [poster.id, poster.genres]));
+  const shared: Record<string, boolean[]> = {};
+  const overlaps: number[] = [];
+  for (const [i, poster] of validation.slice(0, count).entries()) {
     const bytes = await readFile(poster.imagePath);
     const kind = WILD_CHECK_KINDS[i % WILD_CHECK_KINDS.length]!;
     const images = await Promise.all([bytes, (await inTheWild(bytes, kind, i + 1)).bytes].map((b) => decodePoster(b, predictor.inputSize))).catch(() => undefined);
@@ -72,15 +89,18 @@ export async function evaluateSimilarInTheWild(modelsDir: string, dataDir: strin
     const [clean, wild] = await predictor.predict(images);
     if (clean?.similar === undefined) throw new Error(`${modelsDir}/similar is not installed: run npm run build:similar first`);
     const cleanIds = new Set(clean.similar.map((s) => s.id));
-    shared[kind]!.push(wild!.similar!.some((s) => cleanIds.has(s.id)));
+    const half = i < count / 2 ? 'firstHalf' : 'secondHalf';
+    for (const group of [kind, half]) (shared[group] ??= []).push(wild!.similar!.some((s) => cleanIds.has(s.id)));
+    overlaps.push(...clean.similar.map((s) => genreJaccard(poster.genres, trainGenres.get(s.id) ?? [])));
     if (i % 20 === 19) log(`similar in the wild: ${i + 1} posters`);
   }
   await predictor.dispose();
-  const all = Object.values(shared).flat();
+  const all = WILD_CHECK_KINDS.flatMap((kind) => shared[kind] ?? []);
   const fraction = (flags: readonly boolean[]) => flags.filter(Boolean).length / Math.max(1, flags.length);
   return {
     posters: all.length,
     sharedNeighbour: fraction(all),
-    ...Object.fromEntries(Object.entries(shared).map(([kind, flags]) => [`sharedNeighbour.${kind}`, fraction(flags)])),
+    ...Object.fromEntries(Object.entries(shared).map(([group, flags]) => [`sharedNeighbour.${group}`, fraction(flags)])),
+    neighbourGenreJaccard: mean(overlaps),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Builds the "looks like" index (`models/similar/`) from the training split only: the genre model's backbone
- * features of every training poster, standardised with the genre head's own statistics, last block only, unit
- * length, quantised to int8 (one byte per dimension keeps ~5,000 posters under 8 MiB).
+ * features of every training poster, standardised with the genre head's own statistics (one block or all of
+ * them), optionally through a projection learnt from wild pictures of the same training posters, unit length,
+ * quantised to int8 (one byte per dimension keeps ~5,000 posters under 8 MiB).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadMovieTitles } from '../../../data/movie-titles.js';
@@ -12,45 +13,64 @@ import { loadPosterBackbone } from '../../serving/poster/backbone.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
 import { readFeatureNorm, readPosterMetadata } from '../../serving/poster/metadata.js';
 import {
-  type BlockNorm, similarityEmbedding, SIMILAR_FILES, type SimilarIndexMetadata, type SimilarItem,
+  embeddingSize, type SimilarEmbedding, similarityEmbedder, SIMILAR_FILES, type SimilarIndexMetadata, type SimilarItem,
 } from '../../serving/poster/similar-index.js';
 import { featureSpec, loadOrExtractFeatures } from './feature-cache.js';
 import { meanOverViews, type Matrix } from './feature-matrix.js';
+import { trainSimilarProjection } from './similar-projection.js';
 
 export interface SimilarIndexFiles {
   readonly metadata: SimilarIndexMetadata;
   readonly items: readonly SimilarItem[];
   readonly codes: Int8Array;
-  readonly norm: BlockNorm;
+  readonly embedding: SimilarEmbedding;
 }
 
 const EMBED_CHUNK = 256;
 
 /** Feature rows (views averaged) to int8 codes: each row's unit embedding scaled so its largest entry is ±127. */
-export function quantiseEmbeddings(features: Matrix, block: FeatureBlock, norm: BlockNorm): Int8Array {
-  const codes = new Int8Array(features.rows * block.size);
+export function quantiseEmbeddings(features: Matrix, embedding: SimilarEmbedding): Int8Array {
+  const size = embeddingSize(embedding);
+  const codes = new Int8Array(features.rows * size);
+  const embedder = similarityEmbedder(embedding);
   for (let start = 0; start < features.rows; start += EMBED_CHUNK) {
     const rows = Math.min(EMBED_CHUNK, features.rows - start);
     const chunk = features.data.subarray(start * features.cols, (start + rows) * features.cols);
-    const embedded = tf.tidy(() => similarityEmbedding(tf.tensor2d(chunk, [rows, features.cols]), block, norm).dataSync());
+    const embedded = tf.tidy(() => embedder.embed(tf.tensor2d(chunk, [rows, features.cols])).dataSync());
     for (let r = 0; r < rows; r++) {
-      const row = embedded.subarray(r * block.size, (r + 1) * block.size);
+      const row = embedded.subarray(r * size, (r + 1) * size);
       const scale = 127 / Math.max(1e-12, ...Array.from(row, Math.abs));
-      row.forEach((value, c) => { codes[(start + r) * block.size + c] = Math.round(value * scale); });
+      row.forEach((value, c) => { codes[(start + r) * size + c] = Math.round(value * scale); });
     }
   }
+  embedder.dispose();
   return codes;
 }
 
 export async function writeSimilarIndex(dir: string, files: SimilarIndexFiles): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const norm = new Float32Array(files.norm.mean.length * 2);
-  norm.set(files.norm.mean);
-  norm.set(files.norm.std, files.norm.mean.length);
+  const { mean, std } = files.embedding.norm;
+  const norm = new Float32Array(mean.length * 2);
+  norm.set(mean);
+  norm.set(std, mean.length);
   await writeFile(join(dir, SIMILAR_FILES.codes), files.codes);
   await writeFile(join(dir, SIMILAR_FILES.norm), new Uint8Array(norm.buffer));
+  const { projection } = files.embedding;
+  if (projection === undefined) await rm(join(dir, SIMILAR_FILES.projection), { force: true });
+  else await writeFile(join(dir, SIMILAR_FILES.projection), new Uint8Array(projection.buffer, projection.byteOffset, projection.byteLength));
   await writeFile(join(dir, SIMILAR_FILES.items), `${JSON.stringify(files.items)}\n`);
   await writeFile(join(dir, SIMILAR_FILES.metadata), `${JSON.stringify(files.metadata, null, 2)}\n`);
+}
+
+/** `--block all`: every pooled block at once (the extractor lays them side by side from column 0). */
+const ALL_BLOCKS = 'all';
+
+function indexedBlock(blocks: readonly FeatureBlock[], name: string | undefined): FeatureBlock {
+  if (name === undefined) return blocks.at(-1)!;
+  if (name === ALL_BLOCKS) return { name: ALL_BLOCKS, offset: 0, size: blocks.reduce((sum, block) => sum + block.size, 0) };
+  const block = blocks.find((candidate) => candidate.name === name);
+  if (block === undefined) throw new Error(`no block "${name}" in the genre backbone; it has ${blocks.map((b) => b.name).join(', ')} (or ${ALL_BLOCKS})`);
+  return block;
 }
 
 export interface BuildSimilarOptions {
@@ -61,8 +81,10 @@ export interface BuildSimilarOptions {
   readonly cacheRoot: string;
   /** Index only the first N training posters (quick runs); all of them by default. */
   readonly limit?: number;
-  /** Which of the genre backbone's pooled blocks to embed (e.g. `block_16_expand_relu/avg`); the last by default. */
+  /** Which of the genre backbone's pooled blocks to embed (e.g. `block_16_expand_relu/avg`, or `all`); the last by default. */
   readonly block?: string;
+  /** Learn an invariant projection to this many dimensions from wild pictures of the training posters. */
+  readonly projectionDim?: number;
   readonly builtWith: string;
   readonly log: (message: string) => void;
 }
@@ -75,29 +97,34 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   const posters = train.filter((poster) => titles.has(poster.id)).slice(0, options.limit);
   options.log(`indexing ${posters.length} training posters (${train.length - posters.length} skipped: untitled or over --limit)`);
   const backbone = await loadPosterBackbone(genre.backbone);
-  const table = await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), options.cacheRoot, (done, total) => {
+  const spec = featureSpec(backbone);
+  const table = await loadOrExtractFeatures(posters, backbone.extractor, spec, options.cacheRoot, (done, total) => {
     if (done % 256 === 0 || done === total) options.log(`features ${done}/${total}`);
   });
-  backbone.extractor.dispose();
-  const block = options.block === undefined ? backbone.blocks.at(-1)! : backbone.blocks.find((candidate) => candidate.name === options.block);
-  if (block === undefined) throw new Error(`no block "${options.block}" in the genre backbone; it has ${backbone.blocks.map((b) => b.name).join(', ')}`);
+  const block = indexedBlock(backbone.blocks, options.block);
   const genreNorm = await readFeatureNorm(options.genreDir);
   const norm = {
     mean: genreNorm.mean.slice(block.offset, block.offset + block.size),
     std: genreNorm.std.slice(block.offset, block.offset + block.size),
   };
-  const codes = quantiseEmbeddings(meanOverViews(table, table.ids.map((_, i) => i)), block, norm);
+  const projection = options.projectionDim === undefined ? undefined : await trainSimilarProjection({
+    posters, clean: table, extractor: backbone.extractor, spec, wildCacheRoot: join(options.cacheRoot, 'wild'), block, norm, dim: options.projectionDim, log: options.log,
+  });
+  backbone.extractor.dispose();
+  const embedding = { block, norm, ...(projection ? { projection: projection.weights } : {}) };
+  const codes = quantiseEmbeddings(meanOverViews(table, table.ids.map((_, i) => i)), embedding);
   const items = table.ids.map((id) => ({ id, ...titles.get(id)! }));
   const metadata: SimilarIndexMetadata = {
     task: 'similar',
     backbone: genre.backbone,
     block,
+    ...(projection ? { projection: { dim: options.projectionDim!, trainedOn: projection.trainedOn } } : {}),
     count: items.length,
-    codes: 'int8 row-major (count x block.size), each row a unit embedding scaled to ±127',
+    codes: `int8 row-major (count x ${embeddingSize(embedding)}), each row a unit embedding scaled to ±127`,
     builtFrom: { genreModel: options.genreDir, genreTrainedWith: genre.trainedWith, genreDate: genre.date, data: options.dataDir, split: 'training', unreadable: table.unreadable.length },
     builtWith: options.builtWith,
     date: new Date().toISOString(),
   };
-  await writeSimilarIndex(options.out, { metadata, items, codes, norm });
+  await writeSimilarIndex(options.out, { metadata, items, codes, embedding });
   return metadata;
 }

@@ -1,0 +1,71 @@
+/**
+ * The "looks like" projection's training data and run: every training poster paired with one wild picture of it
+ * (phone photo or screenshot, alternately), both through the serving preprocessing, then InfoNCE on the pairs.
+ * Seeds start at 100,000 so no training picture repeats a validation one (evaluate:explain uses seeds 1..N).
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { BlockNorm } from '../../serving/poster/similar-index.js';
+import type { FeatureBlock } from '../../serving/poster/features.js';
+import type { ImageItem } from './decode-files.js';
+import type { FeatureSpec, FeatureTable } from './feature-cache.js';
+import { meanOverViews, selectColumns, standardise, type Matrix } from './feature-matrix.js';
+import type { WildKind } from './in-the-wild.js';
+import { DEFAULT_PROJECTION, trainInvariantProjection } from './invariant-projection.js';
+import { loadOrExtractWildFeatures, wildId, type WildPlan } from './wild-features.js';
+
+export const PROJECTION_KINDS: readonly WildKind[] = ['phone-photo', 'screenshot'];
+const SEED_BASE = 100_000;
+
+/** The wild picture each of `count` training posters is paired with. */
+export function projectionPlans(count: number, kinds: readonly WildKind[] = PROJECTION_KINDS): WildPlan[] {
+  return Array.from({ length: count }, (_, i) => ({ kind: kinds[i % kinds.length]!, seed: SEED_BASE + i }));
+}
+
+/** The block's columns of each row, standardised as the index standardises them: what the projection sees. */
+export function standardisedBlock(matrix: Matrix, block: FeatureBlock, norm: BlockNorm): Matrix {
+  return standardise(selectColumns(matrix, [block]), norm);
+}
+
+export interface ProjectionRun {
+  readonly posters: readonly ImageItem[];
+  /** Clean features of (at least) `posters`. */
+  readonly clean: FeatureTable;
+  readonly extractor: tf.LayersModel;
+  readonly spec: FeatureSpec;
+  readonly wildCacheRoot: string;
+  readonly block: FeatureBlock;
+  readonly norm: BlockNorm;
+  readonly dim: number;
+  readonly log: (message: string) => void;
+}
+
+export interface TrainedProjection {
+  readonly weights: Float32Array;
+  readonly trainedOn: Readonly<Record<string, unknown>>;
+}
+
+export async function trainSimilarProjection(run: ProjectionRun): Promise<TrainedProjection> {
+  const plans = projectionPlans(run.posters.length);
+  const wild = await loadOrExtractWildFeatures(run.posters, plans, run.extractor, run.spec, run.wildCacheRoot, run.log);
+  const cleanRows = new Map(run.clean.ids.map((id, row) => [id, row]));
+  const wildRows = new Map(wild.ids.map((id, row) => [id, row]));
+  const pairs = run.posters.flatMap((poster, i) => {
+    const [cleanRow, wildRow] = [cleanRows.get(poster.id), wildRows.get(wildId(poster.id, plans[i]!))];
+    return cleanRow === undefined || wildRow === undefined ? [] : [{ cleanRow, wildRow }];
+  });
+  run.log(`projection: ${pairs.length} (clean, wild) training pairs`);
+  const side = (table: FeatureTable, rows: number[]) => standardisedBlock(meanOverViews(table, rows), run.block, run.norm);
+  const options = { ...DEFAULT_PROJECTION, dim: run.dim, log: run.log };
+  const weights = trainInvariantProjection(side(run.clean, pairs.map((p) => p.cleanRow)), side(wild, pairs.map((p) => p.wildRow)), options);
+  const { log: _, ...hyperparameters } = options;
+  return {
+    weights,
+    trainedOn: {
+      loss: 'InfoNCE (both directions) over (clean, wild) training-poster pairs, every other poster of a batch a negative',
+      pairs: pairs.length,
+      kinds: PROJECTION_KINDS,
+      seeds: `${SEED_BASE} + training-poster index (validation pictures use 1..N)`,
+      ...hyperparameters,
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Backbone features of posters "in the wild" (phone photos, screenshots, ...): each poster's wild picture is made
+ * once from its seed, written beside the cache, and run through the same preprocessing as the bot (decodePoster's
+ * poster finder, then the backbone), so an invariance learnt from them is learnt on what serving sees.
+ */
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import type { ImageItem } from './decode-files.js';
+import { type FeatureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
+import { inTheWild, type WildKind } from './in-the-wild.js';
+
+/** Which wild picture to make of one poster. */
+export interface WildPlan {
+  readonly kind: WildKind;
+  readonly seed: number;
+}
+
+/** The cache id of a poster's wild picture: one cache holds every kind and seed. */
+export const wildId = (posterId: string, plan: WildPlan): string => `${posterId}:${plan.kind}:${plan.seed}`;
+
+const GENERATE_BATCH = 8;
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+
+/** Writes each wild picture under `dir` unless it is there already; returns them as feature-cache items. */
+async function writeWildImages(
+  posters: readonly ImageItem[],
+  plans: readonly WildPlan[],
+  dir: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<ImageItem[]> {
+  await mkdir(dir, { recursive: true });
+  const items = posters.map((poster, i) => ({ id: wildId(poster.id, plans[i]!), imagePath: join(dir, `${wildId(poster.id, plans[i]!)}.img`), poster }));
+  for (let start = 0; start < items.length; start += GENERATE_BATCH) {
+    await Promise.all(items.slice(start, start + GENERATE_BATCH).map(async (item, k) => {
+      if (await exists(item.imagePath)) return;
+      const plan = plans[start + k]!;
+      const wild = await inTheWild(await readFile(item.poster.imagePath), plan.kind, plan.seed).catch(() => undefined);
+      // An unreadable source poster leaves an empty file, which the feature cache records as unreadable.
+      await writeFile(item.imagePath, wild?.bytes ?? new Uint8Array());
+    }));
+    onProgress(Math.min(start + GENERATE_BATCH, items.length), items.length);
+  }
+  return items.map(({ id, imagePath }) => ({ id, imagePath }));
+}
+
+/** Features of `plans[i]`'s wild picture of `posters[i]`, cached under `root` (pictures in `root/images`). */
+export async function loadOrExtractWildFeatures(
+  posters: readonly ImageItem[],
+  plans: readonly WildPlan[],
+  extractor: tf.LayersModel,
+  spec: FeatureSpec,
+  root: string,
+  log: (message: string) => void,
+): Promise<FeatureTable> {
+  const items = await writeWildImages(posters, plans, join(root, 'images'), (done, total) => {
+    if (done % 256 === 0 || done === total) log(`wild pictures ${done}/${total}`);
+  });
+  return loadOrExtractFeatures(items, extractor, spec, join(root, 'features'), (done, total) => {
+    if (done % 256 === 0 || done === total) log(`wild features ${done}/${total}`);
+  });
+}
