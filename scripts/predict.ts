@@ -1,7 +1,7 @@
 /**
  * npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_OR_URL...
  * One line per input, in order. With --json: {"file", "poster", "genres": {25 genres: probability}, "top3", "rating",
- * "similar"?, "heatmap"?} or {"file", "error"}; without, a readable summary. Models load once; inputs are predicted
+ * "recognised"?, "similar"?, "heatmap"?} or {"file", "error"}; without, a readable summary. Models load once; inputs are predicted
  * in batches. --explain adds the top genre's heat map; --heatmap-dir also writes each overlay as a PNG there.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
