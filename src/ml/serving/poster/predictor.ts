@@ -99,7 +99,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
           genres,
           top3: topGenres(genres, 3),
           rating: clampRating(scores[i]![0]!),
-          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT) : {}),
+          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT, similar!.metadata.recognition?.threshold) : {}),
         };
       });
     },

@@ -39,6 +39,11 @@ export interface SimilarIndexMetadata {
   readonly builtWith: string;
   readonly date: string;
   readonly validation?: Readonly<Record<string, number>>;
+  /**
+   * When present, a nearest neighbour at or above `threshold` is named as the poster shown (see recognise.ts);
+   * measured for this embedding by `npm run evaluate:explain -- --task recognise --write`, absent after a rebuild.
+   */
+  readonly recognition?: { readonly threshold: number; readonly measured: Readonly<Record<string, unknown>> };
 }
 
 /** Feature standardisation of the indexed block. */
