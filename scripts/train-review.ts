@@ -8,7 +8,8 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { choiceFlag as choice, isPositiveInteger as positiveInt, numberFlag as number } from '../src/ml/training/cli-flags.js';
-import { DEFAULT_REVIEW_TRAINING as D, trainReviewModel, type ReviewLoss } from '../src/ml/training/review/train.js';
+import { DEFAULT_REVIEW_TRAINING as D, trainReviewModel } from '../src/ml/training/review/train.js';
+import type { ReviewLoss } from '../src/ml/training/review/loss.js';
 import type { Side } from '../src/ml/serving/review/tokenizer.js';
 
 const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
@@ -30,6 +31,9 @@ const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --glove / --no-glove     GloVe 100-d initial embedding (${D.glove ? 'on' : 'off'})
   --freeze-embedding       keep the embedding fixed (${D.freezeEmbedding})
   --loss mae|huber         (${D.loss})
+  --side-weight X          adds X times a logistic loss on the output's side of 5.5 against the rating's
+                           (neutral SST sentences weigh nothing in it), aiming at positive/negative accuracy
+                           (${D.sideWeight})
   --patience N             epochs without a better validation loss before stopping (${D.patience})
   --validation-fraction X  (${D.validationFraction})
   --split-seed TEXT        salt of the id-hash split, for a second fold (${D.splitSeed})
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
       'learning-rate': { type: 'string' }, 'lr-decay': { type: 'string' }, seed: { type: 'string' }, 'max-len': { type: 'string' },
       'vocab-size': { type: 'string' }, truncating: { type: 'string' }, 'pool-size': { type: 'string' },
       dropout: { type: 'string' }, glove: { type: 'boolean' }, 'no-glove': { type: 'boolean' }, 'freeze-embedding': { type: 'boolean' },
-      loss: { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
+      loss: { type: 'string' }, 'side-weight': { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
       'train-limit': { type: 'string' }, 'sst-repeat': { type: 'string' }, 'sst-holdout': { type: 'string' }, 'average-from': { type: 'string' }, 'init-from': { type: 'string' }, help: { type: 'boolean' },
     },
   });
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     glove: values['no-glove'] ? false : (values.glove ?? D.glove),
     freezeEmbedding: values['freeze-embedding'] ?? D.freezeEmbedding,
     loss: choice<ReviewLoss>(values, 'loss', D.loss, ['mae', 'huber']),
+    sideWeight: number(values, 'side-weight', D.sideWeight, (n) => n >= 0, 'non-negative'),
     patience: number(values, 'patience', D.patience, positiveInt, 'a positive integer'),
     validationFraction: number(values, 'validation-fraction', D.validationFraction, (n) => n > 0 && n < 1, 'in (0, 1)'),
     splitSeed: values['split-seed'] ?? D.splitSeed,

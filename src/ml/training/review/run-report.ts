@@ -59,6 +59,7 @@ export function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMe
       learningRate: options.learningRate,
       learningRateDecay: options.learningRateDecay,
       loss: options.loss,
+      sideWeight: options.sideWeight,
       seed: options.seed,
       seconds: progress.seconds,
       history: progress.history,

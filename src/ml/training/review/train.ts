@@ -14,6 +14,7 @@ import type { EpochRecord } from '../early-stopping.js';
 import { reviewMetrics, sstMetrics } from './evaluate.js';
 import { trainEpoch, type TrainingExample } from './fit-by-length.js';
 import { gloveEmbeddingMatrix } from './glove.js';
+import { reviewLoss, type ReviewLoss } from './loss.js';
 import type { ReviewModelMetadata, ReviewValidation } from '../../serving/review/metadata.js';
 import { buildReviewModel, describeReviewModel } from './model.js';
 import { predictRatings } from '../../serving/review/predictor.js';
@@ -24,8 +25,6 @@ import { loadWarmStart, type WarmStart } from './warm-start.js';
 import { reviewMetadata, type RunFacts, saveReport } from './run-report.js';
 import { WeightAverage } from './weight-average.js';
 import type { SstSentence } from '../../../data/sst.js';
-
-export type ReviewLoss = 'mae' | 'huber';
 
 export interface ReviewTrainingOptions {
   readonly dataPath: string;
@@ -47,6 +46,8 @@ export interface ReviewTrainingOptions {
   readonly glove: boolean;
   readonly freezeEmbedding: boolean;
   readonly loss: ReviewLoss;
+  /** Weight of the positive/negative side term added to the loss (see `loss.ts`); 0 = the plain loss. */
+  readonly sideWeight: number;
   readonly patience: number;
   readonly validationFraction: number;
   /** Salt of the id hash: another value gives another train/validation fold, to confirm a choice is not luck. */
@@ -82,6 +83,7 @@ export const DEFAULT_REVIEW_TRAINING = {
   glove: true,
   freezeEmbedding: false,
   loss: 'mae',
+  sideWeight: 0,
   patience: 2,
   validationFraction: 0.1,
   splitSeed: 'moviebot',
@@ -90,12 +92,6 @@ export const DEFAULT_REVIEW_TRAINING = {
   sstHoldoutFraction: 0.1,
   averageFrom: 0,
 } as const satisfies Partial<ReviewTrainingOptions>;
-
-/** Loss on the [-1, 1] target; Huber's delta 0.25 is about one rating point. */
-function lossFunction(loss: ReviewLoss): string | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor) {
-  if (loss === 'mae') return 'meanAbsoluteError';
-  return (yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred, undefined, 0.25);
-}
 
 export interface ReviewTrainingResult {
   readonly validation: ReviewValidation;
@@ -210,7 +206,7 @@ export async function trainReviewModel(options: ReviewTrainingOptions, log: (msg
   const run = await prepareRun(options, log);
   const { model, tokenizer } = run;
   const optimizer = tf.train.adam(options.learningRate);
-  model.compile({ optimizer, loss: lossFunction(options.loss) });
+  model.compile({ optimizer, loss: reviewLoss(options.loss, options.sideWeight) });
   const random = seededRandom(options.seed);
   const average = new WeightAverage();
   const history: EpochRecord[] = [];
