@@ -68,6 +68,12 @@ export class UserFacingError extends Error {
   }
 }
 
+/**
+ * The words a card shows: those that moved the rating by at least 0.05, what one decimal can show. A chip reading
+ * "then −0.0" beside "wonderful +2.9" is noise; the API still returns every word with its exact weight.
+ */
+export const wordsWorthShowing = (words: readonly WordWeight[] = []): WordWeight[] => words.filter(({ weight }) => Math.abs(weight) >= 0.05);
+
 /** `wonderful +2.1 · boring −1.3`: the words behind a review rating, for every platform's card. */
 export function formatWordWeights(words: readonly WordWeight[]): string {
   return words.map(({ word, weight }) => `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`).join(' · ');

@@ -58,10 +58,12 @@ describe('rendering replies for Discord', () => {
   });
 
   it('lists the words that moved a review rating, up with +, down with −', () => {
-    const words = [{ word: 'wonderful', weight: 2.14 }, { word: 'slow', weight: -0.8 }];
+    const words = [{ word: 'wonderful', weight: 2.14 }, { word: 'slow', weight: -0.8 }, { word: 'then', weight: -0.04 }];
     const embed = renderReply({ kind: 'review', result: { rating: 7.9, words }, text: 'A slow start, then wonderful.' }).embeds?.[0] as APIEmbed;
     expect(embed.fields).toEqual([{ name: 'Words that moved it', value: 'wonderful +2.1 · slow −0.8' }]);
     expect((renderReply({ kind: 'review', result: { rating: 7.9, words: [] }, text: 'x' }).embeds?.[0] as APIEmbed).fields).toBeUndefined();
+    const onlyNoise = renderReply({ kind: 'review', result: { rating: 5.5, words: [{ word: 'the', weight: 0.01 }] }, text: 'the' });
+    expect((onlyNoise.embeds?.[0] as APIEmbed).fields).toBeUndefined();
   });
 
   it('cuts a notice to Discord’s 2000 characters and keeps errors and busy notices private', () => {

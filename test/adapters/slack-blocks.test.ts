@@ -43,9 +43,10 @@ describe('renderReply', () => {
   });
 
   it('lists the words that moved a review rating, escaped', () => {
-    const words = [{ word: 'wonderful', weight: 2.14 }, { word: '<b>', weight: -0.8 }];
+    const words = [{ word: 'wonderful', weight: 2.14 }, { word: '<b>', weight: -0.8 }, { word: 'then', weight: 0.04 }];
     const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 7.9, words }, text: 'x' }).blocks);
     expect(shown).toContain('*Words that moved it:* wonderful +2.1 · &lt;b&gt; −0.8');
+    expect(shown).not.toContain('then');
   });
 
   it('marks notices by tone and cuts text Slack would refuse', () => {

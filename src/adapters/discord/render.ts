@@ -2,7 +2,9 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelec
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
-import { formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, RECOGNISED_HEADING, similarLabel, type Reply } from '../../core/reply.js';
+import {
+  formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, RECOGNISED_HEADING, similarLabel, type Reply, wordsWorthShowing,
+} from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
 const BAR_CELLS = 10;
@@ -50,7 +52,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setColor(COLOURS.review)
         .setTitle(`Review rating: ${formatRating(reply.result.rating)}`)
         .setDescription(`> ${truncate(reply.text, 1000).replaceAll('\n', '\n> ')}`);
-      const words = reply.result.words ?? [];
+      const words = wordsWorthShowing(reply.result.words);
       if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }

@@ -2,7 +2,9 @@ import type { types } from '@slack/bolt';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
-import { formatWordWeights, heatmapCaption, imdbUrl, RECOGNISED_HEADING, similarLabel, type NoticeTone, type Reply } from '../../core/reply.js';
+import {
+  formatWordWeights, heatmapCaption, imdbUrl, RECOGNISED_HEADING, similarLabel, type NoticeTone, type Reply, wordsWorthShowing,
+} from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
 type KnownBlock = types.KnownBlock;
@@ -60,15 +62,17 @@ export function renderReply(reply: Reply): SlackMessage {
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
       return { text: `${summary}; predicted rating ${rating(reply.result.rating)}`, blocks };
     }
-    case 'review':
+    case 'review': {
+      const words = wordsWorthShowing(reply.result.words);
       return {
         text: `Predicted rating ${rating(reply.result.rating)}`,
         blocks: [
           section(`*Predicted rating:* ${rating(reply.result.rating)}`),
-          ...(reply.result.words?.length ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(reply.result.words))}`)] : []),
+          ...(words.length > 0 ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],
       };
+    }
     case 'heatmap': {
       const caption = heatmapCaption(reply.explanation.heatmap.genre);
       return { text: caption, blocks: [section(escapeMrkdwn(caption))] };

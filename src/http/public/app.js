@@ -156,9 +156,12 @@ $('poster-url-form').addEventListener('submit', (event) => {
   analyseUrl($('poster-url').value.trim());
 });
 
-/** The words that moved the rating, green for up, red for down, as the API returns them (largest first). */
+/**
+ * The words that moved the rating, green for up, red for down, as the API returns them (largest first); those
+ * under 0.05, which one decimal would show as "−0.0", are left out, as on Discord and Slack.
+ */
 const wordList = (words) =>
-  el('ul', { className: 'words', 'aria-label': 'Words that moved the rating' }, ...words.map(({ word, weight }) =>
+  el('ul', { className: 'words', 'aria-label': 'Words that moved the rating' }, ...words.filter(({ weight }) => Math.abs(weight) >= 0.05).map(({ word, weight }) =>
     el('li', { className: weight >= 0 ? 'up' : 'down', textContent: `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}` })));
 
 $('review-form').addEventListener('submit', async (event) => {
