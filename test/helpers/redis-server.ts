@@ -13,21 +13,32 @@ export interface TestRedis {
 /** Can this machine run its own redis-server (to stop and restart it under a bot)? */
 export const redisServerInstalled = (): boolean => spawnSync('redis-server', ['--version']).status === 0;
 
-/** A private redis-server on `port` (a random free-ish one when not given), stopped by `stop()`. */
-export async function startRedisServer(port = 20_000 + Math.floor(Math.random() * 20_000)): Promise<TestRedis & { port: number }> {
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await waitForPort(port);
-  return {
-    port,
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+/**
+ * A private redis-server on `port`, stopped by `stop()`. Without a port it picks a random one, and picks again if
+ * the server exits at once (the port was taken: 20000-40000 overlaps the ephemeral range), up to three times.
+ */
+export async function startRedisServer(port?: number): Promise<TestRedis & { port: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const tryPort = port ?? 20_000 + Math.floor(Math.random() * 20_000);
+    // Someone else listening there would answer for our server.
+    if (port === undefined && (await portOpen(tryPort))) continue;
+    const child: ChildProcess = spawn('redis-server', ['--port', String(tryPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const started = await Promise.race([waitForPort(tryPort).then(() => true), exited.then(() => false)]);
+    if (started) {
+      return {
+        port: tryPort,
+        url: `redis://127.0.0.1:${tryPort}`,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    }
+    if (port !== undefined || attempt === 3) throw new Error(`redis-server exited at start on port ${tryPort}`);
+  }
 }
 
 /** Is there a Redis to test against: TEST_REDIS_URL (CI starts one) or a redis-server binary to start. */
