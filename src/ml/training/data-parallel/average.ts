@@ -4,17 +4,25 @@ export function shardSizes(batchSize: number, parts: number): number[] {
   return Array.from({ length: count }, (_, i) => Math.floor(batchSize / count) + (i < batchSize % count ? 1 : 0));
 }
 
-/** Σ_k share_k · values_k, array by array: shard gradients weighted by shard size give the whole batch's gradient. */
+/**
+ * Σ_k share_k · values_k, array by array, written over the first shard's arrays (ours: they came from the shards
+ * by transfer): shard gradients weighted by shard size give the whole batch's gradient. Averaging in place spares
+ * a step the allocation of a second copy of every gradient.
+ */
 export function weightedMean(perShard: readonly (readonly Float32Array[])[], shares: readonly number[]): Float32Array[] {
-  return perShard[0]!.map((first, a) => {
-    const sum = new Float32Array(first.length);
-    perShard.forEach((arrays, k) => {
-      const values = arrays[a]!;
-      const share = shares[k]!;
-      for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + share * values[i]!;
-    });
-    return sum;
-  });
+  return perShard[0]!.map((_, a) => averageInto(perShard, a, shares));
+}
+
+function averageInto(perShard: readonly (readonly Float32Array[])[], a: number, shares: readonly number[]): Float32Array {
+  const sum = perShard[0]![a]!;
+  const first = shares[0]!;
+  for (let i = 0; i < sum.length; i++) sum[i] = first * (sum[i] as number);
+  for (let k = 1; k < perShard.length; k++) {
+    const values = perShard[k]![a]!;
+    const share = shares[k]!;
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + share * (values[i] as number);
+  }
+  return sum;
 }
 
 const sameValues = (a: Float32Array, b: Float32Array): boolean => a.every((value, i) => value === b[i]);
@@ -27,6 +35,5 @@ const sameValues = (a: Float32Array, b: Float32Array): boolean => a.every((value
  * shard left alike (frozen layers) are kept as they are, not re-summed with rounding.
  */
 export function mergedState(perShard: readonly (readonly Float32Array[])[], shares: readonly number[]): Float32Array[] {
-  const averaged = weightedMean(perShard, shares);
-  return averaged.map((mean, a) => (perShard.every((arrays) => sameValues(arrays[a]!, perShard[0]![a]!)) ? perShard[0]![a]! : mean));
+  return perShard[0]!.map((first, a) => (perShard.every((arrays) => sameValues(arrays[a]!, first)) ? first : averageInto(perShard, a, shares)));
 }
