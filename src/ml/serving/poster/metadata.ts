@@ -52,18 +52,29 @@ export async function writePosterMetadata(dir: string, metadata: PosterModelMeta
   await writeFile(join(dir, METADATA_FILE), `${JSON.stringify(metadata, null, 2)}\n`);
 }
 
+/** A float32 little-endian file, as the model folders store weights outside TensorFlow.js. */
+export async function readFloat32File(path: string): Promise<Float32Array> {
+  const bytes = await readFile(path);
+  const data = new Float32Array(bytes.byteLength / 4);
+  new Uint8Array(data.buffer).set(bytes);
+  return data;
+}
+
 /** Feature standardisation as one binary file: mean then std, float32 little-endian. */
-export async function writeFeatureNorm(dir: string, stats: { mean: Float32Array; std: Float32Array }): Promise<void> {
+export async function writeMeanStd(path: string, stats: { mean: Float32Array; std: Float32Array }): Promise<void> {
   const data = new Float32Array(stats.mean.length * 2);
   data.set(stats.mean, 0);
   data.set(stats.std, stats.mean.length);
-  await writeFile(join(dir, FEATURE_NORM_FILE), new Uint8Array(data.buffer));
+  await writeFile(path, new Uint8Array(data.buffer));
 }
 
-export async function readFeatureNorm(dir: string): Promise<{ mean: Float32Array; std: Float32Array }> {
-  const bytes = await readFile(join(dir, FEATURE_NORM_FILE));
-  const data = new Float32Array(bytes.byteLength / 4);
-  new Uint8Array(data.buffer).set(bytes);
+export async function readMeanStd(path: string): Promise<{ mean: Float32Array; std: Float32Array }> {
+  const data = await readFloat32File(path);
   const half = data.length / 2;
   return { mean: data.slice(0, half), std: data.slice(half) };
 }
+
+export const writeFeatureNorm = (dir: string, stats: { mean: Float32Array; std: Float32Array }): Promise<void> =>
+  writeMeanStd(join(dir, FEATURE_NORM_FILE), stats);
+
+export const readFeatureNorm = (dir: string): Promise<{ mean: Float32Array; std: Float32Array }> => readMeanStd(join(dir, FEATURE_NORM_FILE));

@@ -61,6 +61,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
   const similar = similarIndex && checkedSimilarIndex(similarIndex, genre.backbone, modelsDir);
   const explainer = genre.head && createPosterExplainer(genre.head, labels);
+  const recogniseAt = similar?.metadata.recognition?.threshold;
 
   /** Every output of one batch as tensors; the similar index reads the genre head's backbone features. */
   const run = (pixels: tf.Tensor4D): BatchOutputs => {
@@ -99,7 +100,7 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
           genres,
           top3: topGenres(genres, 3),
           rating: clampRating(scores[i]![0]!),
-          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT, similar!.metadata.recognition?.threshold) : {}),
+          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT, recogniseAt) : {}),
         };
       });
     },

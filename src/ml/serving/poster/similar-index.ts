@@ -11,6 +11,7 @@ import type { SimilarPoster } from '../../../core/predictions.js';
 import { readJsonFile } from '../../../util/read-json.js';
 import type { BackboneConfig } from './backbone.js';
 import type { FeatureBlock } from './features.js';
+import { readFloat32File, readMeanStd } from './metadata.js';
 
 export const SIMILAR_DIR = 'similar';
 export const SIMILAR_FILES = {
@@ -103,22 +104,10 @@ function codesToUnitColumns(codes: Int8Array, count: number, dim: number): tf.Te
   });
 }
 
-async function readFloats(path: string): Promise<Float32Array> {
-  const bytes = await readFile(path);
-  const data = new Float32Array(bytes.byteLength / 4);
-  new Uint8Array(data.buffer).set(bytes);
-  return data;
-}
-
-export async function readBlockNorm(path: string): Promise<BlockNorm> {
-  const data = await readFloats(path);
-  return { mean: data.slice(0, data.length / 2), std: data.slice(data.length / 2) };
-}
-
 async function readEmbedding(dir: string, metadata: SimilarIndexMetadata): Promise<SimilarEmbedding> {
-  const norm = await readBlockNorm(join(dir, SIMILAR_FILES.norm));
+  const norm = await readMeanStd(join(dir, SIMILAR_FILES.norm));
   if (metadata.projection === undefined) return { block: metadata.block, norm };
-  const projection = await readFloats(join(dir, SIMILAR_FILES.projection));
+  const projection = await readFloat32File(join(dir, SIMILAR_FILES.projection));
   if (projection.length !== metadata.block.size * metadata.projection.dim) {
     throw new Error(`${dir}/${SIMILAR_FILES.projection} holds ${projection.length} weights, not ${metadata.block.size} x ${metadata.projection.dim}`);
   }

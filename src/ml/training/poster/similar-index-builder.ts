@@ -11,7 +11,7 @@ import { loadMovieTitles } from '../../../data/movie-titles.js';
 import { loadPosterDataset, splitPosters } from '../../../data/posters.js';
 import { loadPosterBackbone } from '../../serving/poster/backbone.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
-import { readFeatureNorm, readPosterMetadata } from '../../serving/poster/metadata.js';
+import { readFeatureNorm, readPosterMetadata, writeMeanStd } from '../../serving/poster/metadata.js';
 import {
   embeddingSize, type SimilarEmbedding, similarityEmbedder, SIMILAR_FILES, type SimilarIndexMetadata, type SimilarItem,
 } from '../../serving/poster/similar-index.js';
@@ -49,12 +49,8 @@ export function quantiseEmbeddings(features: Matrix, embedding: SimilarEmbedding
 
 export async function writeSimilarIndex(dir: string, files: SimilarIndexFiles): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const { mean, std } = files.embedding.norm;
-  const norm = new Float32Array(mean.length * 2);
-  norm.set(mean);
-  norm.set(std, mean.length);
   await writeFile(join(dir, SIMILAR_FILES.codes), files.codes);
-  await writeFile(join(dir, SIMILAR_FILES.norm), new Uint8Array(norm.buffer));
+  await writeMeanStd(join(dir, SIMILAR_FILES.norm), files.embedding.norm);
   const { projection } = files.embedding;
   if (projection === undefined) await rm(join(dir, SIMILAR_FILES.projection), { force: true });
   else await writeFile(join(dir, SIMILAR_FILES.projection), new Uint8Array(projection.buffer, projection.byteOffset, projection.byteLength));

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { contiguousReduction } from '../speed-ups/reduce-block.js';
 import { repeatInPlace } from '../speed-ups/tile.js';
 import { wasmKernel, type WasmKernelArgs } from '../wasm-kernel-call.js';
 
@@ -8,15 +9,8 @@ const SQUARE_GRAD_KERNEL = 'MovieBotSquareGrad';
 interface MeanGradAttrs {
   /** Shape of the Mean's input, which the gradient fills. */
   xShape: number[];
-  /** The reduced axes, contiguous and sorted. */
-  axes: number[];
-}
-
-/** The reduced axes of `x` as a sorted run, or undefined when they are not contiguous. */
-function contiguousAxes(axis: number | number[], shape: number[]): number[] | undefined {
-  const axes = tf.util.parseAxisParam(axis, shape).sort((a, b) => a - b);
-  const first = axes[0];
-  return first !== undefined && axes.every((a, i) => a === first + i) ? axes : undefined;
+  /** The Mean's reduced axes, a contiguous run. */
+  axis: number | number[];
 }
 
 /**
@@ -26,12 +20,8 @@ function contiguousAxes(axis: number | number[], shape: number[]): number[] | un
  */
 function meanGrad({ inputs, backend, attrs }: WasmKernelArgs<MeanGradAttrs>): tf.TensorInfo {
   const dy = inputs.dy as tf.TensorInfo;
-  const { xShape, axes } = attrs;
-  const first = axes[0] as number;
-  const last = first + axes.length;
-  const outer = tf.util.sizeFromShape(xShape.slice(0, first));
-  const reduced = tf.util.sizeFromShape(xShape.slice(first, last));
-  const inner = tf.util.sizeFromShape(xShape.slice(last));
+  const { xShape, axis } = attrs;
+  const { outer, reduced, inner } = contiguousReduction(xShape, axis)!;
   const out = backend.makeOutput(xShape, 'float32');
   const grad = backend.typedArrayFromHeap(dy) as Float32Array;
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
@@ -71,9 +61,9 @@ export function registerMomentsGradients(): void {
     ...mean,
     gradFunc: (dy, saved, attrs) => {
       const [x] = saved as [tf.Tensor];
-      const axes = contiguousAxes((attrs as unknown as { axis: number | number[] }).axis, x.shape);
-      if (Array.isArray(dy) || axes === undefined || !onWasm(dy, x)) return mean.gradFunc(dy, saved, attrs);
-      return { x: () => tf.engine().runKernel(MEAN_GRAD_KERNEL, { dy }, { xShape: x.shape, axes }) as tf.Tensor };
+      const { axis } = attrs as unknown as { axis: number | number[] };
+      if (Array.isArray(dy) || contiguousReduction(x.shape, axis) === undefined || !onWasm(dy, x)) return mean.gradFunc(dy, saved, attrs);
+      return { x: () => tf.engine().runKernel(MEAN_GRAD_KERNEL, { dy }, { xShape: x.shape, axis }) as tf.Tensor };
     },
   });
   tf.registerGradient({

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { wasmOverride } from '../kernel-override.js';
+import { sharedBuffer } from './identity.js';
 
 /**
  * A cast to the tensor's own dtype shares its buffer, as Identity does; wasm copies it. `tf.moments` casts its
@@ -7,7 +8,5 @@ import { wasmOverride } from '../kernel-override.js';
  */
 export const castOverride = wasmOverride<{ dtype: tf.DataType }>('Cast', ({ inputs, backend, attrs }) => {
   const x = inputs.x as tf.TensorInfo;
-  if (x.dtype !== attrs.dtype || x.dtype === 'string') return null;
-  backend.incRef(x.dataId);
-  return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+  return x.dtype === attrs.dtype ? sharedBuffer(backend, x) : null;
 });

@@ -8,6 +8,25 @@ interface ReduceAttrs {
   keepDims: boolean;
 }
 
+/** x seen as [outer, reduced, inner] around the reduced axes [first, last). */
+export interface ContiguousReduction {
+  readonly first: number;
+  readonly last: number;
+  readonly outer: number;
+  readonly reduced: number;
+  readonly inner: number;
+}
+
+/** How `axis` reduces `shape` when the axes form one contiguous run (in any order), else undefined. */
+export function contiguousReduction(shape: readonly number[], axis: number | number[]): ContiguousReduction | undefined {
+  const axes = tf.util.parseAxisParam(axis, [...shape]).sort((a, b) => a - b);
+  const first = axes[0];
+  if (first === undefined || axes.some((a, i) => a !== first + i)) return undefined;
+  const last = first + axes.length;
+  const size = (from: number, to?: number) => tf.util.sizeFromShape(shape.slice(from, to));
+  return { first, last, outer: size(0, first), reduced: size(first, last), inner: size(last) };
+}
+
 /**
  * Sums float32 x over a contiguous run of axes, viewing x as [outer, reduced, inner]: out[o, i] = sum_r x[o, r, i].
  * wasm instead transposes the reduced axes innermost first, which costs more than the sum for NHWC batch statistics
@@ -19,13 +38,9 @@ function reduceContiguousAxes(
 ): tf.TensorInfo | null {
   const x = inputs.x as tf.TensorInfo;
   if (x.dtype !== 'float32') return null;
-  const axes = tf.util.parseAxisParam(attrs.axis, x.shape).sort((a, b) => a - b);
-  const first = axes[0];
-  if (first === undefined || axes.some((axis, i) => axis !== first + i)) return null;
-  const last = first + axes.length;
-  const outer = tf.util.sizeFromShape(x.shape.slice(0, first));
-  const reduced = tf.util.sizeFromShape(x.shape.slice(first, last));
-  const inner = tf.util.sizeFromShape(x.shape.slice(last));
+  const view = contiguousReduction(x.shape, attrs.axis);
+  if (view === undefined) return null;
+  const { first, last, outer, reduced, inner } = view;
   const outShape = attrs.keepDims
     ? x.shape.map((dim, axis) => (axis >= first && axis < last ? 1 : dim))
     : [...x.shape.slice(0, first), ...x.shape.slice(last)];
