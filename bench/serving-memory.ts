@@ -12,7 +12,7 @@ const CONCURRENT = 20;
 const SETTLE_MS = 3_000;
 const START_TIMEOUT_MS = 120_000;
 /** Settings a run may vary to compare against the defaults (e.g. `INFERENCE_WORKERS=2 npm run bench ...`). */
-const PASSED_THROUGH = ['INFERENCE_WORKERS', 'MAX_BATCH', 'NODE_OPTIONS'];
+const PASSED_THROUGH = ['INFERENCE_WORKERS', 'WASM_THREADS', 'MAX_BATCH', 'NODE_OPTIONS'];
 
 /** VmRSS (now) and VmHWM (the peak so far) of a process, in MiB. */
 function memoryOf(pid: number): { rss: number; peak: number } {

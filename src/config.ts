@@ -4,6 +4,7 @@
  * @example
  * const config = loadConfig(process.env); // throws ConfigError listing every bad variable
  */
+import { availableParallelism } from 'node:os';
 
 export type BackendName = 'gpu' | 'node' | 'wasm' | 'cpu';
 /** Which images in a channel get an answer without a command: posters only, those that mention the bot, none. */
@@ -37,6 +38,8 @@ export interface Config {
   readonly limits: {
     /** Threads running the models; 0 runs them on the main thread. */
     readonly inferenceWorkers: number;
+    /** XNNPACK threads per model thread on wasm: by default the cores shared out among the model threads. */
+    readonly wasmThreads: number;
     readonly maxConcurrentInferences: number;
     readonly maxQueue: number;
     readonly ratePerMinute: number;
@@ -173,8 +176,10 @@ function readDownload(env: EnvReader): Config['download'] {
 
 function readLimits(env: EnvReader): Config['limits'] {
   const inferenceWorkers = env.integer('INFERENCE_WORKERS', 1, 0, 64);
+  const coresPerModelThread = Math.floor(availableParallelism() / Math.max(1, inferenceWorkers));
   return {
     inferenceWorkers,
+    wasmThreads: env.integer('WASM_THREADS', Math.min(8, Math.max(1, coresPerModelThread)), 1, 8),
     maxConcurrentInferences: env.integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
     maxQueue: env.integer('MAX_QUEUE', 100, 1),
     ratePerMinute: env.integer('RATE_LIMIT_PER_MINUTE', 10, 1),

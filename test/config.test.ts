@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, platformsOf } from '../src/config.js';
 
@@ -8,6 +9,15 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
     expect(config.download.maxImageBytes).toBe(10 * 1024 * 1024);
     expect(Object.isFrozen(config.limits)).toBe(true);
+  });
+
+  it('shares the cores out among the model threads as wasm threads, and checks WASM_THREADS', () => {
+    const cores = availableParallelism();
+    expect(loadConfig({}).limits.wasmThreads).toBe(Math.min(8, cores));
+    expect(loadConfig({ INFERENCE_WORKERS: String(cores) }).limits.wasmThreads).toBe(1);
+    expect(loadConfig({ INFERENCE_WORKERS: '0' }).limits.wasmThreads).toBe(Math.min(8, cores));
+    expect(loadConfig({ WASM_THREADS: '1' }).limits.wasmThreads).toBe(1);
+    expect(() => loadConfig({ WASM_THREADS: '9' })).toThrow(/WASM_THREADS must be a whole number from 1 to 8/);
   });
 
   it('reads both platforms and their API bases', () => {

@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../../config.js';
 import { registerWasmKernels } from './wasm-kernels/index.js';
+import { wasmThreadCount, withWasmThreads } from './wasm-threads.js';
 
 export type { BackendName };
 
@@ -60,7 +61,7 @@ async function loadNative(backend: 'gpu' | 'node'): Promise<void> {
   }
 }
 
-async function activate(backend: BackendName): Promise<void> {
+async function activate(backend: BackendName, wasmThreads: number): Promise<void> {
   if (backend === 'gpu' || backend === 'node') await loadNative(backend);
   if (backend === 'wasm') {
     if (!wasmPathsSet) {
@@ -72,7 +73,7 @@ async function activate(backend: BackendName): Promise<void> {
   const name = TF_BACKEND_NAMES[backend];
   let ready: boolean;
   try {
-    ready = await tf.setBackend(name);
+    ready = backend === 'wasm' ? await withWasmThreads(wasmThreads, () => tf.setBackend(name)) : await tf.setBackend(name);
   } catch (error) {
     throw new BackendUnavailableError(backend, errorMessage(error));
   }
@@ -84,17 +85,19 @@ async function activate(backend: BackendName): Promise<void> {
 
 /**
  * Activates `preference` (throwing {@link BackendUnavailableError} if it cannot load) or, without one, the first
- * backend of gpu, node, wasm, cpu that loads. Returns and logs the chosen backend.
+ * backend of gpu, node, wasm, cpu that loads. Returns and logs the chosen backend. `wasmThreads` above 1 runs
+ * wasm's XNNPACK kernels on that many threads (see wasm-threads.ts); training keeps 1, its workers use the cores.
  */
-export async function initBackend(preference?: BackendName, log: (msg: string) => void = () => {}): Promise<BackendName> {
+export async function initBackend(preference?: BackendName, log: (msg: string) => void = () => {}, wasmThreads = 1): Promise<BackendName> {
   if (preference !== undefined && !FALLBACK_ORDER.includes(preference)) {
     throw new BackendUnavailableError(preference, `expected one of ${FALLBACK_ORDER.join(', ')}`);
   }
   const candidates = preference === undefined ? FALLBACK_ORDER : [preference];
   for (const backend of candidates) {
     try {
-      await activate(backend);
-      log(`TensorFlow.js backend: ${backend} (tf backend "${tf.getBackend()}")`);
+      await activate(backend, wasmThreads);
+      const threads = backend === 'wasm' ? `, ${wasmThreadCount()} thread(s)` : '';
+      log(`TensorFlow.js backend: ${backend} (tf backend "${tf.getBackend()}"${threads})`);
       return backend;
     } catch (error) {
       if (preference !== undefined) throw error;

@@ -8,8 +8,9 @@ export async function loadModelsInThisThread(
   modelsDir: string,
   backend: BackendName | undefined,
   log: (message: string) => void = () => {},
+  wasmThreads = 1,
 ): Promise<{ backend: BackendName; poster: DisposablePosterPredictor; review: ReviewRater }> {
-  const chosen = await initBackend(backend, log);
+  const chosen = await initBackend(backend, log, wasmThreads);
   const [poster, review] = await Promise.all([loadPosterPredictor(modelsDir), loadReviewPredictor(modelsDir)]);
   return { backend: chosen, poster, review };
 }

@@ -14,7 +14,7 @@ export interface LoadedPredictors {
 export async function loadPredictors(config: Config, logger: Logger): Promise<LoadedPredictors> {
   const workers = config.limits.inferenceWorkers;
   if (workers > 0) {
-    const pool = await InferencePool.start(workers, { modelsDir: config.modelsDir, backend: config.backend }, logger);
+    const pool = await InferencePool.start(workers, { modelsDir: config.modelsDir, backend: config.backend, wasmThreads: config.limits.wasmThreads }, logger);
     return {
       posterPredictor: pool.posterPredictor,
       reviewPredictor: pool.reviewPredictor,
@@ -24,7 +24,7 @@ export async function loadPredictors(config: Config, logger: Logger): Promise<Lo
   }
   // Imported only here: with workers, this thread never loads TensorFlow.js (tens of MiB it would not use).
   const { loadModelsInThisThread } = await import('./load-in-this-thread.js');
-  const { poster, review } = await loadModelsInThisThread(config.modelsDir, config.backend, (message) => logger.info(message));
+  const { poster, review } = await loadModelsInThisThread(config.modelsDir, config.backend, (message) => logger.info(message), config.limits.wasmThreads);
   return {
     posterPredictor: poster,
     reviewPredictor: review,

@@ -56,8 +56,9 @@ export function registerWasmKernels(): void {
     if (tf.getKernel(config.kernelName, 'wasm') !== undefined) tf.unregisterKernel(config.kernelName, 'wasm');
     tf.registerKernel(config);
   }
-  const initialised = tf.findBackend('wasm');
-  if (initialised !== null) for (const config of configs) config.setupFunc?.(initialised);
+  // Not tf.findBackend: it would start a second wasm instance beside the one tf.setBackend('wasm') makes.
+  const initialised = tf.engine().registry['wasm'];
+  if (initialised !== undefined) for (const config of configs) config.setupFunc?.(initialised);
   registerBatchNormGradient();
   registerMomentsGradients();
   registerUnpackGradient();

@@ -1,15 +1,16 @@
 /** One inference thread: its own TensorFlow.js backend and its own copy of the poster and review models. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadModelsInThisThread } from '../load-in-this-thread.js';
+import { wasmThreadCount } from '../../runtime/wasm-threads.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 import { errorMessage } from '../../../util/error-message.js';
 
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
-const { modelsDir, backend } = workerData as WorkerSetup;
+const { modelsDir, backend, wasmThreads } = workerData as WorkerSetup;
 
 try {
-  const { backend: chosen, poster, review } = await loadModelsInThisThread(modelsDir, backend);
+  const { backend: chosen, poster, review } = await loadModelsInThisThread(modelsDir, backend, undefined, wasmThreads);
   port.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
@@ -20,7 +21,7 @@ try {
       send({ type: 'error', id: request.id, message: errorMessage(error) });
     }
   });
-  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, explains: poster.explain !== undefined });
+  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, threads: chosen === 'wasm' ? wasmThreadCount() : 1, explains: poster.explain !== undefined });
 } catch (error) {
   send({ type: 'failed', message: errorMessage(error) });
 }

@@ -5,6 +5,8 @@ import type { PosterExplanation, PosterResult, ReviewExplanation } from '../../.
 export interface WorkerSetup {
   readonly modelsDir: string;
   readonly backend?: BackendName;
+  /** XNNPACK threads when the backend is wasm. */
+  readonly wasmThreads?: number;
 }
 
 export type WorkerRequest =
@@ -14,7 +16,7 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: 'review-explain'; readonly text: string };
 
 export type WorkerMessage =
-  | { readonly type: 'ready'; readonly posterInputSize: number; readonly backend: string; readonly explains: boolean }
+  | { readonly type: 'ready'; readonly posterInputSize: number; readonly backend: string; readonly threads: number; readonly explains: boolean }
   | { readonly type: 'failed'; readonly message: string }
   | {
       readonly type: 'answer';
