@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
+import { wasmThreadCount } from '../src/ml/runtime/wasm-threads.js';
 import '../bench/entries.js';
 import { benchEntries, type BenchResult } from '../bench/registry.js';
 import { errorMessage } from '../src/util/error-message.js';
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const log = (msg: string): void => logger.info(msg);
-  const backend = await initBackend(config.backend, log);
-  const merged: BenchResult = {};
+  const backend = await initBackend(config.backend, log, config.limits.wasmThreads);
+  // The threads this process's own wasm backend computes with (the bot's default); workers report their own.
+  const merged: BenchResult = backend === 'wasm' ? { wasm_threads: wasmThreadCount() } : {};
   for (const entry of selected) {
     try {
       Object.assign(merged, await entry.run({ log, profile: values.profile, backend, earlier: merged }));
