@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   if (positionals.length === 0) throw new Error(`no input given\n${USAGE}`);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  await initBackend(config.backend, (msg) => logger.info(msg));
+  await initBackend(config.backend, (msg) => logger.info(msg), config.limits.wasmThreads);
   const predictor = await loadPosterPredictor(values.models ?? config.modelsDir);
   const heatmapDir = values['heatmap-dir'];
   if (heatmapDir !== undefined) await mkdir(heatmapDir, { recursive: true });

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(HELP);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  await initBackend(config.backend, (msg) => logger.debug(msg));
+  await initBackend(config.backend, (msg) => logger.debug(msg), config.limits.wasmThreads);
   const rater = values.model === undefined ? await loadReviewPredictor(config.modelsDir) : await loadReviewModel(values.model);
   const json = values.json ?? false;
 
