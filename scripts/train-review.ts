@@ -25,6 +25,8 @@ const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --max-len N              longest review read, in tokens (${D.maxLen})
   --vocab-size N           vocabulary cap incl. padding and OOV (${D.vocabSize})
   --truncating pre|post    which end of a long review is cut (${D.truncating})
+  --negation-scope         the words after a negation, to the end of the clause, become their own tokens
+                           ("not funny" -> not not_funny) (${D.negationScope})
   --pool-size N            max-pool window after the first convolution (${D.poolSize})
   --lstm-units N           units per direction of the bidirectional LSTM (${D.lstmUnits})
   --dropout X              (${D.dropout})
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' }, sst: { type: 'string' }, 'lstm-units': { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
       'learning-rate': { type: 'string' }, 'lr-decay': { type: 'string' }, seed: { type: 'string' }, 'max-len': { type: 'string' },
-      'vocab-size': { type: 'string' }, truncating: { type: 'string' }, 'pool-size': { type: 'string' },
+      'vocab-size': { type: 'string' }, truncating: { type: 'string' }, 'negation-scope': { type: 'boolean' }, 'pool-size': { type: 'string' },
       dropout: { type: 'string' }, glove: { type: 'boolean' }, 'no-glove': { type: 'boolean' }, 'freeze-embedding': { type: 'boolean' },
       loss: { type: 'string' }, 'side-weight': { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
       'train-limit': { type: 'string' }, 'sst-repeat': { type: 'string' }, 'sst-holdout': { type: 'string' }, 'average-from': { type: 'string' }, 'init-from': { type: 'string' }, help: { type: 'boolean' },
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     maxLen: number(values, 'max-len', D.maxLen, positiveInt, 'a positive integer'),
     vocabSize: number(values, 'vocab-size', D.vocabSize, (n) => positiveInt(n) && n >= 3, 'an integer of at least 3'),
     truncating: choice(values, 'truncating', D.truncating, sides),
+    negationScope: values['negation-scope'] ?? D.negationScope,
     poolSize: number(values, 'pool-size', D.poolSize, positiveInt, 'a positive integer'),
     lstmUnits: number(values, 'lstm-units', D.lstmUnits, positiveInt, 'a positive integer'),
     dropout: number(values, 'dropout', D.dropout, (n) => n >= 0 && n < 1, 'in [0, 1)'),

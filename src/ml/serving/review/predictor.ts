@@ -13,7 +13,7 @@ import type { ReviewExplanation, ReviewPredictor } from '../../../core/predictio
 import { loadLayersModel } from '../../runtime/model-io.js';
 import { readReviewMetadata, type ReviewModelMetadata } from './metadata.js';
 import { targetToRating, targetToUnclippedRating } from './rating-scale.js';
-import { PAD_INDEX, ReviewTokenizer, tokenize } from './tokenizer.js';
+import { displayWord, PAD_INDEX, ReviewTokenizer } from './tokenizer.js';
 import { attributionPlan, shapleyWeights, strongestAlone, strongestWeights } from './word-attribution.js';
 
 const PREDICT_BATCH = 128;
@@ -82,7 +82,7 @@ export class ReviewRater implements ReviewPredictor {
    */
   async explain(text: string, maxWords = 8): Promise<ReviewExplanation> {
     const tokenizer = this.tokenizer;
-    const words = tokenize(typeof text === 'string' ? text : '').slice(-tokenizer.maxLen);
+    const words = tokenizer.tokens(typeof text === 'string' ? text : '').slice(-tokenizer.maxLen);
     if (words.length === 0) return { rating: this.metadata.emptyRating, words: [] };
     const distinct = [...new Set(words)];
     const players = distinct.length <= MAX_PLAYERS
@@ -93,7 +93,8 @@ export class ReviewRater implements ReviewPredictor {
     const ids = tokenizer.idsOf(words);
     const targets = await predictTargets(this.model, plan.masks.map((mask) => ids.map((id, i) => (mask[i] ? id : PAD_INDEX))));
     const weights = shapleyWeights(plan, Array.from(targets, targetToUnclippedRating));
-    return { rating: targetToRating(targets[plan.prefixes[0]!.at(-1)!]!), words: strongestWeights(players, weights, maxWords) };
+    const strongest = strongestWeights(players, weights, maxWords).map((credit) => ({ ...credit, word: displayWord(credit.word) }));
+    return { rating: targetToRating(targets[plan.prefixes[0]!.at(-1)!]!), words: strongest };
   }
 
   dispose(): void {

@@ -25,6 +25,8 @@ export interface TokenizerOptions {
   readonly maxLen: number;
   /** Which end of a long review is cut: 'pre' keeps the ending, where reviewers tend to sum up. */
   readonly truncating: Side;
+  /** Mark the words a negation governs ("not bad" reads "not not_bad"); absent in older models, which read without. */
+  readonly negationScope?: boolean;
 }
 
 export interface TokenizerConfig extends TokenizerOptions {
@@ -58,8 +60,21 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[🤮🤢💩]/gu, ' awful '],
   [/[😴🥱]/gu, ' boring '],
 ];
-/** Words (letters or digits, inner apostrophes kept: "o'brien") plus the two punctuation marks that carry tone. */
-const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*|[!?]/gu;
+/**
+ * Words (letters or digits, inner apostrophes kept: "o'brien"), the two punctuation marks that carry tone, and the
+ * marks that only end a clause (read for the negation scope, then dropped).
+ */
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*|[!?]|[.,;:()]/gu;
+const CLAUSE_MARK = /^[.,;:()]$/;
+/**
+ * Negation scope as in Pang, Lee & Vaithyanathan (2002): the words after a negation, up to the end of the clause,
+ * become their own tokens, so the model can learn that "not funny" is no praise from full reviews, where such
+ * phrases are frequent, instead of composing it from a one-sentence treebank it only has the sentence labels of.
+ */
+export const NEGATED_PREFIX = 'not_';
+const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'neither', 'without', 'hardly', 'barely']);
+const SCOPE_ENDS = new Set(['!', '?', 'but', 'however', 'though', 'although', 'yet']);
+const MAX_SCOPE = 4;
 
 /** One canonical, lower-case spelling for typed and treebank text alike. */
 export function normalizeText(text: string): string {
@@ -77,8 +92,27 @@ export function normalizeText(text: string): string {
   return plain;
 }
 
-export function tokenize(text: string): string[] {
-  return normalizeText(text).match(TOKEN) ?? [];
+function markNegationScope(tokens: readonly string[]): string[] {
+  const marked: string[] = [];
+  let scope = 0;
+  for (const token of tokens) {
+    if (CLAUSE_MARK.test(token) || SCOPE_ENDS.has(token)) scope = 0;
+    if (CLAUSE_MARK.test(token)) continue;
+    marked.push(scope > 0 && !NEGATIONS.has(token) ? NEGATED_PREFIX + token : token);
+    scope = NEGATIONS.has(token) ? MAX_SCOPE : Math.max(0, scope - 1);
+  }
+  return marked;
+}
+
+/** The review's tokens; with `negationScope`, the words a negation governs carry {@link NEGATED_PREFIX}. */
+export function tokenize(text: string, negationScope = false): string[] {
+  const tokens = normalizeText(text).match(TOKEN) ?? [];
+  return negationScope ? markNegationScope(tokens) : tokens.filter((token) => !CLAUSE_MARK.test(token));
+}
+
+/** How a token reads to a person: "not_bad" is "not bad". */
+export function displayWord(token: string): string {
+  return token.startsWith(NEGATED_PREFIX) ? `not ${token.slice(NEGATED_PREFIX.length)}` : token;
 }
 
 function checkOptions(options: TokenizerOptions): void {
@@ -101,18 +135,19 @@ export class ReviewTokenizer {
   static fit(texts: Iterable<string>, options: TokenizerOptions): ReviewTokenizer {
     checkOptions(options);
     const counts = new Map<string, number>();
-    for (const text of texts) for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const text of texts) for (const word of tokenize(text, options.negationScope)) counts.set(word, (counts.get(word) ?? 0) + 1);
     const words = [...counts]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, options.vocabSize - FIRST_WORD_INDEX)
       .map(([word]) => word);
-    return new ReviewTokenizer({ vocabSize: options.vocabSize, maxLen: options.maxLen, truncating: options.truncating, words });
+    const negation = options.negationScope === true ? { negationScope: true } : {};
+    return new ReviewTokenizer({ vocabSize: options.vocabSize, maxLen: options.maxLen, truncating: options.truncating, ...negation, words });
   }
 
   /** Accepts tokenizer.json of older models too: their `padding` field no longer means anything and is dropped. */
   static fromConfig(config: TokenizerConfig): ReviewTokenizer {
-    const { vocabSize, maxLen, truncating, words } = config;
-    return new ReviewTokenizer({ vocabSize, maxLen, truncating, words });
+    const { vocabSize, maxLen, truncating, negationScope, words } = config;
+    return new ReviewTokenizer({ vocabSize, maxLen, truncating, ...(negationScope === true ? { negationScope } : {}), words });
   }
 
   get maxLen(): number {
@@ -126,7 +161,12 @@ export class ReviewTokenizer {
 
   /** Word ids, as many as the review has words (at most `maxLen`); empty for text without any word. */
   encode(text: string): Int32Array {
-    return this.idsOf(tokenize(text));
+    return this.idsOf(this.tokens(text));
+  }
+
+  /** The review's tokens as this model reads them (`tokenize` with the model's own options). */
+  tokens(text: string): string[] {
+    return tokenize(text, this.config.negationScope === true);
   }
 
   /** Ids of already tokenised words (what `tokenize` returns), cut to `maxLen` like `encode`. */

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import { EMBEDDING_DIM } from './model.js';
 import { seededRandom } from '../../../util/seeded-random.js';
-import { FIRST_WORD_INDEX, OOV_INDEX, PAD_INDEX } from '../../serving/review/tokenizer.js';
+import { FIRST_WORD_INDEX, NEGATED_PREFIX, OOV_INDEX, PAD_INDEX } from '../../serving/review/tokenizer.js';
 
 interface WinkEmbeddings {
   readonly dimensions: number;
@@ -33,7 +33,8 @@ async function readWinkEmbeddings(): Promise<WinkEmbeddings> {
 
 /**
  * `[words.length + 2, 100]` matrix in tokenizer index order: GloVe vectors where the word has one, small random
- * vectors otherwise, zeros for padding. `found` counts the vocabulary words GloVe knows.
+ * vectors otherwise, zeros for padding. A negated word ("not_bad") starts from its plain word's vector, the meaning
+ * training then turns around. `found` counts the vocabulary words GloVe knows.
  */
 export async function gloveEmbeddingMatrix(words: readonly string[], seed: number): Promise<{ weights: tf.Tensor2D; found: number }> {
   const { vectors } = await readWinkEmbeddings();
@@ -48,7 +49,7 @@ export async function gloveEmbeddingMatrix(words: readonly string[], seed: numbe
   let found = 0;
   words.forEach((word, i) => {
     const row = i + FIRST_WORD_INDEX;
-    const vector = vectors[word];
+    const vector = vectors[word.startsWith(NEGATED_PREFIX) ? word.slice(NEGATED_PREFIX.length) : word];
     if (vector === undefined) return fillRandom(row);
     values.set(vector.slice(0, EMBEDDING_DIM), row * EMBEDDING_DIM);
     found++;

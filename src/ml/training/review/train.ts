@@ -40,6 +40,8 @@ export interface ReviewTrainingOptions {
   readonly maxLen: number;
   readonly vocabSize: number;
   readonly truncating: Side;
+  /** Words a negation governs become their own tokens (see tokenizer.ts). */
+  readonly negationScope: boolean;
   readonly poolSize: number;
   readonly lstmUnits: number;
   readonly dropout: number;
@@ -77,6 +79,7 @@ export const DEFAULT_REVIEW_TRAINING = {
   maxLen: 400,
   vocabSize: 20_000,
   truncating: 'pre',
+  negationScope: false,
   poolSize: 4,
   lstmUnits: 32,
   dropout: 0.3,
@@ -107,8 +110,8 @@ interface StartingPoint {
 
 /** A fresh model with a tokenizer fitted on the training texts (and GloVe vectors when asked). */
 async function freshStart(options: ReviewTrainingOptions, texts: readonly string[], log: (msg: string) => void): Promise<StartingPoint> {
-  const { vocabSize, maxLen, truncating, poolSize, lstmUnits, dropout } = options;
-  const tokenizer = ReviewTokenizer.fit(texts, { vocabSize, maxLen, truncating });
+  const { vocabSize, maxLen, truncating, negationScope, poolSize, lstmUnits, dropout } = options;
+  const tokenizer = ReviewTokenizer.fit(texts, { vocabSize, maxLen, truncating, negationScope });
   const glove = options.glove ? await gloveEmbeddingMatrix(tokenizer.config.words, options.seed) : undefined;
   if (glove) log(`GloVe vectors for ${glove.found} of ${tokenizer.config.words.length} words`);
   const model = buildReviewModel({
