@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { padBatch } from '../../../src/ml/training/review/length-batches.js';
-import { OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize } from '../../../src/ml/serving/review/tokenizer.js';
+import { displayWord, OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize } from '../../../src/ml/serving/review/tokenizer.js';
 
 const TEXTS = ['the film was great great great', 'the film was bad', 'great acting, the end!'];
 const options = { vocabSize: 6, maxLen: 6, truncating: 'pre' } as const;
@@ -31,6 +31,17 @@ describe('tokenize', () => {
 
   it('keeps letters of any script', () => {
     expect(tokenize('فيلم رائع Très bon')).toEqual(['فيلم', 'رائع', 'très', 'bon']);
+  });
+
+  it('marks what a negation governs, to the end of the clause and at most four words, only when asked', () => {
+    expect(tokenize("Not bad at all, I'd watch it again.", true)).toEqual(['not', 'not_bad', 'not_at', 'not_all', 'i', 'would', 'watch', 'it', 'again']);
+    expect(tokenize("it 's not a masterpiece , but it is fun -lrb- really -rrb- .", true)).toEqual(['it', 'not', 'not_a', 'not_masterpiece', 'but', 'it', 'is', 'fun', 'really']);
+    expect(tokenize('No plot, never again! It was not one bit funny or clever at all', true)).toEqual(
+      ['no', 'not_plot', 'never', 'not_again', '!', 'it', 'was', 'not', 'not_one', 'not_bit', 'not_funny', 'not_or', 'clever', 'at', 'all'],
+    );
+    expect(tokenize("I didn't like it.")).toEqual(['i', 'did', 'not', 'like', 'it']);
+    expect(displayWord('not_funny')).toBe('not funny');
+    expect(displayWord('funny')).toBe('funny');
   });
 });
 
@@ -71,6 +82,16 @@ describe('ReviewTokenizer', () => {
     const copy = ReviewTokenizer.fromConfig(JSON.parse(JSON.stringify({ ...tokenizer.config, padding: 'pre' })));
     expect(copy.config).toEqual(tokenizer.config);
     expect(TEXTS.map((text) => Array.from(copy.encode(text)))).toEqual(TEXTS.map((text) => Array.from(tokenizer.encode(text))));
+  });
+
+  it('keeps its negation scope through tokenizer.json, and older configs without one read plain words', () => {
+    const negating = ReviewTokenizer.fit(['not bad', 'not bad at all', 'bad'], { ...options, negationScope: true });
+    expect(negating.config.words).toContain('not_bad');
+    const copy = ReviewTokenizer.fromConfig(JSON.parse(JSON.stringify(negating.config)));
+    expect(copy.tokens('Not bad.')).toEqual(['not', 'not_bad']);
+    expect(Array.from(copy.encode('Not bad.'))).toEqual(Array.from(negating.encode('not bad')));
+    expect(tokenizer.config).not.toHaveProperty('negationScope');
+    expect(tokenizer.tokens('Not bad.')).toEqual(['not', 'bad']);
   });
 
   it('rejects nonsense options with a clear message', () => {
