@@ -18,6 +18,8 @@ interface WinkEmbeddings {
   readonly vectors: Readonly<Record<string, readonly number[]>>;
 }
 
+const NEGATED_WORD_SCALE = -0.5;
+
 async function readWinkEmbeddings(): Promise<WinkEmbeddings> {
   const require = createRequire(import.meta.url);
   let path: string;
@@ -33,8 +35,9 @@ async function readWinkEmbeddings(): Promise<WinkEmbeddings> {
 
 /**
  * `[words.length + 2, 100]` matrix in tokenizer index order: GloVe vectors where the word has one, small random
- * vectors otherwise, zeros for padding. A negated word ("not_bad") starts from its plain word's vector, the meaning
- * training then turns around. `found` counts the vocabulary words GloVe knows.
+ * vectors otherwise, zeros for padding. A negated word ("not_bad") starts from its plain word's vector turned
+ * around and halved: the first convolution is linear in it, so "not bad" starts as a weak opposite of "bad".
+ * `found` counts the vocabulary words GloVe knows.
  */
 export async function gloveEmbeddingMatrix(words: readonly string[], seed: number): Promise<{ weights: tf.Tensor2D; found: number }> {
   const { vectors } = await readWinkEmbeddings();
@@ -49,9 +52,11 @@ export async function gloveEmbeddingMatrix(words: readonly string[], seed: numbe
   let found = 0;
   words.forEach((word, i) => {
     const row = i + FIRST_WORD_INDEX;
-    const vector = vectors[word.startsWith(NEGATED_PREFIX) ? word.slice(NEGATED_PREFIX.length) : word];
+    const negated = word.startsWith(NEGATED_PREFIX);
+    const vector = vectors[negated ? word.slice(NEGATED_PREFIX.length) : word];
     if (vector === undefined) return fillRandom(row);
-    values.set(vector.slice(0, EMBEDDING_DIM), row * EMBEDDING_DIM);
+    const scale = negated ? NEGATED_WORD_SCALE : 1;
+    for (let d = 0; d < EMBEDDING_DIM; d++) values[row * EMBEDDING_DIM + d] = scale * vector[d]!;
     found++;
   });
   return { weights: tf.tensor2d(values, [rows, EMBEDDING_DIM]), found };
