@@ -42,6 +42,9 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --workers N            scratch only: data-parallel steps over N worker threads, one per core is the fastest
                          (batch norm then uses per-shard statistics); 0 = one thread, model.fitDataset (0)
   --cache DIR            feature cache (.cache/poster-features)
+  --wild DIR             mobilenet only: a wild feature cache root (as wild-features.ts writes, same backbone); the
+                         rows of training posters' in-the-wild pictures train beside the clean rows, labelled with
+                         their poster's labels (never validation, the early-stop slice or a held CV fold)
   --limit N              use only the first N posters of train.csv, for quick trials (0 = all)
   --feedback FILE        genre only: add the posters people corrected, from \`npm run feedback -- export --images DIR\`,
                          to the training part (never validation), labelled with their corrected genres`;
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, feedback: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, wild: { type: 'string' }, feedback: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     folds: numberFlag(values, 'folds', 3, (n) => Number.isInteger(n) && n >= 2, 'an integer of at least 2'),
     workers: numberFlag(values, 'workers', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
   };
+  if (values.wild !== undefined && scratch) throw new Error('--wild is for --arch mobilenet: its rows are cached backbone features');
   if (common.workers > 0 && !scratch) throw new Error('--workers is for --arch scratch: the mobilenet head trains on cached features and is too small to split');
   const batchSize = numberFlag(values, 'batch-size', scratch ? DEFAULT_SCRATCH.batchSize : DEFAULT_HEAD.batchSize, isPositiveInteger, 'a positive integer');
   const learningRate = numberFlag(values, 'learning-rate', scratch ? DEFAULT_SCRATCH.learningRate : DEFAULT_HEAD.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1');
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
     task,
     outDir: values.out ?? `models/${task}`,
     cacheDir: values.cache ?? '.cache/poster-features',
+    ...(values.wild === undefined ? {} : { wildDir: values.wild }),
     ...common,
     command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),
     backend,

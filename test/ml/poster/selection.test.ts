@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { selectedBlocks, servingBackbone } from '../../../src/ml/training/poster/candidates.js';
+import { extractedBackbone, selectedBlocks, servingBackbone } from '../../../src/ml/training/poster/candidates.js';
 import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
 import { crossValidate, foldOf } from '../../../src/ml/training/poster/cross-validation.js';
 import { columnStats, selectColumns, standardise } from '../../../src/ml/training/poster/feature-matrix.js';
 import { bestF1Threshold, macroF1 } from '../../../src/ml/training/poster/thresholds.js';
 import { meanGuessBaseline } from '../../../src/ml/training/poster/task.js';
+import { DEFAULT_HEAD } from '../../../src/ml/training/poster/head.js';
 
 describe('model selection helpers', () => {
   it('assigns every id to one of k folds, stably and roughly evenly', () => {
@@ -53,6 +54,18 @@ describe('model selection helpers', () => {
       { layer: 'block_3_expand_relu', pools: ['avg'] },
       { layer: 'out_relu', pools: ['max'] },
     ]);
+  });
+
+  it('extracts only the taps some candidate reads, keeping the rest of the config', () => {
+    const head = DEFAULT_HEAD;
+    const config = { ...DEFAULT_BACKBONE, package: 'nsfwjs@test' };
+    const avg = extractedBackbone(config, [{ name: 'avg', blocks: 'avg', head }]);
+    expect(avg.taps.every((tap) => tap.pools.join() === 'avg')).toBe(true);
+    expect(avg.taps).toHaveLength(DEFAULT_BACKBONE.taps.length);
+    expect(avg.package).toBe('nsfwjs@test');
+    const some = extractedBackbone(config, [{ name: 'last', blocks: ['out_relu/max'], head }, { name: 'first', blocks: ['block_3_expand_relu/avg'], head }]);
+    expect(some.taps).toEqual([{ layer: 'block_3_expand_relu', pools: ['avg'] }, { layer: 'out_relu', pools: ['max'] }]);
+    expect(extractedBackbone(config, [{ name: 'all', blocks: 'all', head }]).taps).toEqual(DEFAULT_BACKBONE.taps);
   });
 
   it('scores the mean guess: AUC 0.5 for genres, MAE around the mean for ratings', () => {

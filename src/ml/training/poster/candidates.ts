@@ -39,12 +39,23 @@ export function selectedBlocks(all: readonly FeatureBlock[], blocks: HeadCandida
   return all.filter((block) => blocks.includes(block.name));
 }
 
+/**
+ * The taps of `config` that some candidate reads, so a run over average pools only extracts (and caches) half the
+ * columns, under the same cache key as the served model's backbone (`package` included) and its other caches.
+ */
+export function extractedBackbone<C extends BackboneConfig>(config: C, candidates: readonly HeadCandidate[]): C {
+  return keepBlocks(config, (name) => candidates.some(({ blocks }) =>
+    blocks === 'all' || (blocks === 'avg' ? name.endsWith('/avg') : blocks.includes(name))));
+}
+
 /** The backbone config that computes exactly the chosen blocks, in the same column order, at serving time. */
-export function servingBackbone(config: BackboneConfig, blocks: readonly FeatureBlock[]): BackboneConfig {
-  const taps: FeatureTap[] = [];
-  for (const tap of config.taps) {
-    const pools = tap.pools.filter((pool) => blocks.some((block) => block.name === `${tap.layer}/${pool}`));
-    if (pools.length > 0) taps.push({ layer: tap.layer, pools });
-  }
+export function servingBackbone<C extends BackboneConfig>(config: C, blocks: readonly FeatureBlock[]): C {
+  return keepBlocks(config, (name) => blocks.some((block) => block.name === name));
+}
+
+function keepBlocks<C extends BackboneConfig>(config: C, keep: (block: string) => boolean): C {
+  const taps: FeatureTap[] = config.taps
+    .map((tap) => ({ layer: tap.layer, pools: tap.pools.filter((pool) => keep(`${tap.layer}/${pool}`)) }))
+    .filter((tap) => tap.pools.length > 0);
   return { ...config, taps };
 }

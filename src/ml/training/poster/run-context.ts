@@ -9,6 +9,8 @@ export interface PosterRunContext {
   readonly patience: number;
   readonly seed: number;
   readonly folds: number;
+  /** Wild feature cache root whose rows of training posters train beside the clean rows (mobilenet only). */
+  readonly wildDir?: string;
   /** Gradient worker threads for data-parallel steps (scratch CNN only); 0: one thread. */
   readonly workers: number;
   /** The command line that trained the model, for metadata.json. */

@@ -2,19 +2,27 @@ import { GENRES } from '../../../core/genres.js';
 import type { Poster } from '../../../data/posters.js';
 import { saveModel } from '../../runtime/model-io.js';
 import { writeTrainingReport } from '../training-report.js';
-import { type BackboneConfig, loadPosterBackbone } from '../../serving/poster/backbone.js';
+import { type BackboneConfig, DEFAULT_BACKBONE, loadPosterBackbone } from '../../serving/poster/backbone.js';
 import { nsfwjsVersion } from '../../serving/poster/mobilenet-source.js';
-import { type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
+import { extractedBackbone, type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
 import { crossValidate, type CrossValidationSummary } from './cross-validation.js';
 import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
 import { stopSlice, taskRows } from './poster-rows.js';
+import { readWildTraining } from './wild-rows.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
 import { predictRows, trainFeatureHead } from './train-head.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
 import type { PosterRunContext } from './run-context.js';
+
+/** Targets of every table row, the clean training rows, and how to add their wild rows to a set that trains. */
+interface TrainingRows {
+  readonly targets: number[][];
+  readonly train: number[];
+  withWild(rows: readonly number[]): number[];
+}
 
 interface CandidateResult {
   readonly candidate: HeadCandidate;
@@ -30,21 +38,24 @@ interface CandidateResult {
 export async function trainMobilenetPoster(ctx: PosterRunContext, posters: readonly Poster[], candidates: readonly HeadCandidate[]): Promise<Record<string, number>> {
   const { task, log } = ctx;
   const started = Date.now();
-  const backbone = await loadPosterBackbone();
+  const backbone = await loadPosterBackbone(extractedBackbone({ ...DEFAULT_BACKBONE, package: await nsfwjsVersion() }, candidates));
   log(`feature extraction: ${backbone.featureDim} features x ${backbone.config.views.length} views per poster, cache ${ctx.cacheDir}`);
-  const table = await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), ctx.cacheDir, ctx.progress);
+  const clean = await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), ctx.cacheDir, ctx.progress);
   backbone.extractor.dispose();
-  if (table.unreadable.length > 0) log(`${table.unreadable.length} unreadable posters skipped (first: ${table.unreadable[0]!.id}: ${table.unreadable[0]!.reason})`);
+  if (clean.unreadable.length > 0) log(`${clean.unreadable.length} unreadable posters skipped (first: ${clean.unreadable[0]!.id}: ${clean.unreadable[0]!.reason})`);
   const byId = new Map(posters.map((poster) => [poster.id, poster]));
-  const rows = taskRows(task, table.ids, byId);
-  log(`${task}: ${rows.train.length} training posters, ${rows.validation.length} validation posters`);
+  const cleanRows = taskRows(task, clean.ids, byId);
+  log(`${task}: ${cleanRows.train.length} training posters, ${cleanRows.validation.length} validation posters`);
+  const wild = await readWildTraining(ctx.wildDir, clean, cleanRows, featureSpec(backbone), log);
+  const { table } = wild;
+  const rows = { ...cleanRows, targets: wild.targets, withWild: wild.withWild };
 
   const { results, winner } = await selectByCrossValidation(ctx, table, backbone.blocks, rows, candidates);
 
   const blocks = selectedBlocks(backbone.blocks, winner.candidate.blocks);
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
   const { fit, stop } = stopSlice(table.ids, rows.train);
-  const final = await trainFeatureHead(task, table, rows.targets, fit, stop, winner.candidate.head,
+  const final = await trainFeatureHead(task, table, rows.targets, rows.withWild(fit), stop, winner.candidate.head,
     { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
     filter, rows.validation);
   const validationTargets = rows.validation.map((row) => rows.targets[row]!);
@@ -55,7 +66,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const thresholds = task === 'genre' ? genreThresholds(winner, rows.targets, validationPredictions, validationTargets, validation) : undefined;
   log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);
 
-  await saveMobilenetModel(ctx, { final, winner, results, table, rows, fit, stop, backboneConfig: backbone.config, blocks, validation, baselines, thresholds, started });
+  await saveMobilenetModel(ctx, { final, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: backbone.config, blocks, validation, baselines, thresholds, started });
   final.model.dispose();
   return validation;
 }
@@ -65,6 +76,8 @@ interface TrainedMobilenetModel {
   readonly winner: CandidateResult;
   readonly results: readonly CandidateResult[];
   readonly table: FeatureTable;
+  /** Wild training rows by kind (empty without --wild). */
+  readonly wildAdded: Readonly<Record<string, number>>;
   readonly rows: { train: number[]; validation: number[] };
   readonly fit: readonly number[];
   readonly stop: readonly number[];
@@ -79,7 +92,7 @@ interface TrainedMobilenetModel {
 /** Writes the model folder: weights, feature standardisation, metadata.json and the training report. */
 async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilenetModel): Promise<void> {
   const { task } = ctx;
-  const { final, winner, results, table, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, started } = trained;
+  const { final, winner, results, table, wildAdded, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, started } = trained;
   await saveModel(final.model, ctx.outDir);
   await writeFeatureNorm(ctx.outDir, final.stats);
   const trainingSeconds = Math.round((Date.now() - started) / 1000);
@@ -105,6 +118,7 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
       train: rows.train.length,
       trainFit: fit.length,
       trainEarlyStopSlice: stop.length,
+      ...(Object.keys(wildAdded).length > 0 ? { wildTrainingRows: wildAdded } : {}),
       validation: rows.validation.length,
     },
     validation,
@@ -130,12 +144,12 @@ async function selectByCrossValidation(
   ctx: PosterRunContext,
   table: FeatureTable,
   allBlocks: readonly FeatureBlock[],
-  rows: { targets: number[][]; train: number[] },
+  rows: TrainingRows,
   candidates: readonly HeadCandidate[],
 ): Promise<{ results: CandidateResult[]; winner: CandidateResult }> {
   const results: CandidateResult[] = [];
   for (const candidate of candidates) {
-    const result = await crossValidateCandidate(ctx, table, allBlocks, rows.targets, rows.train, candidate);
+    const result = await crossValidateCandidate(ctx, table, allBlocks, rows, candidate);
     results.push(result);
     const { mean, sd, bestEpochs } = result.cv;
     ctx.log(`CV ${candidate.name}: ${Object.entries(mean).map(([k, v]) => `${k} ${v.toFixed(4)}±${sd[k]!.toFixed(4)}`).join(' ')} best epochs ${bestEpochs.join(',')}`);
@@ -164,17 +178,17 @@ async function crossValidateCandidate(
   ctx: PosterRunContext,
   table: FeatureTable,
   allBlocks: readonly FeatureBlock[],
-  targets: number[][],
-  trainRows: readonly number[],
+  rows: TrainingRows,
   candidate: HeadCandidate,
 ): Promise<CandidateResult> {
   const { task } = ctx;
+  const { targets, train: trainRows } = rows;
   const blocks = selectedBlocks(allBlocks, candidate.blocks);
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
   const outOfFold = { rows: [] as number[], predictions: [] as number[][] };
   const ids = trainRows.map((row) => table.ids[row]!);
   const cv = await crossValidate(ids, ctx.folds, async (foldTrain, foldHeld) => {
-    const trainIdx = foldTrain.map((i) => trainRows[i]!);
+    const trainIdx = rows.withWild(foldTrain.map((i) => trainRows[i]!));
     const heldIdx = foldHeld.map((i) => trainRows[i]!);
     const head = await trainFeatureHead(task, table, targets, trainIdx, heldIdx, candidate.head,
       { epochs: ctx.epochs, batchSize: candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: false }, filter);

@@ -19,6 +19,9 @@ export interface WildPlan {
 /** The cache id of a poster's wild picture: one cache holds every kind and seed. */
 export const wildId = (posterId: string, plan: WildPlan): string => `${posterId}:${plan.kind}:${plan.seed}`;
 
+/** The poster a wild picture's cache id was made from (the inverse of {@link wildId}). */
+export const posterOfWildId = (id: string): string => id.split(':').slice(0, -2).join(':');
+
 const GENERATE_BATCH = 8;
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 

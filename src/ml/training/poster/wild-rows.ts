@@ -1,0 +1,68 @@
+/**
+ * In-the-wild pictures of training posters (phone photos, screenshots, ... from wild-features.ts) as extra training
+ * rows of a head, labelled with their poster's labels, so the head learns to answer the same through the looks a
+ * poster has when people post it. A wild row only ever trains where its poster trains: never for validation posters,
+ * the final fit's early-stop slice or a held cross-validation fold, which all stay clean posters.
+ */
+import { type FeatureSpec, type FeatureTable, readCachedFeatures } from './feature-cache.js';
+import type { TaskRows } from './poster-rows.js';
+import type { Targets } from './task.js';
+import { posterOfWildId } from './wild-features.js';
+
+export interface WildTraining {
+  /** The clean table with the usable wild rows appended (same views and columns). */
+  readonly table: FeatureTable;
+  /** `rows.targets` extended with each wild row's poster target. */
+  readonly targets: Targets;
+  /** Wild rows appended, by kind (`phone-photo`, `screenshot`, ...). */
+  readonly added: Readonly<Record<string, number>>;
+  /** The given clean rows, each followed by its poster's wild rows. */
+  withWild(rows: readonly number[]): number[];
+}
+
+/** Appends the rows of `wild` whose poster is a training row of `rows`; other wild rows are left out. */
+export function addWildRows(clean: FeatureTable, rows: TaskRows, wild: FeatureTable): WildTraining {
+  if (wild.dim !== clean.dim || wild.views.join() !== clean.views.join()) {
+    throw new Error(`Wild features are ${wild.views.length} x ${wild.dim}, the posters' ${clean.views.length} x ${clean.dim}: not the same backbone`);
+  }
+  const trainRowOf = new Map(rows.train.map((row) => [clean.ids[row]!, row]));
+  const wildOf = new Map<number, number[]>();
+  const kept: number[] = [];
+  const added: Record<string, number> = {};
+  wild.ids.forEach((id, wildRow) => {
+    const posterRow = trainRowOf.get(posterOfWildId(id));
+    if (posterRow === undefined) return;
+    const row = clean.ids.length + kept.length;
+    kept.push(wildRow);
+    wildOf.set(posterRow, [...(wildOf.get(posterRow) ?? []), row]);
+    const kind = id.split(':').at(-2)!;
+    added[kind] = (added[kind] ?? 0) + 1;
+  });
+  const rowFloats = clean.views.length * clean.dim;
+  const data = new Float32Array((clean.ids.length + kept.length) * rowFloats);
+  data.set(clean.data.subarray(0, clean.ids.length * rowFloats));
+  kept.forEach((wildRow, k) => data.set(wild.data.subarray(wildRow * rowFloats, (wildRow + 1) * rowFloats), (clean.ids.length + k) * rowFloats));
+  const keptIds = kept.map((wildRow) => wild.ids[wildRow]!);
+  return {
+    table: { ...clean, ids: [...clean.ids, ...keptIds], data },
+    targets: [...rows.targets, ...keptIds.map((id) => rows.targets[trainRowOf.get(posterOfWildId(id))!]!)],
+    added,
+    withWild: (posterRows) => posterRows.flatMap((row) => [row, ...(wildOf.get(row) ?? [])]),
+  };
+}
+
+/** {@link addWildRows} from the wild feature cache under `wildDir` (read only); without a folder, the clean rows alone. */
+export async function readWildTraining(
+  wildDir: string | undefined,
+  clean: FeatureTable,
+  rows: TaskRows,
+  spec: FeatureSpec,
+  log: (message: string) => void,
+): Promise<WildTraining> {
+  if (wildDir === undefined) return { table: clean, targets: rows.targets, added: {}, withWild: (posterRows) => [...posterRows] };
+  const wild = await readCachedFeatures(wildDir, spec);
+  if (wild.ids.length === 0) throw new Error(`No wild features of this backbone under ${wildDir} (made by wild-features.ts with the same taps and views)`);
+  const training = addWildRows(clean, rows, wild);
+  log(`wild rows of training posters added: ${JSON.stringify(training.added)} (of ${wild.ids.length} in ${wildDir})`);
+  return training;
+}

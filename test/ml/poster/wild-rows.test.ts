@@ -1,0 +1,95 @@
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { crossValidate } from '../../../src/ml/training/poster/cross-validation.js';
+import { type FeatureTable, loadOrExtractFeatures } from '../../../src/ml/training/poster/feature-cache.js';
+import type { TaskRows } from '../../../src/ml/training/poster/poster-rows.js';
+import { posterOfWildId, wildId } from '../../../src/ml/training/poster/wild-features.js';
+import { addWildRows, readWildTraining } from '../../../src/ml/training/poster/wild-rows.js';
+
+const VIEWS = ['original', 'flipped'] as const;
+
+/** A table of `ids` with 2 views x 2 columns; row r's values are r*10 + view*2 + column. */
+function table(ids: string[]): FeatureTable {
+  const data = Float32Array.from(ids.flatMap((_, r) => [0, 1, 2, 3].map((k) => r * 10 + k)));
+  return { ids, data, dim: 2, views: VIEWS, unreadable: [] };
+}
+
+/** Posters a and b train, c validates; d has no target (no rating). */
+const clean = table(['tt_a', 'tt_b', 'tt_c', 'tt_d']);
+const rows: TaskRows = { targets: [[1, 0], [0, 1], [1, 1], []], train: [0, 1], validation: [2] };
+const wildIds = [
+  wildId('tt_b', { kind: 'screenshot', seed: 100001 }),
+  wildId('tt_c', { kind: 'phone-photo', seed: 100002 }),
+  wildId('tt_a', { kind: 'phone-photo', seed: 100000 }),
+  wildId('tt_d', { kind: 'phone-photo', seed: 100003 }),
+  wildId('tt_z', { kind: 'webp', seed: 100004 }),
+  wildId('tt_a', { kind: 'screenshot', seed: 200000 }),
+];
+
+describe('wild training rows', () => {
+  it('appends only training posters\' wild pictures, labelled with their poster\'s labels', () => {
+    expect(posterOfWildId(wildIds[0]!)).toBe('tt_b');
+    const wild = addWildRows(clean, rows, table(wildIds));
+    expect(wild.table.ids).toEqual([...clean.ids, wildIds[0], wildIds[2], wildIds[5]]);
+    expect(wild.targets.slice(4)).toEqual([[0, 1], [1, 0], [1, 0]]);
+    expect(Array.from(wild.table.data.subarray(4 * 4, 5 * 4))).toEqual([0, 1, 2, 3]);
+    expect(Array.from(wild.table.data.subarray(5 * 4, 6 * 4))).toEqual([20, 21, 22, 23]);
+    expect(wild.added).toEqual({ screenshot: 2, 'phone-photo': 1 });
+    expect(wild.withWild([0, 1])).toEqual([0, 5, 6, 1, 4]);
+    expect(wild.withWild([2, 3])).toEqual([2, 3]);
+  });
+
+  it('keeps a poster\'s wild rows in its own cross-validation fold, out of the held fold', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `tt${i}`);
+    const many = table(ids);
+    const manyRows: TaskRows = { targets: ids.map(() => [1]), train: ids.map((_, i) => i), validation: [] };
+    const wild = addWildRows(many, manyRows, table(ids.map((id, i) => wildId(id, { kind: 'scan', seed: 200000 + i }))));
+    await crossValidate(ids, 3, async (foldTrain, foldHeld) => {
+      const posterOf = (id: string) => (id.includes(':') ? posterOfWildId(id) : id);
+      const trained = new Set(wild.withWild(foldTrain).map((row) => posterOf(wild.table.ids[row]!)));
+      expect(foldHeld.some((row) => trained.has(ids[row]!))).toBe(false);
+      expect(wild.withWild(foldTrain)).toHaveLength(2 * foldTrain.length);
+      return { metrics: {}, bestEpoch: 0 };
+    });
+  });
+
+  it('refuses wild features of another backbone', () => {
+    expect(() => addWildRows(clean, rows, { ...table(wildIds), dim: 1 })).toThrow(/not the same backbone/);
+  });
+});
+
+describe('reading a wild feature cache', () => {
+  let tmp: string;
+  const spec = { key: { test: 'wild rows' }, inputSize: 8, scale: 1 / 255, views: ['original' as const], dim: 3 };
+  beforeAll(async () => {
+    await initBackend('wasm');
+    tmp = await mkdtemp(join(tmpdir(), 'wild-rows-'));
+  });
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('adds the cached rows without writing to the cache, and trains on clean rows alone without a folder', async () => {
+    const imagePath = join(tmp, 'wild.png');
+    await sharp({ create: { width: 30, height: 45, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toFile(imagePath);
+    const extractor = tf.sequential({ layers: [tf.layers.globalAveragePooling2d({ inputShape: [8, 8, 3] })] });
+    const cacheRoot = join(tmp, 'cache');
+    await loadOrExtractFeatures([{ id: wildId('tt_a', { kind: 'crop', seed: 200000 }), imagePath }], extractor, spec, cacheRoot);
+    extractor.dispose();
+    const oneView = { ids: ['tt_a', 'tt_b'], data: new Float32Array(6), dim: 3, views: ['original' as const], unreadable: [] };
+    const oneViewRows: TaskRows = { targets: [[1], [0]], train: [0, 1], validation: [] };
+    const idsFile = join(cacheRoot, (await readdir(cacheRoot))[0]!, 'ids.txt');
+    const before = await stat(idsFile);
+    const wild = await readWildTraining(cacheRoot, oneView, oneViewRows, spec, () => {});
+    expect(wild.table.ids).toEqual(['tt_a', 'tt_b', 'tt_a:crop:200000']);
+    expect(wild.table.data[6]).toBeCloseTo(1, 5);
+    expect((await stat(idsFile)).mtimeMs).toBe(before.mtimeMs);
+    expect((await readWildTraining(undefined, oneView, oneViewRows, spec, () => {})).withWild([1, 0])).toEqual([1, 0]);
+    await expect(readWildTraining(join(tmp, 'nothing'), oneView, oneViewRows, spec, () => {})).rejects.toThrow(/No wild features/);
+  });
+});
