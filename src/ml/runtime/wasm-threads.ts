@@ -88,7 +88,7 @@ function settlePthreadWorkers(): void {
   for (const worker of pthreads.runningWorkers) worker.unref();
 }
 
-/** XNNPACK threads of the active wasm backend (1 for the single-threaded build). */
+/** XNNPACK threads of the active backend: 1 unless it is wasm's threaded build. */
 export function wasmThreadCount(): number {
   const backend = tf.backend() as unknown as { wasm?: { tfjs?: { getThreadsCount?: () => number } } };
   return backend.wasm?.tfjs?.getThreadsCount?.() ?? 1;

@@ -96,10 +96,14 @@ function markNegationScope(tokens: readonly string[]): string[] {
   const marked: string[] = [];
   let scope = 0;
   for (const token of tokens) {
-    if (CLAUSE_MARK.test(token) || SCOPE_ENDS.has(token)) scope = 0;
-    if (CLAUSE_MARK.test(token)) continue;
-    marked.push(scope > 0 && !NEGATIONS.has(token) ? NEGATED_PREFIX + token : token);
-    scope = NEGATIONS.has(token) ? MAX_SCOPE : Math.max(0, scope - 1);
+    if (CLAUSE_MARK.test(token)) {
+      scope = 0;
+      continue;
+    }
+    if (SCOPE_ENDS.has(token)) scope = 0;
+    const negation = NEGATIONS.has(token);
+    marked.push(scope > 0 && !negation ? NEGATED_PREFIX + token : token);
+    scope = negation ? MAX_SCOPE : Math.max(0, scope - 1);
   }
   return marked;
 }
@@ -140,11 +144,13 @@ export class ReviewTokenizer {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, options.vocabSize - FIRST_WORD_INDEX)
       .map(([word]) => word);
-    const negation = options.negationScope === true ? { negationScope: true } : {};
-    return new ReviewTokenizer({ vocabSize: options.vocabSize, maxLen: options.maxLen, truncating: options.truncating, ...negation, words });
+    return ReviewTokenizer.fromConfig({ ...options, words });
   }
 
-  /** Accepts tokenizer.json of older models too: their `padding` field no longer means anything and is dropped. */
+  /**
+   * Keeps only the fields that mean something: older tokenizer.json files have a `padding` field, dropped here, and
+   * `negationScope` is written only when on, so a model without it saves what older models saved.
+   */
   static fromConfig(config: TokenizerConfig): ReviewTokenizer {
     const { vocabSize, maxLen, truncating, negationScope, words } = config;
     return new ReviewTokenizer({ vocabSize, maxLen, truncating, ...(negationScope === true ? { negationScope } : {}), words });

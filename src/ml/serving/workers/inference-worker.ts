@@ -21,7 +21,7 @@ try {
       send({ type: 'error', id: request.id, message: errorMessage(error) });
     }
   });
-  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, threads: chosen === 'wasm' ? wasmThreadCount() : 1, explains: poster.explain !== undefined });
+  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, threads: wasmThreadCount(), explains: poster.explain !== undefined });
 } catch (error) {
   send({ type: 'failed', message: errorMessage(error) });
 }

@@ -22,6 +22,9 @@ export const wildId = (posterId: string, plan: WildPlan): string => `${posterId}
 /** The poster a wild picture's cache id was made from (the inverse of {@link wildId}). */
 export const posterOfWildId = (id: string): string => id.split(':').slice(0, -2).join(':');
 
+/** The kind of picture a wild cache id names. */
+export const kindOfWildId = (id: string): string => id.split(':').at(-2) ?? '';
+
 const GENERATE_BATCH = 8;
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
@@ -33,7 +36,10 @@ async function writeWildImages(
   onProgress: (done: number, total: number) => void,
 ): Promise<ImageItem[]> {
   await mkdir(dir, { recursive: true });
-  const items = posters.map((poster, i) => ({ id: wildId(poster.id, plans[i]!), imagePath: join(dir, `${wildId(poster.id, plans[i]!)}.img`), poster }));
+  const items = posters.map((poster, i) => {
+    const id = wildId(poster.id, plans[i]!);
+    return { id, imagePath: join(dir, `${id}.img`), poster };
+  });
   for (let start = 0; start < items.length; start += GENERATE_BATCH) {
     await Promise.all(items.slice(start, start + GENERATE_BATCH).map(async (item, k) => {
       if (await exists(item.imagePath)) return;

@@ -7,7 +7,7 @@
 import { type FeatureSpec, type FeatureTable, readCachedFeatures } from './feature-cache.js';
 import type { TaskRows } from './poster-rows.js';
 import type { Targets } from './task.js';
-import { posterOfWildId } from './wild-features.js';
+import { kindOfWildId, posterOfWildId } from './wild-features.js';
 
 export interface WildTraining {
   /** The clean table with the usable wild rows appended (same views and columns). */
@@ -28,24 +28,26 @@ export function addWildRows(clean: FeatureTable, rows: TaskRows, wild: FeatureTa
   const trainRowOf = new Map(rows.train.map((row) => [clean.ids[row]!, row]));
   const wildOf = new Map<number, number[]>();
   const kept: number[] = [];
+  const targets = [...rows.targets];
   const added: Record<string, number> = {};
   wild.ids.forEach((id, wildRow) => {
     const posterRow = trainRowOf.get(posterOfWildId(id));
     if (posterRow === undefined) return;
     const row = clean.ids.length + kept.length;
     kept.push(wildRow);
-    wildOf.set(posterRow, [...(wildOf.get(posterRow) ?? []), row]);
-    const kind = id.split(':').at(-2)!;
+    targets.push(rows.targets[posterRow]!);
+    if (wildOf.has(posterRow)) wildOf.get(posterRow)!.push(row);
+    else wildOf.set(posterRow, [row]);
+    const kind = kindOfWildId(id);
     added[kind] = (added[kind] ?? 0) + 1;
   });
   const rowFloats = clean.views.length * clean.dim;
   const data = new Float32Array((clean.ids.length + kept.length) * rowFloats);
   data.set(clean.data.subarray(0, clean.ids.length * rowFloats));
   kept.forEach((wildRow, k) => data.set(wild.data.subarray(wildRow * rowFloats, (wildRow + 1) * rowFloats), (clean.ids.length + k) * rowFloats));
-  const keptIds = kept.map((wildRow) => wild.ids[wildRow]!);
   return {
-    table: { ...clean, ids: [...clean.ids, ...keptIds], data },
-    targets: [...rows.targets, ...keptIds.map((id) => rows.targets[trainRowOf.get(posterOfWildId(id))!]!)],
+    table: { ...clean, ids: [...clean.ids, ...kept.map((wildRow) => wild.ids[wildRow]!)], data },
+    targets,
     added,
     withWild: (posterRows) => posterRows.flatMap((row) => [row, ...(wildOf.get(row) ?? [])]),
   };
