@@ -5,8 +5,9 @@
  *         with --out, the full report instead: per-genre figures at the served thresholds, rating and gate figures,
  *         each beside the constant guess, in DIR/metrics.json with PR, ROC, calibration and rating-scatter PNGs,
  *         and a text summary on stdout (--non-posters DIR adds the gate on held-out non-posters)
- *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder, and with --sst
- *   its SST dev figures (binary accuracy without the neutral sentences, Spearman with the five levels)
+ *   review: MAE and positive/negative accuracy of models/review on an aclImdb archive or folder, the same for the
+ *   bot's answers (served_*: a score the review states wins over the model's), and with --sst its SST dev figures
+ *   (binary accuracy without the neutral sentences, Spearman with the five levels)
  *   wild: validation posters made into phone photos, screenshots, scans...: genre top-3 agreement with the clean
  *         poster and the share the poster gate lets through (--limit posters, 200); with --non-posters and
  *         --wild, also the share of the gate's held-out non-posters it turns away

@@ -2,16 +2,19 @@
  * npm run --silent rate-review -- --json [--explain] < reviews.txt
  * Reads reviews from stdin, one per line, and prints one line per review in order: `{"rating": 7.9}` with --json,
  * `7.9/10  <start of the review>` without; --explain adds the words that drove each rating
- * (`"words": [{"word": "wonderful", "weight": 2.1}, ...]`, or `wonderful +2.1 · slow −0.8` on a second line). An empty line gets the model's "no evidence" rating (the training
- * mean). The model loads once; lines are rated in batches as they arrive. Logs go to stderr.
+ * (`"words": [{"word": "wonderful", "weight": 2.1}, ...]`, or `wonderful +2.1 · slow −0.8` on a second line). A
+ * review that states its score ("2/10") gets that score, as from the bot (`"stated": "2/10"`). An empty line gets
+ * the model's "no evidence" rating (the training mean). The model loads once; lines are rated in batches as they
+ * arrive. Logs go to stderr.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
-import type { ReviewExplanation, WordWeight } from '../src/core/predictions.js';
-import { formatWordWeights } from '../src/core/reply.js';
+import type { ReviewResult } from '../src/core/predictions.js';
+import { formatWordWeights, statedCaption } from '../src/core/reply.js';
+import { statedReviewResult } from '../src/core/stated-score.js';
 import { loadReviewModel, loadReviewPredictor, type ReviewRater } from '../src/ml/serving/review/predictor.js';
 
 const BATCH = 64;
@@ -22,17 +25,29 @@ const HELP = `Usage: npm run --silent rate-review -- [--json] [--explain] [--mod
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
-function formatLine(rating: number, text: string, json: boolean, words?: readonly WordWeight[]): string {
-  if (json) return JSON.stringify({ rating: round3(rating), ...(words ? { words: words.map(({ word, weight }) => ({ word, weight: round3(weight) })) } : {}) });
+function formatLine({ rating, words, stated }: ReviewResult, text: string, json: boolean): string {
+  if (json) {
+    return JSON.stringify({ rating: round3(rating), ...(stated === undefined ? {} : { stated }), ...(words ? { words: words.map(({ word, weight }) => ({ word, weight: round3(weight) })) } : {}) });
+  }
   const preview = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `${round3(rating).toFixed(1)}/10  ${preview}${words?.length ? `\n        ${formatWordWeights(words)}` : ''}`;
+  const why = stated === undefined ? (words?.length ? formatWordWeights(words) : '') : statedCaption(stated);
+  return `${round3(rating).toFixed(1)}/10  ${preview}${why ? `\n        ${why}` : ''}`;
 }
 
-/** One explanation per text: each is its own batched model call. */
-async function explainAll(rater: ReviewRater, texts: readonly string[]): Promise<ReviewExplanation[]> {
-  const explanations: ReviewExplanation[] = [];
-  for (const text of texts) explanations.push(await rater.explain(text));
-  return explanations;
+/**
+ * Each text's answer: its stated score when it gives one, else the model's rating (one batched call for all of
+ * them) or, with `explain`, its explanation (one batched call each).
+ */
+async function rateAll(rater: ReviewRater, texts: readonly string[], explain: boolean): Promise<ReviewResult[]> {
+  const results = texts.map((text) => statedReviewResult(text, explain));
+  const unstated = texts.flatMap((text, i) => (results[i] ? [] : [i]));
+  if (explain) {
+    for (const i of unstated) results[i] = await rater.explain(texts[i]!);
+  } else {
+    const ratings = await rater.predict(unstated.map((i) => texts[i]!));
+    unstated.forEach((i, k) => (results[i] = { rating: ratings[k]! }));
+  }
+  return results as ReviewResult[];
 }
 
 async function main(): Promise<void> {
@@ -49,9 +64,7 @@ async function main(): Promise<void> {
     if (pending.length === 0) return;
     const texts = pending;
     pending = [];
-    const lines = values.explain
-      ? (await explainAll(rater, texts)).map(({ rating, words }, i) => formatLine(rating, texts[i] ?? '', json, words))
-      : (await rater.predict(texts)).map((rating, i) => formatLine(rating, texts[i] ?? '', json));
+    const lines = (await rateAll(rater, texts, values.explain ?? false)).map((result, i) => formatLine(result, texts[i]!, json));
     process.stdout.write(`${lines.join('\n')}\n`);
   };
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

@@ -14,6 +14,8 @@ import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
+import { hasReadableWords } from './review-text.js';
+import { statedReviewResult } from './stated-score.js';
 
 /** Fetches the bytes of a poster, enforcing the download policy (see src/core/download.ts). */
 export type Downloader = (source: ImageSource) => Promise<Uint8Array>;
@@ -61,6 +63,10 @@ export function notAPosterMessage(posterProbability: number): string {
 
 /** Reviews longer than this are cut: the model reads a few hundred tokens at most. */
 const MAX_REVIEW_CHARS = 20_000;
+/** How much of a review its answer quotes back. */
+const QUOTED_REVIEW_CHARS = 300;
+
+const shortened = (review: string): string => (review.length > QUOTED_REVIEW_CHARS ? `${review.slice(0, QUOTED_REVIEW_CHARS - 3)}...` : review);
 const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
 /** Posters kept for "Why?" in memory when there is no Redis: about 50 KB each. */
 const RECENT_POSTERS_IN_MEMORY = 100;
@@ -215,14 +221,16 @@ export class MovieBot implements BotServices {
     return this.answer(requester, 'review', async () => {
       const review = text.trim().slice(0, MAX_REVIEW_CHARS);
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
-      if (!/\p{L}/u.test(review)) throw new UserFacingError("I couldn't find any words in that review, so I can't rate it.");
+      if (!hasReadableWords(review)) throw new UserFacingError("I couldn't find any words in that review, so I can't rate it.");
       await this.checkRate(requester);
       const explain = options.explain === true;
+      const stated = statedReviewResult(review, explain);
+      if (stated) return { kind: 'review', result: stated, text: shortened(review) };
       const key = `review:${this.options.modelVersion}:${explain ? 'explain:' : ''}${sha256(normaliseReview(review))}`;
       const result = await this.cached(key, 'review', async () => explain
         ? this.timed('review-explain', 1, () => this.options.reviewPredictor.explain(review))
         : { rating: await this.reviewQueue.run(review) });
-      return { kind: 'review', result, text: review.length > 300 ? `${review.slice(0, 297)}...` : review };
+      return { kind: 'review', result, text: shortened(review) };
     });
   }
 

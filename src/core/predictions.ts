@@ -46,6 +46,8 @@ export interface ReviewResult {
   readonly rating: number;
   /** When asked for: the words that drove the rating (see {@link ReviewExplanation}). */
   readonly words?: readonly WordWeight[];
+  /** The score the review gives itself, as written ("2/10"), when that is the rating (see stated-score.ts). */
+  readonly stated?: string;
 }
 
 /** How far one word moved the rating: positive pushed it up, in rating points (1-10 scale). */

@@ -79,6 +79,9 @@ export function formatWordWeights(words: readonly WordWeight[]): string {
   return words.map(({ word, weight }) => `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`).join(' · ');
 }
 
+/** Says where the rating of a review that states its own score comes from, on every platform's card. */
+export const statedCaption = (stated: string): string => `The score the review gives itself (${stated}).`;
+
 /** `Aliens (1986)`: a look-alike as every platform's card names it. */
 export const similarLabel = ({ title, year }: SimilarPoster): string => (year === undefined ? title : `${title} (${year})`);
 

@@ -10,7 +10,7 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
- * `rate-review` CLIs (`{poster, genres, top3, rating, recognised?, similar?}` / `{rating}`; `heatmap` and `overlay` when a poster is
+ * `rate-review` CLIs (`{poster, genres, top3, rating, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
  * explained, `words` when a review is), notices as `{"error": message}`.
  */
 export function replyResponse(reply: Reply): JsonResponse {
@@ -24,7 +24,7 @@ export function replyResponse(reply: Reply): JsonResponse {
     case 'heatmap':
       return { status: 200, body: explanationFields(reply.explanation) };
     case 'review':
-      return { status: 200, body: { rating: reply.result.rating, ...(reply.result.words ? { words: reply.result.words } : {}) } };
+      return { status: 200, body: { ...reply.result } };
     case 'correction':
       return { status: 200, body: { message: reply.text } };
     case 'notice': {

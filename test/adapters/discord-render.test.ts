@@ -66,6 +66,12 @@ describe('rendering replies for Discord', () => {
     expect((onlyNoise.embeds?.[0] as APIEmbed).fields).toBeUndefined();
   });
 
+  it('says when a review rating is the score the review gives itself', () => {
+    const embed = renderReply({ kind: 'review', result: { rating: 2, stated: '2/10', words: [] }, text: 'Awful, 2/10' }).embeds?.[0] as APIEmbed;
+    expect(embed.title).toBe('Review rating: 2.0 / 10');
+    expect(embed.fields).toEqual([{ name: 'Where it comes from', value: 'The score the review gives itself (2/10).' }]);
+  });
+
   it('cuts a notice to Discord’s 2000 characters and keeps errors and busy notices private', () => {
     expect(renderReply(notice('info', 'x'.repeat(5000))).content).toHaveLength(2000);
     expect([isPrivate(notice('error', 'bad')), isPrivate(notice('busy', 'later')), isPrivate(notice('info', 'help'))]).toEqual([true, true, false]);

@@ -49,6 +49,12 @@ describe('renderReply', () => {
     expect(shown).not.toContain('then');
   });
 
+  it('says when a review rating is the score the review gives itself', () => {
+    const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 2, stated: '2/10', words: [] }, text: 'Awful, 2/10' }).blocks);
+    expect(shown).toContain('The score the review gives itself (2/10).');
+    expect(shown).not.toContain('Words that moved it');
+  });
+
   it('marks notices by tone and cuts text Slack would refuse', () => {
     const message = renderReply(notice('busy', 'x'.repeat(5000)));
     const section = message.blocks[0] as { text: { text: string } };

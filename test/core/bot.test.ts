@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GENRES } from '../../src/core/genres.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createTestBot } from '../helpers/test-bot.js';
@@ -116,9 +116,24 @@ describe('MovieBot reviews', () => {
     expectNotice(await bot.rateReview(text, requester), 'error', /Give me a review/);
   });
 
-  it('says why it cannot rate emoji and punctuation only', async () => {
+  it('says why it cannot rate emoji and punctuation that mean no word', async () => {
     const { bot } = createTestBot();
-    expectNotice(await bot.rateReview('🍿🎬👍 !!! ???', requester), 'error', /couldn't find any words/);
+    expectNotice(await bot.rateReview('🍿🎬 !!! ???', requester), 'error', /couldn't find any words/);
+  });
+
+  it('rates emoji that mean a word', async () => {
+    const { bot } = createTestBot();
+    expect(await bot.rateReview('🔥🔥🔥', requester)).toMatchObject({ kind: 'review' });
+  });
+
+  it('answers a review that states its score with that score, without the model', async () => {
+    const { bot, reviewPredictor } = createTestBot();
+    const predict = vi.spyOn(reviewPredictor, 'predict');
+    const explain = vi.spyOn(reviewPredictor, 'explain');
+    expect(await bot.rateReview('Loved the cast, hated the ending. 4/10', requester)).toMatchObject({ kind: 'review', result: { rating: 4, stated: '4/10' } });
+    expect(await bot.rateReview('Six out of ten? No: 6 out of 10', requester, { explain: true })).toMatchObject({ kind: 'review', result: { rating: 6, stated: '6 out of 10', words: [] } });
+    expect(predict).not.toHaveBeenCalled();
+    expect(explain).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, RECOGNISED_HEADING, similarLabel, type Reply, wordsWorthShowing,
+  formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, RECOGNISED_HEADING, similarLabel, statedCaption, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -53,6 +53,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setTitle(`Review rating: ${formatRating(reply.result.rating)}`)
         .setDescription(`> ${truncate(reply.text, 1000).replaceAll('\n', '\n> ')}`);
       const words = wordsWorthShowing(reply.result.words);
+      if (reply.result.stated !== undefined) embed.addFields({ name: 'Where it comes from', value: statedCaption(reply.result.stated) });
       if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }

@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatWordWeights, heatmapCaption, imdbUrl, RECOGNISED_HEADING, similarLabel, type NoticeTone, type Reply, wordsWorthShowing,
+  formatWordWeights, heatmapCaption, imdbUrl, RECOGNISED_HEADING, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -68,6 +68,7 @@ export function renderReply(reply: Reply): SlackMessage {
         text: `Predicted rating ${rating(reply.result.rating)}`,
         blocks: [
           section(`*Predicted rating:* ${rating(reply.result.rating)}`),
+          ...(reply.result.stated !== undefined ? [section(escapeMrkdwn(statedCaption(reply.result.stated)))] : []),
           ...(words.length > 0 ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],

@@ -172,6 +172,8 @@ $('review-form').addEventListener('submit', async (event) => {
   if (body) {
     show(el('article', { className: 'card review' },
       el('div', { className: 'body' }, el('h3', { textContent: 'Review' }), el('blockquote', { textContent: text.trim() }),
-        ratingLine('Rating', body.rating), wordList(body.words ?? []))));
+        ratingLine('Rating', body.rating),
+        ...(body.stated ? [el('p', { className: 'stated', textContent: `The score the review gives itself (${body.stated}).` })] : []),
+        wordList(body.words ?? []))));
   }
 });

@@ -45,6 +45,12 @@ describe('rate-review CLI', () => {
     expect(stdout).toMatch(/^\d+\.\d\/10 {2}Loved it!\n$/);
   });
 
+  it('answers a review that states its score with that score, as the bot does', async () => {
+    const { stdout } = await rateReviews(trained.modelDir, 'Awful, 2/10.\nLoved it!\n');
+    expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as object)).toEqual([{ rating: 2, stated: '2/10' }, { rating: expect.any(Number) }]);
+    expect((await rateReviews(trained.modelDir, 'Awful, 2/10.\n', [])).stdout).toBe('2.0/10  Awful, 2/10.\n        The score the review gives itself (2/10).\n');
+  });
+
   it('fails with a clear message when the model folder is missing', async () => {
     const { code, stderr } = await rateReviews(`${trained.folder}/nowhere`, 'x\n');
     expect(code).toBe(1);

@@ -10,6 +10,7 @@
  * const tokenizer = ReviewTokenizer.fit(texts, { vocabSize: 20_000, maxLen: 400, truncating: 'pre' });
  * const ids = tokenizer.encode('A slow start, then wonderful.'); // Int32Array(5), no padding
  */
+import { emojiAsWords } from '../../../core/review-text.js';
 
 /** Index 0 pads, index 1 stands for every word outside the vocabulary; real words start at 2. */
 export const PAD_INDEX = 0;
@@ -48,18 +49,6 @@ const NEGATION = /([\p{L}])n't(?![\p{L}])/gu;
 /** "'s" is a possessive or "is": neither carries tone, and GloVe has no vector for it. */
 const CLITIC_WORDS: Readonly<Record<string, string>> = { "'re": ' are', "'ve": ' have', "'ll": ' will', "'m": ' am', "'d": ' would', "'s": '' };
 const CLITIC = /(?<=[\p{L}])('re|'ve|'ll|'m|'d|'s)(?![\p{L}])/gu;
-/** Emoji and emoticons carry tone but are absent from GloVe and rare in the training text: read as the word they mean. */
-const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/[😀😃😄😁😊🙂☺😆😎]|:-?\)|:-?d\b/gu, ' happy '],
-  [/[😂🤣]/gu, ' funny '],
-  [/[😍🥰❤♥💕💖😘]/gu, ' love '],
-  [/[👍👌🔥⭐🌟]/gu, ' great '],
-  [/[👎]/gu, ' bad '],
-  [/[😢😭☹🙁😞😔]|:-?\(/gu, ' sad '],
-  [/[😡😠🤬]/gu, ' angry '],
-  [/[🤮🤢💩]/gu, ' awful '],
-  [/[😴🥱]/gu, ' boring '],
-];
 /**
  * Words (letters or digits, inner apostrophes kept: "o'brien"), the two punctuation marks that carry tone, and the
  * marks that only end a clause (read for the negation scope, then dropped).
@@ -78,7 +67,7 @@ const MAX_SCOPE = 4;
 
 /** One canonical, lower-case spelling for typed and treebank text alike. */
 export function normalizeText(text: string): string {
-  let plain = text
+  const plain = text
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? ' ')
     .replace(CURLY_APOSTROPHE, "'")
@@ -88,8 +77,7 @@ export function normalizeText(text: string): string {
     .replace(IRREGULAR_NEGATION, (word) => IRREGULAR_NEGATIONS[word] ?? word)
     .replace(NEGATION, '$1 not')
     .replace(CLITIC, (clitic) => CLITIC_WORDS[clitic] ?? '');
-  for (const [pattern, word] of EMOJI_WORDS) plain = plain.replace(pattern, word);
-  return plain;
+  return emojiAsWords(plain);
 }
 
 function markNegationScope(tokens: readonly string[]): string[] {

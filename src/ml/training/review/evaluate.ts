@@ -9,6 +9,7 @@
  */
 import { loadReviews, splitReviews, type Review } from '../../../data/reviews.js';
 import { loadSstSplit, NEUTRAL_SST_LEVEL, type SstSentence, sstLevelToRating } from '../../../data/sst.js';
+import { statedScore } from '../../../core/stated-score.js';
 import { binaryAccuracy, meanAbsoluteError, spearmanCorrelation } from '../metrics.js';
 import type { ReviewModelMetadata } from '../../serving/review/metadata.js';
 import { loadReviewModel } from '../../serving/review/predictor.js';
@@ -68,8 +69,24 @@ function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadat
 }
 
 /**
+ * What the bot answers for these reviews: the model's rating, or the score a review states (see stated-score.ts),
+ * as `served_*` beside the model's own figures, with `stated_reviews` saying how many state one.
+ */
+function servedMetrics(reviews: readonly Review[], predicted: ArrayLike<number>): Record<string, number> {
+  const stated = reviews.map((review) => statedScore(review.text)?.score);
+  const served = stated.map((score, i) => score ?? predicted[i]!);
+  const actual = reviews.map((review) => review.rating);
+  return {
+    stated_reviews: stated.filter((score) => score !== undefined).length,
+    served_mae: meanAbsoluteError(served, actual),
+    served_accuracy: binaryAccuracy(served, actual, POSITIVE_ABOVE),
+  };
+}
+
+/**
  * Rates the reviews under `dataPath` (aclImdb archive or folder) with the model in `modelDir`: all of them (a
- * held-out set), or only the model's own validation part when `dataPath` is the data it was trained on. With
+ * held-out set), or only the model's own validation part when `dataPath` is the data it was trained on; the
+ * `served_*` figures are the bot's answers, which take a score the review states over the model's. With
  * `sstDir`, also scores the SST dev sentences (`sst_*` keys) and the SST training sentences the model held out
  * (`sst_holdout_*`, when its metadata records a held-out share).
  */
@@ -83,7 +100,7 @@ export async function evaluateReviewModel(
   try {
     const reviews = split === 'all' ? loaded.reviews : validationPart(loaded.reviews, rater.metadata, modelDir);
     const predicted = await rater.predict(reviews.map((review) => review.text));
-    const metrics = reviewMetrics(predicted, reviews.map((review) => review.rating), rater.metadata.emptyRating);
+    const metrics = { ...reviewMetrics(predicted, reviews.map((review) => review.rating), rater.metadata.emptyRating), ...servedMetrics(reviews, predicted) };
     if (sstDir === undefined) return { ...metrics, skipped: loaded.skipped.length };
     const scoreSst = async (sentences: readonly SstSentence[], prefix: string) => Object.fromEntries(
       Object.entries(sstMetrics(await rater.predict(sentences.map((sentence) => sentence.text)), sentences, rater.metadata.emptyRating)).map(([key, value]) => [`${prefix}${key}`, value]),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { statedReviewResult, statedScore } from '../../src/core/stated-score.js';
+
+describe('statedScore', () => {
+  it.each([
+    ['Terrible film, 2/10.', 2, '2/10'],
+    ['A solid 8 out of 10', 8, '8 out of 10'],
+    ['7.5 / 10, would watch again', 7.5, '7.5 / 10'],
+    ['10/10!!', 10, '10/10'],
+    ['0/10, avoid', 1, '0/10'],
+    ['Seven words. 3/10. Really, 3/10.', 3, '3/10'],
+    ['EIGHT OUT OF 10? No: 4 OUT OF 10', 4, '4 OUT OF 10'],
+  ])('reads %j as %d', (review, score, text) => {
+    expect(statedScore(review)).toEqual({ score, text });
+  });
+
+  it.each([
+    ['no score', 'A slow start, then wonderful.'],
+    ['two different scores', 'I give it 7/10 but IMDb says 9/10'],
+    ['a date', 'Seen on 10/10/2020, boring'],
+    ['a fraction of something', 'made for 1/10th of the budget'],
+    ['part of a longer number', 'rated 11/10 by fans, 4/100 by me'],
+    ['another scale', 'Three stars, 3/5'],
+  ])('finds none in a review with %s', (_, review) => {
+    expect(statedScore(review)).toBeUndefined();
+  });
+
+  it('answers with the stated score, and no words when words were asked for', () => {
+    expect(statedReviewResult('Dull. 3/10', false)).toEqual({ rating: 3, stated: '3/10' });
+    expect(statedReviewResult('Dull. 3/10', true)).toEqual({ rating: 3, stated: '3/10', words: [] });
+    expect(statedReviewResult('Dull.', true)).toBeUndefined();
+  });
+});
