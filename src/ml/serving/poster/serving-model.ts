@@ -55,15 +55,20 @@ export class BackboneRegistry {
   }
 }
 
-/** Pooled features averaged over the configured views (the flip test-time augmentation training used). */
+/**
+ * Pooled features averaged over the configured views (the flip test-time augmentation training used). All views go
+ * through the backbone as one batch: the same numbers as one pass per view, with twice the work per kernel call for
+ * the wasm threads to share.
+ */
 export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D): tf.Tensor2D {
   return tf.tidy(() => {
     const size = backbone.config.inputSize;
     const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
     const input = resized.mul(backbone.config.scale) as tf.Tensor4D;
-    const views = backbone.config.views.map((view) =>
-      backbone.infer(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor2D);
-    return tf.addN(views).div(views.length) as tf.Tensor2D;
+    const views = backbone.config.views.map((view) => (view === 'flipped' ? tf.reverse(input, 2) : input));
+    const features = backbone.infer(views.length === 1 ? views[0]! : tf.concat(views)) as tf.Tensor2D;
+    const count = input.shape[0];
+    return tf.addN(views.map((_, v) => features.slice([v * count, 0], [count, -1]))).div(views.length) as tf.Tensor2D;
   });
 }
 
