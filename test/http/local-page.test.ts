@@ -97,6 +97,15 @@ describe.skipIf(!available)(title, () => {
     expect(await card.locator('.words li.up').allTextContents()).toEqual(['wonderful +5.0']);
   });
 
+  it('says when a review is rated by the score it gives itself', async () => {
+    await page.getByLabel('Review text').fill('Dull and long. 3/10');
+    await page.getByRole('button', { name: 'Rate review' }).click();
+    const card = page.locator('article.review', { hasText: 'Dull and long' });
+    await expect.poll(() => card.locator('.rating-value').textContent()).toBe('3.0 / 10');
+    expect(await card.locator('.stated').textContent()).toBe('The score the review gives itself (3/10).');
+    expect(await card.locator('.words li').count()).toBe(0);
+  });
+
   it('shows a refused link inline, next to the poster form', async () => {
     await page.getByLabel('Link to a poster image').fill('http://127.0.0.1:9/poster.png');
     await page.getByRole('button', { name: 'Analyse' }).click();
