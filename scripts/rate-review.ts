@@ -40,7 +40,7 @@ function formatLine({ rating, words, stated }: ReviewResult, text: string, json:
  */
 async function rateAll(rater: ReviewRater, texts: readonly string[], explain: boolean): Promise<ReviewResult[]> {
   const results = texts.map((text) => statedReviewResult(text, explain));
-  const unstated = texts.flatMap((text, i) => (results[i] ? [] : [i]));
+  const unstated = texts.flatMap((_, i) => (results[i] ? [] : [i]));
   if (explain) {
     for (const i of unstated) results[i] = await rater.explain(texts[i]!);
   } else {

@@ -65,11 +65,11 @@ export function notAPosterMessage(posterProbability: number): string {
 const MAX_REVIEW_CHARS = 20_000;
 /** How much of a review its answer quotes back. */
 const QUOTED_REVIEW_CHARS = 300;
-
-const shortened = (review: string): string => (review.length > QUOTED_REVIEW_CHARS ? `${review.slice(0, QUOTED_REVIEW_CHARS - 3)}...` : review);
 const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
 /** Posters kept for "Why?" in memory when there is no Redis: about 50 KB each. */
 const RECENT_POSTERS_IN_MEMORY = 100;
+
+const shortened = (review: string): string => (review.length > QUOTED_REVIEW_CHARS ? `${review.slice(0, QUOTED_REVIEW_CHARS - 3)}...` : review);
 
 /**
  * The platform-neutral bot: rate limits, downloads, caches and queues work for the models, and turns every

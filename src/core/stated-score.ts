@@ -1,7 +1,7 @@
 /**
  * The score a review gives itself ("7/10", "7 out of 10", "7.5/10"): the reviewer's own rating on IMDb's scale,
- * which the bot answers with instead of the model's reading. In the aclImdb training part, 8% of reviews state one
- * score, which equals the review's rating 87% of the time (MAE 0.34, against the model's 0.82 on the same reviews).
+ * which the bot answers with instead of the model's reading. In aclImdb, 8% of reviews state one score, which equals
+ * the review's rating 87% of the time (training part: MAE 0.34, against the model's 0.82 on the same reviews).
  */
 import type { ReviewResult } from './predictions.js';
 
