@@ -51,6 +51,7 @@ describe('renderReply', () => {
 
   it('says when a review rating is the score the review gives itself', () => {
     const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 2, stated: '2/10', words: [] }, text: 'Awful, 2/10' }).blocks);
+    expect(shown).toContain('*Rating:* 2.0 / 10');
     expect(shown).toContain('The score the review gives itself (2/10).');
     expect(shown).not.toContain('Words that moved it');
   });

@@ -64,10 +64,12 @@ export function renderReply(reply: Reply): SlackMessage {
     }
     case 'review': {
       const words = wordsWorthShowing(reply.result.words);
+      // A stated score is the reviewer's, not a prediction.
+      const label = reply.result.stated === undefined ? 'Predicted rating' : 'Rating';
       return {
-        text: `Predicted rating ${rating(reply.result.rating)}`,
+        text: `${label} ${rating(reply.result.rating)}`,
         blocks: [
-          section(`*Predicted rating:* ${rating(reply.result.rating)}`),
+          section(`*${label}:* ${rating(reply.result.rating)}`),
           ...(reply.result.stated !== undefined ? [section(escapeMrkdwn(statedCaption(reply.result.stated)))] : []),
           ...(words.length > 0 ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
