@@ -9,7 +9,7 @@
  */
 import { loadReviews, splitReviews, type Review } from '../../../data/reviews.js';
 import { loadSstSplit, NEUTRAL_SST_LEVEL, type SstSentence, sstLevelToRating } from '../../../data/sst.js';
-import { statedScore } from '../../../core/stated-score.js';
+import { statedReviewResult } from '../../../core/stated-score.js';
 import { binaryAccuracy, meanAbsoluteError, spearmanCorrelation } from '../metrics.js';
 import type { ReviewModelMetadata } from '../../serving/review/metadata.js';
 import { loadReviewModel } from '../../serving/review/predictor.js';
@@ -73,13 +73,13 @@ function validationPart(reviews: readonly Review[], metadata: ReviewModelMetadat
  * as `served_*` beside the model's own figures, with `stated_reviews` saying how many state one.
  */
 function servedMetrics(reviews: readonly Review[], predicted: ArrayLike<number>): Record<string, number> {
-  const stated = reviews.map((review) => statedScore(review.text)?.score);
-  const served = stated.map((score, i) => score ?? predicted[i]!);
+  const served = reviews.map((review, i) => statedReviewResult(review.text, false) ?? { rating: predicted[i]! });
+  const ratings = served.map((result) => result.rating);
   const actual = reviews.map((review) => review.rating);
   return {
-    stated_reviews: stated.filter((score) => score !== undefined).length,
-    served_mae: meanAbsoluteError(served, actual),
-    served_accuracy: binaryAccuracy(served, actual, POSITIVE_ABOVE),
+    stated_reviews: served.filter((result) => result.stated !== undefined).length,
+    served_mae: meanAbsoluteError(ratings, actual),
+    served_accuracy: binaryAccuracy(ratings, actual, POSITIVE_ABOVE),
   };
 }
 
