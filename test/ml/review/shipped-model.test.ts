@@ -29,7 +29,19 @@ describe('the shipped review model', () => {
     expect(Math.max(terrible!, worst!)).toBeLessThan(ok!);
     expect(ok).toBeLessThan(Math.min(loved!, slowThenWonderful!));
     expect(Math.max(terrible!, worst!)).toBeLessThan(5.5);
-    expect(Math.min(loved!, slowThenWonderful!)).toBeGreaterThan(5.5);
+    // "A slow start, then wonderful." sits near the middle (5.0): mixed enough that only its order is asserted.
+    expect(loved).toBeGreaterThan(5.5);
+  });
+
+  it('reads typed negations the way they are meant', async () => {
+    const [notBad, neverBoring, notFunny, notGood] = await rater.predict([
+      "Not bad at all, I'd watch it again.",
+      'Never boring, always surprising.',
+      'not funny at all',
+      'Not good.',
+    ]);
+    expect(Math.min(notBad!, neverBoring!)).toBeGreaterThan(5.5);
+    expect(Math.max(notFunny!, notGood!)).toBeLessThan(5.5);
   });
 
   it('reads treebank text and typed text the same', async () => {

@@ -40,6 +40,8 @@ describe('tokenize', () => {
       ['no', 'not_plot', 'never', 'not_again', '!', 'it', 'was', 'not', 'not_one', 'not_bit', 'not_funny', 'not_or', 'clever', 'at', 'all'],
     );
     expect(tokenize("I didn't like it.")).toEqual(['i', 'did', 'not', 'like', 'it']);
+    // "not like any other film" praises as often as "did not like it" blames: "like" stays plain, the scope goes on.
+    expect(tokenize("I didn't like it.", true)).toEqual(['i', 'did', 'not', 'like', 'not_it']);
     expect(displayWord('not_funny')).toBe('not funny');
     expect(displayWord('funny')).toBe('funny');
   });

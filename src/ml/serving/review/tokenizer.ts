@@ -64,6 +64,8 @@ export const NEGATED_PREFIX = 'not_';
 const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'neither', 'without', 'hardly', 'barely']);
 const SCOPE_ENDS = new Set(['!', '?', 'but', 'however', 'though', 'although', 'yet']);
 const MAX_SCOPE = 4;
+/** "not like" is as often "not like any other film" (praise) as dislike in full reviews: left plain. */
+const UNSCOPED = new Set(['like']);
 
 /** One canonical, lower-case spelling for typed and treebank text alike. */
 export function normalizeText(text: string): string {
@@ -90,7 +92,7 @@ function markNegationScope(tokens: readonly string[]): string[] {
     }
     if (SCOPE_ENDS.has(token)) scope = 0;
     const negation = NEGATIONS.has(token);
-    marked.push(scope > 0 && !negation ? NEGATED_PREFIX + token : token);
+    marked.push(scope > 0 && !negation && !UNSCOPED.has(token) ? NEGATED_PREFIX + token : token);
     scope = negation ? MAX_SCOPE : Math.max(0, scope - 1);
   }
   return marked;
