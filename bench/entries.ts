@@ -1,6 +1,7 @@
 /** Every benchmark entry, one import each; an entry registers itself with `registerBench`. */
 import './reference-cnn.js';
 import './poster-throughput.js';
+import './poster-backbone.js';
 import './bot-burst.js';
 import './review-latency.js';
 import './poster-explain.js';

@@ -57,6 +57,7 @@ registerTorchPeer('torch-reference-cnn', 'torch_reference_cnn.py', [
 /** The poster path: MobileNetV2 on both views of a poster (`poster-throughput`, `poster-explain` first). */
 registerTorchPeer('torch-mobilenet', 'torch_mobilenet.py', [
   ['poster_request_p50_ms', 'torch_poster_batch1_ms'],
+  ['poster_backbone_ms', 'torch_poster_batch1_ms'],
   ['poster_throughput_batch1_per_s', 'torch_posters_per_s_batch1'],
   ['poster_throughput_batched_per_s', 'torch_posters_per_s'],
 ]);
