@@ -16,18 +16,21 @@ registerBench({
     const backbones = new BackboneRegistry();
     const genre = await loadServingModel(modelDir(config.modelsDir, 'genre'), backbones);
     const backbone = genre.backbone;
-    if (backbone === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
-    const size = backbone.config.inputSize;
-    const pixels = tf.randomUniform([1, size, size, 3], 0, 255) as tf.Tensor4D;
-    log(`poster-backbone: ${backbone.config.views.length} views at ${size} px, median of 15 passes`);
-    const timing = await measure(async () => {
-      const features = backboneFeatures(backbone, pixels);
-      await features.data();
-      features.dispose();
-    }, 15, 5);
-    pixels.dispose();
-    genre.dispose();
-    await backbones.dispose();
-    return { poster_backbone_ms: timing.wallMs, poster_backbone_cpu_ms: timing.cpuMs };
+    try {
+      if (backbone === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
+      const size = backbone.config.inputSize;
+      const pixels = tf.randomUniform([1, size, size, 3], 0, 255) as tf.Tensor4D;
+      log(`poster-backbone: ${backbone.config.views.length} views at ${size} px, median of 15 passes`);
+      const timing = await measure(async () => {
+        const features = backboneFeatures(backbone, pixels);
+        await features.data();
+        features.dispose();
+      }, 15, 5);
+      pixels.dispose();
+      return { poster_backbone_ms: timing.wallMs, poster_backbone_cpu_ms: timing.cpuMs };
+    } finally {
+      genre.dispose();
+      await backbones.dispose();
+    }
   },
 });
