@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadConfig } from '../src/config.js';
-import { BackboneRegistry, backboneFeatures, loadServingModel, modelDir } from '../src/ml/serving/poster/serving-model.js';
+import { readPosterMetadata } from '../src/ml/serving/poster/metadata.js';
+import { BackboneRegistry, backboneFeatures, modelDir } from '../src/ml/serving/poster/serving-model.js';
 import { type BenchResult, registerBench } from './registry.js';
 import { measure } from './timing.js';
 
@@ -12,24 +13,21 @@ import { measure } from './timing.js';
 registerBench({
   name: 'poster-backbone',
   async run({ log }): Promise<BenchResult> {
-    const config = loadConfig(process.env);
+    const { backbone: config } = await readPosterMetadata(modelDir(loadConfig(process.env).modelsDir, 'genre'));
+    if (config === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
     const backbones = new BackboneRegistry();
-    const genre = await loadServingModel(modelDir(config.modelsDir, 'genre'), backbones);
-    const backbone = genre.backbone;
+    const backbone = await backbones.get(config);
+    const pixels = tf.randomUniform([1, config.inputSize, config.inputSize, 3], 0, 255) as tf.Tensor4D;
+    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, median of 15 passes`);
     try {
-      if (backbone === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
-      const size = backbone.config.inputSize;
-      const pixels = tf.randomUniform([1, size, size, 3], 0, 255) as tf.Tensor4D;
-      log(`poster-backbone: ${backbone.config.views.length} views at ${size} px, median of 15 passes`);
       const timing = await measure(async () => {
         const features = backboneFeatures(backbone, pixels);
         await features.data();
         features.dispose();
       }, 15, 5);
-      pixels.dispose();
       return { poster_backbone_ms: timing.wallMs, poster_backbone_cpu_ms: timing.cpuMs };
     } finally {
-      genre.dispose();
+      pixels.dispose();
       await backbones.dispose();
     }
   },
