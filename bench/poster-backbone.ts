@@ -1,34 +1,47 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadConfig } from '../src/config.js';
 import { readPosterMetadata } from '../src/ml/serving/poster/metadata.js';
-import { BackboneRegistry, backboneFeatures, modelDir } from '../src/ml/serving/poster/serving-model.js';
+import { BackboneRegistry, modelDir, type ServedBackbone, servedFeatures } from '../src/ml/serving/poster/serving-model.js';
 import { type BenchResult, registerBench } from './registry.js';
-import { measure } from './timing.js';
+import { measure, type Timing } from './timing.js';
 
 /**
- * The served MobileNetV2 alone, on both views of one poster, in this process with its WASM_THREADS: the same work
- * as the PyTorch peer's batch-1 poster time, so `torch-mobilenet` divides the two (the rest of `poster_request_p50_ms`
- * is decoding, the heads and messages).
+ * The served MobileNetV2 alone, on both views of one poster, in this process with the bot's thread count: the
+ * same work as the PyTorch peer's batch-1 poster time, so `torch-mobilenet` divides the two (the rest of
+ * `poster_request_p50_ms` is decoding, the heads and messages). Timed on TensorFlow.js and, unless
+ * POSTER_RUNTIME=tfjs, on ONNX Runtime; `poster_backbone_ms` is the one the bot serves with.
  */
 registerBench({
   name: 'poster-backbone',
   async run({ log }): Promise<BenchResult> {
-    const { backbone: config } = await readPosterMetadata(modelDir(loadConfig(process.env).modelsDir, 'genre'));
+    const { modelsDir, posterRuntime, limits } = loadConfig(process.env);
+    const { backbone: config } = await readPosterMetadata(modelDir(modelsDir, 'genre'));
     if (config === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
-    const backbones = new BackboneRegistry();
-    const backbone = await backbones.get(config);
-    const pixels = tf.randomUniform([1, config.inputSize, config.inputSize, 3], 0, 255) as tf.Tensor4D;
-    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, median of 15 passes`);
+    const registries = [new BackboneRegistry({ choice: 'tfjs', threads: limits.wasmThreads })];
+    if (posterRuntime !== 'tfjs') registries.push(new BackboneRegistry({ choice: posterRuntime, threads: limits.wasmThreads }, (why) => log(`poster-backbone: ${why}`)));
+    const image = Uint8Array.from({ length: config.inputSize * config.inputSize * 3 }, (_, i) => (i * 7919) % 256);
+    const pixels = tf.tensor4d(image, [1, config.inputSize, config.inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
+    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, ${limits.wasmThreads} threads, median of 15 passes`);
+    const time = (backbone: ServedBackbone): Promise<Timing> => measure(async () => {
+      const features = await servedFeatures(backbone, [image], pixels);
+      await features.data();
+      features.dispose();
+    }, 15, 5);
     try {
-      const timing = await measure(async () => {
-        const features = backboneFeatures(backbone, pixels);
-        await features.data();
-        features.dispose();
-      }, 15, 5);
-      return { poster_backbone_ms: timing.wallMs, poster_backbone_cpu_ms: timing.cpuMs };
+      const [tfjs, native] = await Promise.all(registries.map((registry) => registry.get(config)));
+      const onTfjs = await time(tfjs!);
+      const onNative = native?.native ? await time(native) : undefined;
+      const served = onNative ?? onTfjs;
+      return {
+        poster_backbone_ms: served.wallMs,
+        poster_backbone_cpu_ms: served.cpuMs,
+        poster_backbone_runtime: onNative ? 'onnxruntime' : 'tfjs',
+        poster_backbone_tfjs_ms: onTfjs.wallMs,
+        ...(onNative ? { poster_backbone_onnxruntime_ms: onNative.wallMs } : {}),
+      };
     } finally {
       pixels.dispose();
-      await backbones.dispose();
+      await Promise.all(registries.map((registry) => registry.dispose()));
     }
   },
 });

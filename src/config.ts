@@ -10,6 +10,9 @@ export type BackendName = 'gpu' | 'node' | 'wasm' | 'cpu';
 /** Which images in a channel get an answer without a command: posters only, those that mention the bot, none. */
 export type ImageReplyMode = 'auto' | 'mention' | 'off';
 export const IMAGE_REPLY_MODES: readonly ImageReplyMode[] = ['auto', 'mention', 'off'];
+/** What runs the poster backbone: ONNX Runtime when installed ('auto'), always it ('onnxruntime'), or TensorFlow.js. */
+export type PosterRuntimeChoice = 'auto' | 'onnxruntime' | 'tfjs';
+export const POSTER_RUNTIMES: readonly PosterRuntimeChoice[] = ['auto', 'onnxruntime', 'tfjs'];
 
 export interface Config {
   readonly discord?: {
@@ -29,6 +32,7 @@ export interface Config {
   readonly http: { readonly host: string; readonly port: number };
   readonly cacheUrl?: string;
   readonly backend?: BackendName;
+  readonly posterRuntime: PosterRuntimeChoice;
   readonly modelsDir: string;
   readonly download: {
     readonly maxImageBytes: number;
@@ -38,7 +42,7 @@ export interface Config {
   readonly limits: {
     /** Threads running the models; 0 runs them on the main thread. */
     readonly inferenceWorkers: number;
-    /** XNNPACK threads per model thread on wasm: by default the cores shared out among the model threads. */
+    /** Threads per model thread (XNNPACK's on wasm, ONNX Runtime's): by default the cores shared out among the model threads. */
     readonly wasmThreads: number;
     readonly maxConcurrentInferences: number;
     readonly maxQueue: number;
@@ -201,6 +205,7 @@ export function loadConfig(variables: Env = process.env): Config {
     http: { host: env.read('HOST') ?? '127.0.0.1', port: env.integer('PORT', 3000, 0, 65535) },
     cacheUrl: env.schemeUrl('CACHE_URL', /^rediss?:\/\//, 'must be a redis:// or rediss:// URL (leave it unset for the embedded cache)'),
     backend: backend as BackendName | undefined,
+    posterRuntime: env.choice('POSTER_RUNTIME', POSTER_RUNTIMES, 'auto'),
     modelsDir: env.read('MODELS_DIR') ?? 'models',
     download: readDownload(env),
     limits: readLimits(env),

@@ -35,14 +35,14 @@ describe('loadConfig', () => {
   it('names every bad variable at once and never echoes a secret', () => {
     let caught: unknown;
     try {
-      loadConfig({ PORT: 'eighty', SLACK_BOT_TOKEN: 'secret-token-value', MAX_IMAGE_BYTES: '-3', TF_BACKEND: 'tpu', DISCORD_SHARDS: '0' });
+      loadConfig({ PORT: 'eighty', SLACK_BOT_TOKEN: 'secret-token-value', MAX_IMAGE_BYTES: '-3', TF_BACKEND: 'tpu', DISCORD_SHARDS: '0', POSTER_RUNTIME: 'tensorrt' });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const { problems, message } = caught as ConfigError;
     expect(problems.map((p) => p.split(' ')[0])).toEqual(
-      expect.arrayContaining(['PORT', 'SLACK_BOT_TOKEN', 'MAX_IMAGE_BYTES', 'TF_BACKEND', 'DISCORD_SHARDS']),
+      expect.arrayContaining(['PORT', 'SLACK_BOT_TOKEN', 'MAX_IMAGE_BYTES', 'TF_BACKEND', 'DISCORD_SHARDS', 'POSTER_RUNTIME']),
     );
     expect(message).not.toContain('secret-token-value');
   });

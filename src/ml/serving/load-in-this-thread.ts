@@ -1,17 +1,26 @@
-import type { BackendName } from '../../config.js';
+import type { BackendName, PosterRuntimeChoice } from '../../config.js';
 import { initBackend } from '../runtime/backend.js';
 import { loadPosterPredictor, type DisposablePosterPredictor } from './poster/predictor.js';
 import { loadReviewPredictor, type ReviewRater } from './review/predictor.js';
 
+export interface ThreadModelsSetup {
+  readonly modelsDir: string;
+  readonly backend?: BackendName;
+  /** Threads of this model thread: XNNPACK's on wasm, ONNX Runtime's for the poster backbone. */
+  readonly threads: number;
+  readonly posterRuntime: PosterRuntimeChoice;
+}
+
 /** Chooses the backend and loads both shipped models on the calling thread (the main one, or a worker's). */
 export async function loadModelsInThisThread(
-  modelsDir: string,
-  backend: BackendName | undefined,
+  { modelsDir, backend, threads, posterRuntime }: ThreadModelsSetup,
   log: (message: string) => void = () => {},
-  wasmThreads = 1,
 ): Promise<{ backend: BackendName; poster: DisposablePosterPredictor; review: ReviewRater }> {
-  const chosen = await initBackend(backend, log, wasmThreads);
-  const [poster, review] = await Promise.all([loadPosterPredictor(modelsDir), loadReviewPredictor(modelsDir)]);
+  const chosen = await initBackend(backend, log, threads);
+  const [poster, review] = await Promise.all([
+    loadPosterPredictor(modelsDir, { runtime: { choice: posterRuntime, threads }, log }),
+    loadReviewPredictor(modelsDir),
+  ]);
   return { backend: chosen, poster, review };
 }
 

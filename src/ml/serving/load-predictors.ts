@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { PosterPredictor, ReviewPredictor } from '../../core/predictions.js';
 import type { Logger } from '../../logger.js';
+import type { ThreadModelsSetup } from './load-in-this-thread.js';
 import { InferencePool } from './workers/inference-pool.js';
 
 export interface LoadedPredictors {
@@ -10,11 +11,16 @@ export interface LoadedPredictors {
   close(): Promise<void>;
 }
 
+function threadModelsSetup(config: Config): ThreadModelsSetup {
+  const { modelsDir, backend, posterRuntime, limits } = config;
+  return { modelsDir, ...(backend === undefined ? {} : { backend }), threads: limits.wasmThreads, posterRuntime };
+}
+
 /** The shipped models, in `config.limits.inferenceWorkers` worker threads, or on this thread when that is 0. */
 export async function loadPredictors(config: Config, logger: Logger): Promise<LoadedPredictors> {
   const workers = config.limits.inferenceWorkers;
   if (workers > 0) {
-    const pool = await InferencePool.start(workers, { modelsDir: config.modelsDir, backend: config.backend, wasmThreads: config.limits.wasmThreads }, logger);
+    const pool = await InferencePool.start(workers, threadModelsSetup(config), logger);
     return {
       posterPredictor: pool.posterPredictor,
       reviewPredictor: pool.reviewPredictor,
@@ -24,7 +30,7 @@ export async function loadPredictors(config: Config, logger: Logger): Promise<Lo
   }
   // Imported only here: with workers, this thread never loads TensorFlow.js (tens of MiB it would not use).
   const { loadModelsInThisThread } = await import('./load-in-this-thread.js');
-  const { poster, review } = await loadModelsInThisThread(config.modelsDir, config.backend, (message) => logger.info(message), config.limits.wasmThreads);
+  const { poster, review } = await loadModelsInThisThread(threadModelsSetup(config), (message) => logger.info(message));
   return {
     posterPredictor: poster,
     reviewPredictor: review,

@@ -3,7 +3,9 @@ import { GENRES } from '../../../core/genres.js';
 import { type PosterPredictor, type PosterResult, topGenres } from '../../../core/predictions.js';
 import { createPosterExplainer } from './explain.js';
 import { loadGateModel } from './gate-model.js';
-import { BackboneRegistry, backboneFeatures, backboneKey, loadServingModel, modelDir, type ServedBackbone } from './serving-model.js';
+import {
+  BackboneRegistry, type BackboneRuntime, backboneKey, loadServingModel, modelDir, type PosterRuntimeName, type ServedBackbone, servedFeatures,
+} from './serving-model.js';
 import { recognisedAndSimilar } from './recognise.js';
 import { loadSimilarIndex, nearestPosters, type SimilarIndex } from './similar-index.js';
 
@@ -30,7 +32,16 @@ function checkedSimilarIndex(index: SimilarIndex, backbone: ServedBackbone | und
 }
 
 export interface DisposablePosterPredictor extends PosterPredictor {
+  /** What runs the backbone: ONNX Runtime, or TensorFlow.js (also for models without a frozen backbone). */
+  readonly runtime: PosterRuntimeName;
   dispose(): Promise<void>;
+}
+
+export interface PosterPredictorOptions {
+  /** Default: TensorFlow.js, one thread; the bot passes its POSTER_RUNTIME and WASM_THREADS. */
+  readonly runtime?: BackboneRuntime;
+  /** Hears why ONNX Runtime was asked for ('auto') but is not used. */
+  readonly log?: (message: string) => void;
 }
 
 /**
@@ -43,8 +54,8 @@ export interface DisposablePosterPredictor extends PosterPredictor {
  * const [result] = await predictor.predict([await decodePoster(bytes, predictor.inputSize)]);
  * result.top3; // [['Drama', 0.61], ['Comedy', 0.33], ['Romance', 0.2]]
  */
-export async function loadPosterPredictor(modelsDir: string): Promise<DisposablePosterPredictor> {
-  const backbones = new BackboneRegistry();
+export async function loadPosterPredictor(modelsDir: string, options: PosterPredictorOptions = {}): Promise<DisposablePosterPredictor> {
+  const backbones = new BackboneRegistry(options.runtime, (reason) => options.log?.(`poster backbone on TensorFlow.js: ${reason}`));
   const [genre, rating, gate, similarIndex] = await Promise.all([
     loadServingModel(modelDir(modelsDir, 'genre'), backbones),
     loadServingModel(modelDir(modelsDir, 'rating'), backbones),
@@ -63,12 +74,10 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
   const explainer = genre.head && createPosterExplainer(genre.head, labels);
   const recogniseAt = similar?.metadata.recognition?.threshold;
 
+  const backbonesInUse = [...new Set([genre.backbone, rating.backbone, gate?.backbone])].filter((b): b is ServedBackbone => b !== undefined);
+
   /** Every output of one batch as tensors; the similar index reads the genre head's backbone features. */
-  const run = (pixels: tf.Tensor4D): BatchOutputs => {
-    const features = new Map<ServedBackbone, tf.Tensor2D>();
-    for (const backbone of [genre.backbone, rating.backbone, gate?.backbone]) {
-      if (backbone && !features.has(backbone)) features.set(backbone, backboneFeatures(backbone, pixels));
-    }
+  const run = (pixels: tf.Tensor4D, features: ReadonlyMap<ServedBackbone, tf.Tensor2D>): BatchOutputs => {
     const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, model.backbone && features.get(model.backbone)));
     const nearest = similar && tf.topk(similar.similarities(features.get(genre.backbone!)!), SIMILAR_COUNT + 1);
     return { genres: genres!, ratings: ratings!, poster: gate?.predict(features.get(gate.backbone)!), nearest };
@@ -76,17 +85,26 @@ export async function loadPosterPredictor(modelsDir: string): Promise<Disposable
 
   return {
     inputSize,
+    runtime: genre.backbone?.native ? 'onnxruntime' : 'tfjs',
     async predict(images: readonly Uint8Array[]): Promise<PosterResult[]> {
       if (images.length === 0) return [];
       const expected = inputSize * inputSize * 3;
       images.forEach((image, i) => {
         if (image.length !== expected) throw new Error(`Image ${i} has ${image.length} bytes, expected ${inputSize}x${inputSize}x3 RGB`);
       });
-      const outputs = tf.tidy(() => {
+      const pixels = tf.tidy(() => {
         const flat = new Uint8Array(images.length * expected);
         images.forEach((image, i) => flat.set(image, i * expected));
-        return run(tf.tensor4d(flat, [images.length, inputSize, inputSize, 3], 'int32').toFloat() as tf.Tensor4D);
+        return tf.tensor4d(flat, [images.length, inputSize, inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
       });
+      const features = new Map<ServedBackbone, tf.Tensor2D>();
+      let outputs: BatchOutputs;
+      try {
+        for (const backbone of backbonesInUse) features.set(backbone, await servedFeatures(backbone, images, pixels));
+        outputs = tf.tidy(() => run(pixels, features));
+      } finally {
+        tf.dispose([pixels, ...features.values()]);
+      }
       const [probs, scores, posterness, nearestValues, nearestIndices] = await Promise.all([
         outputs.genres.array(), outputs.ratings.array(), outputs.poster?.array(), outputs.nearest?.values.array(), outputs.nearest?.indices.array(),
       ]);

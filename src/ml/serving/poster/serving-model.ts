@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { PosterRuntimeChoice } from '../../../config.js';
 import { compileForInference, type InferenceFn } from '../../runtime/graph-compiler/compile.js';
 import { loadLayersModel } from '../../runtime/model-io.js';
+import { compileForOnnxRuntime, type NativeInference } from '../../runtime/onnx/native-inference.js';
 import { type BackboneConfig, loadPosterBackbone, type PosterBackbone } from './backbone.js';
 import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
 import { NSFWJS_MOBILENET } from './mobilenet-source.js';
+import { meanOverViews, viewBatch } from './native-views.js';
 
 /** One poster model ready to serve: float pixels (n x size x size x 3, 0-255) in, outputs (n x labels) out. */
 export interface ServingModel {
@@ -21,16 +24,43 @@ export interface ServingModel {
 /** A backbone as served: its Layers model compiled for inference (batch norm folded, activations fused). */
 export interface ServedBackbone extends PosterBackbone {
   readonly infer: InferenceFn;
+  /** The same graph on ONNX Runtime, which computes the features of {@link servedFeatures} when present. */
+  readonly native?: NativeInference;
 }
+
+export interface BackboneRuntime {
+  readonly choice: PosterRuntimeChoice;
+  /** Intra-op threads of each ONNX Runtime session. */
+  readonly threads: number;
+}
+
+export type PosterRuntimeName = 'onnxruntime' | 'tfjs';
 
 /** What makes two backbone configs the same network and features (metadata extras like `package` aside). */
 export function backboneKey({ taps, views, inputSize, scale, source }: BackboneConfig): string {
   return JSON.stringify({ taps, views, inputSize, scale, source });
 }
 
-/** Loads each distinct backbone once, so the genre and rating heads share the network and its forward pass. */
+/**
+ * Loads each distinct backbone once, so the genre and rating heads share the network and its forward pass, and
+ * puts it on ONNX Runtime when the runtime choice allows and the package loads (`onTfjs` hears why not).
+ */
 export class BackboneRegistry {
   private readonly loaded = new Map<string, Promise<ServedBackbone>>();
+
+  constructor(
+    private readonly runtime: BackboneRuntime = { choice: 'tfjs', threads: 1 },
+    private readonly onTfjs: (reason: string) => void = () => {},
+  ) {}
+
+  private async native(extractor: tf.LayersModel): Promise<{ native?: NativeInference }> {
+    if (this.runtime.choice === 'tfjs') return {};
+    const native = await compileForOnnxRuntime(extractor, this.runtime.threads);
+    if (!('unavailable' in native)) return { native };
+    if (this.runtime.choice === 'onnxruntime') throw new Error(`POSTER_RUNTIME=onnxruntime, but ${native.unavailable}`);
+    this.onTfjs(native.unavailable);
+    return {};
+  }
 
   get(config: BackboneConfig): Promise<ServedBackbone> {
     const { taps, views, inputSize, scale, source } = config;
@@ -38,9 +68,10 @@ export class BackboneRegistry {
     let backbone = this.loaded.get(key);
     if (!backbone) {
       if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
-      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then((loaded) => ({
+      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => ({
         ...loaded,
         infer: compileForInference(loaded.extractor),
+        ...(await this.native(loaded.extractor)),
       }));
       this.loaded.set(key, backbone);
     }
@@ -49,6 +80,7 @@ export class BackboneRegistry {
 
   async dispose(): Promise<void> {
     for (const backbone of await Promise.all(this.loaded.values())) {
+      await backbone.native?.release();
       backbone.infer.dispose();
       backbone.extractor.dispose();
     }
@@ -70,6 +102,17 @@ export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D):
     const count = input.shape[0];
     return tf.addN(views.map((_, v) => features.slice([v * count, 0], [count, -1]))).div(views.length) as tf.Tensor2D;
   });
+}
+
+/**
+ * {@link backboneFeatures} of `images` (RGB bytes at the backbone's input size), on ONNX Runtime when the backbone
+ * has it, else on TensorFlow.js from `pixels` (the same images as floats). The caller disposes the result.
+ */
+export async function servedFeatures(backbone: ServedBackbone, images: readonly Uint8Array[], pixels: tf.Tensor4D): Promise<tf.Tensor2D> {
+  const { native, config, featureDim } = backbone;
+  if (native === undefined || pixels.shape[1] !== config.inputSize) return backboneFeatures(backbone, pixels);
+  const rows = await native.run(viewBatch(images, config), [images.length * config.views.length, config.inputSize, config.inputSize, 3]);
+  return tf.tensor2d(meanOverViews(rows, images.length, config.views.length, featureDim), [images.length, featureDim]);
 }
 
 export async function loadServingModel(dir: string, backbones: BackboneRegistry): Promise<ServingModel> {

@@ -24,7 +24,7 @@ interface Pending {
 
 class InferenceThread {
   readonly pending = new Map<number, Pending>();
-  readonly ready: Promise<{ posterInputSize: number; backend: string; threads: number; explains: boolean }>;
+  readonly ready: Promise<Extract<WorkerMessage, { type: 'ready' }>>;
   /** False once the worker failed to start or exited: it takes no more requests. */
   usable = true;
   private readonly worker: Worker;
@@ -117,7 +117,8 @@ export class InferencePool {
     try {
       const [first] = await Promise.all(threads.map((thread) => thread.ready));
       pool = new InferencePool(threads, setup, logger, first!.posterInputSize, first!.backend, first!.explains);
-      logger.info({ workers: count, backend: first!.backend, threadsPerWorker: first!.threads }, 'inference workers ready');
+      for (const note of first!.notes) logger.info(note);
+      logger.info({ workers: count, backend: first!.backend, posterRuntime: first!.posterRuntime, threadsPerWorker: first!.threads }, 'inference workers ready');
       return pool;
     } catch (error) {
       await Promise.all(threads.map((thread) => thread.terminate()));

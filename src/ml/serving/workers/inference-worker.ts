@@ -7,10 +7,11 @@ import { errorMessage } from '../../../util/error-message.js';
 
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
-const { modelsDir, backend, wasmThreads } = workerData as WorkerSetup;
+const setup = workerData as WorkerSetup;
 
 try {
-  const { backend: chosen, poster, review } = await loadModelsInThisThread(modelsDir, backend, undefined, wasmThreads);
+  const notes: string[] = [];
+  const { backend: chosen, poster, review } = await loadModelsInThisThread(setup, (note) => notes.push(note));
   port.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'poster') send({ type: 'answer', id: request.id, posters: await poster.predict(request.images) });
@@ -21,7 +22,9 @@ try {
       send({ type: 'error', id: request.id, message: errorMessage(error) });
     }
   });
-  send({ type: 'ready', posterInputSize: poster.inputSize, backend: chosen, threads: wasmThreadCount(), explains: poster.explain !== undefined });
+  send({
+    type: 'ready', posterInputSize: poster.inputSize, backend: chosen, posterRuntime: poster.runtime, threads: wasmThreadCount(), explains: poster.explain !== undefined, notes,
+  });
 } catch (error) {
   send({ type: 'failed', message: errorMessage(error) });
 }

@@ -1,13 +1,8 @@
-import type { BackendName } from '../../../config.js';
+import type { ThreadModelsSetup } from '../load-in-this-thread.js';
 import type { PosterExplanation, PosterResult, ReviewExplanation } from '../../../core/predictions.js';
 
 /** What a worker is started with. */
-export interface WorkerSetup {
-  readonly modelsDir: string;
-  readonly backend?: BackendName;
-  /** XNNPACK threads when the backend is wasm. */
-  readonly wasmThreads?: number;
-}
+export type WorkerSetup = ThreadModelsSetup;
 
 export type WorkerRequest =
   | { readonly id: number; readonly kind: 'poster'; readonly images: readonly Uint8Array[] }
@@ -16,7 +11,16 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: 'review-explain'; readonly text: string };
 
 export type WorkerMessage =
-  | { readonly type: 'ready'; readonly posterInputSize: number; readonly backend: string; readonly threads: number; readonly explains: boolean }
+  | {
+      readonly type: 'ready';
+      readonly posterInputSize: number;
+      readonly backend: string;
+      readonly posterRuntime: string;
+      readonly threads: number;
+      readonly explains: boolean;
+      /** What loading had to say, e.g. why the poster backbone is not on ONNX Runtime. */
+      readonly notes: readonly string[];
+    }
   | { readonly type: 'failed'; readonly message: string }
   | {
       readonly type: 'answer';

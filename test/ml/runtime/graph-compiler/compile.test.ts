@@ -3,20 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/ml/runtime/backend.js';
 import { compileForInference } from '../../../../src/ml/runtime/graph-compiler/compile.js';
 import { buildReferenceCnn } from '../../../helpers/reference-cnn.js';
-import { buildBranchedModel, buildMobileNetBlocks, buildUnsupportedModel, randomiseBatchNorms } from './models.js';
-
-/** Largest difference relative to the largest reference value: 1e-4 is float32 rounding of the refolded weights. */
-function relativeError(actual: tf.Tensor, expected: tf.Tensor): number {
-  const a = actual.dataSync();
-  const e = expected.dataSync();
-  let scale = 1e-6;
-  let worst = 0;
-  e.forEach((v, i) => {
-    scale = Math.max(scale, Math.abs(v));
-    worst = Math.max(worst, Math.abs(v - (a[i] as number)));
-  });
-  return worst / scale;
-}
+import { buildBranchedModel, buildMobileNetBlocks, buildUnsupportedModel, randomiseBatchNorms, relativeError } from './models.js';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
 

@@ -1,5 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 
+/** Largest difference relative to the largest reference value: 1e-4 is float32 rounding of the refolded weights. */
+export function relativeError(actual: tf.Tensor | Float32Array, expected: tf.Tensor): number {
+  const a = actual instanceof Float32Array ? actual : actual.dataSync();
+  const e = expected.dataSync();
+  let scale = 1e-6;
+  let worst = 0;
+  e.forEach((v, i) => {
+    scale = Math.max(scale, Math.abs(v));
+    worst = Math.max(worst, Math.abs(v - (a[i] as number)));
+  });
+  return worst / scale;
+}
+
 /** Replaces every batch norm's statistics with seeded random ones, some scales negative when asked. */
 export function randomiseBatchNorms(model: tf.LayersModel, seed: number, negativeScales: boolean): void {
   let next = seed;

@@ -11,9 +11,10 @@ import { LogCapture } from '../../../helpers/test-bot.js';
 const logs = new LogCapture();
 const logger = createLogger('info', logs);
 let pool: InferencePool;
+const setup = { modelsDir: 'models', backend: 'wasm', threads: 1, posterRuntime: 'auto' } as const;
 
 beforeAll(async () => {
-  pool = await InferencePool.start(2, { modelsDir: 'models', backend: 'wasm' }, logger);
+  pool = await InferencePool.start(2, setup, logger);
 }, 120_000);
 afterAll(async () => {
   await pool?.close();
@@ -29,7 +30,8 @@ const posters = (size: number) =>
 describe('InferencePool (the shipped models in worker threads)', () => {
   it('answers exactly as the models do in this thread', async () => {
     await initBackend('wasm');
-    const [poster, review] = await Promise.all([loadPosterPredictor('models'), loadReviewPredictor('models')]);
+    const runtime = { choice: setup.posterRuntime, threads: setup.threads };
+    const [poster, review] = await Promise.all([loadPosterPredictor('models', { runtime }), loadReviewPredictor('models')]);
     const images = await posters(pool.posterPredictor.inputSize);
     const texts = ['A wonderful film with superb acting.', 'Dull, long and pointless.'];
 
@@ -60,7 +62,7 @@ describe('InferencePool (the shipped models in worker threads)', () => {
   }, 120_000);
 
   it('says why when the models cannot be loaded', async () => {
-    await expect(InferencePool.start(1, { modelsDir: '/nonexistent-models', backend: 'wasm' }, logger)).rejects.toThrow(
+    await expect(InferencePool.start(1, { ...setup, modelsDir: '/nonexistent-models' }, logger)).rejects.toThrow(
       /inference worker could not start: .*nonexistent-models/,
     );
   });
