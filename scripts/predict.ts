@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   await initBackend(config.backend, (msg) => logger.info(msg), config.limits.wasmThreads);
-  const predictor = await loadPosterPredictor(values.models ?? config.modelsDir);
+  const runtime = { choice: config.posterRuntime, threads: config.limits.wasmThreads };
+  const predictor = await loadPosterPredictor(values.models ?? config.modelsDir, { runtime, log: (msg) => logger.info(msg) });
   const heatmapDir = values['heatmap-dir'];
   if (heatmapDir !== undefined) await mkdir(heatmapDir, { recursive: true });
   const explain = { explain: values.explain || heatmapDir !== undefined, onHeatmap: heatmapDir === undefined ? undefined : overlayWriter(heatmapDir) };
