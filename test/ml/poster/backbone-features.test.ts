@@ -8,7 +8,7 @@ import { BackboneRegistry, backboneFeatures, type ServedBackbone } from '../../.
 function onePassPerView(backbone: ServedBackbone, pixels: tf.Tensor4D): tf.Tensor2D {
   return tf.tidy(() => {
     const input = pixels.mul(backbone.config.scale) as tf.Tensor4D;
-    const views = backbone.config.views.map((view) => backbone.infer(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor2D);
+    const views = backbone.config.views.map((view) => backbone.infer()(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor2D);
     return tf.addN(views).div(views.length) as tf.Tensor2D;
   });
 }

@@ -23,7 +23,8 @@ export interface ServingModel {
 
 /** A backbone as served: its Layers model compiled for inference (batch norm folded, activations fused). */
 export interface ServedBackbone extends PosterBackbone {
-  readonly infer: InferenceFn;
+  /** The Layers model compiled for TensorFlow.js; compiled on first use, as ONNX Runtime may serve every poster. */
+  infer(): InferenceFn;
   /** The same graph on ONNX Runtime, which computes the features of {@link servedFeatures} when present. */
   readonly native?: NativeInference;
 }
@@ -47,6 +48,7 @@ export function backboneKey({ taps, views, inputSize, scale, source }: BackboneC
  */
 export class BackboneRegistry {
   private readonly loaded = new Map<string, Promise<ServedBackbone>>();
+  private readonly compiled: Array<() => void> = [];
 
   constructor(
     private readonly runtime: BackboneRuntime = { choice: 'tfjs', threads: 1 },
@@ -68,11 +70,15 @@ export class BackboneRegistry {
     let backbone = this.loaded.get(key);
     if (!backbone) {
       if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
-      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => ({
-        ...loaded,
-        infer: compileForInference(loaded.extractor),
-        ...(await this.native(loaded.extractor)),
-      }));
+      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => {
+        const native = await this.native(loaded.extractor);
+        let compiled: InferenceFn | undefined;
+        this.compiled.push(() => compiled?.dispose());
+        const infer = (): InferenceFn => (compiled ??= compileForInference(loaded.extractor));
+        // On TensorFlow.js it serves every poster: compile at start, not during the first request.
+        if (native.native === undefined) infer();
+        return { ...loaded, infer, ...native };
+      });
       this.loaded.set(key, backbone);
     }
     return backbone;
@@ -81,9 +87,9 @@ export class BackboneRegistry {
   async dispose(): Promise<void> {
     for (const backbone of await Promise.all(this.loaded.values())) {
       await backbone.native?.release();
-      backbone.infer.dispose();
       backbone.extractor.dispose();
     }
+    for (const dispose of this.compiled) dispose();
   }
 }
 
@@ -98,7 +104,7 @@ export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D):
     const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
     const input = resized.mul(backbone.config.scale) as tf.Tensor4D;
     const views = backbone.config.views.map((view) => (view === 'flipped' ? tf.reverse(input, 2) : input));
-    const features = backbone.infer(views.length === 1 ? views[0]! : tf.concat(views)) as tf.Tensor2D;
+    const features = backbone.infer()(views.length === 1 ? views[0]! : tf.concat(views)) as tf.Tensor2D;
     const count = input.shape[0];
     return tf.addN(views.map((_, v) => features.slice([v * count, 0], [count, -1]))).div(views.length) as tf.Tensor2D;
   });
