@@ -11,16 +11,13 @@ function inboundTensors(tensor: SymbolicTensor): SymbolicTensor[] {
 }
 
 /**
- * Walks the model's graph from its output back to its input (Sequential and functional models alike: both keep
+ * Walks the model's graph from each output back to its input (Sequential and functional models alike: both keep
  * their layers' inbound nodes) and lowers each layer call into one op, plus one for an activation fused kernels
  * cannot apply. Throws {@link UnsupportedLayerError} for anything it cannot translate exactly.
  */
 export function buildPlan(model: tf.LayersModel): Plan {
   const [input] = model.inputs;
-  const [output] = model.outputs;
-  if (model.inputs.length !== 1 || model.outputs.length !== 1 || input === undefined || output === undefined) {
-    throw new UnsupportedLayerError(model.name, 'only models with one input and one output are compiled');
-  }
+  if (model.inputs.length !== 1 || input === undefined) throw new UnsupportedLayerError(model.name, 'only models with one input are compiled');
   const ops: PlanOp[] = [];
   const indexOf = new Map<number, number>();
   const visit = (tensor: SymbolicTensor, path: ReadonlySet<number>): number => {
@@ -46,6 +43,6 @@ export function buildPlan(model: tf.LayersModel): Plan {
     indexOf.set(tensor.id, ops.length - 1);
     return ops.length - 1;
   };
-  const last = visit(output, new Set());
-  return { ops, output: last };
+  const outputs = model.outputs.map((output) => visit(output, new Set()));
+  return { ops, outputs };
 }

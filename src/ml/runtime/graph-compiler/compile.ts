@@ -68,6 +68,7 @@ function fallback(model: tf.LayersModel, reason: string): InferenceFn {
 export function compileForInference(model: tf.LayersModel): InferenceFn {
   let plan: Plan;
   try {
+    if (model.outputs.length !== 1) throw new UnsupportedLayerError(model.name, 'only models with one output are compiled for tfjs');
     plan = optimizePlan(buildPlan(model));
   } catch (error) {
     if (error instanceof UnsupportedLayerError) return fallback(model, error.message);

@@ -80,16 +80,17 @@ export function emitPlan(plan: Plan): Executable {
   const steps = plan.ops.map((op) => stepFor(op, keep));
   const lastRead = plan.ops.map(() => -1);
   plan.ops.forEach((op, index) => op.inputs.forEach((input) => { lastRead[input] = index; }));
+  const output = plan.outputs[0] as number;
   const run = (input: tf.Tensor): tf.Tensor => {
     const values: tf.Tensor[] = [];
     plan.ops.forEach((op, index) => {
       values[index] = op.kind === 'input' ? input : (steps[index] as Step)(op.inputs.map((i) => values[i] as tf.Tensor));
       for (const i of op.inputs) {
         const value = values[i] as tf.Tensor;
-        if (lastRead[i] === index && i !== plan.output && value !== input && value !== values[index]) value.dispose();
+        if (lastRead[i] === index && i !== output && value !== input && value !== values[index]) value.dispose();
       }
     });
-    return values[plan.output] as tf.Tensor;
+    return values[output] as tf.Tensor;
   };
   return { run, weights };
 }

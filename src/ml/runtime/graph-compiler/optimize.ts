@@ -45,7 +45,7 @@ function compact(plan: Plan): Plan {
     live.add(target);
     for (const input of (plan.ops[target] as PlanOp).inputs) mark(input);
   };
-  mark(plan.output);
+  plan.outputs.forEach(mark);
   const renumbered = new Map<number, number>();
   const ops: PlanOp[] = [];
   plan.ops.forEach((op, index) => {
@@ -53,7 +53,7 @@ function compact(plan: Plan): Plan {
     renumbered.set(index, ops.length);
     ops.push({ ...op, inputs: op.inputs.map((input) => renumbered.get(resolve(input)) as number) });
   });
-  return { ops, output: renumbered.get(resolve(plan.output)) as number };
+  return { ops, outputs: plan.outputs.map((output) => renumbered.get(resolve(output)) as number) };
 }
 
 /**

@@ -112,12 +112,13 @@ export type PlanOp = OpBody & {
 export interface Plan {
   /** Topologically ordered; a removed op becomes an identity of its input until the plan is compacted. */
   ops: PlanOp[];
-  output: number;
+  /** The model's outputs in order (compileForInference emits models with one). */
+  outputs: number[];
 }
 
-/** The only op reading `index`, or undefined when it has none or several, or is the plan output. */
+/** The only op reading `index`, or undefined when it has none or several, or is a plan output. */
 export function soleConsumer(plan: Plan, index: number): number | undefined {
-  if (plan.output === index) return undefined;
+  if (plan.outputs.includes(index)) return undefined;
   let found: number | undefined;
   for (let i = 0; i < plan.ops.length; i++) {
     const reads = (plan.ops[i] as PlanOp).inputs.filter((input) => input === index).length;

@@ -6,13 +6,13 @@
  * @example
  * const native = await compileForOnnxRuntime(model, 2);
  * if ('unavailable' in native) log(native.unavailable);
- * else const rows = await native.run(pixels, [2, 224, 224, 3]); // same numbers as the tfjs model, to float rounding
+ * else const [rows] = await native.run(pixels, [2, 224, 224, 3]); // the tfjs model's numbers, to float rounding
  */
 import type * as tf from '@tensorflow/tfjs';
 import { buildPlan } from '../graph-compiler/build-plan.js';
 import { UnsupportedLayerError } from '../graph-compiler/lower-layer.js';
 import { optimizePlan } from '../graph-compiler/optimize.js';
-import { ONNX_INPUT, ONNX_OUTPUT, planToOnnx } from './plan-to-onnx.js';
+import { ONNX_INPUT, onnxOutput, planToOnnx } from './plan-to-onnx.js';
 import { errorMessage } from '../../../util/error-message.js';
 
 /** The few parts of onnxruntime-node's API used here, typed locally because the package is optional. */
@@ -30,8 +30,8 @@ interface OrtModule {
 }
 
 export interface NativeInference {
-  /** Channels-last input in, the model's output out (row-major). */
-  run(input: Float32Array, dims: readonly number[]): Promise<Float32Array>;
+  /** Channels-last input in, the model's outputs out (row-major, channels-last, in the model's order). */
+  run(input: Float32Array, dims: readonly number[]): Promise<Float32Array[]>;
   release(): Promise<void>;
 }
 
@@ -71,7 +71,7 @@ export async function compileForOnnxRuntime(model: tf.LayersModel, threads: numb
   return {
     async run(input, dims) {
       const outputs = await session.run({ [ONNX_INPUT]: new ort.Tensor('float32', input, dims) });
-      return outputs[ONNX_OUTPUT]!.data as Float32Array;
+      return model.outputs.map((_, i) => outputs[onnxOutput(i)]!.data as Float32Array);
     },
     release: () => session.release(),
   };

@@ -8,7 +8,8 @@ import type { ConvOp, ConvPadding, FusedActivation, Plan, PlanOp } from '../grap
 import { OnnxGraph } from './onnx-graph.js';
 
 export const ONNX_INPUT = 'input';
-export const ONNX_OUTPUT = 'output';
+/** The name of the plan's `i`-th output in the ONNX graph. */
+export const onnxOutput = (i: number): string => `output${i}`;
 const TO_CHANNELS_FIRST = [0, 3, 1, 2];
 const TO_CHANNELS_LAST = [0, 2, 3, 1];
 
@@ -134,15 +135,17 @@ class Translator {
       }
       values[index] = this.translate(op, op.inputs.map((i) => values[i]!), op.inputs.map((i) => ranks[i]!));
     });
-    const last = this.plan.ops[this.plan.output]!;
-    const result = ranks[this.plan.output] === 4 ? this.graph.node('Transpose', [values[this.plan.output]!], { perm: TO_CHANNELS_LAST }, 'output') : values[this.plan.output]!;
-    this.graph.node('Identity', [result], {}, 'output', ONNX_OUTPUT);
-    this.graph.output(ONNX_OUTPUT, ['batch', ...last.shape.map((dim, i) => dim ?? `out${i}`)]);
+    this.plan.outputs.forEach((index, o) => {
+      const value = values[index]!;
+      const result = ranks[index] === 4 ? this.graph.node('Transpose', [value], { perm: TO_CHANNELS_LAST }, 'output') : value;
+      this.graph.node('Identity', [result], {}, 'output', onnxOutput(o));
+      this.graph.output(onnxOutput(o), ['batch', ...this.plan.ops[index]!.shape.map((dim, i) => dim ?? `out${o}_${i}`)]);
+    });
     return this.graph.serialise('moviebot');
   }
 }
 
-/** The optimised plan as ONNX bytes: input {@link ONNX_INPUT} and output {@link ONNX_OUTPUT}, both channels-last. */
+/** The optimised plan as ONNX bytes: input {@link ONNX_INPUT} and outputs {@link onnxOutput}, all channels-last. */
 export function planToOnnx(plan: Plan): Uint8Array {
   return new Translator(plan).run();
 }

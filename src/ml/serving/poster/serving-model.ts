@@ -117,8 +117,8 @@ export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D):
 export async function servedFeatures(backbone: ServedBackbone, images: readonly Uint8Array[], pixels: tf.Tensor4D): Promise<tf.Tensor2D> {
   const { native, config, featureDim } = backbone;
   if (native === undefined || pixels.shape[1] !== config.inputSize) return backboneFeatures(backbone, pixels);
-  const rows = await native.run(viewBatch(images, config), [images.length * config.views.length, config.inputSize, config.inputSize, 3]);
-  return tf.tensor2d(meanOverViews(rows, images.length, config.views.length, featureDim), [images.length, featureDim]);
+  const [rows] = await native.run(viewBatch(images, config), [images.length * config.views.length, config.inputSize, config.inputSize, 3]);
+  return tf.tensor2d(meanOverViews(rows!, images.length, config.views.length, featureDim), [images.length, featureDim]);
 }
 
 export async function loadServingModel(dir: string, backbones: BackboneRegistry): Promise<ServingModel> {

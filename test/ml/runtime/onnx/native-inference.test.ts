@@ -12,9 +12,9 @@ async function expectNativeMatches(model: tf.LayersModel, shape: number[], seed:
   if ('unavailable' in native) throw new Error(native.unavailable);
   const input = tf.randomUniform(shape, 0, 1, 'float32', seed);
   const expected = model.predict(input) as tf.Tensor;
-  const actual = await (native as NativeInference).run(input.dataSync() as Float32Array, shape);
-  expect(actual.length).toBe(expected.size);
-  expect(relativeError(actual, expected)).toBeLessThan(1e-4);
+  const [actual] = await (native as NativeInference).run(input.dataSync() as Float32Array, shape);
+  expect(actual!.length).toBe(expected.size);
+  expect(relativeError(actual!, expected)).toBeLessThan(1e-4);
   tf.dispose([input, expected]);
   await native.release();
 }
