@@ -76,11 +76,20 @@ describe.skipIf(!installed)('the poster backbone on ONNX Runtime', () => {
       });
     });
 
-    it('leave no tensor behind over many predictions', async () => {
+    it('draw the same heat map from the taps ONNX Runtime computes', async () => {
+      const image = await decodePoster(await posters[1]!, onTfjs.inputSize);
+      const [expected, actual] = await Promise.all([onTfjs.explain!(image), onNative.explain!(image)]);
+      expect(actual.genre).toBe(expected.genre);
+      const difference = Math.max(...actual.grid.flatMap((row, y) => row.map((cell, x) => Math.abs(cell - expected.grid[y]![x]!))));
+      expect(difference).toBeLessThan(1e-3);
+    });
+
+    it('leave no tensor behind over many predictions and heat maps', async () => {
       const images = [await decodePoster(await posters[0]!, onNative.inputSize)];
-      await onNative.predict(images);
+      await Promise.all([onNative.predict(images), onNative.explain!(images[0]!)]);
       const before = tf.memory().numTensors;
       for (let i = 0; i < 20; i++) await onNative.predict(images);
+      for (let i = 0; i < 3; i++) await onNative.explain!(images[0]!);
       expect(tf.memory().numTensors).toBe(before);
     });
   });

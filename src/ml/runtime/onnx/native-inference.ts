@@ -21,7 +21,7 @@ interface OrtTensor {
   readonly dims: readonly number[];
 }
 interface OrtSession {
-  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+  run(feeds: Record<string, OrtTensor>, fetches: readonly string[]): Promise<Record<string, OrtTensor>>;
   release(): Promise<void>;
 }
 interface OrtModule {
@@ -30,8 +30,11 @@ interface OrtModule {
 }
 
 export interface NativeInference {
-  /** Channels-last input in, the model's outputs out (row-major, channels-last, in the model's order). */
-  run(input: Float32Array, dims: readonly number[]): Promise<Float32Array[]>;
+  /**
+   * Channels-last input in; out come the model's outputs numbered in `outputs` (row-major, channels-last, in that
+   * order). Only what they need is computed.
+   */
+  run(input: Float32Array, dims: readonly number[], outputs?: readonly number[]): Promise<Float32Array[]>;
   release(): Promise<void>;
 }
 
@@ -69,9 +72,10 @@ export async function compileForOnnxRuntime(model: tf.LayersModel, threads: numb
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
   return {
-    async run(input, dims) {
-      const outputs = await session.run({ [ONNX_INPUT]: new ort.Tensor('float32', input, dims) });
-      return model.outputs.map((_, i) => outputs[onnxOutput(i)]!.data as Float32Array);
+    async run(input, dims, outputs = [0]) {
+      const names = outputs.map(onnxOutput);
+      const results = await session.run({ [ONNX_INPUT]: new ort.Tensor('float32', input, dims) }, names);
+      return names.map((name) => results[name]!.data as Float32Array);
     },
     release: () => session.release(),
   };

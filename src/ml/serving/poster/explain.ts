@@ -4,11 +4,13 @@
  * probability through its pooling, the standardisation and the head (Grad-CAM's weights, taken for every tap the
  * head reads, not only the last block); gradient x activation is summed inside each cell of the last block's grid
  * (7 x 7 at 224 px), over taps and views (mirrored views flipped back). That is the first-order share of each image
- * region in the probability; only the backbone's forward pass runs, no backward pass through its convolutions.
+ * region in the probability; only the backbone's forward pass runs (on ONNX Runtime when it serves the backbone),
+ * no backward pass through its convolutions.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { PosterExplanation } from '../../../core/predictions.js';
-import type { FeatureTap } from './features.js';
+import { type FeatureTap, tapOutputs } from './features.js';
+import { viewBatch } from './native-views.js';
 import type { FeatureHead } from './serving-model.js';
 
 /** One tap's activations for one view, batch of one; `flipped` maps are mirrored back. */
@@ -46,31 +48,54 @@ function poolTap(activations: tf.Tensor4D, tap: FeatureTap): tf.Tensor2D {
 }
 
 /** RGB bytes (size x size x 3, from decodePoster) to the top genre and its heat map. */
-export type PosterExplainer = (image: Uint8Array) => PosterExplanation;
+export type PosterExplainer = (image: Uint8Array) => Promise<PosterExplanation>;
 
 /** Explains a genre head on its shared backbone; `labels` name the head's outputs. */
 export function createPosterExplainer(head: FeatureHead, labels: readonly string[]): PosterExplainer {
-  const { config, extractor } = head.backbone;
+  const { config, extractor, native } = head.backbone;
   // Shares the extractor's layers and weights: nothing of its own to dispose.
-  const tapModel = tf.model({ inputs: extractor.inputs, outputs: config.taps.map((tap) => extractor.getLayer(tap.layer).output as tf.SymbolicTensor) });
-  const cells = tapModel.outputs[tapModel.outputs.length - 1]!.shape[1] ?? 1;
+  const tapModel = tf.model({ inputs: extractor.inputs, outputs: tapOutputs(extractor, config.taps) });
+  const tapShapes = tapModel.outputs.map((output) => output.shape.slice(1) as [number, number, number]);
+  const cells = tapShapes[tapShapes.length - 1]?.[0] ?? 1;
   const size = config.inputSize;
   const tapCount = config.taps.length;
 
-  return (image) => tf.tidy(() => {
-    if (image.length !== size * size * 3) throw new Error(`Image has ${image.length} bytes, expected ${size}x${size}x3 RGB`);
-    const input = tf.tensor4d(image, [1, size, size, 3], 'int32').toFloat().mul(config.scale) as tf.Tensor4D;
-    const views = config.views.flatMap((view) => {
-      const taps = tapModel.predict(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor4D[];
-      return taps.map((activations) => ({ activations, flipped: view === 'flipped' }));
-    });
-    const probabilities = (activations: tf.Tensor4D[]): tf.Tensor2D => {
-      const perView = config.views.map((_, v) => tf.concat(config.taps.map((tap, t) => poolTap(activations[v * tapCount + t]!, tap)), 1));
+  /** Every tap's activations for every view, view-major, each a batch of one. */
+  const activationsOf = async (image: Uint8Array): Promise<tf.Tensor4D[]> => {
+    if (native === undefined) {
+      return tf.tidy(() => {
+        const input = tf.tensor4d(image, [1, size, size, 3], 'int32').toFloat().mul(config.scale) as tf.Tensor4D;
+        return config.views.flatMap((view) => tapModel.predict(view === 'flipped' ? tf.reverse(input, 2) : input) as tf.Tensor4D[]);
+      });
+    }
+    const taps = await native.run(viewBatch([image], config), [config.views.length, size, size, 3], config.taps.map((_, t) => t + 1));
+    return config.views.flatMap((_, v) => taps.map((values, t) => {
+      const [height, width, channels] = tapShapes[t]!;
+      const length = height * width * channels;
+      return tf.tensor4d(values.subarray(v * length, (v + 1) * length), [1, height, width, channels]);
+    }));
+  };
+
+  /** The top genre and its grid, from the activations (which the caller disposes). */
+  const explainFrom = (activations: tf.Tensor4D[]): PosterExplanation => tf.tidy(() => {
+    const probabilities = (taps: tf.Tensor4D[]): tf.Tensor2D => {
+      const perView = config.views.map((_, v) => tf.concat(config.taps.map((tap, t) => poolTap(taps[v * tapCount + t]!, tap)), 1));
       const features = tf.addN(perView).div(perView.length) as tf.Tensor2D;
       return head.model.apply(head.standardise(features), { training: false }) as tf.Tensor2D;
     };
-    const top = probabilities(views.map((view) => view.activations)).argMax(1).dataSync()[0]!;
-    const grid = attributionGrid(views, cells, (activations) => probabilities(activations).slice([0, top], [1, 1]).reshape([]) as tf.Scalar);
+    const views = activations.map((tap, i) => ({ activations: tap, flipped: config.views[Math.floor(i / tapCount)] === 'flipped' }));
+    const top = probabilities(activations).argMax(1).dataSync()[0]!;
+    const grid = attributionGrid(views, cells, (taps) => probabilities(taps).slice([0, top], [1, 1]).reshape([]) as tf.Scalar);
     return { genre: labels[top]!, grid };
   });
+
+  return async (image) => {
+    if (image.length !== size * size * 3) throw new Error(`Image has ${image.length} bytes, expected ${size}x${size}x3 RGB`);
+    const activations = await activationsOf(image);
+    try {
+      return explainFrom(activations);
+    } finally {
+      tf.dispose(activations);
+    }
+  };
 }

@@ -29,13 +29,18 @@ export interface FeatureBlock {
   readonly size: number;
 }
 
+/** The tapped layers' activations, in tap order. */
+export function tapOutputs(backbone: tf.LayersModel, taps: readonly FeatureTap[]): tf.SymbolicTensor[] {
+  return taps.map((tap) => backbone.getLayer(tap.layer).output as tf.SymbolicTensor);
+}
+
 /** Builds one model from image to the concatenated pooled taps, and names each block's column range. */
 export function buildFeatureExtractor(backbone: tf.LayersModel, taps: readonly FeatureTap[]): { model: tf.LayersModel; blocks: FeatureBlock[] } {
   const pooled: tf.SymbolicTensor[] = [];
   const blocks: FeatureBlock[] = [];
   let offset = 0;
-  for (const tap of taps) {
-    const output = backbone.getLayer(tap.layer).output as tf.SymbolicTensor;
+  for (const [t, output] of tapOutputs(backbone, taps).entries()) {
+    const tap = taps[t]!;
     const channels = output.shape[3] ?? 0;
     for (const pool of tap.pools) {
       const layer = pool === 'avg' ? tf.layers.globalAveragePooling2d({}) : tf.layers.globalMaxPooling2d({});

@@ -122,7 +122,7 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
         };
       });
     },
-    ...(explainer ? { explain: async (image: Uint8Array) => explainer(image) } : {}),
+    ...(explainer ? { explain: explainer } : {}),
     async dispose() {
       genre.dispose();
       rating.dispose();

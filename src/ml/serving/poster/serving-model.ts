@@ -7,6 +7,7 @@ import { compileForOnnxRuntime, type NativeInference } from '../../runtime/onnx/
 import { type BackboneConfig, loadPosterBackbone, type PosterBackbone } from './backbone.js';
 import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
 import { NSFWJS_MOBILENET } from './mobilenet-source.js';
+import { tapOutputs } from './features.js';
 import { meanOverViews, viewBatch } from './native-views.js';
 
 /** One poster model ready to serve: float pixels (n x size x size x 3, 0-255) in, outputs (n x labels) out. */
@@ -25,7 +26,10 @@ export interface ServingModel {
 export interface ServedBackbone extends PosterBackbone {
   /** The Layers model compiled for TensorFlow.js; compiled on first use, as ONNX Runtime may serve every poster. */
   infer(): InferenceFn;
-  /** The same graph on ONNX Runtime, which computes the features of {@link servedFeatures} when present. */
+  /**
+   * The same graph on ONNX Runtime, which computes the features of {@link servedFeatures} when present: output 0
+   * is the features, outputs 1.. the taps' activations (for the heat map), each computed only when fetched.
+   */
   readonly native?: NativeInference;
 }
 
@@ -55,9 +59,11 @@ export class BackboneRegistry {
     private readonly onTfjs: (reason: string) => void = () => {},
   ) {}
 
-  private async native(extractor: tf.LayersModel): Promise<{ native?: NativeInference }> {
+  private async native({ extractor, config }: PosterBackbone): Promise<{ native?: NativeInference }> {
     if (this.runtime.choice === 'tfjs') return {};
-    const native = await compileForOnnxRuntime(extractor, this.runtime.threads);
+    // Shares the extractor's layers and weights: nothing of its own to dispose.
+    const withTaps = tf.model({ inputs: extractor.inputs, outputs: [extractor.outputs[0]!, ...tapOutputs(extractor, config.taps)] });
+    const native = await compileForOnnxRuntime(withTaps, this.runtime.threads);
     if (!('unavailable' in native)) return { native };
     if (this.runtime.choice === 'onnxruntime') throw new Error(`POSTER_RUNTIME=onnxruntime, but ${native.unavailable}`);
     this.onTfjs(native.unavailable);
@@ -71,7 +77,7 @@ export class BackboneRegistry {
     if (!backbone) {
       if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
       backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => {
-        const native = await this.native(loaded.extractor);
+        const native = await this.native(loaded);
         let compiled: InferenceFn | undefined;
         this.compiled.push(() => compiled?.dispose());
         const infer = (): InferenceFn => (compiled ??= compileForInference(loaded.extractor));
