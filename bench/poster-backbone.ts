@@ -18,10 +18,10 @@ registerBench({
     const { backbone: config } = await readPosterMetadata(modelDir(modelsDir, 'genre'));
     if (config === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
     const registries = [new BackboneRegistry({ choice: 'tfjs', threads: limits.wasmThreads })];
-    if (posterRuntime !== 'tfjs') registries.push(new BackboneRegistry({ choice: posterRuntime, threads: limits.wasmThreads }, (why) => log(`poster-backbone: ${why}`)));
+    if (posterRuntime !== 'tfjs') registries.push(new BackboneRegistry({ choice: posterRuntime, threads: limits.onnxThreads }, (why) => log(`poster-backbone: ${why}`)));
     const image = Uint8Array.from({ length: config.inputSize * config.inputSize * 3 }, (_, i) => (i * 7919) % 256);
     const pixels = tf.tensor4d(image, [1, config.inputSize, config.inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
-    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, ${limits.wasmThreads} threads, median of 15 passes`);
+    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, wasm ${limits.wasmThreads} / ONNX Runtime ${limits.onnxThreads} threads, median of 15 passes`);
     const time = (backbone: ServedBackbone): Promise<Timing> => measure(async () => {
       const features = await servedFeatures(backbone, [image], pixels);
       await features.data();

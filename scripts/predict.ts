@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   await initBackend(config.backend, (msg) => logger.info(msg), config.limits.wasmThreads);
-  const runtime = { choice: config.posterRuntime, threads: config.limits.wasmThreads };
+  const runtime = { choice: config.posterRuntime, threads: config.limits.onnxThreads };
   const predictor = await loadPosterPredictor(values.models ?? config.modelsDir, { runtime, log: (msg) => logger.info(msg) });
   const heatmapDir = values['heatmap-dir'];
   if (heatmapDir !== undefined) await mkdir(heatmapDir, { recursive: true });

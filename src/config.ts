@@ -4,6 +4,7 @@
  * @example
  * const config = loadConfig(process.env); // throws ConfigError listing every bad variable
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 
 export type BackendName = 'gpu' | 'node' | 'wasm' | 'cpu';
@@ -42,8 +43,13 @@ export interface Config {
   readonly limits: {
     /** Threads running the models; 0 runs them on the main thread. */
     readonly inferenceWorkers: number;
-    /** Threads per model thread (XNNPACK's on wasm, ONNX Runtime's): by default the cores shared out among the model threads. */
+    /**
+     * XNNPACK threads per model thread on wasm: the cores shared out among the model threads, or 1 when ONNX
+     * Runtime runs the poster backbone (tfjs then runs only the small heads and the review model).
+     */
     readonly wasmThreads: number;
+    /** ONNX Runtime's threads per model thread for the poster backbone: the cores shared out among the model threads. */
+    readonly onnxThreads: number;
     readonly maxConcurrentInferences: number;
     readonly maxQueue: number;
     readonly ratePerMinute: number;
@@ -178,12 +184,24 @@ function readDownload(env: EnvReader): Config['download'] {
   };
 }
 
-function readLimits(env: EnvReader): Config['limits'] {
+/** Whether the optional onnxruntime-node package is installed (whether it loads is found out when the models load). */
+function onnxRuntimeInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('onnxruntime-node');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readLimits(env: EnvReader, posterRuntime: PosterRuntimeChoice): Config['limits'] {
   const inferenceWorkers = env.integer('INFERENCE_WORKERS', 1, 0, 64);
-  const coresPerModelThread = Math.floor(availableParallelism() / Math.max(1, inferenceWorkers));
+  const coresPerModelThread = Math.min(8, Math.max(1, Math.floor(availableParallelism() / Math.max(1, inferenceWorkers))));
+  const backboneOnOnnx = posterRuntime === 'onnxruntime' || (posterRuntime === 'auto' && onnxRuntimeInstalled());
   return {
     inferenceWorkers,
-    wasmThreads: env.integer('WASM_THREADS', Math.min(8, Math.max(1, coresPerModelThread)), 1, 8),
+    wasmThreads: env.integer('WASM_THREADS', backboneOnOnnx ? 1 : coresPerModelThread, 1, 8),
+    onnxThreads: env.integer('ONNXRUNTIME_THREADS', coresPerModelThread, 1, 8),
     maxConcurrentInferences: env.integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
     maxQueue: env.integer('MAX_QUEUE', 100, 1),
     ratePerMinute: env.integer('RATE_LIMIT_PER_MINUTE', 10, 1),
@@ -199,16 +217,17 @@ export function loadConfig(variables: Env = process.env): Config {
   if (backend !== undefined && !BACKENDS.includes(backend as BackendName)) {
     env.problems.push(`TF_BACKEND must be one of ${BACKENDS.join(', ')} (got "${backend}")`);
   }
+  const posterRuntime = env.choice('POSTER_RUNTIME', POSTER_RUNTIMES, 'auto');
   const config: Config = {
     discord: readDiscord(env),
     slack: readSlack(env),
     http: { host: env.read('HOST') ?? '127.0.0.1', port: env.integer('PORT', 3000, 0, 65535) },
     cacheUrl: env.schemeUrl('CACHE_URL', /^rediss?:\/\//, 'must be a redis:// or rediss:// URL (leave it unset for the embedded cache)'),
     backend: backend as BackendName | undefined,
-    posterRuntime: env.choice('POSTER_RUNTIME', POSTER_RUNTIMES, 'auto'),
+    posterRuntime,
     modelsDir: env.read('MODELS_DIR') ?? 'models',
     download: readDownload(env),
-    limits: readLimits(env),
+    limits: readLimits(env, posterRuntime),
     imageReplies: env.choice('IMAGE_REPLIES', IMAGE_REPLY_MODES, 'auto'),
     storage: {
       dataDir: env.read('DATA_DIR') ?? 'data',

@@ -11,13 +11,22 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.limits)).toBe(true);
   });
 
-  it('shares the cores out among the model threads as wasm threads, and checks WASM_THREADS', () => {
+  it('shares the cores out among the model threads as wasm threads when tfjs runs the backbone, and checks WASM_THREADS', () => {
     const cores = availableParallelism();
-    expect(loadConfig({}).limits.wasmThreads).toBe(Math.min(8, cores));
-    expect(loadConfig({ INFERENCE_WORKERS: String(cores) }).limits.wasmThreads).toBe(1);
-    expect(loadConfig({ INFERENCE_WORKERS: '0' }).limits.wasmThreads).toBe(Math.min(8, cores));
+    const onTfjs = { POSTER_RUNTIME: 'tfjs' };
+    expect(loadConfig(onTfjs).limits.wasmThreads).toBe(Math.min(8, cores));
+    expect(loadConfig({ ...onTfjs, INFERENCE_WORKERS: String(cores) }).limits.wasmThreads).toBe(1);
+    expect(loadConfig({ ...onTfjs, INFERENCE_WORKERS: '0' }).limits.wasmThreads).toBe(Math.min(8, cores));
     expect(loadConfig({ WASM_THREADS: '1' }).limits.wasmThreads).toBe(1);
     expect(() => loadConfig({ WASM_THREADS: '9' })).toThrow(/WASM_THREADS must be a whole number from 1 to 8/);
+  });
+
+  it('gives ONNX Runtime the cores and tfjs one thread when ONNX Runtime runs the backbone', () => {
+    const cores = Math.min(8, availableParallelism());
+    const { limits } = loadConfig({ POSTER_RUNTIME: 'onnxruntime' });
+    expect([limits.wasmThreads, limits.onnxThreads]).toEqual([1, cores]);
+    expect(loadConfig({ POSTER_RUNTIME: 'onnxruntime', ONNXRUNTIME_THREADS: '1', WASM_THREADS: '2' }).limits).toMatchObject({ onnxThreads: 1, wasmThreads: 2 });
+    expect(() => loadConfig({ ONNXRUNTIME_THREADS: '0' })).toThrow(/ONNXRUNTIME_THREADS must be a whole number from 1 to 8/);
   });
 
   it('reads both platforms and their API bases', () => {

@@ -6,19 +6,21 @@ import { loadReviewPredictor, type ReviewRater } from './review/predictor.js';
 export interface ThreadModelsSetup {
   readonly modelsDir: string;
   readonly backend?: BackendName;
-  /** Threads of this model thread: XNNPACK's on wasm, ONNX Runtime's for the poster backbone. */
-  readonly threads: number;
+  /** XNNPACK's threads when the backend is wasm. */
+  readonly wasmThreads: number;
+  /** ONNX Runtime's threads for the poster backbone. */
+  readonly onnxThreads: number;
   readonly posterRuntime: PosterRuntimeChoice;
 }
 
 /** Chooses the backend and loads both shipped models on the calling thread (the main one, or a worker's). */
 export async function loadModelsInThisThread(
-  { modelsDir, backend, threads, posterRuntime }: ThreadModelsSetup,
+  { modelsDir, backend, wasmThreads, onnxThreads, posterRuntime }: ThreadModelsSetup,
   log: (message: string) => void = () => {},
 ): Promise<{ backend: BackendName; poster: DisposablePosterPredictor; review: ReviewRater }> {
-  const chosen = await initBackend(backend, log, threads);
+  const chosen = await initBackend(backend, log, wasmThreads);
   const [poster, review] = await Promise.all([
-    loadPosterPredictor(modelsDir, { runtime: { choice: posterRuntime, threads }, log }),
+    loadPosterPredictor(modelsDir, { runtime: { choice: posterRuntime, threads: onnxThreads }, log }),
     loadReviewPredictor(modelsDir),
   ]);
   return { backend: chosen, poster, review };

@@ -13,7 +13,8 @@ export interface LoadedPredictors {
 
 function threadModelsSetup(config: Config): ThreadModelsSetup {
   const { modelsDir, backend, posterRuntime, limits } = config;
-  return { modelsDir, ...(backend === undefined ? {} : { backend }), threads: limits.wasmThreads, posterRuntime };
+  const { wasmThreads, onnxThreads } = limits;
+  return { modelsDir, ...(backend === undefined ? {} : { backend }), wasmThreads, onnxThreads, posterRuntime };
 }
 
 /** The shipped models, in `config.limits.inferenceWorkers` worker threads, or on this thread when that is 0. */

@@ -38,7 +38,7 @@ export interface DisposablePosterPredictor extends PosterPredictor {
 }
 
 export interface PosterPredictorOptions {
-  /** Default: TensorFlow.js, one thread; the bot passes its POSTER_RUNTIME and WASM_THREADS. */
+  /** Default: TensorFlow.js, one thread; the bot passes its POSTER_RUNTIME and ONNXRUNTIME_THREADS. */
   readonly runtime?: BackboneRuntime;
   /** Hears why ONNX Runtime was asked for ('auto') but is not used. */
   readonly log?: (message: string) => void;

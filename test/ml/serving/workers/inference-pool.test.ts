@@ -11,7 +11,7 @@ import { LogCapture } from '../../../helpers/test-bot.js';
 const logs = new LogCapture();
 const logger = createLogger('info', logs);
 let pool: InferencePool;
-const setup = { modelsDir: 'models', backend: 'wasm', threads: 1, posterRuntime: 'auto' } as const;
+const setup = { modelsDir: 'models', backend: 'wasm', wasmThreads: 1, onnxThreads: 1, posterRuntime: 'auto' } as const;
 
 beforeAll(async () => {
   pool = await InferencePool.start(2, setup, logger);
@@ -30,7 +30,7 @@ const posters = (size: number) =>
 describe('InferencePool (the shipped models in worker threads)', () => {
   it('answers exactly as the models do in this thread', async () => {
     await initBackend('wasm');
-    const runtime = { choice: setup.posterRuntime, threads: setup.threads };
+    const runtime = { choice: setup.posterRuntime, threads: setup.onnxThreads };
     const [poster, review] = await Promise.all([loadPosterPredictor('models', { runtime }), loadReviewPredictor('models')]);
     const images = await posters(pool.posterPredictor.inputSize);
     const texts = ['A wonderful film with superb acting.', 'Dull, long and pointless.'];
