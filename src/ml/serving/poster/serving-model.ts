@@ -15,14 +15,14 @@ export interface ServingModel {
   readonly metadata: PosterModelMetadata;
   /** The loaded frozen backbone this model's head reads, if any (models with the same config share one). */
   readonly backbone: ServedBackbone | undefined;
-  /** Call inside tf.tidy, with `features` from {@link backboneFeatures} when the model has a backbone. */
+  /** Call inside tf.tidy, with `features` from {@link servedFeatures} when the model has a backbone. */
   predict(pixels: tf.Tensor4D, features: tf.Tensor2D | undefined): tf.Tensor2D;
   /** The head on backbone features, for models that have one (what the heat map differentiates). */
   readonly head?: FeatureHead;
   dispose(): void;
 }
 
-/** A backbone as served: its Layers model compiled for inference (batch norm folded, activations fused). */
+/** A backbone as served: its Layers model compiled (batch norm folded, activations fused) for tfjs or ONNX Runtime. */
 export interface ServedBackbone extends PosterBackbone {
   /** The Layers model compiled for TensorFlow.js; compiled on first use, as ONNX Runtime may serve every poster. */
   infer(): InferenceFn;
