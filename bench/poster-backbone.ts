@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadConfig } from '../src/config.js';
 import { readPosterMetadata } from '../src/ml/serving/poster/metadata.js';
+import { wasmThreadCount } from '../src/ml/runtime/wasm-threads.js';
 import { BackboneRegistry, modelDir, type ServedBackbone, servedFeatures } from '../src/ml/serving/poster/serving-model.js';
 import { type BenchResult, registerBench } from './registry.js';
 import { measure, type Timing } from './timing.js';
@@ -17,11 +18,11 @@ registerBench({
     const { modelsDir, posterRuntime, limits } = loadConfig(process.env);
     const { backbone: config } = await readPosterMetadata(modelDir(modelsDir, 'genre'));
     if (config === undefined) return { poster_backbone: 'skipped: the genre model has no frozen backbone' };
-    const registries = [new BackboneRegistry({ choice: 'tfjs', threads: limits.wasmThreads })];
+    const registries = [new BackboneRegistry()];
     if (posterRuntime !== 'tfjs') registries.push(new BackboneRegistry({ choice: posterRuntime, threads: limits.onnxThreads }, (why) => log(`poster-backbone: ${why}`)));
     const image = Uint8Array.from({ length: config.inputSize * config.inputSize * 3 }, (_, i) => (i * 7919) % 256);
     const pixels = tf.tensor4d(image, [1, config.inputSize, config.inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
-    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, wasm ${limits.wasmThreads} / ONNX Runtime ${limits.onnxThreads} threads, median of 15 passes`);
+    log(`poster-backbone: ${config.views.length} views at ${config.inputSize} px, wasm ${wasmThreadCount()} / ONNX Runtime ${limits.onnxThreads} threads, median of 15 passes`);
     const time = (backbone: ServedBackbone): Promise<Timing> => measure(async () => {
       const features = await servedFeatures(backbone, [image], pixels);
       await features.data();
