@@ -6,7 +6,6 @@
  *   npm run --silent bench -- --only reference-cnn,torch-reference-cnn   several, in registration order
  *   npm run --silent bench -- --profile           also log per-kernel times to stderr
  */
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -35,10 +34,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const log = (msg: string): void => logger.info(msg);
-  // The entries timed in this process (reference CNN, backbone on tfjs) use every core, as training does; the bot's
-  // own wasm threads (one when ONNX Runtime runs the backbone) apply to the processes it starts. WASM_THREADS overrides.
-  const threads = process.env['WASM_THREADS'] === undefined ? Math.min(8, availableParallelism()) : config.limits.wasmThreads;
-  const backend = await initBackend(config.backend, log, threads);
+  // The entries timed in this process (reference CNN, backbone on tfjs) use every core; the bot's own wasm threads
+  // (one when ONNX Runtime runs the backbone) apply to the bots the entries start.
+  const backend = await initBackend(config.backend, log, config.limits.scriptWasmThreads);
   // The threads this process's own wasm backend computes with; workers report their own.
   const merged: BenchResult = backend === 'wasm' ? { wasm_threads: wasmThreadCount() } : {};
   for (const entry of selected) {

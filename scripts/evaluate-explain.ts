@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const count = numberFlag(values, 'count', { deletion: 60, 'similar-wild': 200, recognise: 100 }[task], isPositiveInteger, 'a positive integer');
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  await initBackend(config.backend, (msg) => logger.info(msg), config.limits.wasmThreads);
+  await initBackend(config.backend, (msg) => logger.info(msg), config.limits.scriptWasmThreads);
   const models = values.models ?? config.modelsDir;
   const log = (msg: string) => logger.info(msg);
   if (task === 'recognise') {

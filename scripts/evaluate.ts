@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const split = choiceFlag<EvaluationSplit>(values, 'split', task === 'review' ? 'all' : 'validation', ['validation', 'all']);
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  await initBackend(config.backend, (msg) => logger.info(msg), config.limits.wasmThreads);
+  await initBackend(config.backend, (msg) => logger.info(msg), config.limits.scriptWasmThreads);
   const modelsDir = values.models ?? config.modelsDir;
   const limit = numberFlag(values, 'limit', 200, isPositiveInteger, 'a positive integer');
   if ((values.out !== undefined || values['non-posters'] !== undefined) && task !== 'posters') throw new Error('--out and --non-posters are for --task posters');

@@ -50,6 +50,8 @@ export interface Config {
     readonly wasmThreads: number;
     /** ONNX Runtime's threads per model thread for the poster backbone: the cores shared out among the model threads. */
     readonly onnxThreads: number;
+    /** wasm threads of the CLIs that compute in their own thread (evaluation, benchmarks): every core, or WASM_THREADS. */
+    readonly scriptWasmThreads: number;
     readonly maxConcurrentInferences: number;
     readonly maxQueue: number;
     readonly ratePerMinute: number;
@@ -202,6 +204,7 @@ function readLimits(env: EnvReader, posterRuntime: PosterRuntimeChoice): Config[
     inferenceWorkers,
     wasmThreads: env.integer('WASM_THREADS', backboneOnOnnx ? 1 : coresPerModelThread, 1, 8),
     onnxThreads: env.integer('ONNXRUNTIME_THREADS', coresPerModelThread, 1, 8),
+    scriptWasmThreads: env.integer('WASM_THREADS', Math.min(8, availableParallelism()), 1, 8),
     maxConcurrentInferences: env.integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
     maxQueue: env.integer('MAX_QUEUE', 100, 1),
     ratePerMinute: env.integer('RATE_LIMIT_PER_MINUTE', 10, 1),

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     expect([limits.wasmThreads, limits.onnxThreads]).toEqual([1, cores]);
     expect(loadConfig({ POSTER_RUNTIME: 'onnxruntime', ONNXRUNTIME_THREADS: '1', WASM_THREADS: '2' }).limits).toMatchObject({ onnxThreads: 1, wasmThreads: 2 });
     expect(() => loadConfig({ ONNXRUNTIME_THREADS: '0' })).toThrow(/ONNXRUNTIME_THREADS must be a whole number from 1 to 8/);
+    expect(loadConfig({ POSTER_RUNTIME: 'onnxruntime' }).limits.scriptWasmThreads).toBe(cores);
   });
 
   it('reads both platforms and their API bases', () => {
