@@ -4,7 +4,7 @@
  * live transposed inside the graph and the model's input and output keep the plan's layout.
  */
 import { UnsupportedLayerError } from '../graph-compiler/lower-layer.js';
-import type { ConvOp, ConvPadding, FusedActivation, Plan, PlanOp } from '../graph-compiler/plan.js';
+import type { ConvOp, ConvPadding, FusedActivation, Plan, PlanOp, TrailingActivation } from '../graph-compiler/plan.js';
 import { OnnxGraph } from './onnx-graph.js';
 
 export const ONNX_INPUT = 'input';
@@ -41,11 +41,11 @@ function paddingAttributes(padding: ConvPadding | 'valid' | 'same'): Record<stri
 }
 
 class Translator {
-  readonly graph = new OnnxGraph();
+  private readonly graph = new OnnxGraph();
 
   constructor(private readonly plan: Plan) {}
 
-  private activation(value: string, activation: FusedActivation | 'sigmoid' | 'softmax' | 'tanh', stem: string): string {
+  private activation(value: string, activation: FusedActivation | TrailingActivation, stem: string): string {
     switch (activation) {
       case 'linear': return value;
       case 'relu': return this.graph.node('Relu', [value], {}, stem);
@@ -66,7 +66,7 @@ class Translator {
     return this.graph.floats(stem, Float32Array.from(values), rank === 4 ? [values.length, 1, 1] : [values.length]);
   }
 
-  translate(op: PlanOp, inputs: string[], ranks: number[]): string {
+  private translate(op: PlanOp, inputs: string[], ranks: number[]): string {
     const [x = ''] = inputs;
     const rank = ranks[0] ?? 0;
     const stem = op.name;
