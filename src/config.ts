@@ -200,11 +200,12 @@ function readLimits(env: EnvReader, posterRuntime: PosterRuntimeChoice): Config[
   const inferenceWorkers = env.integer('INFERENCE_WORKERS', 1, 0, 64);
   const coresPerModelThread = Math.min(8, Math.max(1, Math.floor(availableParallelism() / Math.max(1, inferenceWorkers))));
   const backboneOnOnnx = posterRuntime === 'onnxruntime' || (posterRuntime === 'auto' && onnxRuntimeInstalled());
+  const wasmThreads = env.read('WASM_THREADS') === undefined ? undefined : env.integer('WASM_THREADS', 1, 1, 8);
   return {
     inferenceWorkers,
-    wasmThreads: env.integer('WASM_THREADS', backboneOnOnnx ? 1 : coresPerModelThread, 1, 8),
+    wasmThreads: wasmThreads ?? (backboneOnOnnx ? 1 : coresPerModelThread),
     onnxThreads: env.integer('ONNXRUNTIME_THREADS', coresPerModelThread, 1, 8),
-    scriptWasmThreads: env.integer('WASM_THREADS', Math.min(8, availableParallelism()), 1, 8),
+    scriptWasmThreads: wasmThreads ?? Math.min(8, availableParallelism()),
     maxConcurrentInferences: env.integer('MAX_CONCURRENT_INFERENCES', Math.max(1, inferenceWorkers), 1, 64),
     maxQueue: env.integer('MAX_QUEUE', 100, 1),
     ratePerMinute: env.integer('RATE_LIMIT_PER_MINUTE', 10, 1),

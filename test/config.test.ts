@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...onTfjs, INFERENCE_WORKERS: '0' }).limits.wasmThreads).toBe(Math.min(8, cores));
     expect(loadConfig({ WASM_THREADS: '1' }).limits.wasmThreads).toBe(1);
     expect(() => loadConfig({ WASM_THREADS: '9' })).toThrow(/WASM_THREADS must be a whole number from 1 to 8/);
+    expect(() => loadConfig({ WASM_THREADS: '9' })).toThrow(expect.objectContaining({ problems: ['WASM_THREADS must be a whole number from 1 to 8 (got "9")'] }));
   });
 
   it('gives ONNX Runtime the cores and tfjs one thread when ONNX Runtime runs the backbone', () => {
