@@ -73,8 +73,9 @@ function stepFor(op: PlanOp, keep: <T extends tf.Tensor>(t: T) => T): Step {
  */
 export function emitPlan(plan: Plan): Executable {
   const weights: tf.Tensor[] = [];
+  // Kept out of any enclosing tf.tidy: a model compiled on first use inside one must not lose its weights at its end.
   const keep = <T extends tf.Tensor>(t: T): T => {
-    weights.push(t);
+    weights.push(tf.keep(t));
     return t;
   };
   const steps = plan.ops.map((op) => stepFor(op, keep));

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/ml/runtime/backend.js';
-import { compileForInference } from '../../../../src/ml/runtime/graph-compiler/compile.js';
+import { compileForInference, type InferenceFn } from '../../../../src/ml/runtime/graph-compiler/compile.js';
 import { buildReferenceCnn } from '../../../helpers/reference-cnn.js';
 import { buildBranchedModel, buildMobileNetBlocks, buildUnsupportedModel, randomiseBatchNorms, relativeError } from './models.js';
 
@@ -119,6 +119,21 @@ describe('compileForInference', () => {
     expect(relativeError(actual, expected)).toBeLessThan(1e-4);
     expect(() => infer(tf.zeros([1, 30, 32, 3]))).toThrow(/\[1, 30, 32, 3\] does not fit the model's \[any, 32, 32, 3\]/);
     tf.dispose([pixels, actual, expected]);
+    infer.dispose();
+  });
+
+  it('keeps its weights when compiled inside tf.tidy, as a backbone compiled on first use is', async () => {
+    await useBackend('wasm');
+    const input = tf.randomUniform([1, 32, 32, 3], 0, 1, 'float32', 72);
+    let compiled: InferenceFn | undefined;
+    tf.tidy(() => {
+      compiled = compileForInference(mobileNet);
+      compiled(input).dispose();
+    });
+    const infer = compiled!;
+    const [first, second] = [infer(input), infer(input)];
+    expect(relativeError(second, first)).toBe(0);
+    tf.dispose([input, first, second]);
     infer.dispose();
   });
 
