@@ -4,22 +4,20 @@
  */
 import { MessageWriter } from './protobuf-writer.js';
 
-export const ONNX_OPSET = 13;
+const ONNX_OPSET = 13;
 const IR_VERSION = 7;
 const FLOAT = 1;
 const INT64 = 7;
-const ATTRIBUTE_FLOAT = 1;
 const ATTRIBUTE_INT = 2;
 const ATTRIBUTE_STRING = 3;
 const ATTRIBUTE_INTS = 7;
 
-export type Attribute = number | string | readonly number[] | { readonly float: number };
+export type Attribute = number | string | readonly number[];
 
 function attribute(name: string, value: Attribute): MessageWriter {
   const writer = new MessageWriter().string(1, name);
   if (typeof value === 'number') return writer.int(3, value).int(20, ATTRIBUTE_INT);
   if (typeof value === 'string') return writer.string(4, value).int(20, ATTRIBUTE_STRING);
-  if ('float' in value) return writer.float(2, value.float).int(20, ATTRIBUTE_FLOAT);
   return writer.packedInts(8, value).int(20, ATTRIBUTE_INTS);
 }
 

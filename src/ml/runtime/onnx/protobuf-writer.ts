@@ -1,11 +1,10 @@
 /**
- * Just enough of the protobuf wire format to write an ONNX model: varints, 32-bit floats and length-delimited
- * fields. Messages are built bottom-up as byte arrays, so no schema compiler or protobuf package is needed.
+ * Just enough of the protobuf wire format to write an ONNX model: varints and length-delimited fields. Messages
+ * are built bottom-up as byte arrays, so no schema compiler or protobuf package is needed.
  */
 
 const VARINT = 0;
 const LENGTH_DELIMITED = 2;
-const FIXED32 = 5;
 
 const encoder = new TextEncoder();
 
@@ -40,12 +39,6 @@ export class MessageWriter {
   /** int32, int64 and enum fields with non-negative values. */
   int(field: number, value: number): this {
     return this.tag(field, VARINT).push(varint(value));
-  }
-
-  float(field: number, value: number): this {
-    const bytes = new Uint8Array(4);
-    new DataView(bytes.buffer).setFloat32(0, value, true);
-    return this.tag(field, FIXED32).push(bytes);
   }
 
   bytes(field: number, value: Uint8Array): this {
