@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMulOverride } from './speed-ups/batch-mat-mul.js';
 import { batchNormGradConfig, registerBatchNormGradient } from './gradients/batch-norm-gradient.js';
+import { registerBatchNormLayerTraining } from './speed-ups/batch-norm-layer.js';
+import { batchNormTrainingConfig, batchNormTrainingGradConfig, registerBatchNormTrainingGradient } from './speed-ups/batch-norm-training.js';
 import { castOverride } from './speed-ups/cast.js';
 import { conv2dBackpropFilterConfig } from './gradients/conv2d-backprop-filter.js';
 import { conv2dBackpropInputOverride } from './gradients/conv2d-backprop-input.js';
@@ -21,7 +23,7 @@ import { tileOverride } from './speed-ups/tile.js';
 import { registerUnpackGradient } from './gradients/unpack-gradient.js';
 import { unsortedSegmentSumConfig } from './gradients/unsorted-segment-sum.js';
 
-/** Kernels the wasm backend lacks for training the team's models. */
+/** Kernels the wasm backend lacks for training the team's models, and the fused batch-norm training pair. */
 const NEW_KERNELS: readonly tf.KernelConfig[] = [
   conv2dBackpropFilterConfig,
   depthwiseConv2dBackpropInputConfig,
@@ -31,6 +33,8 @@ const NEW_KERNELS: readonly tf.KernelConfig[] = [
   batchNormGradConfig,
   meanGradConfig,
   squareGradConfig,
+  batchNormTrainingConfig,
+  batchNormTrainingGradConfig,
 ];
 
 /** Faster paths for wasm kernels that dominated a training step; wasm's own kernel remains their fallback. */
@@ -62,5 +66,7 @@ export function registerWasmKernels(): void {
   registerBatchNormGradient();
   registerMomentsGradients();
   registerUnpackGradient();
+  registerBatchNormTrainingGradient();
+  registerBatchNormLayerTraining();
   registered = true;
 }
