@@ -22,8 +22,12 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/** How long close() lets the requests in flight finish before it stops the workers regardless. */
+const CLOSE_GRACE_MS = 10_000;
+
 class InferenceThread {
   readonly pending = new Map<number, Pending>();
+  private idleWaiters: Array<() => void> = [];
   readonly ready: Promise<Extract<WorkerMessage, { type: 'ready' }>>;
   /** False once the worker failed to start or exited: it takes no more requests. */
   usable = true;
@@ -45,6 +49,7 @@ class InferenceThread {
       const error = new Error(`inference worker stopped (exit code ${code})`);
       for (const pending of this.pending.values()) pending.reject(error);
       this.pending.clear();
+      this.wakeIdleWaiters();
       onExit(this, error);
     });
   }
@@ -60,11 +65,22 @@ class InferenceThread {
     return this.worker.terminate();
   }
 
+  /** Resolves once no request is in flight (at once when none is). */
+  whenIdle(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private settle(message: Extract<WorkerMessage, { type: 'answer' | 'error' }>): void {
     const pending = this.pending.get(message.id);
     this.pending.delete(message.id);
     if (message.type === 'answer') pending?.resolve(message);
     else pending?.reject(new Error(message.message));
+    if (this.pending.size === 0) this.wakeIdleWaiters();
+  }
+
+  private wakeIdleWaiters(): void {
+    for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }
 
@@ -121,6 +137,8 @@ export class InferencePool {
       logger.info({ workers: count, backend: first!.backend, posterRuntime: first!.posterRuntime, threadsPerWorker: first!.threads }, 'inference workers ready');
       return pool;
     } catch (error) {
+      // The others may be inside ONNX Runtime's session creation: stopping a worker there aborts the process.
+      await Promise.allSettled(threads.map((thread) => thread.ready));
       await Promise.all(threads.map((thread) => thread.terminate()));
       throw error;
     }
@@ -130,12 +148,22 @@ export class InferencePool {
     return this.threads.filter((thread) => thread.usable).length;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Takes no new requests, lets those in flight finish (up to `graceMs`), then stops the workers. Stopping a worker
+   * inside an ONNX Runtime call aborts the whole process ("terminate called after throwing an instance of
+   * 'Napi::Error'", onnxruntime-node 1.30), so the pool never stops a busy worker unless the grace runs out.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.all(this.threads.map((thread) => thread.whenIdle())), graceOver]);
+    clearTimeout(timer);
     await Promise.all(this.threads.map((thread) => thread.terminate()));
   }
 
   private run(request: Request): Promise<Answer> {
+    if (this.closing) return Promise.reject(new Error('the inference workers are shutting down'));
     const usable = this.threads.filter((thread) => thread.usable);
     if (usable.length === 0) return Promise.reject(new Error('no inference worker is running'));
     const thread = usable.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
