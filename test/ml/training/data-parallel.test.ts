@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { shardSizes } from '../../../src/ml/training/data-parallel/average.js';
+import type { GradientThread } from '../../../src/ml/training/data-parallel/gradient-thread.js';
 import { DataParallelTrainer } from '../../../src/ml/training/data-parallel/trainer.js';
 
 /** Float rounding only: the data-parallel sum of shard gradients adds in another order than the whole-batch one. */
@@ -28,6 +29,7 @@ const batch = () => ({
 const maxDifference = (a: tf.Tensor[], b: tf.Tensor[]) => Math.max(...a.map((t, i) => tf.max(tf.abs(tf.sub(t, b[i]!))).dataSync()[0]!));
 
 let trainer: DataParallelTrainer | undefined;
+const threadsOf = (of: DataParallelTrainer) => (of as unknown as { threads: GradientThread[] }).threads;
 afterEach(async () => {
   await trainer?.close();
   trainer = undefined;
@@ -113,7 +115,26 @@ describe('a data-parallel worker that fails', () => {
     trainer = await DataParallelTrainer.start(tinyModel(false, 'sgd'), { workers: 2 });
     const { x, y } = batch();
     const failed = expect(trainer.step(x, y)).rejects.toThrow(/data-parallel worker \d stopped \(exit code/);
-    await trainer.close();
+    await threadsOf(trainer)[0]!.terminate(0);
     await failed;
+  });
+
+  it('lets a shard in flight finish before close() stops its worker', async () => {
+    trainer = await DataParallelTrainer.start(tinyModel(false, 'sgd'), { workers: 1 });
+    const { x, y } = batch();
+    const thread = threadsOf(trainer)[0]!;
+    // close() right after the shard is posted: its answer cannot have arrived before the event loop turns.
+    const posted = new Promise<void>((resolve) => {
+      const compute = thread.compute.bind(thread);
+      thread.compute = (request) => {
+        const result = compute(request);
+        resolve();
+        return result;
+      };
+    });
+    const step = trainer.step(x, y);
+    await posted;
+    await trainer.close();
+    expect(await step).toBeGreaterThan(0);
   });
 });

@@ -18,6 +18,7 @@ import { overrideConfig, type WasmKernelOverride } from './kernel-override.js';
 import { maxPoolGradConfig } from './gradients/max-pool-grad.js';
 import { meanGradConfig, registerMomentsGradients, squareGradConfig } from './gradients/moments-gradients.js';
 import { meanOverride, sumOverride } from './speed-ups/reduce-block.js';
+import { conv2dOverride } from './speed-ups/onnx-convolutions.js';
 import { reverseOverride } from './speed-ups/reverse.js';
 import { tileOverride } from './speed-ups/tile.js';
 import { registerUnpackGradient } from './gradients/unpack-gradient.js';
@@ -39,6 +40,7 @@ const NEW_KERNELS: readonly tf.KernelConfig[] = [
 
 /** Faster paths for wasm kernels that dominated a training step; wasm's own kernel remains their fallback. */
 const OVERRIDES: readonly WasmKernelOverride[] = [
+  conv2dOverride,
   conv2dBackpropInputOverride,
   batchMatMulOverride,
   sumOverride,

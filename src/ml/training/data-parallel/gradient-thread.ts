@@ -7,12 +7,17 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/** How long terminate() lets a shard in flight finish. */
+const SHARD_GRACE_MS = 30_000;
+
 /**
  * A gradient worker seen from the trainer: one shard at a time. Every way it can go wrong (failing to start, an
  * error on a shard, the thread stopping) rejects with a message naming the worker, so a step never hangs.
  */
 export class GradientThread {
   private pending: Pending | undefined;
+  /** Resolves when the latest shard is answered or failed. */
+  private settled: Promise<void> = Promise.resolve();
   private stopped: Error | undefined;
 
   private constructor(private readonly worker: Worker, readonly name: string) {}
@@ -34,13 +39,24 @@ export class GradientThread {
   compute(request: ShardRequest): Promise<ShardResult> {
     if (this.stopped) return Promise.reject(this.stopped);
     if (this.pending) return Promise.reject(new Error(`${this.name} is still computing a shard`));
-    return new Promise((resolve, reject) => {
+    const result = new Promise<ShardResult>((resolve, reject) => {
       this.pending = { resolve, reject };
       this.worker.postMessage(request, transferList([...request.weights, request.x, request.y]));
     });
+    this.settled = result.then(() => undefined, () => undefined);
+    return result;
   }
 
-  async terminate(): Promise<void> {
+  /**
+   * Stops the thread once its shard in flight (if any) is done, or after `graceMs`: stopping a worker inside an
+   * ONNX Runtime call (large convolutions, see onnx-convolutions.ts) aborts the whole process.
+   */
+  async terminate(graceMs = SHARD_GRACE_MS): Promise<void> {
+    if (this.pending) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.settled, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
     await this.worker.terminate();
   }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DGradientAttrs } from '../conv-attrs.js';
+import { onnxConv2DBackpropFilter } from '../speed-ups/onnx-convolutions.js';
 import { callWasmKernel, disposeIntermediate, wasmKernel, type WasmKernelArgs } from '../wasm-kernel-call.js';
 
 interface Conv2DBackpropFilterAttrs extends Conv2DGradientAttrs {
@@ -8,9 +9,13 @@ interface Conv2DBackpropFilterAttrs extends Conv2DGradientAttrs {
 
 /**
  * dW[kh,kw,ci,co] = sum over b,oh,ow of x[b, oh*s+kh-pt, ow*s+kw-pl, ci] * dy[b,oh,ow,co]: a convolution of x
- * seen as [ci,H,W,b] with dy seen as a [OH,OW,b,co] filter dilated by the stride, run by wasm's XNNPACK Conv2D.
+ * seen as [ci,H,W,b] with dy seen as a [OH,OW,b,co] filter dilated by the stride, run by wasm's XNNPACK Conv2D
+ * (large ones by ONNX Runtime when it is installed: see onnx-convolutions.ts).
  */
-function conv2dBackpropFilter({ inputs, backend, attrs }: WasmKernelArgs<Conv2DBackpropFilterAttrs>): tf.TensorInfo {
+function conv2dBackpropFilter(args: WasmKernelArgs<Conv2DBackpropFilterAttrs>): tf.TensorInfo {
+  const onnx = onnxConv2DBackpropFilter(args);
+  if (onnx !== null) return onnx;
+  const { inputs, backend, attrs } = args;
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
   if (dataFormat === 'NCHW') throw new Error('wasm Conv2DBackpropFilter supports only NHWC (channelsLast)');

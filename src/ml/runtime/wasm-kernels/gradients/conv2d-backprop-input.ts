@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Conv2DGradientAttrs } from '../conv-attrs.js';
 import { wasmOverride } from '../kernel-override.js';
+import { onnxConv2DBackpropInput } from '../speed-ups/onnx-convolutions.js';
 import { callWasmKernel, disposeIntermediate } from '../wasm-kernel-call.js';
 
 interface Conv2DBackpropInputAttrs extends Conv2DGradientAttrs {
@@ -56,7 +57,10 @@ function spreadGradient(backend: BackendWasm, dy: tf.TensorInfo, info: tf.backen
  */
 export const conv2dBackpropInputOverride = wasmOverride<Conv2DBackpropInputAttrs>(
   'Conv2DBackpropInput',
-  ({ inputs, backend, attrs }) => {
+  (args) => {
+    const onnx = onnxConv2DBackpropInput(args);
+    if (onnx !== null) return onnx;
+    const { inputs, backend, attrs } = args;
     const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
     if (attrs.dataFormat === 'NCHW' || dy.dtype !== 'float32') return null;
     const info = tf.backend_util.computeConv2DInfo(

@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convFilterGradientGraph, convGraph, convInputGradientGraph, type ConvGeometry } from '../../onnx/convolution-graphs.js';
+import type { OnnxGraph } from '../../onnx/onnx-graph.js';
+import { kernelSessions } from '../../onnx/kernel-sessions.js';
+import type { Conv2DGradientAttrs } from '../conv-attrs.js';
+import { wasmOverride } from '../kernel-override.js';
+import type { WasmKernelArgs } from '../wasm-kernel-call.js';
+
+/**
+ * Below this many multiply-adds a convolution stays on XNNPACK: a call into ONNX Runtime and its layout transposes
+ * cost more than they save (the review model's convolutions and the kernels' own tests sit under it).
+ */
+const MIN_MULTIPLY_ADDS = 1 << 22;
+/** A forward convolution over fewer input channels (an image's first layer) was slower on ONNX Runtime. */
+const MIN_FORWARD_CHANNELS = 8;
+
+type Info = tf.backend_util.Conv2DInfo;
+
+const multiplyAdds = (info: Info): number =>
+  info.batchSize * info.outHeight * info.outWidth * info.outChannels * info.filterHeight * info.filterWidth * info.inChannels;
+
+function geometry(info: Info, pads: [number, number, number, number] = [info.padInfo.top, info.padInfo.left, info.padInfo.bottom, info.padInfo.right]): ConvGeometry {
+  return { strides: [info.strideHeight, info.strideWidth], dilations: [info.dilationHeight, info.dilationWidth], pads };
+}
+
+/** Runs a one-op graph on the inputs' wasm memory and copies its result into a new wasm tensor; null without ONNX Runtime. */
+function runOnOnnx(
+  backend: BackendWasm, kind: string, build: (shapes: number[][], at: ConvGeometry) => OnnxGraph, at: ConvGeometry,
+  feeds: Readonly<Record<string, tf.TensorInfo>>, output: string, outShape: number[],
+): tf.TensorInfo | null {
+  const views = Object.fromEntries(Object.entries(feeds).map(([name, info]) => [name, { data: backend.typedArrayFromHeap(info) as Float32Array, dims: info.shape }]));
+  // Threaded wasm's memory is shared, which ONNX Runtime does not read; copying the inputs out cost more than it
+  // saved (reference CNN step on 2 threads: 547 / 562 ms against 433 / 521 ms on XNNPACK alone). One thread, as
+  // each data-parallel worker and inference worker runs, is where it pays.
+  if (Object.values(views).some((view) => view.data.buffer instanceof SharedArrayBuffer)) return null;
+  const sessions = kernelSessions();
+  if (sessions === undefined) return null;
+  const shapes = Object.values(feeds).map((info) => [...info.shape]);
+  const key = `${kind} ${JSON.stringify(shapes)} ${JSON.stringify(at)}`;
+  const result = sessions.run(key, () => build(shapes, at), views, output);
+  const out = backend.makeOutput(outShape, 'float32');
+  backend.typedArrayFromHeap(out).set(result);
+  return out;
+}
+
+const channelsLastFloats = (dataFormat: string, ...infos: tf.TensorInfo[]): boolean =>
+  dataFormat !== 'NCHW' && infos.every((info) => info.dtype === 'float32');
+
+interface Conv2DAttrs extends Conv2DGradientAttrs {
+  dilations: [number, number] | number;
+}
+
+/** Conv2D on ONNX Runtime's AVX kernels, for large convolutions over 8 or more channels; null leaves it to XNNPACK. */
+function onnxConv2D({ inputs, backend, attrs }: WasmKernelArgs<Conv2DAttrs>): tf.TensorInfo | null {
+  const { x, filter } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
+  if (!channelsLastFloats(attrs.dataFormat, x, filter)) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number], filter.shape as [number, number, number, number], attrs.strides, attrs.dilations,
+    attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
+  );
+  if (info.inChannels < MIN_FORWARD_CHANNELS || multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
+  return runOnOnnx(backend, 'conv', ([xs, ws]) => convGraph(xs!, ws!, geometry(info)), geometry(info), { x, w: filter }, 'y', info.outShape);
+}
+
+/** Conv2DBackpropInput as ONNX Runtime's ConvTranspose, for large convolutions; null leaves it to XNNPACK. */
+export function onnxConv2DBackpropInput(
+  { inputs, backend, attrs }: WasmKernelArgs<Conv2DGradientAttrs & { inputShape: [number, number, number, number] }>,
+): tf.TensorInfo | null {
+  const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
+  if (!channelsLastFloats(attrs.dataFormat, dy, filter)) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
+  );
+  if (multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
+  const { top, bottom, left, right } = info.padInfo;
+  const outputPadding: [number, number] = [
+    info.inHeight - ((info.outHeight - 1) * info.strideHeight + info.filterHeight - top - bottom),
+    info.inWidth - ((info.outWidth - 1) * info.strideWidth + info.filterWidth - left - right),
+  ];
+  if (outputPadding[0] < 0 || outputPadding[0] >= info.strideHeight || outputPadding[1] < 0 || outputPadding[1] >= info.strideWidth) return null;
+  return runOnOnnx(
+    backend, 'conv-input-gradient', ([dys, ws], at) => convInputGradientGraph(dys!, ws!, at, outputPadding), geometry(info),
+    { dy, w: filter }, 'dx', [...attrs.inputShape],
+  );
+}
+
+/** Conv2DBackpropFilter on ONNX Runtime, for large convolutions; null leaves it to the XNNPACK kernel. */
+export function onnxConv2DBackpropFilter(
+  { inputs, backend, attrs }: WasmKernelArgs<Conv2DGradientAttrs & { filterShape: [number, number, number, number] }>,
+): tf.TensorInfo | null {
+  const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+  if (!channelsLastFloats(attrs.dataFormat, x, dy)) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
+  );
+  if (multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
+  // Bottom and right pads that make the result exactly the filter's size; negative when rows go unread.
+  const padBottom = (info.filterHeight - 1) + (info.outHeight - 1) * info.strideHeight + 1 - info.inHeight - info.padInfo.top;
+  const padRight = (info.filterWidth - 1) + (info.outWidth - 1) * info.strideWidth + 1 - info.inWidth - info.padInfo.left;
+  if (padBottom < 0 || padRight < 0) return null;
+  const at = geometry(info, [info.padInfo.top, info.padInfo.left, padBottom, padRight]);
+  return runOnOnnx(backend, 'conv-filter-gradient', ([xs, dys]) => convFilterGradientGraph(xs!, dys!, at), at, { x, dy }, 'dw', [...attrs.filterShape]);
+}
+
+export const conv2dOverride = wasmOverride<Conv2DAttrs>('Conv2D', onnxConv2D);
