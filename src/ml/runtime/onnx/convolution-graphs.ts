@@ -14,16 +14,18 @@ export interface ConvGeometry {
 const NCHW = [0, 3, 1, 2];
 const NHWC = [0, 2, 3, 1];
 const ANY_4D = ['d0', 'd1', 'd2', 'd3'];
+/** Batch, height and width left free: one session serves every batch size and review length. */
+const channelsOnly = (channels: number): Array<number | string> => ['n', 'h', 'w', channels];
 
-function graphWithInputs(inputs: Readonly<Record<string, readonly number[]>>): OnnxGraph {
+function graphWithInputs(inputs: Readonly<Record<string, ReadonlyArray<number | string>>>): OnnxGraph {
   const graph = new OnnxGraph();
   for (const [name, dims] of Object.entries(inputs)) graph.input(name, dims);
   return graph;
 }
 
-/** y = conv(x, w): x [n,h,w,ci], w [kh,kw,ci,co] → y [n,oh,ow,co]. */
-export function convGraph(xDims: readonly number[], wDims: readonly number[], geometry: ConvGeometry): OnnxGraph {
-  const graph = graphWithInputs({ x: xDims, w: wDims });
+/** y = conv(x, w): x [n,h,w,ci], w [kh,kw,ci,co] → y [n,oh,ow,co], for any n, h and w. */
+export function convGraph(wDims: readonly number[], geometry: ConvGeometry): OnnxGraph {
+  const graph = graphWithInputs({ x: channelsOnly(wDims[2]!), w: wDims });
   const y = graph.node('Conv', [graph.node('Transpose', ['x'], { perm: NCHW }), graph.node('Transpose', ['w'], { perm: [3, 2, 0, 1] })], {
     kernel_shape: wDims.slice(0, 2), strides: geometry.strides, dilations: geometry.dilations, pads: geometry.pads,
   });
@@ -33,13 +35,11 @@ export function convGraph(xDims: readonly number[], wDims: readonly number[], ge
 }
 
 /**
- * dx = the gradient of conv(x, w) for x, a transposed convolution of dy with the same filter; `outputPadding`
- * restores the rows and columns a strided convolution's windows never reached.
+ * dx = the gradient of conv(x, w) for x, a transposed convolution of dy with the same filter, for any n, h and w;
+ * `outputPadding` restores the rows and columns a strided convolution's windows never reached.
  */
-export function convInputGradientGraph(
-  dyDims: readonly number[], wDims: readonly number[], geometry: ConvGeometry, outputPadding: readonly [number, number],
-): OnnxGraph {
-  const graph = graphWithInputs({ dy: dyDims, w: wDims });
+export function convInputGradientGraph(wDims: readonly number[], geometry: ConvGeometry, outputPadding: readonly [number, number]): OnnxGraph {
+  const graph = graphWithInputs({ dy: channelsOnly(wDims[3]!), w: wDims });
   const dx = graph.node('ConvTranspose', [graph.node('Transpose', ['dy'], { perm: NCHW }), graph.node('Transpose', ['w'], { perm: [3, 2, 0, 1] })], {
     kernel_shape: wDims.slice(0, 2), strides: geometry.strides, dilations: geometry.dilations, pads: geometry.pads,
     output_padding: outputPadding,

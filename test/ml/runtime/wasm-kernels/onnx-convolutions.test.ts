@@ -4,15 +4,15 @@ import { kernelSessions } from '../../../../src/ml/runtime/onnx/kernel-sessions.
 import { convOutShape, expectWasmMatchesCpu, randomTensor } from './compare-with-cpu.js';
 
 /**
- * Convolutions large enough (4M multiply-adds or more) for the wasm kernels to hand them to ONNX Runtime when it
+ * Convolutions large enough (8M multiply-adds or more) for the wasm kernels to hand them to ONNX Runtime when it
  * is installed. Stride 2 'same' needs ConvTranspose's output padding; stride 2 'valid' on 48 rows leaves the last
  * one unread, which the filter gradient leaves to XNNPACK; H=1 is a Conv1D.
  */
 const CASES: Array<{ x: number[]; filter: number[]; strides: number; pad: 'same' | 'valid' }> = [
   { x: [2, 34, 34, 16], filter: [3, 3, 16, 32], strides: 1, pad: 'valid' },
   { x: [2, 34, 34, 16], filter: [3, 3, 16, 32], strides: 1, pad: 'same' },
-  { x: [2, 45, 45, 16], filter: [3, 3, 16, 32], strides: 2, pad: 'same' },
-  { x: [2, 48, 48, 16], filter: [3, 3, 16, 32], strides: 2, pad: 'valid' },
+  { x: [4, 45, 45, 16], filter: [3, 3, 16, 32], strides: 2, pad: 'same' },
+  { x: [4, 48, 48, 16], filter: [3, 3, 16, 32], strides: 2, pad: 'valid' },
   { x: [4, 1, 400, 32], filter: [1, 5, 32, 64], strides: 1, pad: 'same' },
 ];
 
@@ -34,14 +34,12 @@ describe('large wasm convolutions and their gradients (ONNX Runtime when install
         { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: filter });
     });
 
-  it.runIf(installed)('runs them on ONNX Runtime sessions, one per kind and shape, reused', async () => {
+  it.runIf(installed)('runs them on ONNX Runtime, one session per filter for any batch and size', async () => {
     const sessions = kernelSessions()!;
     const before = sessions.size;
-    const x = randomTensor([2, 30, 30, 24], 51);
     const filter = randomTensor([3, 3, 24, 40], 52);
     const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1, dimRoundingMode: undefined };
-    await expectWasmMatchesCpu('Conv2D', { x, filter }, attrs);
-    await expectWasmMatchesCpu('Conv2D', { x, filter }, attrs);
+    for (const x of [[2, 30, 30, 24], [3, 30, 30, 24], [2, 34, 31, 24]]) await expectWasmMatchesCpu('Conv2D', { x: randomTensor(x, 51), filter }, attrs);
     expect(sessions.size).toBe(before + 1);
   });
 });

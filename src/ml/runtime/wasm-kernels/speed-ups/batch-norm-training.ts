@@ -45,8 +45,9 @@ function pairSums(
 
 /**
  * Batch normalisation with the batch's own statistics over every axis but the last, as layers' BatchNormalization
- * trains, from x and per-channel scale and offset: outputs [y, mean, variance] (variance biased, as tf.moments). One pass for the statistics, then y on
- * XNNPACK; tfjs runs Mean, Sub, Square, Mean and FusedBatchNorm, and records each on the tape.
+ * trains, from x and per-channel scale and offset: outputs [y, mean, variance] (variance biased, as tf.moments).
+ * One pass for the statistics, then y on XNNPACK; tfjs runs Mean, Sub, Square, Mean and FusedBatchNorm, and records
+ * each on the tape.
  */
 function batchNormTraining({ inputs, backend, attrs }: WasmKernelArgs<Attrs>): tf.TensorInfo[] {
   const { x, scale, offset } = inputs as Inputs;

@@ -9,9 +9,11 @@ import type { WasmKernelArgs } from '../wasm-kernel-call.js';
 
 /**
  * Below this many multiply-adds a convolution stays on XNNPACK: a call into ONNX Runtime and its layout transposes
- * cost more than they save (the review model's convolutions and the kernels' own tests sit under it).
+ * cost more than they save. Measured on one thread: the review model's first convolution (100 -> 128 channels,
+ * width 5) over 66 tokens (4.2M) 0.49 ms on XNNPACK against 0.72 ms, over 130 tokens (8.3M) 0.82 against 0.79,
+ * over 400 tokens 2.59 against 1.08; 3x3 and 1x1 image convolutions of 5-58M were 1.6-4.3x faster on ONNX Runtime.
  */
-const MIN_MULTIPLY_ADDS = 1 << 22;
+const MIN_MULTIPLY_ADDS = 1 << 23;
 /** A forward convolution over fewer input channels (an image's first layer) was slower on ONNX Runtime. */
 const MIN_FORWARD_CHANNELS = 8;
 
@@ -24,10 +26,12 @@ function geometry(info: Info, pads: [number, number, number, number] = [info.pad
   return { strides: [info.strideHeight, info.strideWidth], dilations: [info.dilationHeight, info.dilationWidth], pads };
 }
 
-/** Runs a one-op graph on the inputs' wasm memory and copies its result into a new wasm tensor; null without ONNX Runtime. */
+/**
+ * Runs a one-op graph on the inputs' wasm memory and copies its result into a new wasm tensor; null without ONNX
+ * Runtime. `key` names the graph `build` makes: sessions are opened once per key.
+ */
 function runOnOnnx(
-  backend: BackendWasm, kind: string, build: (shapes: number[][], at: ConvGeometry) => OnnxGraph, at: ConvGeometry,
-  feeds: Readonly<Record<string, tf.TensorInfo>>, output: string, outShape: number[],
+  backend: BackendWasm, key: string, build: () => OnnxGraph, feeds: Readonly<Record<string, tf.TensorInfo>>, output: string, outShape: number[],
 ): tf.TensorInfo | null {
   const views = Object.fromEntries(Object.entries(feeds).map(([name, info]) => [name, { data: backend.typedArrayFromHeap(info) as Float32Array, dims: info.shape }]));
   // Threaded wasm's memory is shared, which ONNX Runtime does not read; copying the inputs out cost more than it
@@ -36,9 +40,7 @@ function runOnOnnx(
   if (Object.values(views).some((view) => view.data.buffer instanceof SharedArrayBuffer)) return null;
   const sessions = kernelSessions();
   if (sessions === undefined) return null;
-  const shapes = Object.values(feeds).map((info) => [...info.shape]);
-  const key = `${kind} ${JSON.stringify(shapes)} ${JSON.stringify(at)}`;
-  const result = sessions.run(key, () => build(shapes, at), views, output);
+  const result = sessions.run(key, build, views, output);
   const out = backend.makeOutput(outShape, 'float32');
   backend.typedArrayFromHeap(out).set(result);
   return out;
@@ -60,7 +62,8 @@ function onnxConv2D({ inputs, backend, attrs }: WasmKernelArgs<Conv2DAttrs>): tf
     attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
   );
   if (info.inChannels < MIN_FORWARD_CHANNELS || multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
-  return runOnOnnx(backend, 'conv', ([xs, ws]) => convGraph(xs!, ws!, geometry(info)), geometry(info), { x, w: filter }, 'y', info.outShape);
+  const at = geometry(info);
+  return runOnOnnx(backend, `conv ${JSON.stringify([filter.shape, at])}`, () => convGraph(filter.shape, at), { x, w: filter }, 'y', info.outShape);
 }
 
 /** Conv2DBackpropInput as ONNX Runtime's ConvTranspose, for large convolutions; null leaves it to XNNPACK. */
@@ -79,8 +82,9 @@ export function onnxConv2DBackpropInput(
     info.inWidth - ((info.outWidth - 1) * info.strideWidth + info.filterWidth - left - right),
   ];
   if (outputPadding[0] < 0 || outputPadding[0] >= info.strideHeight || outputPadding[1] < 0 || outputPadding[1] >= info.strideWidth) return null;
+  const at = geometry(info);
   return runOnOnnx(
-    backend, 'conv-input-gradient', ([dys, ws], at) => convInputGradientGraph(dys!, ws!, at, outputPadding), geometry(info),
+    backend, `conv-input-gradient ${JSON.stringify([filter.shape, at, outputPadding])}`, () => convInputGradientGraph(filter.shape, at, outputPadding),
     { dy, w: filter }, 'dx', [...attrs.inputShape],
   );
 }
@@ -100,7 +104,11 @@ export function onnxConv2DBackpropFilter(
   const padRight = (info.filterWidth - 1) + (info.outWidth - 1) * info.strideWidth + 1 - info.inWidth - info.padInfo.left;
   if (padBottom < 0 || padRight < 0) return null;
   const at = geometry(info, [info.padInfo.top, info.padInfo.left, padBottom, padRight]);
-  return runOnOnnx(backend, 'conv-filter-gradient', ([xs, dys]) => convFilterGradientGraph(xs!, dys!, at), at, { x, dy }, 'dw', [...attrs.filterShape]);
+  // dy is this graph's filter, whose size ONNX fixes: one session per input shape (a training run has a few).
+  return runOnOnnx(
+    backend, `conv-filter-gradient ${JSON.stringify([x.shape, dy.shape, at])}`, () => convFilterGradientGraph(x.shape, dy.shape, at),
+    { x, dy }, 'dw', [...attrs.filterShape],
+  );
 }
 
 export const conv2dOverride = wasmOverride<Conv2DAttrs>('Conv2D', onnxConv2D);
