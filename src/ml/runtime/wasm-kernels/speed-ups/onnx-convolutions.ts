@@ -46,8 +46,18 @@ function runOnOnnx(
   return out;
 }
 
-const channelsLastFloats = (dataFormat: string, ...infos: tf.TensorInfo[]): boolean =>
-  dataFormat !== 'NCHW' && infos.every((info) => info.dtype === 'float32');
+type Shape4D = [number, number, number, number];
+
+/** The convolution's geometry when it is channels-last float32 and large enough for ONNX Runtime, else null. */
+function largeConvolution(
+  attrs: Conv2DGradientAttrs, tensors: readonly tf.TensorInfo[], xShape: readonly number[], filterShape: readonly number[], dilations: [number, number] | number = 1,
+): Info | null {
+  if (attrs.dataFormat === 'NCHW' || tensors.some((info) => info.dtype !== 'float32')) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    xShape as Shape4D, filterShape as Shape4D, attrs.strides, dilations, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
+  );
+  return multiplyAdds(info) < MIN_MULTIPLY_ADDS ? null : info;
+}
 
 interface Conv2DAttrs extends Conv2DGradientAttrs {
   dilations: [number, number] | number;
@@ -56,26 +66,19 @@ interface Conv2DAttrs extends Conv2DGradientAttrs {
 /** Conv2D on ONNX Runtime's AVX kernels, for large convolutions over 8 or more channels; null leaves it to XNNPACK. */
 function onnxConv2D({ inputs, backend, attrs }: WasmKernelArgs<Conv2DAttrs>): tf.TensorInfo | null {
   const { x, filter } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
-  if (!channelsLastFloats(attrs.dataFormat, x, filter)) return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filter.shape as [number, number, number, number], attrs.strides, attrs.dilations,
-    attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
-  );
-  if (info.inChannels < MIN_FORWARD_CHANNELS || multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
+  const info = largeConvolution(attrs, [x, filter], x.shape, filter.shape, attrs.dilations);
+  if (info === null || info.inChannels < MIN_FORWARD_CHANNELS) return null;
   const at = geometry(info);
   return runOnOnnx(backend, `conv ${JSON.stringify([filter.shape, at])}`, () => convGraph(filter.shape, at), { x, w: filter }, 'y', info.outShape);
 }
 
 /** Conv2DBackpropInput as ONNX Runtime's ConvTranspose, for large convolutions; null leaves it to XNNPACK. */
 export function onnxConv2DBackpropInput(
-  { inputs, backend, attrs }: WasmKernelArgs<Conv2DGradientAttrs & { inputShape: [number, number, number, number] }>,
+  { inputs, backend, attrs }: WasmKernelArgs<Conv2DGradientAttrs & { inputShape: Shape4D }>,
 ): tf.TensorInfo | null {
   const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-  if (!channelsLastFloats(attrs.dataFormat, dy, filter)) return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
-  );
-  if (multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
+  const info = largeConvolution(attrs, [dy, filter], attrs.inputShape, filter.shape);
+  if (info === null) return null;
   const { top, bottom, left, right } = info.padInfo;
   const outputPadding: [number, number] = [
     info.inHeight - ((info.outHeight - 1) * info.strideHeight + info.filterHeight - top - bottom),
@@ -91,14 +94,11 @@ export function onnxConv2DBackpropInput(
 
 /** Conv2DBackpropFilter on ONNX Runtime, for large convolutions; null leaves it to the XNNPACK kernel. */
 export function onnxConv2DBackpropFilter(
-  { inputs, backend, attrs }: WasmKernelArgs<Conv2DGradientAttrs & { filterShape: [number, number, number, number] }>,
+  { inputs, backend, attrs }: WasmKernelArgs<Conv2DGradientAttrs & { filterShape: Shape4D }>,
 ): tf.TensorInfo | null {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  if (!channelsLastFloats(attrs.dataFormat, x, dy)) return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast',
-  );
-  if (multiplyAdds(info) < MIN_MULTIPLY_ADDS) return null;
+  const info = largeConvolution(attrs, [x, dy], x.shape, attrs.filterShape);
+  if (info === null) return null;
   // Bottom and right pads that make the result exactly the filter's size; negative when rows go unread.
   const padBottom = (info.filterHeight - 1) + (info.outHeight - 1) * info.strideHeight + 1 - info.inHeight - info.padInfo.top;
   const padRight = (info.filterWidth - 1) + (info.outWidth - 1) * info.strideWidth + 1 - info.inWidth - info.padInfo.left;
