@@ -13,6 +13,8 @@ export interface ThreadModelsSetup {
   readonly posterRuntime: PosterRuntimeChoice;
 }
 
+const LONG_REVIEW = 'a long review '.repeat(150);
+
 /** Chooses the backend and loads both shipped models on the calling thread (the main one, or a worker's). */
 export async function loadModelsInThisThread(
   { modelsDir, backend, wasmThreads, onnxThreads, posterRuntime }: ThreadModelsSetup,
@@ -23,6 +25,8 @@ export async function loadModelsInThisThread(
     loadPosterPredictor(modelsDir, { runtime: { choice: posterRuntime, threads: onnxThreads }, log }),
     loadReviewPredictor(modelsDir),
   ]);
+  // A long review opens the large-convolution sessions (onnx-convolutions.ts) now, not in a user's first request.
+  await review.predict([LONG_REVIEW]);
   return { backend: chosen, poster, review };
 }
 
