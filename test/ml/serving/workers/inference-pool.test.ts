@@ -52,9 +52,11 @@ describe('InferencePool (the shipped models in worker threads)', () => {
   it('fails the requests of a worker that dies, replaces it, and keeps answering', async () => {
     const images = await posters(pool.posterPredictor.inputSize);
     const threads = (pool as unknown as { threads: Array<{ terminate(): Promise<number> }> }).threads;
-    // Reviews in flight, not posters: stopping a worker inside an ONNX Runtime call aborts the whole process
+    // Thirty one-review requests queue up in the worker, so some are still waiting when it stops. Each review is
+    // short enough for XNNPACK: stopping a worker inside an ONNX Runtime call aborts the whole process
     // (onnxruntime-node), which the pool itself never does (see the close() test).
-    const inFlight = Promise.all([1, 2].map(() => pool.reviewPredictor.predict(['A wonderful film with superb acting.'])));
+    const review = 'A wonderful film with superb acting, a clever story and a score I still hum. '.repeat(4);
+    const inFlight = Promise.all(Array.from({ length: 30 }, () => pool.reviewPredictor.predict([review])));
     await threads[0]!.terminate();
     await expect(inFlight).rejects.toThrow(/inference worker stopped/);
     expect(logs.text).toMatch(/inference worker died/);
