@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { OnnxGraph } from './onnx-graph.js';
+import { sessionOptions } from './session-options.js';
 
 interface BindingTensor {
   readonly data: unknown;
@@ -56,13 +57,8 @@ function loadBinding(): { module: BindingModule; Tensor: TensorConstructor } | u
 
 function sessionsWith(loaded: NonNullable<ReturnType<typeof loadBinding>>): KernelSessions {
   const sessions = new Map<string, BindingSession>();
-  const options = {
-    // One thread, as the wasm backend beside it: ONNX Runtime cannot read threaded wasm's shared memory.
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  };
+  // One thread, as the wasm backend beside it: ONNX Runtime cannot read threaded wasm's shared memory.
+  const options = sessionOptions(1);
   const open = (key: string, build: () => OnnxGraph): BindingSession => {
     const bytes = build().serialise('moviebot-kernel');
     const session = new loaded.module.binding.InferenceSession();

@@ -13,6 +13,7 @@ import { buildPlan } from '../graph-compiler/build-plan.js';
 import { UnsupportedLayerError } from '../graph-compiler/lower-layer.js';
 import { optimizePlan } from '../graph-compiler/optimize.js';
 import { ONNX_INPUT, onnxOutput, planToOnnx } from './plan-to-onnx.js';
+import { sessionOptions } from './session-options.js';
 import { errorMessage } from '../../../util/error-message.js';
 
 /** The few parts of onnxruntime-node's API used here, typed locally because the package is optional. */
@@ -64,13 +65,7 @@ export async function compileForOnnxRuntime(model: tf.LayersModel, threads: numb
     if (error instanceof UnsupportedLayerError) return { unavailable: `the model does not translate to ONNX: ${error.message}` };
     throw error;
   }
-  const session = await ort.InferenceSession.create(bytes, {
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-    extra: { session: { intra_op: { allow_spinning: '0' } } },
-  });
+  const session = await ort.InferenceSession.create(bytes, sessionOptions(threads));
   return {
     async run(input, dims, outputs = [0]) {
       const names = outputs.map(onnxOutput);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
@@ -155,10 +156,7 @@ export class InferencePool {
    */
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.all(this.threads.map((thread) => thread.whenIdle())), graceOver]);
-    clearTimeout(timer);
+    await Promise.race([Promise.all(this.threads.map((thread) => thread.whenIdle())), delay(graceMs, undefined, { ref: false })]);
     await Promise.all(this.threads.map((thread) => thread.terminate()));
   }
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { startWorkerModule } from '../../runtime/start-worker.js';
 import { type GradientWorkerMessage, type GradientWorkerSetup, type ShardRequest, type ShardResult, transferList } from './protocol.js';
@@ -16,7 +17,7 @@ const SHARD_GRACE_MS = 30_000;
  */
 export class GradientThread {
   private pending: Pending | undefined;
-  /** Resolves when the latest shard is answered or failed. */
+  /** Resolves when the latest shard is answered or failed (at once before the first). */
   private settled: Promise<void> = Promise.resolve();
   private stopped: Error | undefined;
 
@@ -52,11 +53,7 @@ export class GradientThread {
    * ONNX Runtime call (large convolutions, see onnx-convolutions.ts) aborts the whole process.
    */
   async terminate(graceMs = SHARD_GRACE_MS): Promise<void> {
-    if (this.pending) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.settled, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-      clearTimeout(timer);
-    }
+    await Promise.race([this.settled, delay(graceMs, undefined, { ref: false })]);
     await this.worker.terminate();
   }
 

@@ -1,26 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { channelAffine } from '../channel-affine.js';
-import { addRows } from '../speed-ups/reduce-block.js';
+import { pairSums } from '../speed-ups/reduce-block.js';
 import { wasmKernel, type WasmKernelArgs } from '../wasm-kernel-call.js';
 
 const GRAD_KERNEL = 'MovieBotFusedBatchNormGrad';
-
-/** acc[c] += sum over rows of dy[r, c] * (x[r, c] - mean[c]), two rows per pass (see addRows). */
-function sumCentredProducts(xs: Float32Array, dys: Float32Array, means: ArrayLike<number>, acc: Float64Array): void {
-  const channels = acc.length;
-  let at = 0;
-  for (; at + 2 * channels <= xs.length; at += 2 * channels) {
-    for (let c = 0; c < channels; c++) {
-      const mean = means[c] as number;
-      const a = at + c;
-      const b = a + channels;
-      acc[c] = (acc[c] as number) + ((dys[a] as number) * ((xs[a] as number) - mean) + (dys[b] as number) * ((xs[b] as number) - mean));
-    }
-  }
-  for (; at < xs.length; at += channels) {
-    for (let c = 0; c < channels; c++) acc[c] = (acc[c] as number) + (dys[at + c] as number) * ((xs[at + c] as number) - (means[c] as number));
-  }
-}
 
 /**
  * All five FusedBatchNorm gradients from one JavaScript pass over x and dy (two per-channel sums) plus dx on
@@ -40,12 +23,9 @@ function batchNormGrad({ inputs, backend, attrs }: WasmKernelArgs<{ varianceEpsi
     inv[c] = 1 / Math.sqrt((variances[c] as number) + attrs.varianceEpsilon);
     k[c] = (inv[c] as number) * (scales === undefined ? 1 : scales[c] as number);
   }
-  const sumDy = new Float64Array(channels);
-  const sumDyCentred = new Float64Array(channels);
   const xs = backend.typedArrayFromHeap(x!) as Float32Array;
   const dys = backend.typedArrayFromHeap(dy!) as Float32Array;
-  addRows(dys, 0, xs.length / channels, channels, sumDy);
-  sumCentredProducts(xs, dys, means, sumDyCentred);
+  const { sum: sumDy, sumProducts: sumDyCentred } = pairSums(dys, new Float64Array(channels), xs, means, channels);
   const dx = channelAffine(backend, dy!, k);
   const small = [0, 1, 2, 3].map(() => backend.makeOutput([...mean!.shape], 'float32'));
   const [dMean, dVariance, dScale, dOffset] = small.map((info) => backend.typedArrayFromHeap(info));

@@ -67,6 +67,38 @@ export function addRows(values: Float32Array, at: number, rows: number, inner: n
   }
 }
 
+/** Rows per block of {@link pairSums}: 512 rows of 64 channels, two inputs, stay within a 256 KiB cache. */
+const BLOCK_ROWS = 512;
+
+/**
+ * Per-channel sums of (a - aShift) and (a - aShift) * (b - bShift) over the rows of a and b seen as [rows, channels].
+ * Block by block, channel by channel, so each sum stays in a local variable: about twice as fast as a row-major
+ * loop that loads and stores per-channel accumulators for every element.
+ */
+export function pairSums(
+  a: Float32Array, aShift: ArrayLike<number>, b: Float32Array, bShift: ArrayLike<number>, channels: number,
+): { sum: Float64Array; sumProducts: Float64Array } {
+  const rows = a.length / channels;
+  const sum = new Float64Array(channels);
+  const sumProducts = new Float64Array(channels);
+  for (let first = 0; first < rows; first += BLOCK_ROWS) {
+    const end = Math.min(rows, first + BLOCK_ROWS) * channels;
+    for (let c = 0; c < channels; c++) {
+      const [as, bs] = [aShift[c] as number, bShift[c] as number];
+      let blockSum = 0;
+      let blockProducts = 0;
+      for (let i = first * channels + c; i < end; i += channels) {
+        const d = (a[i] as number) - as;
+        blockSum += d;
+        blockProducts += d * ((b[i] as number) - bs);
+      }
+      sum[c] = (sum[c] as number) + blockSum;
+      sumProducts[c] = (sumProducts[c] as number) + blockProducts;
+    }
+  }
+  return { sum, sumProducts };
+}
+
 function sumBlocks(
   backend: BackendWasm, x: tf.TensorInfo, out: tf.TensorInfo, outer: number, reduced: number, inner: number, factor: number,
 ): void {
