@@ -26,6 +26,8 @@ export interface RunFacts {
   readonly splitSeed: string;
   readonly validationFraction: number;
   readonly sstHoldoutFraction: number;
+  /** Training-review sentences rated by the teachers (`options.distillFrom`). */
+  readonly distilledCount: number;
 }
 
 interface Progress {
@@ -60,6 +62,7 @@ export function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMe
       learningRateDecay: options.learningRateDecay,
       loss: options.loss,
       sideWeight: options.sideWeight,
+      ...(options.distillFrom.length > 0 ? { distillation: { teachers: options.distillFrom, sentences: run.distilledCount, target: 'mean rating of the teachers' } } : {}),
       seed: options.seed,
       seconds: progress.seconds,
       history: progress.history,

@@ -20,7 +20,8 @@ import { buildReviewModel, describeReviewModel } from './model.js';
 import { predictRatings } from '../../serving/review/predictor.js';
 import { seededRandom } from '../../../util/seeded-random.js';
 import { ReviewTokenizer, type Side } from '../../serving/review/tokenizer.js';
-import { loadTrainingData, toExamples, type TrainingData, trainingTexts } from './training-data.js';
+import { loadTrainingData, type RatedText, toExamples, type TrainingData, trainingTexts } from './training-data.js';
+import { distillationTexts } from './distillation.js';
 import { loadWarmStart, type WarmStart } from './warm-start.js';
 import { reviewMetadata, type RunFacts, saveReport } from './run-report.js';
 import { WeightAverage } from './weight-average.js';
@@ -62,6 +63,9 @@ export interface ReviewTrainingOptions {
   readonly sstHoldoutFraction: number;
   /** From this epoch on, also score (and save when best) the running mean of the epochs' weights; 0 = never. */
   readonly averageFrom: number;
+  /** Saved review models whose mean rating labels `distillSentences` sentences of the training reviews (distillation.ts); empty = none. */
+  readonly distillFrom: readonly string[];
+  readonly distillSentences: number;
   /** A saved review model to continue training: its weights, tokenizer and split replace the fresh ones. */
   readonly initFrom?: string;
   /** The command line, recorded in metadata.json. */
@@ -94,6 +98,8 @@ export const DEFAULT_REVIEW_TRAINING = {
   sstRepeat: 1,
   sstHoldoutFraction: 0.1,
   averageFrom: 0,
+  distillFrom: [],
+  distillSentences: 100_000,
 } as const satisfies Partial<ReviewTrainingOptions>;
 
 export interface ReviewTrainingResult {
@@ -171,6 +177,14 @@ function scoreRecord(validation: ReviewValidation, valLoss: number, prefix = '')
 /** Everything an epoch needs, from the data and options: the model, its tokenizer, examples and validation. */
 type PreparedRun = RunFacts & { model: tf.LayersModel; examples: TrainingExample[]; validate: Validate };
 
+/** The teachers' sentences, when asked for: rated once, before the first epoch. */
+async function distilledTexts(options: ReviewTrainingOptions, data: TrainingData, log: (msg: string) => void): Promise<RatedText[]> {
+  if (options.distillFrom.length === 0) return [];
+  const texts = await distillationTexts(data.reviews.train, options.distillFrom, options.distillSentences, options.seed);
+  log(`${texts.length} training-review sentences rated by the mean of ${options.distillFrom.join(', ')}`);
+  return texts;
+}
+
 async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => void): Promise<PreparedRun> {
   const warm: WarmStart | undefined = options.initFrom === undefined ? undefined : await loadWarmStart(options.initFrom);
   const splitSeed = warm?.splitSeed ?? options.splitSeed;
@@ -184,8 +198,9 @@ async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => 
   const validate = validator(tokenizer, data, trainMean);
   const startValidation = warm ? (await validate(model)).validation : undefined;
   if (startValidation) log(`${warm?.dir} before training: ${JSON.stringify(startValidation)}`);
-  const examples = toExamples(tokenizer, trainingTexts(data, options.sstRepeat));
-  return { options, data, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, sstHoldoutFraction, model, examples, validate };
+  const distilled = await distilledTexts(options, data, log);
+  const examples = toExamples(tokenizer, [...trainingTexts(data, options.sstRepeat), ...distilled]);
+  return { options, data, distilledCount: distilled.length, tokenizer, architecture, trainMean, warm, startValidation, splitSeed, validationFraction, sstHoldoutFraction, model, examples, validate };
 }
 
 interface Candidate {
