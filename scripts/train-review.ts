@@ -48,6 +48,8 @@ const HELP = `Usage: npm run train:review -- --data FILE_OR_DIR [options]
   --distill-from DIRS      comma-separated saved review models: their mean rating labels sentences cut from the
                            training reviews, trained on beside the rest (distillation; off by default)
   --distill-sentences N    how many such sentences (${D.distillSentences})
+  --distill-ngram-weight X blends a word and word-pair logistic regression, trained on this run's texts, into
+                           the teachers' rating with this weight (${D.distillNgramWeight})
   --init-from DIR          continue training the model saved in DIR, with its tokenizer and its split
                            (split seed, validation fraction); vocabulary, length and architecture flags are then unused
 Every epoch that beats the previous best is saved into --out at once, so a stopped run leaves its best model.`;
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
       'vocab-size': { type: 'string' }, truncating: { type: 'string' }, 'negation-scope': { type: 'boolean' }, 'pool-size': { type: 'string' },
       dropout: { type: 'string' }, glove: { type: 'boolean' }, 'no-glove': { type: 'boolean' }, 'freeze-embedding': { type: 'boolean' },
       loss: { type: 'string' }, 'side-weight': { type: 'string' }, patience: { type: 'string' }, 'validation-fraction': { type: 'string' }, 'split-seed': { type: 'string' },
-      'train-limit': { type: 'string' }, 'sst-repeat': { type: 'string' }, 'sst-holdout': { type: 'string' }, 'average-from': { type: 'string' }, 'init-from': { type: 'string' }, 'distill-from': { type: 'string' }, 'distill-sentences': { type: 'string' }, help: { type: 'boolean' },
+      'train-limit': { type: 'string' }, 'sst-repeat': { type: 'string' }, 'sst-holdout': { type: 'string' }, 'average-from': { type: 'string' }, 'init-from': { type: 'string' }, 'distill-from': { type: 'string' }, 'distill-sentences': { type: 'string' }, 'distill-ngram-weight': { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(HELP);
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     averageFrom: number(values, 'average-from', D.averageFrom, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
     distillFrom: values['distill-from']?.split(',').filter((dir) => dir !== '') ?? D.distillFrom,
     distillSentences: number(values, 'distill-sentences', D.distillSentences, positiveInt, 'a positive integer'),
+    distillNgramWeight: number(values, 'distill-ngram-weight', D.distillNgramWeight, (n) => n >= 0 && n <= 1, 'in [0, 1]'),
     ...(values['init-from'] === undefined ? {} : { initFrom: values['init-from'] }),
     command: `npm run train:review -- ${process.argv.slice(2).join(' ')}`,
     backend,

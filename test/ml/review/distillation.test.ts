@@ -1,4 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
+import type { Review } from '../../../src/data/reviews.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
@@ -7,7 +8,7 @@ import { reviewSentences, teacherRatings, transferSentences } from '../../../src
 import { DEFAULT_REVIEW_TRAINING, trainReviewModel } from '../../../src/ml/training/review/train.js';
 import { trainTinyReviewModel } from './fixtures.js';
 
-const review = (id: string, text: string) => ({ id, text, rating: 8 });
+const review = (id: string, text: string): Review => ({ id, text, rating: 8, polarity: 'pos' });
 
 describe('distillation sentences', () => {
   it('cuts a review at line breaks and sentence ends, keeping sentences of 4 to 40 words', () => {
@@ -44,13 +45,13 @@ describe('distillation from saved review models', () => {
     expect(Array.from(mean)).toEqual(own.map((rating) => expect.closeTo(rating, 5)));
   });
 
-  it('trains a student on the rated sentences and records its teachers', async () => {
+  it('trains a student on the rated sentences, an n-gram model blended in, and records its teachers', async () => {
     const outDir = join(data.folder, 'student');
     await trainReviewModel({
       ...DEFAULT_REVIEW_TRAINING, dataPath: data.archive, sstDir: data.sstDir, outDir, epochs: 1, batchSize: 4, maxLen: 24, vocabSize: 40,
-      poolSize: 2, lstmUnits: 4, glove: false, validationFraction: 0.3, sstHoldoutFraction: 0, distillFrom: [data.modelDir], distillSentences: 5, command: 'student', backend: 'wasm',
+      poolSize: 2, lstmUnits: 4, glove: false, validationFraction: 0.3, sstHoldoutFraction: 0, distillFrom: [data.modelDir], distillSentences: 5, distillNgramWeight: 0.5, command: 'student', backend: 'wasm',
     });
     const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
-    expect(metadata.training.distillation).toEqual({ teachers: [data.modelDir], sentences: 5, target: 'mean rating of the teachers' });
+    expect(metadata.training.distillation).toEqual({ teachers: [data.modelDir], sentences: 5, target: 'mean rating of the teachers', ngramWeight: 0.5 });
   });
 });

@@ -11,6 +11,7 @@
 import type { Review } from '../../../data/reviews.js';
 import { predictRatings } from '../../serving/review/predictor.js';
 import { seededShuffle } from '../../../util/seeded-random.js';
+import type { NgramTeacher } from './ngram-teacher.js';
 import type { RatedText } from './training-data.js';
 import { loadWarmStart } from './warm-start.js';
 
@@ -48,9 +49,17 @@ export async function teacherRatings(teacherDirs: readonly string[], texts: read
   return sums.map((sum) => sum / teacherDirs.length);
 }
 
-/** Training texts rated by the teachers; texts no teacher could read (no known word) are left out. */
-export async function distillationTexts(reviews: readonly Review[], teacherDirs: readonly string[], limit: number, seed: number): Promise<RatedText[]> {
+/** A model of another kind whose ratings are blended in: `weight` x its rating + (1 - weight) x the saved models' mean. */
+export interface BlendedTeacher {
+  readonly teacher: NgramTeacher;
+  readonly weight: number;
+}
+
+/** Training texts rated by the teachers; texts no saved teacher could read (no known word) are left out. */
+export async function distillationTexts(reviews: readonly Review[], teacherDirs: readonly string[], limit: number, seed: number, blended?: BlendedTeacher): Promise<RatedText[]> {
   const sentences = transferSentences(reviews, limit, seed);
   const ratings = await teacherRatings(teacherDirs, sentences);
-  return sentences.map((text, i) => ({ text, rating: ratings[i]! })).filter(({ rating }) => !Number.isNaN(rating));
+  const other = blended?.teacher.rate(sentences);
+  const rating = (i: number) => (blended && other ? (1 - blended.weight) * ratings[i]! + blended.weight * other[i]! : ratings[i]!);
+  return sentences.map((text, i) => ({ text, rating: rating(i) })).filter(({ rating }) => !Number.isNaN(rating));
 }

@@ -62,7 +62,7 @@ export function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMe
       learningRateDecay: options.learningRateDecay,
       loss: options.loss,
       sideWeight: options.sideWeight,
-      ...(options.distillFrom.length > 0 ? { distillation: { teachers: options.distillFrom, sentences: run.distilledCount, target: 'mean rating of the teachers' } } : {}),
+      ...(options.distillFrom.length > 0 ? { distillation: { teachers: options.distillFrom, sentences: run.distilledCount, target: 'mean rating of the teachers', ngramWeight: options.distillNgramWeight } } : {}),
       seed: options.seed,
       seconds: progress.seconds,
       history: progress.history,

@@ -21,7 +21,8 @@ import { predictRatings } from '../../serving/review/predictor.js';
 import { seededRandom } from '../../../util/seeded-random.js';
 import { ReviewTokenizer, type Side } from '../../serving/review/tokenizer.js';
 import { loadTrainingData, type RatedText, toExamples, type TrainingData, trainingTexts } from './training-data.js';
-import { distillationTexts } from './distillation.js';
+import { type BlendedTeacher, distillationTexts } from './distillation.js';
+import { ngramExamples, trainNgramTeacher } from './ngram-teacher.js';
 import { loadWarmStart, type WarmStart } from './warm-start.js';
 import { reviewMetadata, type RunFacts, saveReport } from './run-report.js';
 import { WeightAverage } from './weight-average.js';
@@ -66,6 +67,8 @@ export interface ReviewTrainingOptions {
   /** Saved review models whose mean rating labels `distillSentences` sentences of the training reviews (distillation.ts); empty = none. */
   readonly distillFrom: readonly string[];
   readonly distillSentences: number;
+  /** Weight of an n-gram logistic regression (ngram-teacher.ts, trained on this run's training texts) in the teachers' blend; 0 = none. */
+  readonly distillNgramWeight: number;
   /** A saved review model to continue training: its weights, tokenizer and split replace the fresh ones. */
   readonly initFrom?: string;
   /** The command line, recorded in metadata.json. */
@@ -100,6 +103,7 @@ export const DEFAULT_REVIEW_TRAINING = {
   averageFrom: 0,
   distillFrom: [],
   distillSentences: 100_000,
+  distillNgramWeight: 0,
 } as const satisfies Partial<ReviewTrainingOptions>;
 
 export interface ReviewTrainingResult {
@@ -177,11 +181,24 @@ function scoreRecord(validation: ReviewValidation, valLoss: number, prefix = '')
 /** Everything an epoch needs, from the data and options: the model, its tokenizer, examples and validation. */
 type PreparedRun = RunFacts & { model: tf.LayersModel; examples: TrainingExample[]; validate: Validate };
 
+/** Sentences weigh this much more than full reviews in the n-gram teacher: short reviews are what it is for. */
+const NGRAM_SENTENCE_WEIGHT = 3;
+
+/** The n-gram teacher, trained on this run's training texts, and its SST dev figures in the log. */
+function ngramTeacher(data: TrainingData, weight: number, log: (msg: string) => void): BlendedTeacher | undefined {
+  if (weight === 0) return undefined;
+  const sentences = new Set(data.sst.train.map(({ text }) => text));
+  const teacher = trainNgramTeacher(ngramExamples(trainingTexts(data), ({ text }) => (sentences.has(text) ? NGRAM_SENTENCE_WEIGHT : 1)));
+  if (data.sst.dev.length > 0) log(`n-gram teacher on SST dev: ${JSON.stringify(sstMetrics(teacher.rate(data.sst.dev.map(({ text }) => text)), data.sst.dev, 5.5))}`);
+  return { teacher, weight };
+}
+
 /** The teachers' sentences, when asked for: rated once, before the first epoch. */
 async function distilledTexts(options: ReviewTrainingOptions, data: TrainingData, log: (msg: string) => void): Promise<RatedText[]> {
   if (options.distillFrom.length === 0) return [];
-  const texts = await distillationTexts(data.reviews.train, options.distillFrom, options.distillSentences, options.seed);
-  log(`${texts.length} training-review sentences rated by the mean of ${options.distillFrom.join(', ')}`);
+  const blended = ngramTeacher(data, options.distillNgramWeight, log);
+  const texts = await distillationTexts(data.reviews.train, options.distillFrom, options.distillSentences, options.seed, blended);
+  log(`${texts.length} training-review sentences rated by the mean of ${options.distillFrom.join(', ')}${blended ? ` blended with the n-gram teacher at ${blended.weight}` : ''}`);
   return texts;
 }
 
