@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { ngramBuckets, ngramExamples, trainNgramTeacher } from '../../../src/ml/training/review/ngram-teacher.js';
@@ -28,5 +29,8 @@ describe('n-gram teacher', () => {
     expect(notBad).toBeGreaterThan(notGood!);
     for (const rating of [great, awful, notGood, notBad]) expect(rating).toBeGreaterThanOrEqual(1), expect(rating).toBeLessThanOrEqual(10);
     expect(teacher.rate([])).toEqual([]);
+    const before = tf.memory().numTensors;
+    teacher.dispose();
+    expect(tf.memory().numTensors).toBe(before - 2);
   });
 });

@@ -30,6 +30,8 @@ export interface NgramExample {
 export interface NgramTeacher {
   /** Ratings on the 1-10 scale: 1 + 9 x P(positive). */
   rate(texts: readonly string[]): number[];
+  /** Frees its weights (4 MB). */
+  dispose(): void;
 }
 
 /** FNV-1a, so a text's buckets are the same in every process. */
@@ -82,6 +84,7 @@ export function trainNgramTeacher(examples: readonly NgramExample[]): NgramTeach
       tf.dispose([batch.ids, batch.rowOf, batch.scale]);
       return Array.from(probabilities, (p) => 1 + 9 * p);
     },
+    dispose: () => tf.dispose([weights, bias]),
   };
 }
 

@@ -198,6 +198,7 @@ async function distilledTexts(options: ReviewTrainingOptions, data: TrainingData
   if (options.distillFrom.length === 0) return [];
   const blended = ngramTeacher(data, options.distillNgramWeight, log);
   const texts = await distillationTexts(data.reviews.train, options.distillFrom, options.distillSentences, options.seed, blended);
+  blended?.teacher.dispose();
   log(`${texts.length} training-review sentences rated by the mean of ${options.distillFrom.join(', ')}${blended ? ` blended with the n-gram teacher at ${blended.weight}` : ''}`);
   return texts;
 }
