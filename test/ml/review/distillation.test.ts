@@ -52,6 +52,6 @@ describe('distillation from saved review models', () => {
       poolSize: 2, lstmUnits: 4, glove: false, validationFraction: 0.3, sstHoldoutFraction: 0, distillFrom: [data.modelDir], distillSentences: 5, distillNgramWeight: 0.5, command: 'student', backend: 'wasm',
     });
     const metadata = JSON.parse(await readFile(join(outDir, 'metadata.json'), 'utf8'));
-    expect(metadata.training.distillation).toEqual({ teachers: [data.modelDir], sentences: 5, target: 'mean rating of the teachers', ngramWeight: 0.5 });
+    expect(metadata.training.distillation).toEqual({ teachers: [data.modelDir], sentences: 5, target: "0.5 x the teachers' mean rating + 0.5 x the n-gram model's (ngram-teacher.ts)", ngramWeight: 0.5 });
   });
 });

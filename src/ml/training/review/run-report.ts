@@ -38,6 +38,10 @@ interface Progress {
   readonly history: readonly EpochRecord[];
 }
 
+function distillationTarget(ngramWeight: number): string {
+  return ngramWeight > 0 ? `${+(1 - ngramWeight).toFixed(4)} x the teachers' mean rating + ${ngramWeight} x the n-gram model's (ngram-teacher.ts)` : "the teachers' mean rating";
+}
+
 export function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMetadata {
   const { options, data, tokenizer, warm } = run;
   const { words: _words, ...tokenizerOptions } = tokenizer.config;
@@ -62,7 +66,7 @@ export function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMe
       learningRateDecay: options.learningRateDecay,
       loss: options.loss,
       sideWeight: options.sideWeight,
-      ...(options.distillFrom.length > 0 ? { distillation: { teachers: options.distillFrom, sentences: run.distilledCount, target: 'mean rating of the teachers', ngramWeight: options.distillNgramWeight } } : {}),
+      ...(options.distillFrom.length > 0 ? { distillation: { teachers: options.distillFrom, sentences: run.distilledCount, target: distillationTarget(options.distillNgramWeight), ngramWeight: options.distillNgramWeight } } : {}),
       seed: options.seed,
       seconds: progress.seconds,
       history: progress.history,
