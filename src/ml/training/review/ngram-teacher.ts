@@ -2,12 +2,12 @@
  * A second kind of teacher for distillation: logistic regression on the hashed words and word pairs a text
  * contains. Alone it reads one-line reviews worse than the CNN-LSTM (SST dev 81% against 84%), but it errs on
  * other sentences, so a blend of the two teaches the student more than more CNN-LSTM seeds do (three seeds' mean
- * 84.75%, that mean with this model at 0.3: 85.9%, in a probe). It only ever labels training sentences; the bot
- * never runs it.
+ * 84.75%, that mean with this model at 0.3: 85.6%). It only ever labels training sentences; the bot never runs it.
  *
  * @example
- * const teacher = trainNgramTeacher([{ text: 'A great film.', rating: 9 }, ...]);
- * teacher.rate(['Not good at all.']); // [2.4]
+ * const teacher = trainNgramTeacher(ngramExamples(trainingTexts(data), () => 1));
+ * teacher.rate(['Not good at all.']); // e.g. [2.4]
+ * teacher.dispose();
  */
 import * as tf from '@tensorflow/tfjs';
 import { tokenize } from '../../serving/review/tokenizer.js';
