@@ -14,7 +14,7 @@ describe('n-gram teacher', () => {
   });
 
   it('labels texts by their side of 5.5, leaves neutral ones out and weighs them as asked', () => {
-    const examples = ngramExamples([{ text: 'good', rating: 9 }, { text: 'meh', rating: 5.5 }, { text: 'bad', rating: 2 }], ({ text }) => (text === 'bad' ? 3 : 1));
+    const examples = [...ngramExamples([{ text: 'good', rating: 9 }, { text: 'meh', rating: 5.5 }], 1), ...ngramExamples([{ text: 'bad', rating: 2 }], 3)];
     expect(examples).toEqual([{ text: 'good', positive: 1, weight: 1 }, { text: 'bad', positive: 0, weight: 3 }]);
   });
 

@@ -59,7 +59,8 @@ export interface BlendedTeacher {
 export async function distillationTexts(reviews: readonly Review[], teacherDirs: readonly string[], limit: number, seed: number, blended?: BlendedTeacher): Promise<RatedText[]> {
   const sentences = transferSentences(reviews, limit, seed);
   const ratings = await teacherRatings(teacherDirs, sentences);
-  const other = blended?.teacher.rate(sentences);
-  const rating = (i: number) => (blended && other ? (1 - blended.weight) * ratings[i]! + blended.weight * other[i]! : ratings[i]!);
-  return sentences.map((text, i) => ({ text, rating: rating(i) })).filter(({ rating }) => !Number.isNaN(rating));
+  const other = blended?.teacher.rate(sentences) ?? [];
+  const weight = blended?.weight ?? 0;
+  return sentences.map((text, i) => ({ text, rating: weight > 0 ? (1 - weight) * ratings[i]! + weight * other[i]! : ratings[i]! }))
+    .filter(({ rating }) => !Number.isNaN(rating));
 }

@@ -5,7 +5,7 @@
  * 84.75%, that mean with this model at 0.3: 85.6%). It only ever labels training sentences; the bot never runs it.
  *
  * @example
- * const teacher = trainNgramTeacher(ngramExamples(trainingTexts(data), () => 1));
+ * const teacher = trainNgramTeacher([...ngramExamples(reviewTrainingTexts(data), 1), ...ngramExamples(sstTrainingTexts(data), 3)]);
  * teacher.rate(['Not good at all.']); // e.g. [2.4]
  * teacher.dispose();
  */
@@ -79,16 +79,14 @@ export function trainNgramTeacher(examples: readonly NgramExample[]): NgramTeach
   return {
     rate(texts) {
       if (texts.length === 0) return [];
-      const batch = flatten(texts.map(ngramBuckets));
-      const probabilities = tf.tidy(() => tf.sigmoid(logits(weights, bias, batch, texts.length)).dataSync());
-      tf.dispose([batch.ids, batch.rowOf, batch.scale]);
+      const probabilities = tf.tidy(() => tf.sigmoid(logits(weights, bias, flatten(texts.map(ngramBuckets)), texts.length)).dataSync());
       return Array.from(probabilities, (p) => 1 + 9 * p);
     },
     dispose: () => tf.dispose([weights, bias]),
   };
 }
 
-/** Examples from rated texts: the side of 5.5 is the label; neutral texts (exactly 5.5) teach no side and are left out. */
-export function ngramExamples(texts: readonly RatedText[], weightOf: (text: RatedText) => number): NgramExample[] {
-  return texts.filter(({ rating }) => rating !== 5.5).map((text) => ({ text: text.text, positive: text.rating > 5.5 ? 1 : 0, weight: weightOf(text) }));
+/** Examples from rated texts, each of `weight`: the side of 5.5 is the label; neutral texts (exactly 5.5) teach no side and are left out. */
+export function ngramExamples(texts: readonly RatedText[], weight: number): NgramExample[] {
+  return texts.filter(({ rating }) => rating !== 5.5).map(({ text, rating }) => ({ text, positive: rating > 5.5 ? 1 : 0, weight }));
 }

@@ -20,7 +20,7 @@ import { buildReviewModel, describeReviewModel } from './model.js';
 import { predictRatings } from '../../serving/review/predictor.js';
 import { seededRandom } from '../../../util/seeded-random.js';
 import { ReviewTokenizer, type Side } from '../../serving/review/tokenizer.js';
-import { loadTrainingData, type RatedText, toExamples, type TrainingData, trainingTexts } from './training-data.js';
+import { loadTrainingData, type RatedText, reviewTrainingTexts, sstTrainingTexts, toExamples, type TrainingData, trainingTexts } from './training-data.js';
 import { type BlendedTeacher, distillationTexts } from './distillation.js';
 import { ngramExamples, trainNgramTeacher } from './ngram-teacher.js';
 import { loadWarmStart, type WarmStart } from './warm-start.js';
@@ -187,8 +187,7 @@ const NGRAM_SENTENCE_WEIGHT = 3;
 /** The n-gram teacher, trained on this run's training texts, and its SST dev figures in the log. */
 function ngramTeacher(data: TrainingData, weight: number, log: (msg: string) => void): BlendedTeacher | undefined {
   if (weight === 0) return undefined;
-  const sentences = new Set(data.sst.train.map(({ text }) => text));
-  const teacher = trainNgramTeacher(ngramExamples(trainingTexts(data), ({ text }) => (sentences.has(text) ? NGRAM_SENTENCE_WEIGHT : 1)));
+  const teacher = trainNgramTeacher([...ngramExamples(reviewTrainingTexts(data), 1), ...ngramExamples(sstTrainingTexts(data), NGRAM_SENTENCE_WEIGHT)]);
   if (data.sst.dev.length > 0) log(`n-gram teacher on SST dev: ${JSON.stringify(sstMetrics(teacher.rate(data.sst.dev.map(({ text }) => text)), data.sst.dev, 5.5))}`);
   return { teacher, weight };
 }

@@ -72,8 +72,18 @@ export function splitSstTrain(sentences: readonly SstSentence[], holdoutFraction
  * full reviews).
  */
 export function trainingTexts(data: TrainingData, sstRepeat = 1): RatedText[] {
-  const sentences = data.sst.train.map(({ text, level }) => ({ text, rating: sstLevelToRating(level) }));
-  return [...data.reviews.train.map(({ text, rating }) => ({ text, rating })), ...Array.from({ length: sstRepeat }, () => sentences).flat()];
+  const sentences = sstTrainingTexts(data);
+  return [...reviewTrainingTexts(data), ...Array.from({ length: sstRepeat }, () => sentences).flat()];
+}
+
+/** The training reviews as rated. */
+export function reviewTrainingTexts(data: TrainingData): RatedText[] {
+  return data.reviews.train.map(({ text, rating }) => ({ text, rating }));
+}
+
+/** The SST training sentences at their level's place on the scale. */
+export function sstTrainingTexts(data: TrainingData): RatedText[] {
+  return data.sst.train.map(({ text, level }) => ({ text, rating: sstLevelToRating(level) }));
 }
 
 /** Encoded examples; texts without any word teach nothing and are left out. */
