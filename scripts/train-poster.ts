@@ -8,6 +8,8 @@ import { loadConfig } from '../src/config.js';
 import { loadPosterDataset } from '../src/data/posters.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
+import { BACKBONE_SOURCES, type BackboneSource, DEFAULT_BACKBONE } from '../src/ml/serving/poster/backbone.js';
+import { DEFAULT_VIEWS } from '../src/ml/serving/poster/features.js';
 import { type HeadCandidate, searchCandidates } from '../src/ml/training/poster/candidates.js';
 import { feedbackTrainingPosters } from '../src/ml/training/poster/feedback-posters.js';
 import { DEFAULT_HEAD, type HeadHyperparams } from '../src/ml/training/poster/head.js';
@@ -23,6 +25,9 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --data DIR             poster folder with train.csv and Images/ (required)
   --out DIR              output folder (models/<task>)
   --arch A               mobilenet (frozen nsfwjs MobileNetV2 + trained head) | scratch (mobilenet)
+  --backbone B           mobilenet only: ${BACKBONE_SOURCES.join(' | ')} (${DEFAULT_BACKBONE.source})
+  --served-views V       mobilenet only: both (the poster and its mirror, averaged) | original; the mirror still
+                         augments training with --train-views each (${DEFAULT_BACKBONE.views.length === 1 ? 'original' : 'both'})
   --epochs N             maximum epochs (mobilenet 40, scratch 12)
   --batch-size N         (mobilenet ${DEFAULT_HEAD.batchSize}, scratch ${DEFAULT_SCRATCH.batchSize})
   --learning-rate X      Adam learning rate (mobilenet ${DEFAULT_HEAD.learningRate}, scratch ${DEFAULT_SCRATCH.learningRate})
@@ -52,7 +57,7 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      task: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, arch: { type: 'string' },
+      task: { type: 'string' }, backbone: { type: 'string' }, 'served-views': { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, arch: { type: 'string' },
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
@@ -91,6 +96,8 @@ async function main(): Promise<void> {
     task,
     outDir: values.out ?? `models/${task}`,
     cacheDir: values.cache ?? '.cache/poster-features',
+    backbone: choiceFlag<BackboneSource>(values, 'backbone', DEFAULT_BACKBONE.source, BACKBONE_SOURCES),
+    servedViews: choiceFlag(values, 'served-views', DEFAULT_BACKBONE.views.length === 1 ? 'original' : 'both', ['both', 'original']) === 'both' ? DEFAULT_VIEWS : ['original' as const],
     ...(values.wild === undefined ? {} : { wildDir: values.wild }),
     ...common,
     command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),

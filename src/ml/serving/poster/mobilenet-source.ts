@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import * as tf from '@tensorflow/tfjs';
+import { buildWideMobileNet } from './wide-mobilenet.js';
 
 /**
  * The ImageNet-initialised, NSFW-fine-tuned MobileNetV2 (alpha 1.0, 224 px, uint8-quantised weights) that the
@@ -15,13 +16,20 @@ export const NSFWJS_MOBILENET = {
   scale: 1 / 255,
 } as const;
 
+/** MobileNetV2 at width 1.4 (ImageNet weights, uint8-quantised), from the same package; see loadNsfwjsWideMobileNet. */
+export const NSFWJS_WIDE_MOBILENET = {
+  name: 'nsfwjs/mobilenet_v2_140',
+  inputSize: 224,
+  scale: 1 / 255,
+} as const;
+
 /** The package's `exports` hides its data files, so locate them from its entry point (dist/cjs/index.js). */
 function nsfwjsRoot(): string {
   return join(dirname(createRequire(import.meta.url).resolve('nsfwjs')), '..', '..');
 }
 
-function nsfwjsModelsDir(): string {
-  return join(nsfwjsRoot(), 'dist', 'cjs', 'models', 'mobilenet_v2');
+function nsfwjsModelsDir(model: 'mobilenet_v2' | 'mobilenet_v2_mid'): string {
+  return join(nsfwjsRoot(), 'dist', 'cjs', 'models', model);
 }
 
 /** `nsfwjs@4.2.1`, recorded in model metadata: the backbone weights come from this package. */
@@ -41,14 +49,40 @@ async function evaluateBundle(path: string): Promise<unknown> {
 
 /** Loads the whole nsfwjs MobileNetV2 Layers model (classifier head included) from node_modules. */
 export async function loadNsfwjsMobileNet(): Promise<tf.LayersModel> {
-  const dir = nsfwjsModelsDir();
-  const modelJson = (await evaluateBundle(join(dir, 'model.min.js'))) as tf.io.ModelJSON;
-  const weights = (await evaluateBundle(join(dir, 'group1-shard1of1.min.js'))) as string;
-  if (typeof weights !== 'string' || !modelJson.weightsManifest) {
-    throw new Error(`Unexpected nsfwjs model bundle layout in ${dir}`);
-  }
-  const bytes = Buffer.from(weights, 'base64');
-  const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
+  const { modelJson, weightSpecs, weightData } = await readBundledModel('mobilenet_v2', 1);
   return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
+}
+
+/** One of the package's models: its model.json and its weight shards, concatenated. */
+export async function readBundledModel(model: 'mobilenet_v2' | 'mobilenet_v2_mid', shards: number): Promise<{ modelJson: tf.io.ModelJSON; weightSpecs: tf.io.WeightsManifestEntry[]; weightData: ArrayBuffer }> {
+  const dir = nsfwjsModelsDir(model);
+  const modelJson = (await evaluateBundle(join(dir, 'model.min.js'))) as tf.io.ModelJSON;
+  const parts: Buffer[] = [];
+  for (let shard = 1; shard <= shards; shard++) {
+    const weights = await evaluateBundle(join(dir, `group1-shard${shard}of${shards}.min.js`));
+    if (typeof weights !== 'string') throw new Error(`Unexpected nsfwjs model bundle layout in ${dir}`);
+    parts.push(Buffer.from(weights, 'base64'));
+  }
+  if (!modelJson.weightsManifest) throw new Error(`Unexpected nsfwjs model bundle layout in ${dir}`);
+  const bytes = Buffer.concat(parts);
+  const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { modelJson, weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights), weightData };
+}
+
+/** Where the TF-Hub module's weights sit in the mid model's graph; they are looked up without it. */
+const HUB_SCOPE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/';
+
+/**
+ * The width-1.4 ImageNet MobileNetV2 inside nsfwjs's "mid" model, without its NSFW classifier. nsfwjs trained only
+ * that classifier on top of the TF-Hub feature-vector module, so the rest is the module as published.
+ */
+export async function loadNsfwjsWideMobileNet(inputSize: number): Promise<tf.LayersModel> {
+  const { weightSpecs, weightData } = await readBundledModel('mobilenet_v2_mid', 2);
+  const decoded = tf.io.decodeWeights(weightData, weightSpecs);
+  const weights = new Map(Object.entries(decoded).map(([name, tensor]) => [name.replace(HUB_SCOPE, ''), tensor]));
+  try {
+    return buildWideMobileNet(weights, inputSize);
+  } finally {
+    tf.dispose([...weights.values()]);
+  }
 }

@@ -4,9 +4,8 @@ import type { PosterRuntimeChoice } from '../../../config.js';
 import { compileForInference, type InferenceFn } from '../../runtime/graph-compiler/compile.js';
 import { loadLayersModel } from '../../runtime/model-io.js';
 import { compileForOnnxRuntime, type NativeInference } from '../../runtime/onnx/native-inference.js';
-import { type BackboneConfig, loadPosterBackbone, type PosterBackbone } from './backbone.js';
+import { type BackboneConfig, isBackboneSource, loadPosterBackbone, type PosterBackbone } from './backbone.js';
 import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
-import { NSFWJS_MOBILENET } from './mobilenet-source.js';
 import { tapOutputs } from './features.js';
 import { meanOverViews, viewBatch } from './native-views.js';
 
@@ -75,7 +74,7 @@ export class BackboneRegistry {
     const key = backboneKey(config);
     let backbone = this.loaded.get(key);
     if (!backbone) {
-      if (source !== NSFWJS_MOBILENET.name) throw new Error(`Unknown poster backbone "${source}"`);
+      if (!isBackboneSource(source)) throw new Error(`Unknown poster backbone "${source}"`);
       backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => {
         const native = await this.native(loaded);
         let compiled: InferenceFn | undefined;

@@ -32,6 +32,8 @@ export interface FeatureTable {
   readonly data: Float32Array;
   readonly dim: number;
   readonly views: readonly PosterView[];
+  /** The views serving averages, when fewer than `views`: the others only augment training (`eachView`). */
+  readonly served?: readonly PosterView[];
   /** Posters whose image could not be read or decoded, with the reason; they get no row. */
   readonly unreadable: Array<{ id: string; reason: string }>;
 }

@@ -7,14 +7,15 @@ export interface Matrix {
   readonly data: Float32Array;
 }
 
-/** Each poster's features averaged over its views: what serving computes (flip test-time augmentation). */
+/** Each poster's features averaged over the views serving computes (`served`, else every cached view). */
 export function meanOverViews(table: FeatureTable, rowIndices: readonly number[]): Matrix {
   const { dim, views } = table;
+  const served = views.flatMap((view, v) => (table.served ?? views).includes(view) ? [v] : []);
   const data = new Float32Array(rowIndices.length * dim);
   rowIndices.forEach((row, r) => {
-    for (let v = 0; v < views.length; v++) {
+    for (const v of served) {
       const source = table.data.subarray((row * views.length + v) * dim, (row * views.length + v + 1) * dim);
-      for (let c = 0; c < dim; c++) data[r * dim + c]! += source[c]! / views.length;
+      for (let c = 0; c < dim; c++) data[r * dim + c]! += source[c]! / served.length;
     }
   });
   return { rows: rowIndices.length, cols: dim, data };

@@ -1,3 +1,5 @@
+import type { BackboneSource } from '../../serving/poster/backbone.js';
+import type { PosterView } from '../../serving/poster/features.js';
 import type { PosterTask } from './task.js';
 
 /** Settings and reporting hooks shared by the two training pipelines (scratch, mobilenet). */
@@ -9,6 +11,10 @@ export interface PosterRunContext {
   readonly patience: number;
   readonly seed: number;
   readonly folds: number;
+  /** The frozen backbone the head reads (mobilenet only). */
+  readonly backbone: BackboneSource;
+  /** The views serving averages (mobilenet only); cached views beyond them only augment training. */
+  readonly servedViews: readonly PosterView[];
   /** Wild feature cache root whose rows of training posters train beside the clean rows (mobilenet only). */
   readonly wildDir?: string;
   /** Gradient worker threads for data-parallel steps (scratch CNN only); 0: one thread. */

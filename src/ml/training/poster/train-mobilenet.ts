@@ -38,7 +38,7 @@ interface CandidateResult {
 export async function trainMobilenetPoster(ctx: PosterRunContext, posters: readonly Poster[], candidates: readonly HeadCandidate[]): Promise<Record<string, number>> {
   const { task, log } = ctx;
   const started = Date.now();
-  const backbone = await loadPosterBackbone(extractedBackbone({ ...DEFAULT_BACKBONE, package: await nsfwjsVersion() }, candidates));
+  const backbone = await loadPosterBackbone(extractedBackbone({ ...DEFAULT_BACKBONE, source: ctx.backbone, package: await nsfwjsVersion() }, candidates));
   log(`feature extraction: ${backbone.featureDim} features x ${backbone.config.views.length} views per poster, cache ${ctx.cacheDir}`);
   const clean = await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), ctx.cacheDir, ctx.progress);
   backbone.extractor.dispose();
@@ -47,7 +47,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const cleanRows = taskRows(task, clean.ids, byId);
   log(`${task}: ${cleanRows.train.length} training posters, ${cleanRows.validation.length} validation posters`);
   const wild = await readWildTraining(ctx.wildDir, clean, cleanRows, featureSpec(backbone), log);
-  const { table } = wild;
+  const table = { ...wild.table, served: ctx.servedViews };
   const rows = { ...cleanRows, targets: wild.targets, withWild: wild.withWild };
 
   const { results, winner } = await selectByCrossValidation(ctx, table, backbone.blocks, rows, candidates);
@@ -66,7 +66,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const thresholds = task === 'genre' ? genreThresholds(winner, rows.targets, validationPredictions, validationTargets, validation) : undefined;
   log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);
 
-  await saveMobilenetModel(ctx, { final, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: backbone.config, blocks, validation, baselines, thresholds, started });
+  await saveMobilenetModel(ctx, { final, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: { ...backbone.config, views: ctx.servedViews }, blocks, validation, baselines, thresholds, started });
   final.model.dispose();
   return validation;
 }
