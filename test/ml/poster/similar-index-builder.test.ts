@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENRES } from '../../../src/core/genres.js';
+import { loadPosterDataset, splitPosters } from '../../../src/data/posters.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { DEFAULT_BACKBONE, loadPosterBackbone } from '../../../src/ml/serving/poster/backbone.js';
+import { writeFeatureNorm, writePosterMetadata } from '../../../src/ml/serving/poster/metadata.js';
+import { featureSpec, loadOrExtractFeatures } from '../../../src/ml/training/poster/feature-cache.js';
+import { buildSimilarIndex } from '../../../src/ml/training/poster/similar-index-builder.js';
+import { createPosterFixture, type PosterFixture } from './poster-fixture.js';
+
+const BACKBONE = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }], package: 'nsfwjs' };
+
+describe('build:similar', () => {
+  let fixture: PosterFixture;
+  let tmp: string;
+  beforeAll(async () => {
+    await initBackend('wasm');
+    fixture = await createPosterFixture(12);
+    tmp = await mkdtemp(join(tmpdir(), 'similar-build-'));
+  });
+  afterAll(async () => {
+    await rm(fixture.dir, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('indexes only titled training posters, though its feature cache also holds validation posters', async () => {
+    const genreDir = join(tmp, 'genre');
+    await mkdir(genreDir);
+    await writeFeatureNorm(genreDir, { mean: new Float32Array(1280), std: new Float32Array(1280).fill(1) });
+    await writePosterMetadata(genreDir, {
+      task: 'genre', labels: GENRES, architecture: 'mobilenet', inputSize: 224, normalisation: 'x/255', backbone: BACKBONE,
+      hyperparams: {}, trainedWith: 'test', data: {}, validation: {}, baselines: {}, backend: 'wasm', date: '2026-01-01', trainingSeconds: 0,
+    });
+    const { posters } = await loadPosterDataset(fixture.dir);
+    const { train, validation } = splitPosters(posters);
+    expect(validation.length).toBeGreaterThan(0);
+    // A training run sharing the cache extracted every poster, validation ones included.
+    const backbone = await loadPosterBackbone(BACKBONE);
+    const cacheRoot = join(tmp, 'cache');
+    await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), cacheRoot);
+    backbone.extractor.dispose();
+
+    const metadata = await buildSimilarIndex({ dataDir: fixture.dir, genreDir, out: join(tmp, 'similar'), cacheRoot, builtWith: 'test', log: () => {} });
+    const titled = ['tt0000100', 'tt0000101', 'tt0000102'];
+    expect(metadata.count).toBe(train.filter((poster) => titled.includes(poster.id)).length);
+  }, 60_000);
+});
