@@ -67,6 +67,10 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(HELP);
   if (values.data === undefined) throw new Error(`--data is required\n${HELP}`);
+  const distillOnly = (['distill-sentences', 'distill-ngram-weight'] as const).filter((flag) => values[flag] !== undefined);
+  if (distillOnly.length > 0 && values['distill-from'] === undefined) {
+    throw new Error(`--${distillOnly.join(' and --')} shape distillation, which needs teachers: add --distill-from DIRS`);
+  }
 
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
