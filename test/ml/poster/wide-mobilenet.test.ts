@@ -13,7 +13,10 @@ describe('the width-1.4 MobileNetV2 rebuilt from nsfwjs\'s mid graph model', () 
   it('gives the graph model\'s activations at every tap, with keras layer names', async () => {
     const { modelJson, weightSpecs, weightData } = await readBundledModel('mobilenet_v2_mid', 2);
     const graph = await tf.loadGraphModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
+    const before = tf.memory().numTensors;
     const layers = await loadNsfwjsWideMobileNet(224);
+    // Only the layers' own weights stay: the decoded graph weights and the input step's values are disposed.
+    expect(tf.memory().numTensors - before).toBe(layers.weights.length);
     const pairs = [['expanded_conv_3/expand/Relu6', 'block_3_expand_relu'], ['expanded_conv_6/expand/Relu6', 'block_6_expand_relu'], ['expanded_conv_14/add', 'block_14_add'], ['Conv_1/Relu6', 'out_relu']] as const;
     const x = tf.randomUniform([1, 224, 224, 3], 0, 1, 'float32', 3);
     const expected = graph.execute(x, pairs.map(([node]) => HUB + node)) as tf.Tensor[];

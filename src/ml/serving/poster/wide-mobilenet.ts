@@ -34,9 +34,9 @@ class WideMobileNetBuilder {
     return tensor;
   }
 
-  private apply(layer: tf.layers.Layer, x: tf.SymbolicTensor, graphName?: string, kind = 'Conv2D'): tf.SymbolicTensor {
+  private apply(layer: tf.layers.Layer, x: tf.SymbolicTensor, graphName: string, kind = 'Conv2D'): tf.SymbolicTensor {
     const y = layer.apply(x) as tf.SymbolicTensor;
-    if (graphName) layer.setWeights([this.weight(`${graphName}/${kind}_weights`), this.weight(`${graphName}/${kind}_bn_offset`)]);
+    layer.setWeights([this.weight(`${graphName}/${kind}_weights`), this.weight(`${graphName}/${kind}_bn_offset`)]);
     return y;
   }
 
@@ -76,7 +76,9 @@ class WideMobileNetBuilder {
     const epsilon = 1e-3;
     const layer = tf.layers.batchNormalization({ name: 'hub_input', epsilon, trainable: false });
     const y = layer.apply(x) as tf.SymbolicTensor;
-    layer.setWeights([tf.fill([3], 2), tf.fill([3], -1), tf.zeros([3]), tf.fill([3], 1 - epsilon)]);
+    const values = [tf.fill([3], 2), tf.fill([3], -1), tf.zeros([3]), tf.fill([3], 1 - epsilon)];
+    layer.setWeights(values);
+    tf.dispose(values);
     return y;
   }
 }
