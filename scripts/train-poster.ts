@@ -21,13 +21,15 @@ import { trainScratchPoster } from '../src/ml/training/poster/train-scratch.js';
 import { choiceFlag, isPositiveInteger, numberFlag } from '../src/ml/training/cli-flags.js';
 import { errorMessage } from '../src/util/error-message.js';
 
+const DEFAULT_SERVED_VIEWS = DEFAULT_BACKBONE.views.length === 1 ? 'original' : 'both';
+
 const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --data DIR             poster folder with train.csv and Images/ (required)
   --out DIR              output folder (models/<task>)
   --arch A               mobilenet (frozen nsfwjs MobileNetV2 + trained head) | scratch (mobilenet)
   --backbone B           mobilenet only: ${BACKBONE_SOURCES.join(' | ')} (${DEFAULT_BACKBONE.source})
   --served-views V       mobilenet only: both (the poster and its mirror, averaged) | original; the mirror still
-                         augments training with --train-views each (${DEFAULT_BACKBONE.views.length === 1 ? 'original' : 'both'})
+                         augments training with --train-views each (${DEFAULT_SERVED_VIEWS})
   --epochs N             maximum epochs (mobilenet 40, scratch 12)
   --batch-size N         (mobilenet ${DEFAULT_HEAD.batchSize}, scratch ${DEFAULT_SCRATCH.batchSize})
   --learning-rate X      Adam learning rate (mobilenet ${DEFAULT_HEAD.learningRate}, scratch ${DEFAULT_SCRATCH.learningRate})
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     outDir: values.out ?? `models/${task}`,
     cacheDir: values.cache ?? '.cache/poster-features',
     backbone: choiceFlag<BackboneSource>(values, 'backbone', DEFAULT_BACKBONE.source, BACKBONE_SOURCES),
-    servedViews: choiceFlag(values, 'served-views', DEFAULT_BACKBONE.views.length === 1 ? 'original' : 'both', ['both', 'original']) === 'both' ? DEFAULT_VIEWS : ['original' as const],
+    servedViews: choiceFlag(values, 'served-views', DEFAULT_SERVED_VIEWS, ['both', 'original']) === 'both' ? DEFAULT_VIEWS : ['original' as const],
     ...(values.wild === undefined ? {} : { wildDir: values.wild }),
     ...common,
     command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),

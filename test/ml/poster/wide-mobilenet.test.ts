@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
-import { loadNsfwjsWideMobileNet, readBundledModel } from '../../../src/ml/serving/poster/mobilenet-source.js';
+import { HUB_SCOPE, loadNsfwjsWideMobileNet, readBundledModel } from '../../../src/ml/serving/poster/mobilenet-source.js';
 
-const HUB = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/';
+const HUB = `${HUB_SCOPE}MobilenetV2/`;
 
 describe('the width-1.4 MobileNetV2 rebuilt from nsfwjs\'s mid graph model', () => {
   beforeAll(async () => {
@@ -11,7 +11,7 @@ describe('the width-1.4 MobileNetV2 rebuilt from nsfwjs\'s mid graph model', () 
   });
 
   it('gives the graph model\'s activations at every tap, with keras layer names', async () => {
-    const { modelJson, weightSpecs, weightData } = await readBundledModel('mobilenet_v2_mid', 2);
+    const { modelJson, weightSpecs, weightData } = await readBundledModel('mobilenet_v2_mid');
     const graph = await tf.loadGraphModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
     const before = tf.memory().numTensors;
     const layers = await loadNsfwjsWideMobileNet(224);

@@ -49,35 +49,35 @@ async function evaluateBundle(path: string): Promise<unknown> {
 
 /** Loads the whole nsfwjs MobileNetV2 Layers model (classifier head included) from node_modules. */
 export async function loadNsfwjsMobileNet(): Promise<tf.LayersModel> {
-  const { modelJson, weightSpecs, weightData } = await readBundledModel('mobilenet_v2', 1);
+  const { modelJson, weightSpecs, weightData } = await readBundledModel('mobilenet_v2');
   return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
 }
 
 /** One of the package's models: its model.json and its weight shards, concatenated. */
-export async function readBundledModel(model: 'mobilenet_v2' | 'mobilenet_v2_mid', shards: number): Promise<{ modelJson: tf.io.ModelJSON; weightSpecs: tf.io.WeightsManifestEntry[]; weightData: ArrayBuffer }> {
+export async function readBundledModel(model: 'mobilenet_v2' | 'mobilenet_v2_mid'): Promise<{ modelJson: tf.io.ModelJSON; weightSpecs: tf.io.WeightsManifestEntry[]; weightData: ArrayBuffer }> {
   const dir = nsfwjsModelsDir(model);
   const modelJson = (await evaluateBundle(join(dir, 'model.min.js'))) as tf.io.ModelJSON;
+  if (!modelJson.weightsManifest) throw new Error(`Unexpected nsfwjs model bundle layout in ${dir}`);
   const parts: Buffer[] = [];
-  for (let shard = 1; shard <= shards; shard++) {
-    const weights = await evaluateBundle(join(dir, `group1-shard${shard}of${shards}.min.js`));
+  for (const shard of modelJson.weightsManifest.flatMap((group) => group.paths)) {
+    const weights = await evaluateBundle(join(dir, `${shard}.min.js`));
     if (typeof weights !== 'string') throw new Error(`Unexpected nsfwjs model bundle layout in ${dir}`);
     parts.push(Buffer.from(weights, 'base64'));
   }
-  if (!modelJson.weightsManifest) throw new Error(`Unexpected nsfwjs model bundle layout in ${dir}`);
   const bytes = Buffer.concat(parts);
   const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   return { modelJson, weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights), weightData };
 }
 
 /** Where the TF-Hub module's weights sit in the mid model's graph; they are looked up without it. */
-const HUB_SCOPE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/';
+export const HUB_SCOPE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/';
 
 /**
  * The width-1.4 ImageNet MobileNetV2 inside nsfwjs's "mid" model, without its NSFW classifier. nsfwjs trained only
  * that classifier on top of the TF-Hub feature-vector module, so the rest is the module as published.
  */
 export async function loadNsfwjsWideMobileNet(inputSize: number): Promise<tf.LayersModel> {
-  const { weightSpecs, weightData } = await readBundledModel('mobilenet_v2_mid', 2);
+  const { weightSpecs, weightData } = await readBundledModel('mobilenet_v2_mid');
   const decoded = tf.io.decodeWeights(weightData, weightSpecs);
   const weights = new Map(Object.entries(decoded).map(([name, tensor]) => [name.replace(HUB_SCOPE, ''), tensor]));
   try {

@@ -63,8 +63,8 @@ export async function readCachedFeatures(root: string, spec: FeatureSpec): Promi
 }
 
 /**
- * Features for `items` from the cache under `root`, extracting (and appending) whatever is missing with
- * `extractor`. Unreadable images are recorded and skipped, never fatal.
+ * Features for `items` (and no other cached rows) from the cache under `root`, extracting (and appending) whatever
+ * is missing with `extractor`. Unreadable images are recorded and skipped, never fatal.
  */
 export async function loadOrExtractFeatures(
   items: readonly ImageItem[],
@@ -118,5 +118,16 @@ export async function loadOrExtractFeatures(
     data.set(chunk, offset);
     offset += chunk.length;
   }
-  return { ids, data, dim: spec.dim, views: spec.views, unreadable };
+  return onlyRequested({ ids, data, dim: spec.dim, views: spec.views, unreadable }, items);
+}
+
+/** A cache shared between runs holds other images too (validation posters, other plans): keep the requested ones. */
+function onlyRequested(table: FeatureTable, items: readonly ImageItem[]): FeatureTable {
+  const requested = new Set(items.map((item) => item.id));
+  const rows = table.ids.flatMap((id, row) => (requested.has(id) ? [row] : []));
+  if (rows.length === table.ids.length) return table;
+  const rowFloats = table.views.length * table.dim;
+  const data = new Float32Array(rows.length * rowFloats);
+  rows.forEach((row, r) => data.set(table.data.subarray(row * rowFloats, (row + 1) * rowFloats), r * rowFloats));
+  return { ...table, ids: rows.map((row) => table.ids[row]!), data, unreadable: table.unreadable.filter(({ id }) => requested.has(id)) };
 }

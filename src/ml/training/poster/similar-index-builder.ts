@@ -108,11 +108,8 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   });
   backbone.extractor.dispose();
   const embedding = { block, norm, ...(projection ? { projection: projection.weights } : {}) };
-  // A cache shared with training runs also holds validation posters: index only the training posters asked for.
-  const wanted = new Set(posters.map((poster) => poster.id));
-  const rows = table.ids.flatMap((id, row) => (wanted.has(id) ? [row] : []));
-  const codes = quantiseEmbeddings(meanOverViews(table, rows), embedding);
-  const items = rows.map((row) => ({ id: table.ids[row]!, ...titles.get(table.ids[row]!)! }));
+  const codes = quantiseEmbeddings(meanOverViews(table, table.ids.map((_, i) => i)), embedding);
+  const items = table.ids.map((id) => ({ id, ...titles.get(id)! }));
   const metadata: SimilarIndexMetadata = {
     task: 'similar',
     backbone: genre.backbone,
