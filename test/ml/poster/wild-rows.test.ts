@@ -9,7 +9,7 @@ import { crossValidate } from '../../../src/ml/training/poster/cross-validation.
 import { type FeatureTable, loadOrExtractFeatures } from '../../../src/ml/training/poster/feature-cache.js';
 import type { TaskRows } from '../../../src/ml/training/poster/poster-rows.js';
 import { posterOfWildId, wildId } from '../../../src/ml/training/poster/wild-features.js';
-import { addWildRows, readWildTraining } from '../../../src/ml/training/poster/wild-rows.js';
+import { addWildRows, blendWildTargets, readWildTraining } from '../../../src/ml/training/poster/wild-rows.js';
 
 const VIEWS = ['original', 'flipped'] as const;
 
@@ -56,6 +56,17 @@ describe('wild training rows', () => {
       expect(wild.withWild(foldTrain)).toHaveLength(2 * foldTrain.length);
       return { metrics: {}, bestEpoch: 0 };
     });
+  });
+
+  it('moves wild rows\' targets towards their poster\'s answer, leaving clean rows and unanswered posters alone', () => {
+    const wild = addWildRows(clean, rows, table(wildIds));
+    expect(wild.posterRows).toEqual([1, 0, 0]);
+    const answers = new Map([[0, [0.6, 0.4]]]);
+    const blended = blendWildTargets(wild.targets, wild, answers, 0.5);
+    expect(blended.slice(0, 4)).toEqual(wild.targets.slice(0, 4));
+    expect(blended.slice(4)).toEqual([[0, 1], [0.8, 0.2], [0.8, 0.2]]);
+    expect(blendWildTargets(wild.targets, wild, answers, 1)[5]).toEqual([0.6, 0.4]);
+    expect(wild.targets[5]).toEqual([1, 0]);
   });
 
   it('refuses wild features of another backbone', () => {

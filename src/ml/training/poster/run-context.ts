@@ -17,6 +17,8 @@ export interface PosterRunContext {
   readonly servedViews: readonly PosterView[];
   /** Wild feature cache root whose rows of training posters train beside the clean rows (mobilenet only). */
   readonly wildDir?: string;
+  /** Share of a wild row's target taken from the CV winner's out-of-fold answer for its clean poster (0: labels only). */
+  readonly wildAnswerWeight: number;
   /** Gradient worker threads for data-parallel steps (scratch CNN only); 0: one thread. */
   readonly workers: number;
   /** The command line that trained the model, for metadata.json. */

@@ -10,7 +10,7 @@ import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
 import { stopSlice, taskRows } from './poster-rows.js';
-import { readWildTraining } from './wild-rows.js';
+import { blendWildTargets, readWildTraining } from './wild-rows.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
 import { predictRows, trainFeatureHead } from './train-head.js';
@@ -55,7 +55,9 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const blocks = selectedBlocks(backbone.blocks, winner.candidate.blocks);
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
   const { fit, stop } = stopSlice(table.ids, rows.train);
-  const final = await trainFeatureHead(task, table, rows.targets, rows.withWild(fit), stop, winner.candidate.head,
+  const answers = new Map(winner.outOfFold.rows.map((row, i) => [row, winner.outOfFold.predictions[i]!]));
+  const finalTargets = ctx.wildAnswerWeight > 0 ? blendWildTargets(rows.targets, wild, answers, ctx.wildAnswerWeight) : rows.targets;
+  const final = await trainFeatureHead(task, table, finalTargets, rows.withWild(fit), stop, winner.candidate.head,
     { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
     filter, rows.validation);
   const validationTargets = rows.validation.map((row) => rows.targets[row]!);
@@ -119,6 +121,7 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
       trainFit: fit.length,
       trainEarlyStopSlice: stop.length,
       ...(Object.keys(wildAdded).length > 0 ? { wildTrainingRows: wildAdded } : {}),
+      ...(ctx.wildAnswerWeight > 0 ? { wildTargets: `${ctx.wildAnswerWeight} x the CV winner's out-of-fold answer for the clean poster + ${1 - ctx.wildAnswerWeight} x its labels (final fit only)` } : {}),
       validation: rows.validation.length,
     },
     validation,

@@ -16,6 +16,8 @@ export interface WildTraining {
   readonly targets: Targets;
   /** Wild rows appended, by kind (`phone-photo`, `screenshot`, ...). */
   readonly added: Readonly<Record<string, number>>;
+  /** The clean poster row of each appended wild row, in table order (the first is table row `clean.ids.length`). */
+  readonly posterRows: readonly number[];
   /** The given clean rows, each followed by its poster's wild rows. */
   withWild(rows: readonly number[]): number[];
 }
@@ -49,6 +51,7 @@ export function addWildRows(clean: FeatureTable, rows: TaskRows, wild: FeatureTa
     table: { ...clean, ids: [...clean.ids, ...kept.map((wildRow) => wild.ids[wildRow]!)], data },
     targets,
     added,
+    posterRows: kept.map((wildRow) => trainRowOf.get(posterOfWildId(wild.ids[wildRow]!))!),
     withWild: (posterRows) => posterRows.flatMap((row) => [row, ...(wildOf.get(row) ?? [])]),
   };
 }
@@ -61,10 +64,27 @@ export async function readWildTraining(
   spec: FeatureSpec,
   log: (message: string) => void,
 ): Promise<WildTraining> {
-  if (wildDir === undefined) return { table: clean, targets: rows.targets, added: {}, withWild: (posterRows) => [...posterRows] };
+  if (wildDir === undefined) return { table: clean, targets: rows.targets, added: {}, posterRows: [], withWild: (posterRows) => [...posterRows] };
   const wild = await readCachedFeatures(wildDir, spec);
   if (wild.ids.length === 0) throw new Error(`No wild features of this backbone under ${wildDir} (made by wild-features.ts with the same taps and views)`);
   const training = addWildRows(clean, rows, wild);
   log(`wild rows of training posters added: ${JSON.stringify(training.added)} (of ${wild.ids.length} in ${wildDir})`);
   return training;
+}
+
+/**
+ * `targets` with each wild row's target moved `weight` of the way from its poster's labels to the head's answer
+ * for the clean poster (`answers`, by poster row): a wild picture is then taught to be answered as its poster is,
+ * genres outside the labels included, which is what keeps the top three in place. Wild rows whose poster has no
+ * answer keep their labels.
+ */
+export function blendWildTargets(targets: Targets, training: Pick<WildTraining, 'posterRows'>, answers: ReadonlyMap<number, readonly number[]>, weight: number): Targets {
+  const blended = [...targets];
+  const firstWild = targets.length - training.posterRows.length;
+  training.posterRows.forEach((posterRow, k) => {
+    const answer = answers.get(posterRow);
+    const labels = targets[firstWild + k]!;
+    if (answer !== undefined) blended[firstWild + k] = labels.map((label, j) => (1 - weight) * label + weight * answer[j]!);
+  });
+  return blended;
 }
