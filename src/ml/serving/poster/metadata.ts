@@ -26,6 +26,8 @@ export interface PosterModelMetadata {
   readonly crossValidation?: Readonly<Record<string, unknown>>;
   /** Genre only: per-genre decision thresholds (max F1 on out-of-fold predictions) for callers that need yes/no. */
   readonly thresholds?: Readonly<Record<string, number>>;
+  /** Genre with wild rows: top-3 genres the final head keeps between early-stop-slice posters and their wild pictures. */
+  readonly earlyStopSliceInTheWild?: { readonly pictures: number; readonly top3Agreement: number };
   readonly backend: string;
   readonly date: string;
   readonly trainingSeconds: number;

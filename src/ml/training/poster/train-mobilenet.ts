@@ -13,7 +13,8 @@ import { stopSlice, taskRows } from './poster-rows.js';
 import { blendWildTargets, readWildTraining } from './wild-rows.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
-import { predictRows, trainFeatureHead } from './train-head.js';
+import { topGenreAgreement } from './gate-evaluation.js';
+import { type ColumnFilter, predictRows, type TrainedHead, trainFeatureHead } from './train-head.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
 import type { PosterRunContext } from './run-context.js';
 
@@ -65,10 +66,12 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const validation = taskMetrics(task, validationPredictions, validationTargets);
   const baselines = meanGuessBaseline(task, rows.train.map((row) => rows.targets[row]!), validationTargets);
 
+  const wildStability = task === 'genre' ? await stopSliceWildStability(final, table, rows.withWild, stop, filter) : undefined;
+  if (wildStability) log(`early-stop slice in the wild: ${JSON.stringify(wildStability)}`);
   const thresholds = task === 'genre' ? genreThresholds(winner, rows.targets, validationPredictions, validationTargets, validation) : undefined;
   log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);
 
-  await saveMobilenetModel(ctx, { final, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: { ...backbone.config, views: ctx.servedViews }, blocks, validation, baselines, thresholds, started });
+  await saveMobilenetModel(ctx, { final, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: { ...backbone.config, views: ctx.servedViews }, blocks, validation, baselines, thresholds, wildStability, started });
   final.model.dispose();
   return validation;
 }
@@ -88,13 +91,14 @@ interface TrainedMobilenetModel {
   readonly validation: Record<string, number>;
   readonly baselines: Record<string, number>;
   readonly thresholds: Record<string, number> | undefined;
+  readonly wildStability: WildStability | undefined;
   readonly started: number;
 }
 
 /** Writes the model folder: weights, feature standardisation, metadata.json and the training report. */
 async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilenetModel): Promise<void> {
   const { task } = ctx;
-  const { final, winner, results, table, wildAdded, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, started } = trained;
+  const { final, winner, results, table, wildAdded, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, wildStability, started } = trained;
   await saveModel(final.model, ctx.outDir);
   await writeFeatureNorm(ctx.outDir, final.stats);
   const trainingSeconds = Math.round((Date.now() - started) / 1000);
@@ -128,6 +132,7 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
     baselines,
     crossValidation,
     ...(thresholds ? { thresholds } : {}),
+    ...(wildStability ? { earlyStopSliceInTheWild: wildStability } : {}),
     backend: ctx.backend,
     date: new Date().toISOString(),
     trainingSeconds,
@@ -140,6 +145,30 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
     heldout: final.metrics,
     crossValidation,
   });
+}
+
+interface WildStability {
+  readonly pictures: number;
+  readonly top3Agreement: number;
+}
+
+/**
+ * How many of the final head's top-3 genres for an early-stop-slice poster survive in that poster's wild pictures:
+ * the slice never trained the head, so this measures stability inside the training part, where choices may be
+ * made, instead of on the validation split. Undefined without wild rows of the slice.
+ */
+async function stopSliceWildStability(
+  head: Pick<TrainedHead, 'model' | 'stats'>,
+  table: FeatureTable,
+  withWild: TrainingRows['withWild'],
+  stop: readonly number[],
+  filter: ColumnFilter,
+): Promise<WildStability | undefined> {
+  const pairs = stop.flatMap((row) => withWild([row]).slice(1).map((wildRow) => [row, wildRow] as const));
+  if (pairs.length === 0) return undefined;
+  const clean = await predictRows(head, table, pairs.map(([row]) => row), filter);
+  const wild = await predictRows(head, table, pairs.map(([, wildRow]) => wildRow), filter);
+  return { pictures: pairs.length, top3Agreement: topGenreAgreement(clean, wild) };
 }
 
 /** Cross-validates every candidate on the training rows and picks the best by the task's selection metric. */
