@@ -49,9 +49,9 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --workers N            scratch only: data-parallel steps over N worker threads, one per core is the fastest
                          (batch norm then uses per-shard statistics); 0 = one thread, model.fitDataset (0)
   --cache DIR            feature cache (.cache/poster-features)
-  --wild DIR             mobilenet only: a wild feature cache root (as wild-features.ts writes, same backbone); the
-                         rows of training posters' in-the-wild pictures train beside the clean rows, labelled with
-                         their poster's labels (never validation, the early-stop slice or a held CV fold)
+  --wild DIR             mobilenet only: a wild feature cache root, made where missing: a phone photo or a screenshot
+                         of each titled training poster (as build:similar's projection uses) trains beside the clean
+                         rows, labelled with its poster's labels (never validation, the early-stop slice or a held CV fold)
   --wild-answer-weight X mobilenet with --wild only: share of a wild row's target in the final fit taken from the
                          cross-validated head's answer for its clean poster instead of the labels, so a wild picture
                          learns to be answered as its poster is (0)
@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   const ctx = {
     task,
     outDir: values.out ?? `models/${task}`,
+    dataDir,
     cacheDir: values.cache ?? '.cache/poster-features',
     backbone: choiceFlag<BackboneSource>(values, 'backbone', DEFAULT_BACKBONE.source, BACKBONE_SOURCES),
     servedViews: choiceFlag(values, 'served-views', DEFAULT_SERVED_VIEWS, ['both', 'original']) === 'both' ? DEFAULT_VIEWS : ['original' as const],

@@ -7,8 +7,7 @@ import { loadPosterDataset } from '../../../src/data/posters.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import type { Matrix } from '../../../src/ml/training/poster/feature-matrix.js';
 import { trainInvariantProjection } from '../../../src/ml/training/poster/invariant-projection.js';
-import { projectionPlans } from '../../../src/ml/training/poster/similar-projection.js';
-import { loadOrExtractWildFeatures, wildId } from '../../../src/ml/training/poster/wild-features.js';
+import { loadOrExtractWildFeatures, trainingWildPlans, wildId } from '../../../src/ml/training/poster/wild-features.js';
 import { seededRandom } from '../../../src/util/seeded-random.js';
 import { createPosterFixture, type PosterFixture } from './poster-fixture.js';
 
@@ -77,7 +76,7 @@ describe('wild-picture features', () => {
 
   it('makes each planned picture once, caches its features, and records an unreadable source', async () => {
     const { posters } = await loadPosterDataset(fixture.dir);
-    const plans = projectionPlans(posters.length);
+    const plans = trainingWildPlans(posters.length);
     expect(plans.map((plan) => plan.kind).slice(0, 2)).toEqual(['phone-photo', 'screenshot']);
     const extractor = tf.sequential({ layers: [tf.layers.globalAveragePooling2d({ inputShape: [8, 8, 3] })] });
     const spec = { key: { test: 'wild' }, inputSize: 8, scale: 1 / 255, views: ['original' as const], dim: 3 };

@@ -1,15 +1,9 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { describe, expect, it } from 'vitest';
 import { crossValidate } from '../../../src/ml/training/poster/cross-validation.js';
-import { type FeatureTable, loadOrExtractFeatures } from '../../../src/ml/training/poster/feature-cache.js';
+import type { FeatureTable } from '../../../src/ml/training/poster/feature-cache.js';
 import type { TaskRows } from '../../../src/ml/training/poster/poster-rows.js';
 import { posterOfWildId, wildId } from '../../../src/ml/training/poster/wild-features.js';
-import { addWildRows, blendWildTargets, readWildTraining } from '../../../src/ml/training/poster/wild-rows.js';
+import { addWildRows, blendWildTargets, wildTraining } from '../../../src/ml/training/poster/wild-rows.js';
 
 const VIEWS = ['original', 'flipped'] as const;
 
@@ -74,33 +68,17 @@ describe('wild training rows', () => {
   });
 });
 
-describe('reading a wild feature cache', () => {
-  let tmp: string;
-  const spec = { key: { test: 'wild rows' }, inputSize: 8, scale: 1 / 255, views: ['original' as const], dim: 3 };
-  beforeAll(async () => {
-    await initBackend('wasm');
-    tmp = await mkdtemp(join(tmpdir(), 'wild-rows-'));
-  });
-  afterAll(async () => {
-    await rm(tmp, { recursive: true, force: true });
-  });
-
-  it('adds the cached rows without writing to the cache, and trains on clean rows alone without a folder', async () => {
-    const imagePath = join(tmp, 'wild.png');
-    await sharp({ create: { width: 30, height: 45, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toFile(imagePath);
-    const extractor = tf.sequential({ layers: [tf.layers.globalAveragePooling2d({ inputShape: [8, 8, 3] })] });
-    const cacheRoot = join(tmp, 'cache');
-    await loadOrExtractFeatures([{ id: wildId('tt_a', { kind: 'crop', seed: 200000 }), imagePath }], extractor, spec, cacheRoot);
-    extractor.dispose();
+describe('wild training', () => {
+  it('adds the wild pictures\' rows when there are any, and trains on clean rows alone without', () => {
     const oneView = { ids: ['tt_a', 'tt_b'], data: new Float32Array(6), dim: 3, views: ['original' as const], unreadable: [] };
     const oneViewRows: TaskRows = { targets: [[1], [0]], train: [0, 1], validation: [] };
-    const idsFile = join(cacheRoot, (await readdir(cacheRoot))[0]!, 'ids.txt');
-    const before = await stat(idsFile);
-    const wild = await readWildTraining(cacheRoot, oneView, oneViewRows, spec, () => {});
+    const pictures = { ...oneView, ids: [wildId('tt_a', { kind: 'crop', seed: 200000 })], data: Float32Array.of(1, 2, 3) };
+    const wild = wildTraining(oneView, oneViewRows, pictures, () => {});
     expect(wild.table.ids).toEqual(['tt_a', 'tt_b', 'tt_a:crop:200000']);
-    expect(wild.table.data[6]).toBeCloseTo(1, 5);
-    expect((await stat(idsFile)).mtimeMs).toBe(before.mtimeMs);
-    expect((await readWildTraining(undefined, oneView, oneViewRows, spec, () => {})).withWild([1, 0])).toEqual([1, 0]);
-    await expect(readWildTraining(join(tmp, 'nothing'), oneView, oneViewRows, spec, () => {})).rejects.toThrow(/No wild features/);
+    expect(Array.from(wild.table.data.subarray(6))).toEqual([1, 2, 3]);
+    expect(wild.posterRows).toEqual([0]);
+    const none = wildTraining(oneView, oneViewRows, undefined, () => {});
+    expect(none.table).toBe(oneView);
+    expect(none.withWild([1, 0])).toEqual([1, 0]);
   });
 });

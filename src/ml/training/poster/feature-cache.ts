@@ -56,12 +56,6 @@ async function readExisting(dir: string, rowFloats: number): Promise<{ ids: stri
   return { ids: ids.slice(0, rows), data, unreadable };
 }
 
-/** The rows already cached under `root` for `spec`, without extracting or writing anything (the cache may be shared). */
-export async function readCachedFeatures(root: string, spec: FeatureSpec): Promise<FeatureTable> {
-  const { ids, data, unreadable } = await readExisting(cacheFolder(root, spec), spec.views.length * spec.dim);
-  return { ids, data, dim: spec.dim, views: spec.views, unreadable };
-}
-
 /**
  * Features for `items` (and no other cached rows) from the cache under `root`, extracting (and appending) whatever
  * is missing with `extractor`. Unreadable images are recorded and skipped, never fatal.

@@ -6,6 +6,8 @@ import type { PosterTask } from './task.js';
 export interface PosterRunContext {
   readonly task: PosterTask;
   readonly outDir: string;
+  /** The poster folder (train.csv, Images/, MovieGenre.csv). */
+  readonly dataDir: string;
   readonly cacheDir: string;
   readonly epochs: number;
   readonly patience: number;
@@ -15,7 +17,7 @@ export interface PosterRunContext {
   readonly backbone: BackboneSource;
   /** The views serving averages (mobilenet only); cached views beyond them only augment training. */
   readonly servedViews: readonly PosterView[];
-  /** Wild feature cache root whose rows of training posters train beside the clean rows (mobilenet only). */
+  /** Wild feature cache root (made where missing) whose training posters' rows train beside the clean rows (mobilenet only). */
   readonly wildDir?: string;
   /** Share of a wild row's target taken from the CV winner's out-of-fold answer for its clean poster (0: labels only). */
   readonly wildAnswerWeight: number;

@@ -18,6 +18,7 @@ import {
 import { featureSpec, loadOrExtractFeatures } from './feature-cache.js';
 import { meanOverViews, type Matrix } from './feature-matrix.js';
 import { trainSimilarProjection } from './similar-projection.js';
+import { titledTrainingPosters } from './wild-features.js';
 
 export interface SimilarIndexFiles {
   readonly metadata: SimilarIndexMetadata;
@@ -88,10 +89,11 @@ export interface BuildSimilarOptions {
 export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<SimilarIndexMetadata> {
   const genre = await readPosterMetadata(options.genreDir);
   if (genre.backbone === undefined) throw new Error(`${options.genreDir} has no frozen backbone to index with`);
-  const { train } = splitPosters((await loadPosterDataset(options.dataDir)).posters);
+  const dataset = await loadPosterDataset(options.dataDir);
   const titles = await loadMovieTitles(options.dataDir);
-  const posters = train.filter((poster) => titles.has(poster.id)).slice(0, options.limit);
-  options.log(`indexing ${posters.length} training posters (${train.length - posters.length} skipped: untitled or over --limit)`);
+  const posters = titledTrainingPosters(dataset.posters, titles).slice(0, options.limit);
+  const trainCount = splitPosters(dataset.posters).train.length;
+  options.log(`indexing ${posters.length} training posters (${trainCount - posters.length} skipped: untitled or over --limit)`);
   const backbone = await loadPosterBackbone(genre.backbone);
   const spec = featureSpec(backbone);
   const table = await loadOrExtractFeatures(posters, backbone.extractor, spec, options.cacheRoot, (done, total) => {

@@ -1,7 +1,7 @@
 /**
  * The "looks like" projection's training data and run: every training poster paired with one wild picture of it
  * (phone photo or screenshot, alternately), both through the serving preprocessing, then InfoNCE on the pairs.
- * Seeds start at 100,000 so no training picture repeats a validation one (evaluate:explain uses seeds 1..N).
+ * The pictures are the training wild pictures of wild-features.ts, which the genre head's wild rows use too.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { BlockNorm } from '../../serving/poster/similar-index.js';
@@ -9,17 +9,8 @@ import type { FeatureBlock } from '../../serving/poster/features.js';
 import type { ImageItem } from './decode-files.js';
 import type { FeatureSpec, FeatureTable } from './feature-cache.js';
 import { meanOverViews, selectColumns, standardise, type Matrix } from './feature-matrix.js';
-import type { WildKind } from './in-the-wild.js';
 import { DEFAULT_PROJECTION, trainInvariantProjection } from './invariant-projection.js';
-import { loadOrExtractWildFeatures, wildId, type WildPlan } from './wild-features.js';
-
-export const PROJECTION_KINDS: readonly WildKind[] = ['phone-photo', 'screenshot'];
-const SEED_BASE = 100_000;
-
-/** The wild picture each of `count` training posters is paired with. */
-export function projectionPlans(count: number, kinds: readonly WildKind[] = PROJECTION_KINDS): WildPlan[] {
-  return Array.from({ length: count }, (_, i) => ({ kind: kinds[i % kinds.length]!, seed: SEED_BASE + i }));
-}
+import { loadOrExtractWildFeatures, TRAINING_WILD_KINDS, trainingWildPlans, wildId } from './wild-features.js';
 
 /** The block's columns of each row, standardised as the index standardises them: what the projection sees. */
 export function standardisedBlock(matrix: Matrix, block: FeatureBlock, norm: BlockNorm): Matrix {
@@ -45,7 +36,7 @@ export interface TrainedProjection {
 }
 
 export async function trainSimilarProjection(run: ProjectionRun): Promise<TrainedProjection> {
-  const plans = projectionPlans(run.posters.length);
+  const plans = trainingWildPlans(run.posters.length);
   const wild = await loadOrExtractWildFeatures(run.posters, plans, run.extractor, run.spec, run.wildCacheRoot, run.log);
   const cleanRows = new Map(run.clean.ids.map((id, row) => [id, row]));
   const wildRows = new Map(wild.ids.map((id, row) => [id, row]));
@@ -63,8 +54,8 @@ export async function trainSimilarProjection(run: ProjectionRun): Promise<Traine
     trainedOn: {
       loss: 'InfoNCE (both directions) over (clean, wild) training-poster pairs, every other poster of a batch a negative',
       pairs: pairs.length,
-      kinds: PROJECTION_KINDS,
-      seeds: `${SEED_BASE} + training-poster index (validation pictures use 1..N)`,
+      kinds: TRAINING_WILD_KINDS,
+      seeds: `${trainingWildPlans(1)[0]!.seed} + training-poster index (validation pictures use 1..N)`,
       ...hyperparameters,
     },
   };

@@ -6,11 +6,14 @@ import { type BackboneConfig, DEFAULT_BACKBONE, loadPosterBackbone } from '../..
 import { nsfwjsVersion } from '../../serving/poster/mobilenet-source.js';
 import { extractedBackbone, type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
 import { crossValidate, type CrossValidationSummary } from './cross-validation.js';
-import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
+import { featureSpec, type FeatureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
+import type * as tf from '@tensorflow/tfjs';
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
 import { stopSlice, taskRows } from './poster-rows.js';
-import { blendWildTargets, readWildTraining } from './wild-rows.js';
+import { blendWildTargets, wildTraining } from './wild-rows.js';
+import { loadOrExtractWildFeatures, titledTrainingPosters, trainingWildPlans } from './wild-features.js';
+import { loadMovieTitles } from '../../../data/movie-titles.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
 import { topGenreAgreement } from './gate-evaluation.js';
@@ -41,13 +44,15 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const started = Date.now();
   const backbone = await loadPosterBackbone(extractedBackbone({ ...DEFAULT_BACKBONE, source: ctx.backbone, package: await nsfwjsVersion() }, candidates));
   log(`feature extraction: ${backbone.featureDim} features x ${backbone.config.views.length} views per poster, cache ${ctx.cacheDir}`);
-  const clean = await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), ctx.cacheDir, ctx.progress);
+  const spec = featureSpec(backbone);
+  const clean = await loadOrExtractFeatures(posters, backbone.extractor, spec, ctx.cacheDir, ctx.progress);
+  const wildPictures = ctx.wildDir === undefined ? undefined : await loadOrExtractTrainingWild(ctx.dataDir, ctx.wildDir, posters, backbone.extractor, spec, log);
   backbone.extractor.dispose();
   if (clean.unreadable.length > 0) log(`${clean.unreadable.length} unreadable posters skipped (first: ${clean.unreadable[0]!.id}: ${clean.unreadable[0]!.reason})`);
   const byId = new Map(posters.map((poster) => [poster.id, poster]));
   const cleanRows = taskRows(task, clean.ids, byId);
   log(`${task}: ${cleanRows.train.length} training posters, ${cleanRows.validation.length} validation posters`);
-  const wild = await readWildTraining(ctx.wildDir, clean, cleanRows, featureSpec(backbone), log);
+  const wild = wildTraining(clean, cleanRows, wildPictures, log);
   const table = { ...wild.table, served: ctx.servedViews };
   const rows = { ...cleanRows, targets: wild.targets, withWild: wild.withWild };
 
@@ -145,6 +150,22 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
     heldout: final.metrics,
     crossValidation,
   });
+}
+
+/**
+ * The training wild pictures (one each of the titled training posters, as build:similar's projection uses) under
+ * `wildDir`, made and extracted where missing.
+ */
+async function loadOrExtractTrainingWild(
+  dataDir: string,
+  wildDir: string,
+  posters: readonly Poster[],
+  extractor: tf.LayersModel,
+  spec: FeatureSpec,
+  log: (message: string) => void,
+): Promise<FeatureTable> {
+  const titled = titledTrainingPosters(posters, await loadMovieTitles(dataDir));
+  return loadOrExtractWildFeatures(titled, trainingWildPlans(titled.length), extractor, spec, wildDir, log);
 }
 
 interface WildStability {

@@ -6,6 +6,7 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
+import { splitPosters } from '../../../data/posters.js';
 import type { ImageItem } from './decode-files.js';
 import { type FeatureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
 import { inTheWild, type WildKind } from './in-the-wild.js';
@@ -14,6 +15,21 @@ import { inTheWild, type WildKind } from './in-the-wild.js';
 export interface WildPlan {
   readonly kind: WildKind;
   readonly seed: number;
+}
+
+/** The kinds training posters' wild pictures take in turn: the genre head's wild rows and the "looks like" projection share them. */
+export const TRAINING_WILD_KINDS: readonly WildKind[] = ['phone-photo', 'screenshot'];
+/** Seeds start at 100,000 so no training picture repeats a validation one (evaluate:explain uses seeds 1..N). */
+const TRAINING_SEED_BASE = 100_000;
+
+/** The wild picture each of `count` training posters gets: the kinds in turn, one seed each. */
+export function trainingWildPlans(count: number, kinds: readonly WildKind[] = TRAINING_WILD_KINDS): WildPlan[] {
+  return Array.from({ length: count }, (_, i) => ({ kind: kinds[i % kinds.length]!, seed: TRAINING_SEED_BASE + i }));
+}
+
+/** The training-split posters that have a title, in data order: the "looks like" index and the wild pictures cover these. */
+export function titledTrainingPosters<P extends { id: string }>(posters: readonly P[], titles: ReadonlyMap<string, unknown>): P[] {
+  return splitPosters(posters).train.filter((poster) => titles.has(poster.id));
 }
 
 /** The cache id of a poster's wild picture: one cache holds every kind and seed. */

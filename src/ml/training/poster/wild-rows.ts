@@ -4,7 +4,7 @@
  * poster has when people post it. A wild row only ever trains where its poster trains: never for validation posters,
  * the final fit's early-stop slice or a held cross-validation fold, which all stay clean posters.
  */
-import { type FeatureSpec, type FeatureTable, readCachedFeatures } from './feature-cache.js';
+import type { FeatureTable } from './feature-cache.js';
 import type { TaskRows } from './poster-rows.js';
 import type { Targets } from './task.js';
 import { kindOfWildId, posterOfWildId } from './wild-features.js';
@@ -56,19 +56,11 @@ export function addWildRows(clean: FeatureTable, rows: TaskRows, wild: FeatureTa
   };
 }
 
-/** {@link addWildRows} from the wild feature cache under `wildDir` (read only); without a folder, the clean rows alone. */
-export async function readWildTraining(
-  wildDir: string | undefined,
-  clean: FeatureTable,
-  rows: TaskRows,
-  spec: FeatureSpec,
-  log: (message: string) => void,
-): Promise<WildTraining> {
-  if (wildDir === undefined) return { table: clean, targets: rows.targets, added: {}, posterRows: [], withWild: (posterRows) => [...posterRows] };
-  const wild = await readCachedFeatures(wildDir, spec);
-  if (wild.ids.length === 0) throw new Error(`No wild features of this backbone under ${wildDir} (made by wild-features.ts with the same taps and views)`);
+/** {@link addWildRows} with the training posters' wild features, when there are any; without, the clean rows alone. */
+export function wildTraining(clean: FeatureTable, rows: TaskRows, wild: FeatureTable | undefined, log: (message: string) => void): WildTraining {
+  if (wild === undefined) return { table: clean, targets: rows.targets, added: {}, posterRows: [], withWild: (posterRows) => [...posterRows] };
   const training = addWildRows(clean, rows, wild);
-  log(`wild rows of training posters added: ${JSON.stringify(training.added)} (of ${wild.ids.length} in ${wildDir})`);
+  log(`wild rows of training posters added: ${JSON.stringify(training.added)} (of ${wild.ids.length} wild pictures)`);
   return training;
 }
 
