@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GENRES } from '../../../src/core/genres.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { crossValidate } from '../../../src/ml/training/poster/cross-validation.js';
 import type { FeatureTable } from '../../../src/ml/training/poster/feature-cache.js';
 import type { TaskRows } from '../../../src/ml/training/poster/poster-rows.js';
 import { posterOfWildId, wildId } from '../../../src/ml/training/poster/wild-features.js';
-import { addWildRows, blendWildTargets, wildTraining } from '../../../src/ml/training/poster/wild-rows.js';
+import { addWildRows, blendWildTargets, stopSliceWildStability, wildTraining } from '../../../src/ml/training/poster/wild-rows.js';
 
 const VIEWS = ['original', 'flipped'] as const;
 
@@ -80,5 +83,25 @@ describe('wild training', () => {
     const none = wildTraining(oneView, oneViewRows, undefined, () => {});
     expect(none.table).toBe(oneView);
     expect(none.withWild([1, 0])).toEqual([1, 0]);
+  });
+});
+
+describe('stability in the wild on the early-stop slice', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it('compares each slice poster\'s top 3 with its wild pictures\', and only theirs', async () => {
+    // One column: genre g scores x * (g - 12), so a positive row ranks the last genres first and a negative row the first.
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: GENRES.length, inputShape: [1], useBias: false })] });
+    model.layers[0]!.setWeights([tf.tensor2d([GENRES.map((_, g) => g - 12)])]);
+    const stats = { mean: Float32Array.of(0), std: Float32Array.of(1) };
+    const ids = ['tt_a', 'tt_b', 'tt_c', 'tt_a:phone-photo:1', 'tt_b:screenshot:2', 'tt_c:scan:3'];
+    const oneColumn: FeatureTable = { ids, data: Float32Array.of(1, 1, 1, 2, -1, 1), dim: 1, views: ['original'], unreadable: [] };
+    const withWild = (rows: readonly number[]) => rows.flatMap((row) => [row, row + 3]);
+    const both = await stopSliceWildStability({ model, stats }, oneColumn, withWild, [0, 1], (m) => m);
+    expect(both).toEqual({ pictures: 2, top3Agreement: 1.5 });
+    expect(await stopSliceWildStability({ model, stats }, oneColumn, (rows) => [...rows], [0], (m) => m)).toBeUndefined();
+    model.dispose();
   });
 });

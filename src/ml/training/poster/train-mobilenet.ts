@@ -6,18 +6,14 @@ import { type BackboneConfig, DEFAULT_BACKBONE, loadPosterBackbone } from '../..
 import { nsfwjsVersion } from '../../serving/poster/mobilenet-source.js';
 import { extractedBackbone, type HeadCandidate, selectedBlocks, servingBackbone } from './candidates.js';
 import { crossValidate, type CrossValidationSummary } from './cross-validation.js';
-import { featureSpec, type FeatureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
-import type * as tf from '@tensorflow/tfjs';
+import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
 import { stopSlice, taskRows } from './poster-rows.js';
-import { blendWildTargets, wildTraining } from './wild-rows.js';
-import { loadOrExtractWildFeatures, titledTrainingPosters, trainingWildPlans } from './wild-features.js';
-import { loadMovieTitles } from '../../../data/movie-titles.js';
+import { blendWildTargets, loadOrExtractTrainingWild, stopSliceWildStability, type WildStability, wildTraining } from './wild-rows.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
-import { topGenreAgreement } from './gate-evaluation.js';
-import { type ColumnFilter, predictRows, type TrainedHead, trainFeatureHead } from './train-head.js';
+import { predictRows, trainFeatureHead } from './train-head.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
 import type { PosterRunContext } from './run-context.js';
 
@@ -150,46 +146,6 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
     heldout: final.metrics,
     crossValidation,
   });
-}
-
-/**
- * The training wild pictures (one each of the titled training posters, as build:similar's projection uses) under
- * `wildDir`, made and extracted where missing.
- */
-async function loadOrExtractTrainingWild(
-  dataDir: string,
-  wildDir: string,
-  posters: readonly Poster[],
-  extractor: tf.LayersModel,
-  spec: FeatureSpec,
-  log: (message: string) => void,
-): Promise<FeatureTable> {
-  const titled = titledTrainingPosters(posters, await loadMovieTitles(dataDir));
-  return loadOrExtractWildFeatures(titled, trainingWildPlans(titled.length), extractor, spec, wildDir, log);
-}
-
-interface WildStability {
-  readonly pictures: number;
-  readonly top3Agreement: number;
-}
-
-/**
- * How many of the final head's top-3 genres for an early-stop-slice poster survive in that poster's wild pictures:
- * the slice never trained the head, so this measures stability inside the training part, where choices may be
- * made, instead of on the validation split. Undefined without wild rows of the slice.
- */
-async function stopSliceWildStability(
-  head: Pick<TrainedHead, 'model' | 'stats'>,
-  table: FeatureTable,
-  withWild: TrainingRows['withWild'],
-  stop: readonly number[],
-  filter: ColumnFilter,
-): Promise<WildStability | undefined> {
-  const pairs = stop.flatMap((row) => withWild([row]).slice(1).map((wildRow) => [row, wildRow] as const));
-  if (pairs.length === 0) return undefined;
-  const clean = await predictRows(head, table, pairs.map(([row]) => row), filter);
-  const wild = await predictRows(head, table, pairs.map(([, wildRow]) => wildRow), filter);
-  return { pictures: pairs.length, top3Agreement: topGenreAgreement(clean, wild) };
 }
 
 /** Cross-validates every candidate on the training rows and picks the best by the task's selection metric. */

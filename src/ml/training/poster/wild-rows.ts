@@ -4,10 +4,15 @@
  * poster has when people post it. A wild row only ever trains where its poster trains: never for validation posters,
  * the final fit's early-stop slice or a held cross-validation fold, which all stay clean posters.
  */
-import type { FeatureTable } from './feature-cache.js';
+import type * as tf from '@tensorflow/tfjs';
+import { loadMovieTitles } from '../../../data/movie-titles.js';
+import type { Poster } from '../../../data/posters.js';
+import type { FeatureSpec, FeatureTable } from './feature-cache.js';
+import { topGenreAgreement } from './gate-evaluation.js';
 import type { TaskRows } from './poster-rows.js';
 import type { Targets } from './task.js';
-import { kindOfWildId, posterOfWildId } from './wild-features.js';
+import { type ColumnFilter, predictRows, type TrainedHead } from './train-head.js';
+import { kindOfWildId, loadOrExtractWildFeatures, posterOfWildId, titledTrainingPosters, trainingWildPlans } from './wild-features.js';
 
 export interface WildTraining {
   /** The clean table with the usable wild rows appended (same views and columns). */
@@ -79,4 +84,44 @@ export function blendWildTargets(targets: Targets, training: Pick<WildTraining, 
     if (answer !== undefined) blended[firstWild + k] = labels.map((label, j) => (1 - weight) * label + weight * answer[j]!);
   });
   return blended;
+}
+
+/**
+ * The training wild pictures (one each of the titled training posters, as build:similar's projection uses) under
+ * `wildDir`, made and extracted where missing.
+ */
+export async function loadOrExtractTrainingWild(
+  dataDir: string,
+  wildDir: string,
+  posters: readonly Poster[],
+  extractor: tf.LayersModel,
+  spec: FeatureSpec,
+  log: (message: string) => void,
+): Promise<FeatureTable> {
+  const titled = titledTrainingPosters(posters, await loadMovieTitles(dataDir));
+  return loadOrExtractWildFeatures(titled, trainingWildPlans(titled.length), extractor, spec, wildDir, log);
+}
+
+export interface WildStability {
+  readonly pictures: number;
+  readonly top3Agreement: number;
+}
+
+/**
+ * How many of the final head's top-3 genres for an early-stop-slice poster survive in that poster's wild pictures:
+ * the slice never trained the head, so this measures stability inside the training part, where choices may be
+ * made, instead of on the validation split. Undefined without wild rows of the slice.
+ */
+export async function stopSliceWildStability(
+  head: Pick<TrainedHead, 'model' | 'stats'>,
+  table: FeatureTable,
+  withWild: WildTraining['withWild'],
+  stop: readonly number[],
+  filter: ColumnFilter,
+): Promise<WildStability | undefined> {
+  const pairs = stop.flatMap((row) => withWild([row]).slice(1).map((wildRow) => [row, wildRow] as const));
+  if (pairs.length === 0) return undefined;
+  const clean = await predictRows(head, table, pairs.map(([row]) => row), filter);
+  const wild = await predictRows(head, table, pairs.map(([, wildRow]) => wildRow), filter);
+  return { pictures: pairs.length, top3Agreement: topGenreAgreement(clean, wild) };
 }
