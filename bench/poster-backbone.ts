@@ -7,8 +7,9 @@ import { type BenchResult, registerBench } from './registry.js';
 import { measure } from './timing.js';
 
 /**
- * The served MobileNetV2 alone, on both views of one poster, in this process with the bot's thread count: the
- * same work as the PyTorch peer's batch-1 poster time, so `torch-mobilenet` divides the two (the rest of
+ * The served MobileNetV2 alone, on the views of one poster the genre model serves, with the bot's thread count: the
+ * backbone's share of one poster's answer, as the PyTorch peer's batch-1 poster time is (MobileNetV2 on a poster's
+ * two views there), so `torch-mobilenet` divides the two (the rest of
  * `poster_request_p50_ms` is decoding, the heads and messages). Timed on TensorFlow.js and, unless
  * POSTER_RUNTIME=tfjs, on ONNX Runtime, from one loaded backbone; `poster_backbone_ms` is the one the bot serves with.
  */
