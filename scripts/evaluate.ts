@@ -50,13 +50,15 @@ async function main(): Promise<void> {
   if (values.data === undefined) throw new Error(`--data is required\n${USAGE}`);
   const task = choiceFlag(values, 'task', 'posters', ['posters', 'review', 'wild']);
   const split = choiceFlag<EvaluationSplit>(values, 'split', task === 'review' ? 'all' : 'validation', ['validation', 'all']);
+  if (values.out !== undefined && task !== 'posters') throw new Error('--out is for --task posters');
+  if (values['non-posters'] !== undefined && task === 'review') throw new Error('--non-posters is for --task posters (with --out) or wild');
+  if (values['non-posters'] !== undefined && task === 'posters' && values.out === undefined) throw new Error('--non-posters needs --out');
+  if (values.wild !== undefined && (task !== 'wild' || values['non-posters'] === undefined)) throw new Error('--wild is for --task wild with --non-posters');
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   await initBackend(config.backend, (msg) => logger.info(msg), config.limits.scriptWasmThreads);
   const modelsDir = values.models ?? config.modelsDir;
   const limit = numberFlag(values, 'limit', 200, isPositiveInteger, 'a positive integer');
-  if ((values.out !== undefined || values['non-posters'] !== undefined) && task !== 'posters') throw new Error('--out and --non-posters are for --task posters');
-  if (values['non-posters'] !== undefined && values.out === undefined) throw new Error('--non-posters needs --out');
   if (values.out !== undefined) {
     const report = await posterEvaluationReport({ modelsDir, dataDir: values.data, split, nonPosterDir: values['non-posters'], log: (msg) => logger.debug(msg) });
     return void process.stdout.write(`${reportSummary(report.metrics, await writeEvaluationReport(values.out, report))}\n`);
