@@ -110,7 +110,8 @@ export interface WildStability {
 /**
  * How many of the final head's top-3 genres for an early-stop-slice poster survive in that poster's wild pictures:
  * the slice never trained the head, so this measures stability inside the training part, where choices may be
- * made, instead of on the validation split. Undefined without wild rows of the slice.
+ * made, instead of on the validation split. With `blendWildTargets` the slice is not wholly independent (the
+ * cross-validation heads that gave the answers learnt its labels). Undefined without wild rows of the slice.
  */
 export async function stopSliceWildStability(
   head: Pick<TrainedHead, 'model' | 'stats'>,
