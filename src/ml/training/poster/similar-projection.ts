@@ -10,7 +10,7 @@ import type { ImageItem } from './decode-files.js';
 import type { FeatureSpec, FeatureTable } from './feature-cache.js';
 import { meanOverViews, selectColumns, standardise, type Matrix } from './feature-matrix.js';
 import { DEFAULT_PROJECTION, trainInvariantProjection } from './invariant-projection.js';
-import { loadOrExtractWildFeatures, TRAINING_WILD_KINDS, trainingWildPlans, wildId } from './wild-features.js';
+import { loadOrExtractWildFeatures, TRAINING_WILD_KINDS, TRAINING_WILD_SEED_BASE, trainingWildPlans, wildId } from './wild-features.js';
 
 /** The block's columns of each row, standardised as the index standardises them: what the projection sees. */
 export function standardisedBlock(matrix: Matrix, block: FeatureBlock, norm: BlockNorm): Matrix {
@@ -55,7 +55,7 @@ export async function trainSimilarProjection(run: ProjectionRun): Promise<Traine
       loss: 'InfoNCE (both directions) over (clean, wild) training-poster pairs, every other poster of a batch a negative',
       pairs: pairs.length,
       kinds: TRAINING_WILD_KINDS,
-      seeds: `${trainingWildPlans(1)[0]!.seed} + training-poster index (validation pictures use 1..N)`,
+      seeds: `${TRAINING_WILD_SEED_BASE} + training-poster index (validation pictures use 1..N)`,
       ...hyperparameters,
     },
   };

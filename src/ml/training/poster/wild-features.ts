@@ -20,11 +20,11 @@ export interface WildPlan {
 /** The kinds training posters' wild pictures take in turn: the genre head's wild rows and the "looks like" projection share them. */
 export const TRAINING_WILD_KINDS: readonly WildKind[] = ['phone-photo', 'screenshot'];
 /** Seeds start at 100,000 so no training picture repeats a validation one (evaluate:explain uses seeds 1..N). */
-const TRAINING_SEED_BASE = 100_000;
+export const TRAINING_WILD_SEED_BASE = 100_000;
 
 /** The wild picture each of `count` training posters gets: the kinds in turn, one seed each. */
 export function trainingWildPlans(count: number, kinds: readonly WildKind[] = TRAINING_WILD_KINDS): WildPlan[] {
-  return Array.from({ length: count }, (_, i) => ({ kind: kinds[i % kinds.length]!, seed: TRAINING_SEED_BASE + i }));
+  return Array.from({ length: count }, (_, i) => ({ kind: kinds[i % kinds.length]!, seed: TRAINING_WILD_SEED_BASE + i }));
 }
 
 /** The training-split posters that have a title, in data order: the "looks like" index and the wild pictures cover these. */
