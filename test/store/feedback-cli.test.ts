@@ -1,28 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { FeedbackLine } from '../../src/store/feedback-export.js';
 import { keptImageFileName } from '../../src/store/feedback-export.js';
 import { openStore } from '../../src/store/index.js';
+import { runScript } from '../helpers/run-script.js';
 import { answer } from '../helpers/store-backends.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const pngSha = createHash('sha256').update(png).digest('hex');
 
 /** Runs `npm run feedback -- ...args` the way an operator would, against the store in `dataDir`. */
 function feedbackCli(dataDir: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/feedback.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-  });
+  const run = runScript('feedback', args, { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
   return { ...run, lines: run.stdout.split('\n').filter(Boolean) };
 }
 

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../../helpers/run-script.js';
 
-const evaluate = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/evaluate.ts', '--data', 'no-such-folder', ...args], { encoding: 'utf8' });
+const evaluate = (...args: string[]) => runScript('evaluate', ['--data', 'no-such-folder', ...args]);
 
 describe('evaluate CLI', () => {
   it('refuses flags the task does not read, before loading anything', () => {

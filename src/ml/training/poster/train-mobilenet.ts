@@ -57,8 +57,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const blocks = selectedBlocks(backbone.blocks, winner.candidate.blocks);
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
   const { fit, stop } = stopSlice(table.ids, rows.train);
-  const answers = new Map(winner.outOfFold.rows.map((row, i) => [row, winner.outOfFold.predictions[i]!]));
-  const finalTargets = ctx.wildAnswerWeight > 0 ? blendWildTargets(rows.targets, wild, answers, ctx.wildAnswerWeight) : rows.targets;
+  const finalTargets = ctx.wildAnswerWeight > 0 ? blendWildTargets(rows.targets, wild, outOfFoldAnswers(winner), ctx.wildAnswerWeight) : rows.targets;
   const final = await trainFeatureHead(task, table, finalTargets, rows.withWild(fit), stop, winner.candidate.head,
     { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
     filter, rows.validation);
@@ -168,6 +167,10 @@ async function selectByCrossValidation(
   ctx.log(`winner by CV ${metricName}: ${winner.candidate.name}`);
   return { results, winner };
 }
+
+/** The winner's cross-validated answer for each training row, by row. */
+const outOfFoldAnswers = ({ outOfFold }: CandidateResult): Map<number, number[]> =>
+  new Map(outOfFold.rows.map((row, i) => [row, outOfFold.predictions[i]!]));
 
 /** Per-genre thresholds from the winner's out-of-fold predictions; adds their macro F1 on validation to `validation`. */
 function genreThresholds(
