@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { disableOnnxRuntimeTelemetry } from './onnx/telemetry.js';
 
 /**
  * Starts the worker module `name` that sits beside the calling module. Built (`npm start` runs dist/) the worker is
@@ -9,6 +10,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
  * const worker = startWorkerModule(import.meta.url, 'inference-worker', setup);
  */
 export function startWorkerModule(callerUrl: string, name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  disableOnnxRuntimeTelemetry();
   const options = { workerData, ...(resourceLimits === undefined ? {} : { resourceLimits }) };
   if (callerUrl.endsWith('.js')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
   const entry = new URL(`./${name}.ts`, callerUrl).href;

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { OnnxGraph } from './onnx-graph.js';
 import { sessionOptions } from './session-options.js';
+import { disableOnnxRuntimeTelemetry } from './telemetry.js';
 
 interface BindingTensor {
   readonly data: unknown;
@@ -40,6 +41,7 @@ export interface KernelSessions {
 const MAX_SESSIONS = 48;
 
 function loadBinding(): { module: BindingModule; Tensor: TensorConstructor } | undefined {
+  disableOnnxRuntimeTelemetry();
   try {
     const require = createRequire(import.meta.url);
     const fromPackage = createRequire(require.resolve('onnxruntime-node'));

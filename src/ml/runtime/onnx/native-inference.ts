@@ -14,6 +14,7 @@ import { UnsupportedLayerError } from '../graph-compiler/lower-layer.js';
 import { optimizePlan } from '../graph-compiler/optimize.js';
 import { ONNX_INPUT, onnxOutput, planToOnnx } from './plan-to-onnx.js';
 import { sessionOptions } from './session-options.js';
+import { disableOnnxRuntimeTelemetry } from './telemetry.js';
 import { errorMessage } from '../../../util/error-message.js';
 
 /** The few parts of onnxruntime-node's API used here, typed locally because the package is optional. */
@@ -42,6 +43,7 @@ export interface NativeInference {
 const PACKAGE = 'onnxruntime-node';
 
 async function importOnnxRuntime(): Promise<OrtModule | { unavailable: string }> {
+  disableOnnxRuntimeTelemetry();
   try {
     const module = (await import(PACKAGE)) as OrtModule & { default?: OrtModule };
     return module.default ?? module;
