@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +9,8 @@ import { decodePoster } from '../../../src/core/image.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { saveModel } from '../../../src/ml/runtime/model-io.js';
 import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
+import { NSFWJS_WIDE_MOBILENET } from '../../../src/ml/serving/poster/mobilenet-source.js';
+import { SECOND_BACKBONE_DIR } from '../../../src/ml/serving/poster/serving-model.js';
 import { DEFAULT_HEAD, buildHead } from '../../../src/ml/training/poster/head.js';
 import { type PosterModelMetadata, writeFeatureNorm, writePosterMetadata } from '../../../src/ml/serving/poster/metadata.js';
 import { type InputOutcome, predictInputs } from '../../../src/ml/serving/poster/predict-inputs.js';
@@ -105,6 +107,51 @@ describe('loadPosterPredictor', () => {
     expect(Object.keys(results[0]!.genres)).toHaveLength(25);
     expect(results[0]!.genres.Action).not.toBeCloseTo(results[1]!.genres.Action!, 6);
     await predictor.dispose();
+  });
+
+  it('averages a second head on another backbone (<task>/second-backbone) with the head, genres, rating and heat map', async () => {
+    const narrow = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }], views: ['original' as const] };
+    const wide = { ...narrow, source: NSFWJS_WIDE_MOBILENET.name };
+    const writeHead = async (dir: string, task: PosterTask, backbone: typeof narrow, width: number, seed: number) => {
+      const head = buildHead(task, width, { ...DEFAULT_HEAD, hidden: 0 }, 6);
+      head.setWeights(head.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.05, 'float32', seed + i)));
+      await saveModel(head, dir);
+      await writeFeatureNorm(dir, { mean: new Float32Array(width), std: new Float32Array(width).fill(1) });
+      await writePosterMetadata(dir, metadata(task, { architecture: 'mobilenet', inputSize: 224, backbone: { ...backbone, package: 'nsfwjs' } }));
+      head.dispose();
+    };
+    for (const task of ['genre', 'rating'] as const) {
+      await writeHead(join(models, 'first', task), task, narrow, 1280, 1);
+      await writeHead(join(models, 'second', task), task, wide, 1792, 100);
+      await writeHead(join(models, 'both', task), task, narrow, 1280, 1);
+      await writeHead(join(models, 'both', task, SECOND_BACKBONE_DIR), task, wide, 1792, 100);
+    }
+    const images = [await posterPixels(224, 250), await posterPixels(224, 10)];
+    const answers = async (dir: string) => {
+      const predictor = await loadPosterPredictor(join(models, dir));
+      const results = await predictor.predict(images);
+      await predictor.explain!(images[0]!);
+      const before = tf.memory().numTensors;
+      const heatmap = await predictor.explain!(images[0]!);
+      expect(tf.memory().numTensors).toBe(before);
+      await predictor.dispose();
+      return { results, heatmap };
+    };
+    const [first, second, both] = [await answers('first'), await answers('second'), await answers('both')];
+    images.forEach((_, i) => {
+      for (const genre of GENRES) {
+        expect(both.results[i]!.genres[genre]).toBeCloseTo((first.results[i]!.genres[genre]! + second.results[i]!.genres[genre]!) / 2, 5);
+      }
+      expect(both.results[i]!.rating).toBeCloseTo((first.results[i]!.rating + second.results[i]!.rating) / 2, 4);
+    });
+    expect(both.heatmap.genre).toBe(both.results[0]!.top3[0]![0]);
+  });
+
+  it('refuses a second head for another task', async () => {
+    const dir = join(models, 'both');
+    await rm(join(dir, 'rating', SECOND_BACKBONE_DIR), { recursive: true });
+    await cp(join(dir, 'genre', SECOND_BACKBONE_DIR), join(dir, 'rating', SECOND_BACKBONE_DIR), { recursive: true });
+    await expect(loadPosterPredictor(dir)).rejects.toThrow(/second-backbone must hold a rating head on a frozen backbone/);
   });
 
   it('predicts inputs in order and turns unreadable ones into error lines', async () => {

@@ -5,13 +5,15 @@
  * head reads, not only the last block); gradient x activation is summed inside each cell of the last block's grid
  * (7 x 7 at 224 px), over taps and views (mirrored views flipped back). That is the first-order share of each image
  * region in the probability; only the backbone's forward pass runs (on ONNX Runtime when it serves the backbone),
- * no backward pass through its convolutions.
+ * no backward pass through its convolutions. With a second head on another backbone, the explained genre is the top
+ * of the averaged answer the user sees, and the map shows where the first head's backbone finds it (the second
+ * head's answer is a constant in that average).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { PosterExplanation } from '../../../core/predictions.js';
 import { type FeatureTap, tapOutputs } from './features.js';
 import { viewBatch } from './native-views.js';
-import type { FeatureHead } from './serving-model.js';
+import { type FeatureHead, servedFeatures } from './serving-model.js';
 
 /** One tap's activations for one view, batch of one; `flipped` maps are mirrored back. */
 export interface ViewActivations {
@@ -50,8 +52,8 @@ function poolTap(activations: tf.Tensor4D, tap: FeatureTap): tf.Tensor2D {
 /** RGB bytes (size x size x 3, from decodePoster) to the top genre and its heat map. */
 export type PosterExplainer = (image: Uint8Array) => Promise<PosterExplanation>;
 
-/** Explains a genre head on its shared backbone; `labels` name the head's outputs. */
-export function createPosterExplainer(head: FeatureHead, labels: readonly string[]): PosterExplainer {
+/** Explains a genre head on its shared backbone (averaged with `secondHead`'s answer); `labels` name the outputs. */
+export function createPosterExplainer(head: FeatureHead, labels: readonly string[], secondHead?: FeatureHead): PosterExplainer {
   const { config, extractor, native } = head.backbone;
   // Shares the extractor's layers and weights: nothing of its own to dispose.
   const tapModel = tf.model({ inputs: extractor.inputs, outputs: tapOutputs(extractor, config.taps) });
@@ -76,12 +78,23 @@ export function createPosterExplainer(head: FeatureHead, labels: readonly string
     }));
   };
 
+  /** The second head's answer for the image, or undefined without one; the caller disposes it. */
+  const secondAnswerOf = async (image: Uint8Array): Promise<tf.Tensor2D | undefined> => {
+    if (secondHead === undefined) return undefined;
+    const pixels = tf.tidy(() => tf.tensor4d(image, [1, size, size, 3], 'int32').toFloat() as tf.Tensor4D);
+    const features = await servedFeatures(secondHead.backbone, [image], pixels).finally(() => pixels.dispose());
+    const answer = secondHead.predict(features);
+    features.dispose();
+    return answer;
+  };
+
   /** The top genre and its grid, from the activations (which the caller disposes). */
-  const explainFrom = (activations: tf.Tensor4D[]): PosterExplanation => tf.tidy(() => {
+  const explainFrom = (activations: tf.Tensor4D[], secondAnswer: tf.Tensor2D | undefined): PosterExplanation => tf.tidy(() => {
     const probabilities = (taps: tf.Tensor4D[]): tf.Tensor2D => {
       const perView = config.views.map((_, v) => tf.concat(config.taps.map((tap, t) => poolTap(taps[v * tapCount + t]!, tap)), 1));
       const features = tf.addN(perView).div(perView.length) as tf.Tensor2D;
-      return head.model.apply(head.standardise(features), { training: false }) as tf.Tensor2D;
+      const answer = head.model.apply(head.standardise(features), { training: false }) as tf.Tensor2D;
+      return secondAnswer === undefined ? answer : answer.add(secondAnswer).div(2);
     };
     const views = activations.map((tap, i) => ({ activations: tap, flipped: config.views[Math.floor(i / tapCount)] === 'flipped' }));
     const top = probabilities(activations).argMax(1).dataSync()[0]!;
@@ -91,11 +104,15 @@ export function createPosterExplainer(head: FeatureHead, labels: readonly string
 
   return async (image) => {
     if (image.length !== size * size * 3) throw new Error(`Image has ${image.length} bytes, expected ${size}x${size}x3 RGB`);
-    const activations = await activationsOf(image);
+    const secondAnswer = await secondAnswerOf(image);
+    const activations = await activationsOf(image).catch((error: unknown) => {
+      secondAnswer?.dispose();
+      throw error;
+    });
     try {
-      return explainFrom(activations);
+      return explainFrom(activations, secondAnswer);
     } finally {
-      tf.dispose(activations);
+      tf.dispose([...activations, ...(secondAnswer ? [secondAnswer] : [])]);
     }
   };
 }

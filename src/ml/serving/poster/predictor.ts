@@ -71,14 +71,14 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
   }
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
   const similar = similarIndex && checkedSimilarIndex(similarIndex, genre.backbone, modelsDir);
-  const explainer = genre.head && createPosterExplainer(genre.head, labels);
+  const explainer = genre.head && createPosterExplainer(genre.head, labels, genre.secondHead);
   const recogniseAt = similar?.metadata.recognition?.threshold;
 
-  const backbonesInUse = [...new Set([genre.backbone, rating.backbone, gate?.backbone])].filter((b): b is ServedBackbone => b !== undefined);
+  const backbonesInUse = [...new Set([...genre.backbones, ...rating.backbones, gate?.backbone])].filter((b): b is ServedBackbone => b !== undefined);
 
   /** Every output of one batch as tensors; the similar index reads the genre head's backbone features. */
   const run = (pixels: tf.Tensor4D, features: ReadonlyMap<ServedBackbone, tf.Tensor2D>): BatchOutputs => {
-    const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, model.backbone && features.get(model.backbone)));
+    const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, features));
     const nearest = similar && tf.topk(similar.similarities(features.get(genre.backbone!)!), SIMILAR_COUNT + 1);
     return { genres: genres!, ratings: ratings!, poster: gate?.predict(features.get(gate.backbone)!), nearest };
   };

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { PosterRuntimeChoice } from '../../../config.js';
@@ -14,12 +15,23 @@ export interface ServingModel {
   readonly metadata: PosterModelMetadata;
   /** The loaded frozen backbone this model's head reads, if any (models with the same config share one). */
   readonly backbone: ServedBackbone | undefined;
-  /** Call inside tf.tidy, with `features` from {@link servedFeatures} when the model has a backbone. */
-  predict(pixels: tf.Tensor4D, features: tf.Tensor2D | undefined): tf.Tensor2D;
+  /** Every backbone whose features `predict` reads: the head's, then the second head's (none for scratch models). */
+  readonly backbones: readonly ServedBackbone[];
+  /** Call inside tf.tidy, with each of `backbones`' features from {@link servedFeatures}. */
+  predict(pixels: tf.Tensor4D, features: ReadonlyMap<ServedBackbone, tf.Tensor2D>): tf.Tensor2D;
   /** The head on backbone features, for models that have one (what the heat map differentiates). */
   readonly head?: FeatureHead;
+  /** A head on another backbone whose answer is averaged with the head's ({@link SECOND_BACKBONE_DIR}). */
+  readonly secondHead?: FeatureHead;
   dispose(): void;
 }
+
+/**
+ * A model folder may hold, in this subfolder, a second head of the same task on another backbone: serving averages
+ * the two answers. Two backbones trained apart (the width-1.0 MobileNetV2 on NSFW pictures, the width-1.4 one on
+ * ImageNet) make different mistakes, so the average beats either, at the cost of the second backbone's pass.
+ */
+export const SECOND_BACKBONE_DIR = 'second-backbone';
 
 /** A backbone as served: its Layers model compiled (batch norm folded, activations fused) for tfjs or ONNX Runtime. */
 export interface ServedBackbone extends PosterBackbone {
@@ -134,6 +146,7 @@ export async function loadServingModel(dir: string, backbones: BackboneRegistry)
     return {
       metadata,
       backbone: undefined,
+      backbones: [],
       predict: (pixels) => tf.tidy(() => {
         const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
         return model.predict(resized.div(255)) as tf.Tensor2D;
@@ -142,7 +155,31 @@ export async function loadServingModel(dir: string, backbones: BackboneRegistry)
     };
   }
   const head = await featureHead(dir, model, metadata.backbone!, backbones);
-  return { metadata, backbone: head.backbone, head, predict: (_pixels, features) => head.predict(features!), dispose: head.dispose };
+  const secondHead = await loadSecondHead(dir, metadata, backbones);
+  const heads = secondHead ? [head, secondHead] : [head];
+  return {
+    metadata,
+    backbone: head.backbone,
+    backbones: heads.map((h) => h.backbone),
+    head,
+    ...(secondHead ? { secondHead } : {}),
+    predict: (_pixels, features) => tf.tidy(() => {
+      const answers = heads.map((h) => h.predict(features.get(h.backbone)!));
+      return answers.length === 1 ? answers[0]! : (tf.addN(answers).div(answers.length) as tf.Tensor2D);
+    }),
+    dispose: () => heads.forEach((h) => h.dispose()),
+  };
+}
+
+/** The head in `<dir>/second-backbone`, when there is one; it must answer the same task on a frozen backbone. */
+async function loadSecondHead(dir: string, first: PosterModelMetadata, backbones: BackboneRegistry): Promise<FeatureHead | undefined> {
+  const secondDir = join(dir, SECOND_BACKBONE_DIR);
+  if (!(await stat(secondDir).then((info) => info.isDirectory(), () => false))) return undefined;
+  const metadata = await readPosterMetadata(secondDir);
+  if (metadata.architecture !== 'mobilenet' || metadata.task !== first.task || metadata.labels.join() !== first.labels.join()) {
+    throw new Error(`${secondDir} must hold a ${first.task} head on a frozen backbone with the same labels as ${dir}`);
+  }
+  return featureHead(secondDir, await loadLayersModel(secondDir), metadata.backbone!, backbones);
 }
 
 /** A head on standardised backbone features (genre, rating, the poster gate), sharing the registry's backbone. */
