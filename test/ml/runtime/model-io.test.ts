@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -24,6 +24,22 @@ describe('model-io', () => {
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('saves float16 weights on request: half the bytes, the same answers within half precision', async () => {
+    const model = tinyModel();
+    const input = tf.randomUniform([4, 8, 8, 3], 0, 1, 'float32', 3);
+    await saveModel(model, join(dir, 'full'));
+    await saveModel(model, join(dir, 'half'), { float16: true });
+    const [full, half] = [(await stat(join(dir, 'full', 'weights.bin'))).size, (await stat(join(dir, 'half', 'weights.bin'))).size];
+    expect(half).toBe(full / 2);
+    const loaded = await loadLayersModel(join(dir, 'half'));
+    const [expected, actual] = [model.predict(input) as tf.Tensor, loaded.predict(input) as tf.Tensor];
+    expect(tf.max(tf.abs(expected.sub(actual))).dataSync()[0]).toBeLessThan(2e-3);
+    expect(tf.max(tf.abs(expected.sub(actual))).dataSync()[0]).toBeGreaterThan(0);
+    tf.dispose([input, expected, actual]);
+    model.dispose();
+    loaded.dispose();
   });
 
   it('loads back a trained model that predicts exactly what it predicted before saving', async () => {

@@ -99,7 +99,7 @@ interface TrainedMobilenetModel {
 async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilenetModel): Promise<void> {
   const { task } = ctx;
   const { final, winner, results, table, wildAdded, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, wildStability, started } = trained;
-  await saveModel(final.model, ctx.outDir);
+  await saveModel(final.model, ctx.outDir, { float16: true });
   await writeFeatureNorm(ctx.outDir, final.stats);
   const trainingSeconds = Math.round((Date.now() - started) / 1000);
   const crossValidation = {
