@@ -100,7 +100,14 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
       const features = new Map<ServedBackbone, tf.Tensor2D>();
       let outputs: BatchOutputs;
       try {
-        for (const backbone of backbonesInUse) features.set(backbone, await servedFeatures(backbone, images, pixels));
+        // Two backbones on ONNX Runtime run side by side (each session's run is asynchronous), so a second one
+        // costs a single poster little wall time when a core is free.
+        const settled = await Promise.allSettled(backbonesInUse.map((backbone) => servedFeatures(backbone, images, pixels)));
+        settled.forEach((outcome, i) => {
+          if (outcome.status === 'fulfilled') features.set(backbonesInUse[i]!, outcome.value);
+        });
+        const failure = settled.find((outcome) => outcome.status === 'rejected');
+        if (failure) throw failure.reason;
         outputs = tf.tidy(() => run(pixels, features));
       } finally {
         tf.dispose([pixels, ...features.values()]);
