@@ -90,21 +90,17 @@ export interface SaveOptions {
   readonly float16?: boolean;
 }
 
-/** Weight specs and bytes with every float32 weight as float16. */
+/** Weight specs and bytes with every float32 weight as float16 (weights are packed back to back, so in one pass). */
 function halfPrecision(artifacts: tf.io.ModelArtifacts): tf.io.ModelArtifacts {
   const specs = artifacts.weightSpecs ?? [];
-  const data = new Uint8Array(artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData));
-  const parts: Uint8Array[] = [];
-  let offset = 0;
-  const weightSpecs = specs.map((spec) => {
-    const count = spec.shape.reduce((a, b) => a * b, 1);
-    const bytes = data.slice(offset, offset + count * 4);
-    offset += count * 4;
-    if (spec.dtype !== 'float32' || spec.quantization !== undefined) throw new Error(`float16 saving expects plain float32 weights; ${spec.name} is not`);
-    parts.push(new Uint8Array(toFloat16(new Float32Array(bytes.buffer)).buffer));
-    return { ...spec, quantization: { dtype: 'float16' as const } };
-  });
-  return { ...artifacts, weightSpecs, weightData: tf.io.concatenateArrayBuffers(parts.map((part) => part.buffer as ArrayBuffer)) };
+  const other = specs.find((spec) => spec.dtype !== 'float32' || spec.quantization !== undefined);
+  if (other) throw new Error(`float16 saving expects plain float32 weights; ${other.name} is not`);
+  const data = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+  return {
+    ...artifacts,
+    weightSpecs: specs.map((spec) => ({ ...spec, quantization: { dtype: 'float16' as const } })),
+    weightData: toFloat16(new Float32Array(data)).buffer as ArrayBuffer,
+  };
 }
 
 export async function saveModel(model: tf.LayersModel, dir: string, options: SaveOptions = {}): Promise<void> {

@@ -8,7 +8,7 @@ import { GENRES } from '../../../src/core/genres.js';
 import { decodePoster } from '../../../src/core/image.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { saveModel } from '../../../src/ml/runtime/model-io.js';
-import { DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
+import { type BackboneConfig, DEFAULT_BACKBONE } from '../../../src/ml/serving/poster/backbone.js';
 import { NSFWJS_WIDE_MOBILENET } from '../../../src/ml/serving/poster/mobilenet-source.js';
 import { SECOND_BACKBONE_DIR } from '../../../src/ml/serving/poster/serving-model.js';
 import { DEFAULT_HEAD, buildHead } from '../../../src/ml/training/poster/head.js';
@@ -36,6 +36,19 @@ async function writeScratch(dir: string, task: PosterTask): Promise<void> {
   await saveModel(model, dir);
   await writePosterMetadata(dir, metadata(task, {}));
   model.dispose();
+}
+
+/**
+ * A linear head on one backbone tap (`width` features) with identity standardisation; `seed` gives it random
+ * weights (a rating head otherwise starts at zero weights, every poster the same rating).
+ */
+async function writeFrozenHead(dir: string, task: PosterTask, backbone: BackboneConfig, width: number, seed?: number): Promise<void> {
+  const head = buildHead(task, width, { ...DEFAULT_HEAD, hidden: 0 }, 6);
+  if (seed !== undefined) head.setWeights(head.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.05, 'float32', seed + i)));
+  await saveModel(head, dir);
+  await writeFeatureNorm(dir, { mean: new Float32Array(width), std: new Float32Array(width).fill(1) });
+  await writePosterMetadata(dir, metadata(task, { architecture: 'mobilenet', inputSize: 224, backbone: { ...backbone, package: 'nsfwjs' } }));
+  head.dispose();
 }
 
 async function posterPixels(size: number, red: number): Promise<Uint8Array> {
@@ -89,13 +102,7 @@ describe('loadPosterPredictor', () => {
   it('serves a frozen-MobileNetV2 head: one backbone pass shared by genre and rating', async () => {
     const backbone = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }] };
     const dir = join(models, 'mobilenet');
-    for (const task of ['genre', 'rating'] as const) {
-      const head = buildHead(task, 1280, { ...DEFAULT_HEAD, hidden: 0 }, 6);
-      await saveModel(head, join(dir, task));
-      await writeFeatureNorm(join(dir, task), { mean: new Float32Array(1280), std: new Float32Array(1280).fill(1) });
-      await writePosterMetadata(join(dir, task), metadata(task, { architecture: 'mobilenet', inputSize: 224, backbone: { ...backbone, package: 'nsfwjs' } }));
-      head.dispose();
-    }
+    for (const task of ['genre', 'rating'] as const) await writeFrozenHead(join(dir, task), task, backbone, 1280);
     const predictor = await loadPosterPredictor(dir);
     expect(predictor.inputSize).toBe(224);
     const images = [await posterPixels(224, 250), await posterPixels(224, 10)];
@@ -112,19 +119,11 @@ describe('loadPosterPredictor', () => {
   it('averages a second head on another backbone (<task>/second-backbone) with the head, genres, rating and heat map', async () => {
     const narrow = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }], views: ['original' as const] };
     const wide = { ...narrow, source: NSFWJS_WIDE_MOBILENET.name };
-    const writeHead = async (dir: string, task: PosterTask, backbone: typeof narrow, width: number, seed: number) => {
-      const head = buildHead(task, width, { ...DEFAULT_HEAD, hidden: 0 }, 6);
-      head.setWeights(head.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.05, 'float32', seed + i)));
-      await saveModel(head, dir);
-      await writeFeatureNorm(dir, { mean: new Float32Array(width), std: new Float32Array(width).fill(1) });
-      await writePosterMetadata(dir, metadata(task, { architecture: 'mobilenet', inputSize: 224, backbone: { ...backbone, package: 'nsfwjs' } }));
-      head.dispose();
-    };
     for (const task of ['genre', 'rating'] as const) {
-      await writeHead(join(models, 'first', task), task, narrow, 1280, 1);
-      await writeHead(join(models, 'second', task), task, wide, 1792, 100);
-      await writeHead(join(models, 'both', task), task, narrow, 1280, 1);
-      await writeHead(join(models, 'both', task, SECOND_BACKBONE_DIR), task, wide, 1792, 100);
+      await writeFrozenHead(join(models, 'first', task), task, narrow, 1280, 1);
+      await writeFrozenHead(join(models, 'second', task), task, wide, 1792, 100);
+      await writeFrozenHead(join(models, 'both', task), task, narrow, 1280, 1);
+      await writeFrozenHead(join(models, 'both', task, SECOND_BACKBONE_DIR), task, wide, 1792, 100);
     }
     const images = [await posterPixels(224, 250), await posterPixels(224, 10)];
     const answers = async (dir: string) => {
