@@ -7,4 +7,13 @@ describe('train:genre CLI', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--wild-answer-weight blends the targets of wild rows: pass --wild DIR too');
   }, 30_000);
+
+  it('refuses --wild-pictures without wild rows, and a count that is not a positive integer', () => {
+    const alone = runScript('train-poster', ['--data', 'no-such-folder', '--wild-pictures', '2']);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toContain('--wild-pictures sets how many wild rows each training poster gets: pass --wild DIR too');
+    const zero = runScript('train-poster', ['--data', 'no-such-folder', '--wild', 'w', '--wild-pictures', '0']);
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toContain('--wild-pictures');
+  }, 30_000);
 });

@@ -5,7 +5,7 @@ import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { crossValidate } from '../../../src/ml/training/poster/cross-validation.js';
 import type { FeatureTable } from '../../../src/ml/training/poster/feature-cache.js';
 import type { TaskRows } from '../../../src/ml/training/poster/poster-rows.js';
-import { posterOfWildId, wildId } from '../../../src/ml/training/poster/wild-features.js';
+import { posterOfWildId, trainingWildPlans, wildId } from '../../../src/ml/training/poster/wild-features.js';
 import { addWildRows, blendWildTargets, stopSliceWildStability, wildTraining } from '../../../src/ml/training/poster/wild-rows.js';
 
 const VIEWS = ['original', 'flipped'] as const;
@@ -68,6 +68,15 @@ describe('wild training rows', () => {
 
   it('refuses wild features of another backbone', () => {
     expect(() => addWildRows(clean, rows, { ...table(wildIds), dim: 1 })).toThrow(/not the same backbone/);
+  });
+});
+
+describe('training wild plans', () => {
+  it('gives each poster the kinds in turn over the rounds, one seed per picture, round 0 unchanged by more rounds', () => {
+    const plans = trainingWildPlans(3, 2);
+    expect(plans.map((plan) => plan.kind)).toEqual(['phone-photo', 'screenshot', 'phone-photo', 'screenshot', 'phone-photo', 'screenshot']);
+    expect(plans.map((plan) => plan.seed)).toEqual([100000, 100001, 100002, 100003, 100004, 100005]);
+    expect(plans.slice(0, 3)).toEqual(trainingWildPlans(3));
   });
 });
 

@@ -19,6 +19,8 @@ export interface PosterRunContext {
   readonly servedViews: readonly PosterView[];
   /** Wild feature cache root (made where missing) whose training posters' rows train beside the clean rows (mobilenet only). */
   readonly wildDir?: string;
+  /** Wild pictures per titled training poster under `wildDir` (1: the cache build:similar's projection shares). */
+  readonly wildPictures: number;
   /** Share of a wild row's target taken from the CV winner's out-of-fold answer for its clean poster (0: labels only). */
   readonly wildAnswerWeight: number;
   /** Gradient worker threads for data-parallel steps (scratch CNN only); 0: one thread. */

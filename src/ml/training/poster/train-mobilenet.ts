@@ -42,7 +42,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   log(`feature extraction: ${backbone.featureDim} features x ${backbone.config.views.length} views per poster, cache ${ctx.cacheDir}`);
   const spec = featureSpec(backbone);
   const clean = await loadOrExtractFeatures(posters, backbone.extractor, spec, ctx.cacheDir, ctx.progress);
-  const wildPictures = ctx.wildDir === undefined ? undefined : await loadOrExtractTrainingWild(ctx.dataDir, ctx.wildDir, posters, backbone.extractor, spec, log);
+  const wildPictures = ctx.wildDir === undefined ? undefined : await loadOrExtractTrainingWild(ctx.dataDir, ctx.wildDir, ctx.wildPictures, posters, backbone.extractor, spec, log);
   backbone.extractor.dispose();
   if (clean.unreadable.length > 0) log(`${clean.unreadable.length} unreadable posters skipped (first: ${clean.unreadable[0]!.id}: ${clean.unreadable[0]!.reason})`);
   const byId = new Map(posters.map((poster) => [poster.id, poster]));

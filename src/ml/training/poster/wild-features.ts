@@ -22,9 +22,16 @@ export const TRAINING_WILD_KINDS: readonly WildKind[] = ['phone-photo', 'screens
 /** Seeds start at 100,000 so no training picture repeats a validation one (evaluate:explain uses seeds 1..N). */
 export const TRAINING_WILD_SEED_BASE = 100_000;
 
-/** The wild picture each of `count` training posters gets: the kinds in turn, one seed each. */
-export function trainingWildPlans(count: number, kinds: readonly WildKind[] = TRAINING_WILD_KINDS): WildPlan[] {
-  return Array.from({ length: count }, (_, i) => ({ kind: kinds[i % kinds.length]!, seed: TRAINING_WILD_SEED_BASE + i }));
+/**
+ * The wild pictures of `count` training posters, `perPoster` rounds of one picture each: plan `r * count + i` is
+ * poster i's picture of round r, of kind `kinds[(i + r) % kinds.length]`, so a second round gives each poster the
+ * kind it lacks. Every plan has its own seed; round 0 is the same for any `perPoster`, so caches stay valid.
+ */
+export function trainingWildPlans(count: number, perPoster = 1, kinds: readonly WildKind[] = TRAINING_WILD_KINDS): WildPlan[] {
+  return Array.from({ length: count * perPoster }, (_, k) => {
+    const [round, i] = [Math.floor(k / count), k % count];
+    return { kind: kinds[(i + round) % kinds.length]!, seed: TRAINING_WILD_SEED_BASE + k };
+  });
 }
 
 /** The training-split posters that have a title, in data order: the "looks like" index and the wild pictures cover these. */

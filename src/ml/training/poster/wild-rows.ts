@@ -87,19 +87,21 @@ export function blendWildTargets(targets: Targets, training: Pick<WildTraining, 
 }
 
 /**
- * The training wild pictures (one each of the titled training posters, as build:similar's projection uses) under
- * `wildDir`, made and extracted where missing.
+ * The training wild pictures (`perPoster` of each titled training poster; the first is the one build:similar's
+ * projection uses) under `wildDir`, made and extracted where missing.
  */
 export async function loadOrExtractTrainingWild(
   dataDir: string,
   wildDir: string,
+  perPoster: number,
   posters: readonly Poster[],
   extractor: tf.LayersModel,
   spec: FeatureSpec,
   log: (message: string) => void,
 ): Promise<FeatureTable> {
   const titled = titledTrainingPosters(posters, await loadMovieTitles(dataDir));
-  return loadOrExtractWildFeatures(titled, trainingWildPlans(titled.length), extractor, spec, wildDir, log);
+  const plans = trainingWildPlans(titled.length, perPoster);
+  return loadOrExtractWildFeatures(plans.map((_, k) => titled[k % titled.length]!), plans, extractor, spec, wildDir, log);
 }
 
 export interface WildStability {
