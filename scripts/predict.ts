@@ -1,6 +1,6 @@
 /**
- * npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_OR_URL...
- * One line per input, in order. With --json: {"file", "poster", "genres": {25 genres: probability}, "top3", "rating",
+ * npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_URL_OR_FOLDER...
+ * One line per input, in order (a folder: each file under it, in name order). With --json: {"file", "poster", "genres": {25 genres: probability}, "top3", "rating",
  * "recognised"?, "similar"?, "heatmap"?} or {"file", "error"}; without, a readable summary. Models load once; inputs are predicted
  * in batches. --explain adds the top genre's heat map; --heatmap-dir also writes each overlay as a PNG there.
  */
@@ -11,11 +11,11 @@ import { loadConfig } from '../src/config.js';
 import { heatmapOverlay } from '../src/core/heatmap-overlay.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
-import { type InputOutcome, predictInputs, type PredictInputsOptions } from '../src/ml/serving/poster/predict-inputs.js';
+import { expandFolders, type InputOutcome, predictInputs, type PredictInputsOptions } from '../src/ml/serving/poster/predict-inputs.js';
 import { loadPosterPredictor } from '../src/ml/serving/poster/predictor.js';
 import { errorMessage } from '../src/util/error-message.js';
 
-const USAGE = 'Usage: npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_OR_URL...';
+const USAGE = 'Usage: npm run --silent predict -- [--json] [--explain] [--heatmap-dir DIR] [--models DIR] FILE_URL_OR_FOLDER...';
 
 /** Writes `<dir>/<input number>-<input name>.png`: the number keeps two inputs with one name apart. */
 function overlayWriter(dir: string): PredictInputsOptions['onHeatmap'] {
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const heatmapDir = values['heatmap-dir'];
   if (heatmapDir !== undefined) await mkdir(heatmapDir, { recursive: true });
   const explain = { explain: values.explain || heatmapDir !== undefined, onHeatmap: heatmapDir === undefined ? undefined : overlayWriter(heatmapDir) };
-  await predictInputs(predictor, positionals, config.download, (outcome) => {
+  await predictInputs(predictor, await expandFolders(positionals), config.download, (outcome) => {
     process.stdout.write(`${values.json ? JSON.stringify(outcome) : humanLine(outcome)}\n`);
   }, explain);
   await predictor.dispose();

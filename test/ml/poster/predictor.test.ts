@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -160,10 +160,13 @@ describe('loadPosterPredictor', () => {
     const bad = join(models, 'bad.jpg');
     await writeFile(bad, 'not an image');
     const outcomes: InputOutcome[] = [];
-    await predictInputs(predictor, [bad, good, join(models, 'missing.jpg'), good], DOWNLOAD, (o) => outcomes.push(o));
-    expect(outcomes.map((o) => o.file)).toEqual([bad, good, join(models, 'missing.jpg'), good]);
+    const emptyFolder = join(models, 'no-posters-here');
+    await mkdir(emptyFolder, { recursive: true });
+    await predictInputs(predictor, [bad, good, join(models, 'missing.jpg'), good, emptyFolder], DOWNLOAD, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => o.file)).toEqual([bad, good, join(models, 'missing.jpg'), good, emptyFolder]);
     expect(outcomes[0]).toMatchObject({ error: expect.stringMatching(/not a readable image/) });
     expect(outcomes[2]).toMatchObject({ error: expect.stringMatching(/no such file/) });
+    expect(outcomes[4]).toMatchObject({ error: `${emptyFolder} is a folder with no files in it` });
     expect(Object.keys(outcomes[1]!)).toEqual(['file', 'genres', 'top3', 'rating']);
     await predictor.dispose();
   });

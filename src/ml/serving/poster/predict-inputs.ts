@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
 import { heatmapOverPicture } from '../../../core/heatmap-overlay.js';
 import { type DecodedPoster, decodePosterRegion } from '../../../core/image.js';
@@ -26,11 +27,31 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
 }
 
+/**
+ * The inputs with each local folder replaced by the files under it (subfolders too, in name order, hidden ones
+ * left out), so `predict posters/` reads a whole held-out folder without a shell glob or an over-long command
+ * line. Files that are not images still get their own error line; an empty folder stays, to be reported.
+ */
+export async function expandFolders(inputs: readonly string[]): Promise<string[]> {
+  const expanded = await Promise.all(inputs.map(async (input) => {
+    if (isUrl(input) || !(await stat(input).then((info) => info.isDirectory(), () => false))) return [input];
+    const entries = await readdir(input, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => !file.slice(input.length).split(/[\\/]/).some((part) => part.startsWith('.')))
+      .sort();
+    return files.length > 0 ? files : [input];
+  }));
+  return expanded.flat();
+}
+
 async function decodeInput(input: string, size: number, download: DownloadOptions): Promise<DecodedInput> {
   const bytes = isUrl(input)
     ? await downloadImage({ kind: 'url', url: input, origin: 'user' }, download)
     : await readFile(input).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(error.code === 'ENOENT' ? `no such file: ${input}` : `cannot read ${input}: ${error.message}`);
+      if (error.code === 'ENOENT') throw new Error(`no such file: ${input}`);
+      throw new Error(error.code === 'EISDIR' ? `${input} is a folder with no files in it` : `cannot read ${input}: ${error.message}`);
     });
   try {
     return { bytes, ...(await decodePosterRegion(bytes, size)) };
