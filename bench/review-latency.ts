@@ -44,7 +44,7 @@ registerBench({
     const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: String(10 * REQUESTS) });
     const logger = createLogger(config.logLevel);
     const predictors = await loadPredictors(config, logger);
-    const bot = new MovieBot({ config, logger, ...predictors, modelVersion: 'bench', download: async () => new Uint8Array() });
+    const bot = new MovieBot({ config, logger, ...predictors, modelVersion: 'bench', download: async () => ({ bytes: new Uint8Array() }) });
     const server = await startHttpServer({ config, bot, logger, localMode: true, health: () => ({ ok: true, checks: {} }) });
     try {
       await timeRequests(server.url, true, 'first');

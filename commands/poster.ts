@@ -6,7 +6,7 @@ export const poster = defineCommand({
   description: "Guess a movie poster's top genres and its IMDb rating",
   options: [
     { name: 'image', type: 'image', description: 'The poster image' },
-    { name: 'url', type: 'url', description: 'A link to the poster image (http or https)', maxLength: 2000 },
+    { name: 'url', type: 'url', description: "A link to the poster image, or to a film's web page (http or https)", maxLength: 2000 },
   ],
   async run(ctx) {
     const url = ctx.string('url');

@@ -5,6 +5,7 @@ import { BatchQueue } from './batch-queue.js';
 import { createResultCache, normaliseReview, sha256 } from './cache.js';
 import type { BotStore, Verdict } from './bot-store.js';
 import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
+import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { type DecodedPoster, decodePosterRegion } from './image.js';
 import { BotMetrics } from './metrics.js';
@@ -17,8 +18,8 @@ import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
 import { hasReadableWords } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
 
-/** Fetches the bytes of a poster, enforcing the download policy (see src/core/download.ts). */
-export type Downloader = (source: ImageSource) => Promise<Uint8Array>;
+/** Fetches a poster, enforcing the download policy (see src/core/download/index.ts). */
+export type Downloader = (source: ImageSource) => Promise<DownloadedImage>;
 
 export interface MovieBotOptions {
   readonly config: Config;
@@ -156,14 +157,14 @@ export class MovieBot implements BotServices {
   }
 
   private async analyzeAdmitted(source: ImageSource, requester: Requester, options: PosterRequestOptions): Promise<Reply | NotAPoster> {
-    const bytes = await this.options.download(source);
+    const { bytes, link } = await this.options.download(source);
     const imageSha256 = sha256(bytes);
     // Decoded at most once per request, whether the models, the heat map or both need the pixels.
     let poster: Promise<DecodedPoster> | undefined;
     const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
     const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run((await decoded()).pixels));
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
-    const publicUrl = source.kind === 'url' && source.headers === undefined ? source.url : undefined;
+    const publicUrl = source.kind === 'url' && source.headers === undefined ? link : undefined;
     const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;
     const [answerId, whyId] = await Promise.all([
       this.feedback.remember(result, imageSha256, bytes, requester),

@@ -134,6 +134,16 @@ describe('Discord adapter against the fake Discord', () => {
     expectPosterEmbed(firstEmbed(calls.find((r) => r.method === 'PATCH')!));
   });
 
+  it('answers /poster with a link to a film\'s web page, showing the picture the page names for previews', async () => {
+    const image = discord.addAttachment('page-poster.jpg', await sharp(await poster(240, 120, 10)).jpeg().toBuffer(), 'image/jpeg');
+    const page = new TextEncoder().encode(`<!doctype html><html><head><meta property="og:image" content="${image.url}"></head></html>`);
+    const { token } = discord.runCommand('poster', { url: discord.addAttachment('film.html', page, 'text/html').url });
+    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+    const embed = firstEmbed(calls.find((r) => r.method === 'PATCH')!);
+    expectPosterEmbed(embed);
+    expect(embed.thumbnail?.url).toBe(image.url);
+  });
+
   it('rates a review with /rate-review from 1 to 10', async () => {
     const { token } = discord.runCommand('rate-review', { text: 'A slow start, then wonderful.' });
     const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));

@@ -96,7 +96,7 @@ describe('downloadImage memory', () => {
   async function downloadAndDecodeBad(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
       const outcome = await downloadImage(fromUser(local(BAD_PATHS[i % BAD_PATHS.length] ?? '/missing')), options())
-        .then((bytes) => decodePoster(bytes, 64))
+        .then(({ bytes }) => decodePoster(bytes, 64))
         .then(() => 'decoded', (error: unknown) => (error instanceof Error ? error.name : 'thrown'));
       expect(['DownloadError', 'ImageError']).toContain(outcome);
     }

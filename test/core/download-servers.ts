@@ -55,6 +55,16 @@ function route(request: IncomingMessage, response: ServerResponse): void {
     case '/page-as-jpeg':
       response.writeHead(200, { 'content-type': 'image/jpeg' }).end('<!doctype html><html><body>Not a poster</body></html>');
       return;
+    case '/film-page':
+      response.writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><head><title>A film</title><meta content="/poster.png?from=page" property="og:image"></head><body>…</body></html>');
+      return;
+    case '/page-to-page':
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><meta property="og:image" content="/film-page"></head></html>');
+      return;
+    case '/page-to-private':
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><meta property="og:image" content="http://10.0.0.1/poster.png"></head></html>');
+      return;
     case '/slack-login':
       response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><head><title>Slack</title></head></html>');
       return;

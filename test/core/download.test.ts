@@ -9,19 +9,36 @@ useDownloadServers();
 
 describe('downloadImage', () => {
   it('downloads an image from an allow-listed loopback host', async () => {
-    expect(Buffer.from(await downloadImage(fromUser(local('/poster.png')), options()))).toEqual(poster);
+    expect(Buffer.from((await downloadImage(fromUser(local('/poster.png')), options())).bytes)).toEqual(poster);
   });
 
   it('connects to the address it checked, resolving each name once (no second DNS answer can slip in)', async () => {
     lookups.length = 0;
-    const bytes = await downloadImage(fromUser(`http://poster.test:${mainPort}/poster.png`), options({ allowHosts: [`poster.test:${mainPort}`] }));
+    const { bytes } = await downloadImage(fromUser(`http://poster.test:${mainPort}/poster.png`), options({ allowHosts: [`poster.test:${mainPort}`] }));
     expect(bytes.length).toBe(poster.length);
     expect(lookups).toEqual(['poster.test']);
   });
 
   it('returns bytes as they are, whatever the claimed type: the decoder then names an HTML page', async () => {
-    const bytes = await downloadImage(fromUser(local('/page-as-jpeg')), options());
+    const { bytes } = await downloadImage(fromUser(local('/page-as-jpeg')), options());
     await expect(decodePoster(bytes, 16)).rejects.toThrow("That's a web page, not an image.");
+  });
+
+  it('follows a user\'s link to a web page once, to the picture the page names for previews (og:image)', async () => {
+    seen.length = 0;
+    const { bytes, link } = await downloadImage(fromUser(local('/film-page')), options());
+    expect(Buffer.from(bytes)).toEqual(poster);
+    expect(seen.map((request) => request.path)).toEqual(['/film-page', '/poster.png?from=page']);
+    expect(link).toBe(local('/poster.png?from=page'));
+  });
+
+  it('follows a page\'s picture only once: a page naming another page is answered as a web page', async () => {
+    const { bytes } = await downloadImage(fromUser(local('/page-to-page')), options());
+    await expect(decodePoster(bytes, 16)).rejects.toThrow("That's a web page, not an image.");
+  });
+
+  it('refuses a page\'s picture on a private address, as any link', async () => {
+    expect(await refusal(fromUser(local('/page-to-private')))).toEqual(PRIVATE);
   });
 
   it.each([
@@ -68,7 +85,7 @@ describe('downloadImage', () => {
   });
 
   it('never reads past a Content-Length that understates the body', async () => {
-    const bytes = await downloadImage(fromUser(local('/lying-length')), options()).catch((error: unknown) => error);
+    const bytes = await downloadImage(fromUser(local('/lying-length')), options()).then(({ bytes }) => bytes, (error: unknown) => error);
     if (bytes instanceof Uint8Array) expect(bytes.length).toBe(1000);
     else expect(bytes).toBeInstanceOf(DownloadError);
   });
@@ -116,7 +133,7 @@ describe('downloadImage', () => {
 
   it('checks the size of bytes handed over directly', async () => {
     expect(await refusal({ kind: 'bytes', bytes: new Uint8Array(MAX_BYTES + 1) })).toEqual({ problem: 'too-large', message: 'That image is larger than 2 KB.' });
-    expect((await downloadImage({ kind: 'bytes', bytes: poster }, options())).length).toBe(poster.length);
+    expect(await downloadImage({ kind: 'bytes', bytes: poster }, options())).toEqual({ bytes: poster });
   });
 
   it('says the limit in MB for the default 10 MiB', async () => {

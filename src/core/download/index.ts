@@ -5,10 +5,17 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { ImageSource } from '../command.js';
 import { DownloadError } from './download-error.js';
 import { hostnameOf, resolveHop, systemLookup, type Lookup } from './host-policy.js';
+import { pageImageLink } from './page-image.js';
 import { sniffImageFormat } from '../image.js';
 
 export { DownloadError, type DownloadProblem } from './download-error.js';
 export type { Lookup } from './host-policy.js';
+
+export interface DownloadedImage {
+  readonly bytes: Uint8Array;
+  /** Where anyone can see the picture: the link given, or the picture its web page named; none for uploaded bytes. */
+  readonly link?: string;
+}
 
 export interface DownloadOptions {
   readonly maxImageBytes: number;
@@ -26,15 +33,16 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * Fetches a poster's bytes under the download policy: http(s) only; platform attachments only from the
  * platforms' file hosts; never a private, loopback or link-local address, checked after DNS and on every
  * redirect, and the connection pinned to the checked address; a size cap enforced while streaming; one
- * timeout for everything. Headers from the source (Slack's bearer token) go to the original origin only.
+ * timeout for everything. Headers from the source (Slack's bearer token) go to the original origin only. A user's
+ * link to a web page is followed once to the picture the page names for link previews (page-image.ts).
  *
  * @example
- * const bytes = await downloadImage({ kind: 'url', url, origin: 'user' }, config.download);
+ * const { bytes } = await downloadImage({ kind: 'url', url, origin: 'user' }, config.download);
  */
-export async function downloadImage(source: ImageSource, options: DownloadOptions): Promise<Uint8Array> {
+export async function downloadImage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
   if (source.kind === 'bytes') {
     if (source.bytes.byteLength > options.maxImageBytes) throw tooLarge(options.maxImageBytes);
-    return source.bytes;
+    return { bytes: source.bytes };
   }
   const start = parseHttpUrl(source.url);
   const pins = new Map<string, LookupAddress>();
@@ -43,6 +51,7 @@ export async function downloadImage(source: ImageSource, options: DownloadOption
   const policy = { origin: source.origin, allowHosts: options.allowHosts, lookup: options.lookup ?? systemLookup };
   try {
     const seen = new Set<string>();
+    let pageImage: URL | undefined;
     for (let url = start; ; ) {
       seen.add(url.href);
       const pin = await abortable(resolveHop(url, policy), timeout);
@@ -60,8 +69,13 @@ export async function downloadImage(source: ImageSource, options: DownloadOption
         throw new DownloadError('http-status', `I couldn't download that image: the server answered ${response.statusCode}${reason ? ` (${reason})` : ''}.`);
       }
       const bytes = await readCapped(response.body, Number(response.headers['content-length'] ?? 0), options.maxImageBytes);
-      if (source.origin === 'platform' && sniffImageFormat(bytes) === 'html') throw platformWebPage(url, source.headers);
-      return bytes;
+      if (sniffImageFormat(bytes) !== 'html') return { bytes, link: pageImage?.href ?? source.url };
+      if (source.origin === 'platform') throw platformWebPage(url, source.headers);
+      // A user's link to a film's page: fetch the picture the page names for previews, once, under the same policy.
+      const named = pageImage === undefined ? pageImageLink(bytes, url) : undefined;
+      if (named === undefined || seen.has(named.href)) return { bytes, link: source.url };
+      pageImage = named;
+      url = named;
     }
   } catch (error) {
     if (timeout.aborted) throw new DownloadError('timeout', `That image took more than ${options.timeoutMs / 1000} s to download, so I gave up.`);

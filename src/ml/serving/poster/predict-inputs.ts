@@ -48,7 +48,7 @@ export async function expandFolders(inputs: readonly string[]): Promise<string[]
 
 async function decodeInput(input: string, size: number, download: DownloadOptions): Promise<DecodedInput> {
   const bytes = isUrl(input)
-    ? await downloadImage({ kind: 'url', url: input, origin: 'user' }, download)
+    ? (await downloadImage({ kind: 'url', url: input, origin: 'user' }, download)).bytes
     : await readFile(input).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new Error(`no such file: ${input}`);
       throw new Error(error.code === 'EISDIR' ? `${input} is a folder with no files in it` : `cannot read ${input}: ${error.message}`);
