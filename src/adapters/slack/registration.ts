@@ -43,7 +43,7 @@ export function slackManifest(commands: readonly CommandDefinition[], options: S
       description: 'Guesses a movie poster’s genres and IMDb rating, and rates reviews.',
       long_description:
         'Share a movie poster in a channel and MovieBot answers in the thread with its three most likely genres and a predicted IMDb rating. ' +
-        'Use /poster with a link to an image, /rate-review to rate a review from 1 to 10, and /help to see the commands. ' +
+        'Use /poster with a link to a poster image or a film’s web page, /rate-review to rate a review from 1 to 10, and /help to see the commands. ' +
         'Posters and reviews are analysed by small TensorFlow.js models running on the bot’s own server.',
       background_color: '#1d1f2b',
     },
