@@ -107,7 +107,7 @@ describe.skipIf(!available)(title, () => {
   });
 
   it('shows a refused link inline, next to the poster form', async () => {
-    await page.getByLabel('Link to a poster image').fill('http://127.0.0.1:9/poster.png');
+    await page.getByLabel('Link to a poster image or a film\'s page').fill('http://127.0.0.1:9/poster.png');
     await page.getByRole('button', { name: 'Analyse' }).click();
     const error = page.locator('#poster-error');
     await expect.poll(() => error.isVisible()).toBe(true);
