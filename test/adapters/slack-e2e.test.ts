@@ -126,6 +126,16 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     expect(shownText(answer)).toContain(url);
   });
 
+  it('answers /poster <a film\'s page> with the picture the page names for previews, shown beside the answer', async () => {
+    const picture = harness.api.addPublicImage('page-poster.png', await posterPng(BLUE));
+    const page = new TextEncoder().encode(`<!doctype html><html><head><meta property="og:image" content="${picture}"></head></html>`);
+    const responseUrl = await harness.runCommand('poster', harness.api.addPublicImage('film.html', page));
+    const answer = await harness.api.waitFor('response_url', (call) => call.path === new URL(responseUrl).pathname);
+
+    expect(shownText(answer).match(GENRE_LINE)).toHaveLength(3);
+    expect(shownText(answer)).toContain(JSON.stringify({ type: 'image', image_url: picture }).slice(1, -1));
+  });
+
   it('answers /rate-review <text> in the channel', async () => {
     const responseUrl = await harness.runCommand('rate-review', 'A slow start, then wonderful.');
     const answer = await harness.api.waitFor('response_url', (call) => call.path === new URL(responseUrl).pathname);
