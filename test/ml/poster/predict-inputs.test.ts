@@ -29,6 +29,11 @@ describe('predict inputs: folders', () => {
     ]);
   });
 
+  it('reads a folder given in any spelling (./, a trailing slash)', async () => {
+    const spelled = `${dir}/./posters/`;
+    expect(await expandFolders([spelled])).toEqual(['a.png', 'b.jpg', join('more', 'c.webp')].map((file) => join(dir, 'posters', file)));
+  });
+
   it('keeps an empty folder as an input, to be reported', async () => {
     expect(await expandFolders([join(dir, 'empty')])).toEqual([join(dir, 'empty')]);
   });

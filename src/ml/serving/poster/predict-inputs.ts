@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
 import { heatmapOverPicture } from '../../../core/heatmap-overlay.js';
 import { type DecodedPoster, decodePosterRegion } from '../../../core/image.js';
@@ -39,7 +39,7 @@ export async function expandFolders(inputs: readonly string[]): Promise<string[]
     const files = entries
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => !file.slice(input.length).split(/[\\/]/).some((part) => part.startsWith('.')))
+      .filter((file) => !relative(input, file).split(sep).some((part) => part.startsWith('.')))
       .sort();
     return files.length > 0 ? files : [input];
   }));
