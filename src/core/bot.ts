@@ -227,6 +227,9 @@ export class MovieBot implements BotServices {
       const explain = options.explain === true;
       const stated = statedReviewResult(review, explain);
       if (stated) return { kind: 'review', result: stated, text: shortened(review) };
+      if (!this.options.reviewPredictor.canRead(review)) {
+        throw new UserFacingError("That review doesn't look like English, and English is the only language I can rate: my answer would be a guess from the few words I know.");
+      }
       const key = `review:${this.options.modelVersion}:${explain ? 'explain:' : ''}${sha256(normaliseReview(review))}`;
       const result = await this.cached(key, 'review', async () => explain
         ? this.timed('review-explain', 1, () => this.options.reviewPredictor.explain(review))

@@ -90,6 +90,8 @@ export interface PosterPredictor {
 export interface ReviewPredictor {
   predict(texts: readonly string[]): Promise<number[]>;
   explain(text: string): Promise<ReviewExplanation>;
+  /** False for a text in a language the model never learnt: its rating would be noise. */
+  canRead(text: string): boolean;
 }
 
 export function topGenres(genres: Readonly<Record<string, number>>, count = 3): Array<[string, number]> {

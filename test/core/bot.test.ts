@@ -121,6 +121,13 @@ describe('MovieBot reviews', () => {
     expectNotice(await bot.rateReview('🍿🎬 !!! ???', requester), 'error', /couldn't find any words/);
   });
 
+  it('says it reads English only, instead of guessing at a review in another language; a stated score still answers', async () => {
+    const { bot, reviewPredictor } = createTestBot();
+    expectNotice(await bot.rateReview('Una película horrible, muy aburrida y demasiado larga.', requester), 'error', /doesn't look like English/);
+    expect(reviewPredictor.calls).toBe(0);
+    expect(await bot.rateReview('Una película horrible: 2/10', requester)).toMatchObject({ kind: 'review', result: { rating: 2, stated: '2/10' } });
+  });
+
   it('rates emoji that mean a word', async () => {
     const { bot } = createTestBot();
     expect(await bot.rateReview('🔥🔥🔥', requester)).toMatchObject({ kind: 'review' });

@@ -43,6 +43,8 @@ export class FakePosterPredictor implements PosterPredictor {
 }
 
 const POSITIVE_WORD = /\b(great|wonderful|superb|loved)\b/i;
+/** Stands in for the real model's language check (src/ml/serving/review/language.ts, tested on its own). */
+const NOT_ENGLISH = /\b(película|schrecklicher)\b/i;
 
 export class FakeReviewPredictor implements ReviewPredictor {
   calls = 0;
@@ -50,6 +52,10 @@ export class FakeReviewPredictor implements ReviewPredictor {
   async predict(texts: readonly string[]): Promise<number[]> {
     this.calls += 1;
     return texts.map((text) => (POSITIVE_WORD.test(text) ? 8.5 : 3.5));
+  }
+
+  canRead(text: string): boolean {
+    return !NOT_ENGLISH.test(text);
   }
 
   async explain(text: string): Promise<ReviewExplanation> {

@@ -5,8 +5,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFile } from '../../../util/read-json.js';
-import type { TokenizerConfig } from './tokenizer.js';
+import { ReviewTokenizer, type TokenizerConfig } from './tokenizer.js';
 
+/** The review model's folder inside a models folder. */
+export const REVIEW_MODEL_DIR = 'review';
 export const METADATA_FILE = 'metadata.json';
 export const TOKENIZER_FILE = 'tokenizer.json';
 
@@ -46,6 +48,11 @@ export async function readReviewMetadata(modelDir: string): Promise<{ metadata: 
   if (metadata.model !== 'review') throw new Error(`${join(modelDir, METADATA_FILE)} does not describe a review model`);
   const tokenizer = (await readJsonFile(join(modelDir, metadata.tokenizer.file), 'tokenizer')) as TokenizerConfig;
   return { metadata, tokenizer };
+}
+
+/** The tokenizer saved beside a review model, without the model: all the main thread needs beside the workers. */
+export async function readReviewTokenizer(modelDir: string): Promise<ReviewTokenizer> {
+  return ReviewTokenizer.fromConfig((await readReviewMetadata(modelDir)).tokenizer);
 }
 
 export async function writeReviewMetadata(modelDir: string, metadata: ReviewModelMetadata, tokenizer: TokenizerConfig): Promise<void> {

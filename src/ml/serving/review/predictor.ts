@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import { loadLayersModel } from '../../runtime/model-io.js';
-import { readReviewMetadata, type ReviewModelMetadata } from './metadata.js';
+import { looksNotEnglish } from './language.js';
+import { readReviewMetadata, REVIEW_MODEL_DIR, type ReviewModelMetadata } from './metadata.js';
 import { targetToRating, targetToUnclippedRating } from './rating-scale.js';
 import { displayWord, PAD_INDEX, ReviewTokenizer } from './tokenizer.js';
 import { attributionPlan, shapleyWeights, strongestAlone, strongestWeights } from './word-attribution.js';
@@ -67,6 +68,10 @@ export class ReviewRater implements ReviewPredictor {
     readonly metadata: ReviewModelMetadata,
   ) {}
 
+  canRead(text: string): boolean {
+    return !looksNotEnglish(text, (word) => this.tokenizer.knows(word));
+  }
+
   async predict(texts: readonly string[]): Promise<number[]> {
     if (texts.length === 0) return [];
     const sequences = texts.map((text) => this.tokenizer.encode(typeof text === 'string' ? text : ''));
@@ -111,5 +116,5 @@ export async function loadReviewModel(modelDir: string): Promise<ReviewRater> {
 
 /** Loads `<modelsDir>/review`, the shipped review rater. */
 export function loadReviewPredictor(modelsDir: string): Promise<ReviewRater> {
-  return loadReviewModel(join(modelsDir, 'review'));
+  return loadReviewModel(join(modelsDir, REVIEW_MODEL_DIR));
 }

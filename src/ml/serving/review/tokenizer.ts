@@ -146,6 +146,11 @@ export class ReviewTokenizer {
     return new ReviewTokenizer({ vocabSize, maxLen, truncating, ...(negationScope === true ? { negationScope } : {}), words });
   }
 
+  /** Whether `word` (a token as `tokenize` makes it) is in the vocabulary. */
+  knows(word: string): boolean {
+    return this.index.has(word);
+  }
+
   get maxLen(): number {
     return this.config.maxLen;
   }

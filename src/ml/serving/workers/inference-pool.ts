@@ -1,8 +1,12 @@
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
 import { startWorkerModule } from '../../runtime/start-worker.js';
+import { looksNotEnglish } from '../review/language.js';
+import { readReviewTokenizer, REVIEW_MODEL_DIR } from '../review/metadata.js';
+import type { ReviewTokenizer } from '../review/tokenizer.js';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './protocol.js';
 
 /**
@@ -107,6 +111,7 @@ export class InferencePool {
     posterInputSize: number,
     readonly backend: string,
     explains: boolean,
+    reviewTokenizer: ReviewTokenizer,
   ) {
     const predictPosters = async (images: readonly Uint8Array[]) => (await this.run({ kind: 'poster', images })).posters as PosterResult[];
     const batchesHelp = !ONE_AT_A_TIME.has(backend);
@@ -123,6 +128,8 @@ export class InferencePool {
     this.reviewPredictor = {
       predict: async (texts) => (await this.run({ kind: 'review', texts })).ratings as number[],
       explain: async (text) => (await this.run({ kind: 'review-explain', text })).explanation as ReviewExplanation,
+      // Answered here, without a round trip: the vocabulary is all it needs.
+      canRead: (text) => !looksNotEnglish(text, (word) => reviewTokenizer.knows(word)),
     };
   }
 
@@ -133,7 +140,8 @@ export class InferencePool {
     for (let i = 0; i < count; i += 1) threads.push(new InferenceThread(setup, onExit));
     try {
       const [first] = await Promise.all(threads.map((thread) => thread.ready));
-      pool = new InferencePool(threads, setup, logger, first!.posterInputSize, first!.backend, first!.explains);
+      const reviewTokenizer = await readReviewTokenizer(join(setup.modelsDir, REVIEW_MODEL_DIR));
+      pool = new InferencePool(threads, setup, logger, first!.posterInputSize, first!.backend, first!.explains, reviewTokenizer);
       for (const note of first!.notes) logger.info(note);
       logger.info({ workers: count, backend: first!.backend, posterRuntime: first!.posterRuntime, threadsPerWorker: first!.threads }, 'inference workers ready');
       return pool;

@@ -45,6 +45,7 @@ describe('InferencePool (the shipped models in worker threads)', () => {
     const [explainedInPool, explainedHere] = await Promise.all([pool.reviewPredictor.explain(texts[0]!), review.explain(texts[0]!)]);
     expect(explainedInPool.rating).toBeCloseTo(explainedHere.rating, 5);
     expect(explainedInPool.words.map(({ word }) => word)).toEqual(explainedHere.words.map(({ word }) => word));
+    for (const text of [...texts, 'Ein schrecklicher Film, totale Zeitverschwendung.']) expect(pool.reviewPredictor.canRead(text)).toBe(review.canRead(text));
     await poster.dispose();
     review.dispose();
   });
