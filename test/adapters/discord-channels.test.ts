@@ -85,6 +85,20 @@ describe('"Read poster" and feedback', () => {
     expect((edit.body?.embeds as unknown[] | undefined) ?? []).toHaveLength(1);
   });
 
+  it('reads the links of a message that has no image (a poster, or a film\'s page), and says so when it has neither', async () => {
+    const picture = discord.addAttachment('linked.png', await image(30, 160, 90), 'image/png');
+    const page = discord.addAttachment('film.html', new TextEncoder().encode(`<html><head><meta property="og:image" content="${picture.url}"></head></html>`), 'text/html');
+    const target = discord.postMessage({ content: `this one? <${page.url}>`, guild: 2 });
+    const { token } = discord.runMessageCommand('Read poster', target, { guild: 2 });
+    const edit = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && r.method === 'PATCH');
+    expect((edit.body?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
+
+    const plain = discord.postMessage({ content: 'no poster here', guild: 2 });
+    const none = discord.runMessageCommand('Read poster', plain, { guild: 2 });
+    const answer = await discord.waitForRequest((r) => r.path.includes(`/${none.token}`));
+    expect(JSON.stringify(answer.body)).toContain('That message has no image or link I can read.');
+  });
+
   it('records 👍, and a 👎 followed by the genres the poster really has', async () => {
     const [answer] = await post(await image(120, 60, 200));
     const buttons = (answer!.body?.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components;

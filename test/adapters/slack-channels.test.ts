@@ -69,6 +69,19 @@ describe('Slack image replies per channel', () => {
     const reply = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
     expect(JSON.stringify(reply.body.blocks)).toMatch(/Predicted IMDb rating/);
   });
+
+  it('reads the links of a message that shares no image through "Read poster", and says so when it has neither', async () => {
+    const url = harness.api.addPublicImage('linked.png', await png([30, 160, 90]));
+    const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000200', text: `this one? <${url}|poster>` };
+    await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, message, COMMAND_CHANNEL, harness.api.responseUrl()));
+    const reply = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
+    expect(JSON.stringify(reply.body.blocks)).toMatch(/Predicted IMDb rating/);
+
+    const plainUrl = harness.api.responseUrl();
+    const plain = { type: 'message', user: 'U0OTHER', ts: '1700000999.000300', text: 'no poster here' };
+    await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, plain, COMMAND_CHANNEL, plainUrl));
+    expect(JSON.stringify((await responseTo(plainUrl)).body)).toContain('That message has no image or link I can read.');
+  });
 });
 
 describe('Slack feedback', () => {

@@ -1,5 +1,6 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
+import { linkSource, messageLinks, NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
@@ -11,22 +12,25 @@ import { requesterOf } from './requester.js';
 export const READ_POSTER = 'Read poster';
 
 /**
- * "Read poster" on a message: reads its images as if they had been posted with a mention. It needs no Message
- * Content intent: Discord sends the target message, attachments included, with the interaction.
+ * "Read poster" on a message: reads its images as if they had been posted with a mention, or its links when it
+ * has none. It needs no Message Content intent: Discord sends the target message, attachments and text included,
+ * with the interaction.
  */
 export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
   return async (interaction: MessageContextMenuCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: READ_POSTER, requestId: interaction.id });
     const images = [...interaction.targetMessage.attachments.values()].filter(isImageAttachment);
+    // A message that links a poster (or a film's page) instead of attaching one: read its links.
+    const sources = images.length > 0 ? images.map(attachmentSource) : messageLinks(interaction.targetMessage.content).map(linkSource);
     const requester = requesterOf(interaction);
     const send = (reply: Parameters<typeof replyToInteraction>[1]) => replyToInteraction(interaction, reply, log);
-    if (images.length === 0) {
-      await answerSafely(log, READ_POSTER, async () => notice('error', 'That message has no image I can read.'), send);
+    if (sources.length === 0) {
+      await answerSafely(log, READ_POSTER, async () => notice('error', NOTHING_TO_READ), send);
       return;
     }
     await answerSafely(log, READ_POSTER, async () => void (await interaction.deferReply()), send);
-    for (const [index, image] of images.entries()) {
-      await answerSafely(log, READ_POSTER, () => bot.analyzePoster(attachmentSource(image), { ...requester, requestId: `${interaction.id}:${index}` }), send);
+    for (const [index, source] of sources.entries()) {
+      await answerSafely(log, READ_POSTER, () => bot.analyzePoster(source, { ...requester, requestId: `${interaction.id}:${index}` }), send);
     }
   };
 }

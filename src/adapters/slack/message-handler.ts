@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
+import { linkSource } from '../../core/message-links.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
@@ -102,9 +103,6 @@ export async function answerImages(
   asked: boolean,
   deps: FileShareDeps,
 ): Promise<void> {
-  const log = deps.logger.child({ requestId: requester.requestId, channel: thread.channel });
-  const started = performance.now();
-  const target = { channel: thread.channel, thread_ts: thread.ts, unfurl_links: false };
   // All files are analysed at once; the answers go out in the order the files were shared.
   const analyses = files.map(async (shared): Promise<Reply | undefined> => {
     const file = await completeFile(shared, deps.client);
@@ -112,9 +110,27 @@ export async function answerImages(
     const source = sourceOf(file, deps.botToken);
     return asked ? deps.bot.analyzePoster(source, requester) : deps.bot.answerPostedImage(source, requester);
   });
+  await answerInThread(analyses, thread, requester, deps);
+}
+
+/** Answers each link someone asked about ("Read poster" on a message that links posters), in the thread. */
+export async function answerLinks(links: readonly string[], thread: { readonly channel: string; readonly ts: string }, requester: Requester, deps: FileShareDeps): Promise<void> {
+  await answerInThread(links.map((link) => deps.bot.analyzePoster(linkSource(link), requester)), thread, requester, deps);
+}
+
+/** Posts the analyses' replies in the thread, in order, each as soon as it and those before it are done. */
+async function answerInThread(
+  analyses: ReadonlyArray<Promise<Reply | undefined>>,
+  thread: { readonly channel: string; readonly ts: string },
+  requester: Requester,
+  deps: FileShareDeps,
+): Promise<void> {
+  const log = deps.logger.child({ requestId: requester.requestId, channel: thread.channel });
+  const started = performance.now();
+  const target = { channel: thread.channel, thread_ts: thread.ts, unfurl_links: false };
   analyses.forEach((analysis) => analysis.catch(() => undefined));
   for (const analysis of analyses) {
     await answerSafely(log, 'slack poster', () => analysis, (reply) => deps.client.chat.postMessage({ ...target, ...renderReply(reply) }));
   }
-  log.info({ files: files.length, ms: Math.round(performance.now() - started) }, 'slack images answered');
+  log.info({ images: analyses.length, ms: Math.round(performance.now() - started) }, 'slack images answered');
 }

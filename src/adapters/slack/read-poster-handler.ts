@@ -1,28 +1,35 @@
 import type { App, MessageShortcut } from '@slack/bolt';
+import { messageLinks, NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
 import { answerSafely } from '../error-boundary.js';
-import { answerImages, mayBeImage, type FileShareDeps, type SharedFile } from './message-handler.js';
+import { answerImages, answerLinks, mayBeImage, type FileShareDeps, type SharedFile } from './message-handler.js';
 import { isDirectChannel, slackRequester } from './requester.js';
 import { renderReply } from './render.js';
 
 /** The message shortcut's callback id, as the manifest declares it. */
 export const READ_POSTER_CALLBACK = 'read_poster';
 
-/** "Read poster" in a message's ⋮ menu: answers the message's images in its thread, as if the bot were mentioned. */
+/**
+ * "Read poster" in a message's ⋮ menu: answers the message's images in its thread, as if the bot were mentioned,
+ * or its links when it shares no image.
+ */
 export function registerReadPosterShortcut(app: App, deps: Omit<FileShareDeps, 'botUserId'>): void {
   app.shortcut<MessageShortcut>(READ_POSTER_CALLBACK, async ({ shortcut, ack, respond }) => {
     await ack();
     const files = ((shortcut.message as { files?: readonly SharedFile[] }).files ?? []).filter(mayBeImage);
+    // A message that links a poster (or a film's page) instead of sharing one: read its links.
+    const links = files.length > 0 ? [] : messageLinks(shortcut.message.text ?? '');
     // Whoever posted the message, the person who used the shortcut is the one asking.
     const channel = shortcut.channel.id;
     const requester = slackRequester(shortcut.user.id, channel, shortcut.team?.id, shortcut.trigger_id, isDirectChannel(channel));
-    if (files.length === 0) {
+    const thread = { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts };
+    if (files.length > 0) await answerImages(files, thread, requester, true, deps);
+    else if (links.length > 0) await answerLinks(links, thread, requester, deps);
+    else {
       const log = deps.logger.child({ requestId: shortcut.trigger_id, shortcut: READ_POSTER_CALLBACK });
-      await answerSafely(log, 'slack read poster', async () => notice('error', 'That message has no image I can read.'), (reply) =>
+      await answerSafely(log, 'slack read poster', async () => notice('error', NOTHING_TO_READ), (reply) =>
         respond({ ...renderReply(reply), response_type: 'ephemeral' }),
       );
-      return;
     }
-    await answerImages(files, { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts }, requester, true, deps);
   });
 }

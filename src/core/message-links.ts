@@ -1,0 +1,37 @@
+import type { ImageSource } from './command.js';
+
+/**
+ * The web links in a chat message's text, for "Read poster" on a message that links a poster (or a film's page)
+ * instead of attaching it. Discord writes links bare or as `<url>` (no preview); Slack as `<url>` or `<url|label>`.
+ */
+
+/** More links than this in one message are more likely a list than posters to read. */
+export const MAX_MESSAGE_LINKS = 3;
+
+/** Closing punctuation that ends a sentence rather than the link ("see https://x.org/p.jpg."). */
+const TRAILING = /[.,;:!?)\]'"]$/;
+
+/** A bare link without the sentence's closing punctuation; a `)` stays when it closes the link's own `(` (Wikipedia's "Alien_(film)"). */
+function withoutTrailingPunctuation(link: string): string {
+  let end = link;
+  while (TRAILING.test(end)) {
+    const opened = end.split('(').length - 1;
+    const closed = end.split(')').length - 1;
+    if (end.endsWith(')') && opened >= closed) break;
+    end = end.slice(0, -1);
+  }
+  return end;
+}
+
+/** The message's http(s) links, in order, each once, at most {@link MAX_MESSAGE_LINKS}. */
+export function messageLinks(text: string): string[] {
+  const links = [...text.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/[^\s<>]+)/gi)]
+    .map(([, wrapped, bare]) => (wrapped ?? withoutTrailingPunctuation(bare!)).replace(/&amp;/g, '&'));
+  return [...new Set(links)].slice(0, MAX_MESSAGE_LINKS);
+}
+
+/** A link someone posted: fetched under the rules for users' links (a film's page is followed to its picture). */
+export const linkSource = (url: string): ImageSource => ({ kind: 'url', url, origin: 'user' });
+
+/** What "Read poster" says on a message with neither an image nor a link. */
+export const NOTHING_TO_READ = 'That message has no image or link I can read.';

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MESSAGE_LINKS, messageLinks } from '../../src/core/message-links.js';
+
+describe('links in a chat message', () => {
+  it('finds bare, Discord <url> and Slack <url|label> links, in order, each once', () => {
+    const text = 'look https://a.example/p.jpg, and <https://b.example/title/tt1/> or <https://c.example/x?a=1&amp;b=2|the poster> https://a.example/p.jpg';
+    expect(messageLinks(text)).toEqual(['https://a.example/p.jpg', 'https://b.example/title/tt1/', 'https://c.example/x?a=1&b=2']);
+  });
+
+  it('leaves sentence punctuation off, and keeps only http(s) links', () => {
+    expect(messageLinks('Poster: (https://a.example/p.jpg). ftp://b.example/p.jpg <mailto:x@y.z>')).toEqual(['https://a.example/p.jpg']);
+  });
+
+  it('keeps a closing parenthesis that belongs to the link', () => {
+    expect(messageLinks('(see https://en.wikipedia.org/wiki/Alien_(film)).')).toEqual(['https://en.wikipedia.org/wiki/Alien_(film)']);
+  });
+
+  it(`reads at most ${MAX_MESSAGE_LINKS}`, () => {
+    expect(messageLinks([1, 2, 3, 4, 5].map((n) => `https://a.example/${n}.jpg`).join(' '))).toHaveLength(MAX_MESSAGE_LINKS);
+  });
+
+  it('finds none in plain text', () => {
+    expect(messageLinks('no links here, just text about https and www')).toEqual([]);
+  });
+});
