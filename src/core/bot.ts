@@ -15,7 +15,7 @@ import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
-import { hasReadableWords } from './review-text.js';
+import { hasReadableWords, withoutLinks } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
 
 /** Fetches a poster, enforcing the download policy (see src/core/download/index.ts). */
@@ -223,6 +223,7 @@ export class MovieBot implements BotServices {
       const review = text.trim().slice(0, MAX_REVIEW_CHARS);
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
       if (!hasReadableWords(review)) throw new UserFacingError("I couldn't find any words in that review, so I can't rate it.");
+      if (!hasReadableWords(withoutLinks(review))) throw new UserFacingError("That's a link, not a review: I don't open review pages, so paste the review's text and I'll rate it.");
       await this.checkRate(requester);
       const explain = options.explain === true;
       const stated = statedReviewResult(review, explain);

@@ -128,6 +128,14 @@ describe('MovieBot reviews', () => {
     expect(await bot.rateReview('Una película horrible: 2/10', requester)).toMatchObject({ kind: 'review', result: { rating: 2, stated: '2/10' } });
   });
 
+  it('asks for the text when a review is only a link, and rates a review that contains one', async () => {
+    const { bot } = createTestBot();
+    for (const link of ['https://www.imdb.com/review/rw1234567/', '<https://letterboxd.com/someone/film/dune/>', '<https://example.com/r|my review>']) {
+      expectNotice(await bot.rateReview(link, requester), 'error', /That's a link, not a review/);
+    }
+    expect(await bot.rateReview('Loved it, wonderful (my full review: https://example.com/r)', requester)).toMatchObject({ kind: 'review' });
+  });
+
   it('rates emoji that mean a word', async () => {
     const { bot } = createTestBot();
     expect(await bot.rateReview('🔥🔥🔥', requester)).toMatchObject({ kind: 'review' });
