@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { linkSource } from '../src/core/message-links.js';
 import { notice } from '../src/core/reply.js';
 
 export const poster = defineCommand({
@@ -10,7 +11,7 @@ export const poster = defineCommand({
   ],
   async run(ctx) {
     const url = ctx.string('url');
-    const source = ctx.image('image') ?? (url === undefined ? undefined : { kind: 'url', url, origin: 'user' } as const);
+    const source = ctx.image('image') ?? (url === undefined ? undefined : linkSource(url));
     if (source === undefined) {
       const how = ctx.requester.platform === 'slack' ? 'Give a link to a poster' : 'Attach a poster image or give a link to one';
       await ctx.reply(notice('error', `${how}, e.g. \`/poster https://example.com/poster.jpg\`.`));

@@ -19,6 +19,7 @@ import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/training/poster/evaluate.js';
 import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
+import { REVIEW_MODEL_DIR } from '../src/ml/serving/review/metadata.js';
 import { evaluateInTheWild } from '../src/ml/training/poster/evaluate-in-the-wild.js';
 import { posterEvaluationReport, writeEvaluationReport } from '../src/ml/training/poster/evaluation-report.js';
 import { reportSummary } from '../src/ml/training/poster/report-summary.js';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     return void process.stdout.write(`${reportSummary(report.metrics, await writeEvaluationReport(values.out, report))}\n`);
   }
   const metrics = task === 'review'
-    ? await evaluateReviewModel(join(modelsDir, 'review'), values.data, split, values.sst)
+    ? await evaluateReviewModel(join(modelsDir, REVIEW_MODEL_DIR), values.data, split, values.sst)
     : task === 'wild'
       ? {
         ...await evaluateInTheWild(modelsDir, values.data, limit, (msg) => logger.debug(msg)),

@@ -7,6 +7,7 @@ import type { BotStore, Verdict } from './bot-store.js';
 import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requester } from './command.js';
 import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
+import { withoutLinks } from './message-links.js';
 import { type DecodedPoster, decodePosterRegion } from './image.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
@@ -15,7 +16,7 @@ import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
-import { hasReadableWords, withoutLinks } from './review-text.js';
+import { hasReadableWords } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
 
 /** Fetches a poster, enforcing the download policy (see src/core/download/index.ts). */

@@ -23,11 +23,18 @@ function withoutTrailingPunctuation(link: string): string {
   return end;
 }
 
+/** A link as chat text holds it: wrapped (`<url>`, `<url|label>`; group 1 the url) or bare (group 2). */
+const LINK = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/[^\s<>]+)/gi;
+
 /** The message's http(s) links, in order, each once, at most {@link MAX_MESSAGE_LINKS}. */
 export function messageLinks(text: string): string[] {
-  const links = [...text.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/[^\s<>]+)/gi)]
-    .map(([, wrapped, bare]) => (wrapped ?? withoutTrailingPunctuation(bare!)).replace(/&amp;/g, '&'));
+  const links = [...text.matchAll(LINK)].map(([, wrapped, bare]) => (wrapped ?? withoutTrailingPunctuation(bare!)).replace(/&amp;/g, '&'));
   return [...new Set(links)].slice(0, MAX_MESSAGE_LINKS);
+}
+
+/** The text with its links taken out: what is left of a review that pasted one. */
+export function withoutLinks(text: string): string {
+  return text.replace(LINK, ' ');
 }
 
 /** A link someone posted: fetched under the rules for users' links (a film's page is followed to its picture). */

@@ -27,8 +27,3 @@ export function emojiAsWords(text: string): string {
 export function hasReadableWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(emojiAsWords(text));
 }
-
-/** The text with its web links taken out (bare, or wrapped as chat apps write them: `<url>`, `<url|label>`). */
-export function withoutLinks(text: string): string {
-  return text.replace(/<https?:\/\/[^>]*>|https?:\/\/\S+/gi, ' ');
-}

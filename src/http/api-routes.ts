@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotServices, ImageSource, Requester } from '../core/command.js';
+import { linkSource } from '../core/message-links.js';
 import type { Reply } from '../core/reply.js';
 import { HttpError } from './http-error.js';
 import { isJsonRequest, readBody, readJsonObject } from './read-body.js';
@@ -45,7 +46,7 @@ async function posterSource(req: IncomingMessage, maxImageBytes: number): Promis
   if (typeof url !== 'string' || url.trim() === '') {
     throw new HttpError(400, 'Send the image bytes as the body, or JSON like {"url": "https://example.com/poster.jpg"}.');
   }
-  return { kind: 'url', url: url.trim(), origin: 'user' };
+  return linkSource(url.trim());
 }
 
 async function answer(res: ServerResponse, reply: Promise<Reply>): Promise<void> {

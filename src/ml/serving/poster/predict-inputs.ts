@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
 import { heatmapOverPicture } from '../../../core/heatmap-overlay.js';
+import { linkSource } from '../../../core/message-links.js';
 import { type DecodedPoster, decodePosterRegion } from '../../../core/image.js';
 import type { PosterExplanation, PosterPredictor, PosterResult } from '../../../core/predictions.js';
 
@@ -48,7 +49,7 @@ export async function expandFolders(inputs: readonly string[]): Promise<string[]
 
 async function decodeInput(input: string, size: number, download: DownloadOptions): Promise<DecodedInput> {
   const bytes = isUrl(input)
-    ? (await downloadImage({ kind: 'url', url: input, origin: 'user' }, download)).bytes
+    ? (await downloadImage(linkSource(input), download)).bytes
     : await readFile(input).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new Error(`no such file: ${input}`);
       throw new Error(error.code === 'EISDIR' ? `${input} is a folder with no files in it` : `cannot read ${input}: ${error.message}`);

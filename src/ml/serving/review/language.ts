@@ -19,12 +19,12 @@ const FUNCTION_WORDS = new Set(
     'on at for with from by as not no so if than too very just what who how all').split(' '),
 );
 
-/** True when `text` looks written in a language other than English; `knows` says which words the model read in training. */
-export function looksNotEnglish(text: string, knows: (word: string) => boolean): boolean {
+/** True when `text` looks written in a language other than English; `vocabulary` holds the words the model read in training. */
+export function looksNotEnglish(text: string, vocabulary: { knows(word: string): boolean }): boolean {
   const words = tokenize(text).filter((token) => /^\p{L}[\p{L}']*$/u.test(token));
   if (words.length < MIN_WORDS) return false;
   const share = (test: (word: string) => boolean) => words.filter(test).length / words.length;
-  if (share((word) => !knows(word)) < MIN_UNKNOWN_SHARE || share((word) => FUNCTION_WORDS.has(word)) > MAX_FUNCTION_WORD_SHARE) return false;
+  if (share((word) => !vocabulary.knows(word)) < MIN_UNKNOWN_SHARE || share((word) => FUNCTION_WORDS.has(word)) > MAX_FUNCTION_WORD_SHARE) return false;
   const guesses = francAll(text, { minLength: 10 });
   const english = guesses.find(([language]) => language === 'eng')?.[1] ?? 0;
   const best = guesses[0]?.[0];

@@ -69,7 +69,7 @@ export class ReviewRater implements ReviewPredictor {
   ) {}
 
   canRead(text: string): boolean {
-    return !looksNotEnglish(text, (word) => this.tokenizer.knows(word));
+    return !looksNotEnglish(text, this.tokenizer);
   }
 
   async predict(texts: readonly string[]): Promise<number[]> {

@@ -129,7 +129,7 @@ export class InferencePool {
       predict: async (texts) => (await this.run({ kind: 'review', texts })).ratings as number[],
       explain: async (text) => (await this.run({ kind: 'review-explain', text })).explanation as ReviewExplanation,
       // Answered here, without a round trip: the vocabulary is all it needs.
-      canRead: (text) => !looksNotEnglish(text, (word) => reviewTokenizer.knows(word)),
+      canRead: (text) => !looksNotEnglish(text, reviewTokenizer),
     };
   }
 
