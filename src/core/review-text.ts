@@ -18,9 +18,54 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Lower-case `text` with each emoji and emoticon spelt as its word (":D" and "😄" both read "happy"). */
 export function emojiAsWords(text: string): string {
-  let plain = text.toLowerCase();
-  for (const [pattern, word] of EMOJI_WORDS) plain = plain.replace(pattern, word);
-  return plain;
+  return spellOut(text, EMOJI_WORDS);
+}
+
+function spellOut(text: string, table: ReadonlyArray<readonly [RegExp, string]>): string {
+  return table.reduce((plain, [pattern, words]) => plain.replace(pattern, words), text.toLowerCase());
+}
+
+/** Where chat slang ends its clause: punctuation, the end of a line, or the fillers chat puts there ("mid af"). */
+const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:)]|$|(?:af|fr|tbh|ngl|imo|lol|lmao|so|hard)\b))`;
+/** Words that say "it is" before a one-word verdict ("this is peak", "it's fire"). */
+const VERDICT_VERB = String.raw`(?<=\b(?:is|was|so|pure|straight|absolute|literally|kinda|lowkey|just) |(?<!\bat )\bit's )`;
+/** `\b` for any script: JavaScript's own sees a word edge inside "frío". */
+const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
+const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
+
+/**
+ * Chat slang the training reviews (IMDb's from 2011, the treebank's from 2013) never use in this sense, read as the
+ * plain words it means: the model rated "This movie slaps" 3.2 and "what a banger" 5.4. Each pattern asks for the
+ * slang's own context, so literal uses ("he slaps her", "the mid-90s", "at the peak of her career", "slept on the
+ * couch") read as written.
+ */
+const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [slang(String.raw`(?<!\b(?:of all|the|some|two|few|and) )\bslaps\b${CLAUSE_END}`), 'is excellent'],
+  [slang(String.raw`\babsolute cinema\b`), 'a masterpiece'],
+  [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
+  [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],
+  [slang(String.raw`\bgoated\b`), 'excellent'],
+  [slang(String.raw`(?<!\b(?:gang|the) )\bbangers?\b(?! and mash| sisters)`), 'great film'],
+  // Only as the whole verdict: "the pizza they ate." is a meal.
+  [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}`), 'it was excellent'],
+  [slang(String.raw`\bcarried(?= (?:the|this|that) (?:whole |entire )?(?:movie|film|show|thing)\b)`), 'was superb in'],
+  [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
+  [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],
+  [slang(String.raw`\bhits different\b`), 'is special'],
+  // "No cap" vouches for what follows; "honestly", its plain word, mostly opens a pan in the training reviews.
+  [slang(String.raw`\bno cap\b(?!')`), ''],
+  // "Not bad at all" is praise; read word by word, "not ... at all" is how pans are said.
+  [slang(String.raw`(?:\bnot|n't) (?:bad|boring|dull|terrible|awful|disappointing) at all\b`), ' really good'],
+  [slang(String.raw`\bsnooze ?fest\b`), 'bore'],
+  [slang(String.raw`\bmid\b${CLAUSE_END}`), 'mediocre'],
+  [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
+  // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
+  [slang(String.raw`\b(?:lowkey|highkey|ngl|tbh|fr|af|lmao|smh|idk)\b(?![.'-])`), ''],
+];
+
+/** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
+export function slangAsWords(text: string): string {
+  return spellOut(text, SLANG_WORDS);
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */

@@ -1,10 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { emojiAsWords, hasReadableWords } from '../../src/core/review-text.js';
+import { emojiAsWords, hasReadableWords, slangAsWords } from '../../src/core/review-text.js';
 
 describe('review text', () => {
   it('spells emoji and emoticons as the words they mean, lower-cased', () => {
     expect(emojiAsWords('LOVED it 😍 :D').split(/\s+/).filter(Boolean)).toEqual(['loved', 'it', 'love', 'happy']);
     expect(emojiAsWords('👎👎').split(/\s+/).filter(Boolean)).toEqual(['bad', 'bad']);
+  });
+
+  it.each([
+    ['This movie SLAPS', 'this movie is excellent'],
+    ['the ending slaps so hard', 'the ending is excellent so hard'],
+    ['Absolute cinema.', 'a masterpiece.'],
+    ['peak cinema', 'excellent cinema'],
+    ['this is peak.', 'this is excellent.'],
+    ["it's fire", "it's excellent"],
+    ['what a banger', 'what a great film'],
+    ['it ate', 'it was excellent'],
+    ['Cillian Murphy carried the whole movie', 'cillian murphy was superb in the whole movie'],
+    ["chef's kiss", 'perfect'],
+    ['criminally slept on', 'criminally underrated'],
+    ['no cap best film', 'best film'],
+    ["it isn't bad at all", 'it is really good'],
+    ['a total snoozefest', 'a total bore'],
+    ['kinda mid tbh', 'kinda mediocre'],
+    ['lowkey a banger ngl', 'a great film'],
+    ['massive L', 'a failure'],
+  ])('reads the slang in %j as plain words', (typed, read) => {
+    expect(slangAsWords(typed).trim()).toBe(read);
+  });
+
+  it.each([
+    'so he slaps her.',
+    'the mother of all slaps.',
+    'set in the mid-90s',
+    'at the peak of her career, at its peak.',
+    'the town was on fire.',
+    'every meal they ate, and more',
+    'gang bangers and bangers and mash',
+    'The Banger Sisters',
+    'he slept on the couch',
+    "no cap'n, not there",
+    'not bad, not great',
+    'L.A. story',
+    'frío sol de invierno (fr. guido)',
+  ])('leaves the literal %j as written', (text) => {
+    expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
 
   it.each([

@@ -26,6 +26,7 @@ describe('is a review in a language the shipped review model reads?', () => {
     'Boring af lol',
     'Mid. Mad overhyped tbh',
     '10/10 banger, no cap',
+    'lowkey a banger ngl',
     'Absolute cinema 🔥🔥🔥',
     'Scorsese, De Niro, Pesci, Pacino: what more do you want',
     'Cinematography: chef\'s kiss. Plot: yikes.',

@@ -19,8 +19,8 @@ describe('n-gram teacher', () => {
   });
 
   it('rates unseen texts by the words and pairs it learnt, on the 1-10 scale', () => {
-    const positive = ['a great film', 'great acting and a lovely story', 'lovely, warm and great', 'not bad at all'];
-    const negative = ['an awful film', 'awful acting and a dull story', 'dull, cold and awful', 'not good at all'];
+    const positive = ['a great film', 'great acting and a lovely story', 'lovely, warm and great', 'not bad in the least'];
+    const negative = ['an awful film', 'awful acting and a dull story', 'dull, cold and awful', 'not good in the least'];
     const teacher = trainNgramTeacher([...positive.map((text) => ({ text, positive: 1, weight: 1 })), ...negative.map((text) => ({ text, positive: 0, weight: 1 }))]);
     const [great, awful, notGood, notBad] = teacher.rate(['Great, lovely film!', 'Awful and dull.', 'Not good.', 'Not bad.']);
     expect(great).toBeGreaterThan(5.5);

@@ -24,6 +24,11 @@ describe('tokenize', () => {
     expect(tokenize('🎬🍿 ... ,;')).toEqual([]);
   });
 
+  it('reads chat slang as typed, before contractions are spelt out, and "not bad at all" as the praise it is', () => {
+    expect(tokenize("It's fire. This one SLAPS")).toEqual(['it', 'excellent', 'this', 'one', 'is', 'excellent']);
+    expect(tokenize("Not bad at all, I'd watch it again.", true)).toEqual(['really', 'good', 'i', 'would', 'watch', 'it', 'again']);
+  });
+
   it('returns no token for empty or punctuation-only text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' ... ,; -lrb- -rrb-')).toEqual([]);
@@ -34,7 +39,7 @@ describe('tokenize', () => {
   });
 
   it('marks what a negation governs, to the end of the clause and at most four words, only when asked', () => {
-    expect(tokenize("Not bad at all, I'd watch it again.", true)).toEqual(['not', 'not_bad', 'not_at', 'not_all', 'i', 'would', 'watch', 'it', 'again']);
+    expect(tokenize("Not funny at all, I'd skip it.", true)).toEqual(['not', 'not_funny', 'not_at', 'not_all', 'i', 'would', 'skip', 'it']);
     expect(tokenize("it 's not a masterpiece , but it is fun -lrb- really -rrb- .", true)).toEqual(['it', 'not', 'not_a', 'not_masterpiece', 'but', 'it', 'is', 'fun', 'really']);
     expect(tokenize('No plot, never again! It was not one bit funny or clever at all', true)).toEqual(
       ['no', 'not_plot', 'never', 'not_again', '!', 'it', 'was', 'not', 'not_one', 'not_bit', 'not_funny', 'not_or', 'clever', 'at', 'all'],

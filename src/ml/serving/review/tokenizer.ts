@@ -10,7 +10,7 @@
  * const tokenizer = ReviewTokenizer.fit(texts, { vocabSize: 20_000, maxLen: 400, truncating: 'pre' });
  * const ids = tokenizer.encode('A slow start, then wonderful.'); // Int32Array(5), no padding
  */
-import { emojiAsWords } from '../../../core/review-text.js';
+import { emojiAsWords, slangAsWords } from '../../../core/review-text.js';
 
 /** Index 0 pads, index 1 stands for every word outside the vocabulary; real words start at 2. */
 export const PAD_INDEX = 0;
@@ -69,11 +69,12 @@ const UNSCOPED = new Set(['like']);
 
 /** One canonical, lower-case spelling for typed and treebank text alike. */
 export function normalizeText(text: string): string {
-  const plain = text
+  const typed = text
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? ' ')
-    .replace(CURLY_APOSTROPHE, "'")
-    .toLowerCase()
+    .replace(CURLY_APOSTROPHE, "'");
+  // Slang is matched as typed, before contractions are spelt out ("it's fire").
+  const plain = slangAsWords(typed)
     .replace(TREEBANK_BRACKET, (bracket) => ` ${TREEBANK_BRACKETS[bracket] ?? ' '} `)
     .replace(TREEBANK_CLITIC, '$1')
     .replace(IRREGULAR_NEGATION, (word) => IRREGULAR_NEGATIONS[word] ?? word)
