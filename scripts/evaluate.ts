@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
-import { type EvaluationSplit, evaluatePosterModels } from '../src/ml/training/poster/evaluate.js';
+import { type EvaluationSplit, evaluatePosterModels, modelsFittedOnValidation } from '../src/ml/training/poster/evaluate.js';
 import { evaluateReviewModel } from '../src/ml/training/review/evaluate.js';
 import { REVIEW_MODEL_DIR } from '../src/ml/serving/review/metadata.js';
 import { evaluateInTheWild } from '../src/ml/training/poster/evaluate-in-the-wild.js';
@@ -60,6 +60,10 @@ async function main(): Promise<void> {
   await initBackend(config.backend, (msg) => logger.info(msg), config.limits.scriptWasmThreads);
   const modelsDir = values.models ?? config.modelsDir;
   const limit = numberFlag(values, 'limit', 200, isPositiveInteger, 'a positive integer');
+  const learnt = task === 'review' || split === 'all' ? [] : await modelsFittedOnValidation(modelsDir);
+  if (learnt.length > 0) {
+    process.stderr.write(`Note: the ${learnt.join(' and ')} model${learnt.length > 1 ? 's' : ''} in ${modelsDir} learnt the validation split (--fit-validation), so these are training figures. The same recipe's held-out figures are under "validation" in ${learnt.map((t) => join(modelsDir, t, 'metadata.json')).join(' and ')}.\n`);
+  }
   if (values.out !== undefined) {
     const report = await posterEvaluationReport({ modelsDir, dataDir: values.data, split, nonPosterDir: values['non-posters'], log: (msg) => logger.debug(msg) });
     return void process.stdout.write(`${reportSummary(report.metrics, await writeEvaluationReport(values.out, report))}\n`);

@@ -57,6 +57,9 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
                          learns to be answered as its poster is (0)
   --wild-pictures N      mobilenet with --wild only: wild pictures per titled training poster, the kinds in turn from
                          a different one per poster, so 2 gives each a phone photo and a screenshot (1)
+  --fit-validation       mobilenet only: after the usual run (cross-validation, a final fit on the training part
+                         scored on the validation split), refit the same recipe on the training part and the
+                         validation split together and ship that refit; metadata keeps the held-out fit's figures
   --limit N              use only the first N posters of train.csv, for quick trials (0 = all)
   --feedback FILE        genre only: add the posters people corrected, from \`npm run feedback -- export --images DIR\`,
                          to the training part (never validation), labelled with their corrected genres`;
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, wild: { type: 'string' }, 'wild-answer-weight': { type: 'string' }, 'wild-pictures': { type: 'string' }, feedback: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, wild: { type: 'string' }, 'wild-answer-weight': { type: 'string' }, 'wild-pictures': { type: 'string' }, 'fit-validation': { type: 'boolean' }, feedback: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
   if (wildAnswerWeight > 0 && values.wild === undefined) throw new Error('--wild-answer-weight blends the targets of wild rows: pass --wild DIR too');
   const wildPictures = numberFlag(values, 'wild-pictures', 1, isPositiveInteger, 'a positive integer');
   if (values['wild-pictures'] !== undefined && values.wild === undefined) throw new Error('--wild-pictures sets how many wild rows each training poster gets: pass --wild DIR too');
+  if (values['fit-validation'] && scratch) throw new Error('--fit-validation is for --arch mobilenet: the scratch CNN has no separate held-out fit to report');
   if (common.workers > 0 && !scratch) throw new Error('--workers is for --arch scratch: the mobilenet head trains on cached features and is too small to split');
   const batchSize = numberFlag(values, 'batch-size', scratch ? DEFAULT_SCRATCH.batchSize : DEFAULT_HEAD.batchSize, isPositiveInteger, 'a positive integer');
   const learningRate = numberFlag(values, 'learning-rate', scratch ? DEFAULT_SCRATCH.learningRate : DEFAULT_HEAD.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1');
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
     ...(values.wild === undefined ? {} : { wildDir: values.wild }),
     wildAnswerWeight,
     wildPictures,
+    fitValidation: values['fit-validation'] === true,
     ...common,
     command: ['npm run', `train:${task}`, '--', ...process.argv.slice(2).filter((arg) => arg !== '--task' && arg !== task)].join(' '),
     backend,

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../helpers/run-script.js';
 
@@ -9,6 +12,19 @@ describe('evaluate CLI', () => {
     expect(evaluate('--task', 'review', '--non-posters', 'np').stderr).toContain('--non-posters is for --task posters (with --out) or wild');
     expect(evaluate('--non-posters', 'np').stderr).toContain('--non-posters needs --out');
     expect(evaluate('--task', 'wild', '--wild', 'w').stderr).toContain('--wild is for --task wild with --non-posters');
+  }, 60_000);
+
+  it('says when a poster model learnt the validation split, so its figures there are training figures', () => {
+    const models = mkdtempSync(join(tmpdir(), 'moviebot-fitted-'));
+    for (const [task, data] of [['genre', { validationFitted: 'yes' }], ['rating', {}]] as const) {
+      mkdirSync(join(models, task));
+      const meta = { task, architecture: 'mobilenet', labels: [task], inputSize: 224, backbone: {}, data };
+      writeFileSync(join(models, task, 'metadata.json'), JSON.stringify(meta));
+    }
+    const run = evaluate('--models', models);
+    expect(run.stderr).toContain(`the genre model in ${models} learnt the validation split (--fit-validation), so these are training figures`);
+    expect(run.stderr).toContain(join(models, 'genre', 'metadata.json'));
+    expect(evaluate('--models', models, '--split', 'all').stderr).not.toContain('learnt the validation split');
   }, 60_000);
 
   it('takes the gate\'s non-posters in the wild task, as its usage says', () => {

@@ -16,4 +16,10 @@ describe('train:genre CLI', () => {
     expect(zero.status).toBe(1);
     expect(zero.stderr).toContain('--wild-pictures');
   }, 30_000);
+
+  it('refuses --fit-validation for the scratch CNN, which has no held-out fit to report beside a refit', () => {
+    const run = runScript('train-poster', ['--data', 'no-such-folder', '--arch', 'scratch', '--fit-validation']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--fit-validation is for --arch mobilenet');
+  }, 30_000);
 });

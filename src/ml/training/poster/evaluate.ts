@@ -1,11 +1,23 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { decodePoster } from '../../../core/image.js';
 import { loadPosterDataset, type Poster, splitPosters } from '../../../data/posters.js';
 import { type DisposablePosterPredictor, loadPosterPredictor } from '../../serving/poster/predictor.js';
+import { readPosterMetadata } from '../../serving/poster/metadata.js';
 import { meanGuessBaseline, taskMetrics } from './task.js';
 import { GENRES } from '../../../core/genres.js';
 
 export type EvaluationSplit = 'validation' | 'all';
+
+/** The poster models in `modelsDir` whose shipped head learnt the validation split (train:genre|rating --fit-validation). */
+export async function modelsFittedOnValidation(modelsDir: string): Promise<string[]> {
+  const fitted: string[] = [];
+  for (const task of ['genre', 'rating']) {
+    const meta = await readPosterMetadata(join(modelsDir, task)).catch(() => undefined);
+    if (meta?.data.validationFitted !== undefined) fitted.push(task);
+  }
+  return fitted;
+}
 
 const BATCH = 32;
 

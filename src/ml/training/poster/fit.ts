@@ -57,7 +57,10 @@ class MonitorMetrics extends tf.Callback {
   }
 }
 
-/** Deterministic Fisher-Yates shuffle from a seed (mulberry32), so runs repeat exactly. */
+/**
+ * Deterministic Fisher-Yates shuffle from a seed (mulberry32): the batch order repeats. The head's initial weights
+ * and dropout masks are not seeded, so reruns of the same command still differ a little.
+ */
 export function shuffledIndices(count: number, seed: number): number[] {
   return seededShuffle(Array.from({ length: count }, (_, i) => i), seed);
 }

@@ -23,6 +23,11 @@ export interface PosterRunContext {
   readonly wildPictures: number;
   /** Share of a wild row's target taken from the CV winner's out-of-fold answer for its clean poster (0: labels only). */
   readonly wildAnswerWeight: number;
+  /**
+   * Refit the chosen recipe on the training part and the validation split together (mobilenet only). The held-out
+   * fit still runs first and supplies every figure; the refit is what the model folder ships.
+   */
+  readonly fitValidation: boolean;
   /** Gradient worker threads for data-parallel steps (scratch CNN only); 0: one thread. */
   readonly workers: number;
   /** The command line that trained the model, for metadata.json. */

@@ -58,9 +58,10 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
   const { fit, stop } = stopSlice(table.ids, rows.train);
   const finalTargets = ctx.wildAnswerWeight > 0 ? blendWildTargets(rows.targets, wild, outOfFoldAnswers(winner), ctx.wildAnswerWeight) : rows.targets;
-  const final = await trainFeatureHead(task, table, finalTargets, rows.withWild(fit), stop, winner.candidate.head,
+  const fitFinal = (fitRows: readonly number[], stopRows: readonly number[], monitor?: readonly number[]) => trainFeatureHead(task, table, finalTargets, rows.withWild(fitRows), stopRows, winner.candidate.head,
     { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
-    filter, rows.validation);
+    filter, monitor);
+  const final = await fitFinal(fit, stop, rows.validation);
   const validationTargets = rows.validation.map((row) => rows.targets[row]!);
   const validationPredictions = await predictRows(final, table, rows.validation, filter);
   const validation = taskMetrics(task, validationPredictions, validationTargets);
@@ -71,13 +72,18 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const thresholds = task === 'genre' ? genreThresholds(winner, rows.targets, validationPredictions, validationTargets, validation) : undefined;
   log(`validation ${JSON.stringify(validation)} (mean guess ${JSON.stringify(baselines)})`);
 
-  await saveMobilenetModel(ctx, { final, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: { ...backbone.config, views: ctx.servedViews }, blocks, validation, baselines, thresholds, wildStability, started });
+  const refit = ctx.fitValidation ? await refitWithValidation(task, table, rows, final, fitFinal, filter, log) : undefined;
+  await saveMobilenetModel(ctx, { final, refit, winner, results, table: clean, wildAdded: wild.added, rows, fit, stop, backboneConfig: { ...backbone.config, views: ctx.servedViews }, blocks, validation, baselines, thresholds, wildStability, started });
   final.model.dispose();
+  refit?.head.model.dispose();
   return validation;
 }
 
 interface TrainedMobilenetModel {
+  /** The fit on the training part, scored on the validation split. */
   readonly final: Awaited<ReturnType<typeof trainFeatureHead>>;
+  /** With --fit-validation, the same recipe fitted on the training part and the validation split: what ships. */
+  readonly refit: Refit | undefined;
   readonly winner: CandidateResult;
   readonly results: readonly CandidateResult[];
   readonly table: FeatureTable;
@@ -98,9 +104,10 @@ interface TrainedMobilenetModel {
 /** Writes the model folder: weights, feature standardisation, metadata.json and the training report. */
 async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilenetModel): Promise<void> {
   const { task } = ctx;
-  const { final, winner, results, table, wildAdded, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, wildStability, started } = trained;
-  await saveModel(final.model, ctx.outDir, { float16: true });
-  await writeFeatureNorm(ctx.outDir, final.stats);
+  const { final, refit, winner, results, table, wildAdded, rows, fit, stop, backboneConfig, blocks, validation, baselines, thresholds, wildStability, started } = trained;
+  const shipped = refit?.head ?? final;
+  await saveModel(shipped.model, ctx.outDir, { float16: true });
+  await writeFeatureNorm(ctx.outDir, shipped.stats);
   const trainingSeconds = Math.round((Date.now() - started) / 1000);
   const crossValidation = {
     folds: ctx.folds,
@@ -127,6 +134,7 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
       ...(Object.keys(wildAdded).length > 0 ? { wildTrainingRows: wildAdded } : {}),
       ...(ctx.wildAnswerWeight > 0 ? { wildTargets: `${ctx.wildAnswerWeight} x the CV winner's out-of-fold answer for the clean poster + ${1 - ctx.wildAnswerWeight} x its labels (final fit only)` } : {}),
       validation: rows.validation.length,
+      ...(refit ? { validationFitted: refit.summary } : {}),
     },
     validation,
     baselines,
@@ -145,6 +153,43 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
     heldout: final.metrics,
     crossValidation,
   });
+}
+
+type FinalFit = (fitRows: readonly number[], stopRows: readonly number[]) => ReturnType<typeof trainFeatureHead>;
+
+interface Refit {
+  readonly head: Awaited<ReturnType<typeof trainFeatureHead>>;
+  /** For metadata.json's `data.validationFitted`, which `npm run evaluate` looks for. */
+  readonly summary: Record<string, unknown>;
+}
+
+/**
+ * The recipe refitted on the training part and the validation split, early-stopped on a slice of both. Its slice's
+ * score (and, for genre, its slice's wild pictures) are the only figures left that it never fitted.
+ */
+async function refitWithValidation(
+  task: PosterRunContext['task'],
+  table: FeatureTable,
+  rows: TrainingRows & { validation: readonly number[] },
+  heldOutFit: Awaited<ReturnType<typeof trainFeatureHead>>,
+  fitFinal: FinalFit,
+  filter: Parameters<typeof predictRows>[3],
+  log: (message: string) => void,
+): Promise<Refit> {
+  const { fit, stop } = stopSlice(table.ids, [...rows.train, ...rows.validation]);
+  const head = await fitFinal(fit, stop);
+  const inTheWild = task === 'genre' ? await stopSliceWildStability(head, table, rows.withWild, stop, filter) : undefined;
+  const summary = {
+    note: 'the shipped head learnt the validation split too (--fit-validation): `validation` holds the figures of the same recipe fitted on the training part alone',
+    posters: fit.length + stop.length,
+    fit: fit.length,
+    earlyStopSlice: stop.length,
+    earlyStopSliceScore: head.metrics,
+    heldOutFitEarlyStopSliceScore: heldOutFit.metrics,
+    ...(inTheWild ? { earlyStopSliceInTheWild: inTheWild } : {}),
+  };
+  log(`refit on the training part and the validation split: ${JSON.stringify(summary)}`);
+  return { head, summary };
 }
 
 /** Cross-validates every candidate on the training rows and picks the best by the task's selection metric. */
