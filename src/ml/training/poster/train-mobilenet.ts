@@ -13,7 +13,7 @@ import { stopSlice, taskRows } from './poster-rows.js';
 import { blendWildTargets, loadOrExtractTrainingWild, stopSliceWildStability, type WildStability, wildTraining } from './wild-rows.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
 import { macroF1, perLabelThresholds } from './thresholds.js';
-import { predictRows, trainFeatureHead } from './train-head.js';
+import { type ColumnFilter, predictRows, trainFeatureHead, type TrainedHead } from './train-head.js';
 import type { FeatureBlock } from '../../serving/poster/features.js';
 import type { PosterRunContext } from './run-context.js';
 
@@ -33,7 +33,7 @@ interface CandidateResult {
 /**
  * Frozen MobileNetV2 features (cached) + a trained head: cross-validates each candidate on the training part,
  * refits the winner on the training part (early-stopped on a slice of it), scores the validation split once and
- * writes the model folder.
+ * writes the model folder; with `fitValidation`, the folder gets the winner fitted again on both parts.
  */
 export async function trainMobilenetPoster(ctx: PosterRunContext, posters: readonly Poster[], candidates: readonly HeadCandidate[]): Promise<Record<string, number>> {
   const { task, log } = ctx;
@@ -58,8 +58,8 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   const filter = (m: Parameters<typeof selectColumns>[0]) => selectColumns(m, blocks);
   const { fit, stop } = stopSlice(table.ids, rows.train);
   const finalTargets = ctx.wildAnswerWeight > 0 ? blendWildTargets(rows.targets, wild, outOfFoldAnswers(winner), ctx.wildAnswerWeight) : rows.targets;
-  const fitFinal = (fitRows: readonly number[], stopRows: readonly number[], monitor?: readonly number[]) => trainFeatureHead(task, table, finalTargets, rows.withWild(fitRows), stopRows, winner.candidate.head,
-    { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
+  const fitFinal: FinalFit = (fitRows, stopRows, monitor) => trainFeatureHead(task, table, finalTargets, rows.withWild(fitRows), stopRows,
+    winner.candidate.head, { epochs: ctx.epochs, batchSize: winner.candidate.head.batchSize, patience: ctx.patience, seed: ctx.seed, progress: true },
     filter, monitor);
   const final = await fitFinal(fit, stop, rows.validation);
   const validationTargets = rows.validation.map((row) => rows.targets[row]!);
@@ -81,7 +81,7 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
 
 interface TrainedMobilenetModel {
   /** The fit on the training part, scored on the validation split. */
-  readonly final: Awaited<ReturnType<typeof trainFeatureHead>>;
+  readonly final: TrainedHead;
   /** With --fit-validation, the same recipe fitted on the training part and the validation split: what ships. */
   readonly refit: Refit | undefined;
   readonly winner: CandidateResult;
@@ -155,10 +155,11 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
   });
 }
 
-type FinalFit = (fitRows: readonly number[], stopRows: readonly number[]) => ReturnType<typeof trainFeatureHead>;
+/** The winner's final fit on `fitRows` (their wild rows added), early-stopped on `stopRows`. */
+type FinalFit = (fitRows: readonly number[], stopRows: readonly number[], monitorRows?: readonly number[]) => Promise<TrainedHead>;
 
 interface Refit {
-  readonly head: Awaited<ReturnType<typeof trainFeatureHead>>;
+  readonly head: TrainedHead;
   /** For metadata.json's `data.validationFitted`, which `npm run evaluate` looks for. */
   readonly summary: Record<string, unknown>;
 }
@@ -171,9 +172,9 @@ async function refitWithValidation(
   task: PosterRunContext['task'],
   table: FeatureTable,
   rows: TrainingRows & { validation: readonly number[] },
-  heldOutFit: Awaited<ReturnType<typeof trainFeatureHead>>,
+  heldOutFit: TrainedHead,
   fitFinal: FinalFit,
-  filter: Parameters<typeof predictRows>[3],
+  filter: ColumnFilter,
   log: (message: string) => void,
 ): Promise<Refit> {
   const { fit, stop } = stopSlice(table.ids, [...rows.train, ...rows.validation]);
