@@ -25,8 +25,10 @@ function spellOut(text: string, table: ReadonlyArray<readonly [RegExp, string]>)
   return table.reduce((plain, [pattern, words]) => plain.replace(pattern, words), text.toLowerCase());
 }
 
-/** Where chat slang ends its clause: punctuation, the end of a line, or the fillers chat puts there ("mid af"). */
-const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:)]|$|(?:af|fr|tbh|ngl|imo|lol|lmao|so|hard)\b))`;
+/** Fillers chat puts after a verdict ("mid af") that the model never learnt: they end a clause, then are dropped. */
+const TRAILING_FILLERS = 'af|fr|tbh|ngl|lmao';
+/** Where chat slang ends its clause: punctuation, the end of a line, or a filler. */
+const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:)]|$|(?:${TRAILING_FILLERS}|imo|lol|so|hard)\b))`;
 /** Words that say "it is" before a one-word verdict ("this is peak", "it's fire"). */
 const VERDICT_VERB = String.raw`(?<=\b(?:is|was|so|pure|straight|absolute|literally|kinda|lowkey|just) |(?<!\bat )\bit's )`;
 /** `\b` for any script: JavaScript's own sees a word edge inside "frío". */
@@ -60,7 +62,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bmid\b${CLAUSE_END}`), 'mediocre'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
-  [slang(String.raw`\b(?:lowkey|highkey|ngl|tbh|fr|af|lmao|smh|idk)\b(?![.'-])`), ''],
+  [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],
 ];
 
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */

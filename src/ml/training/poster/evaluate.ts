@@ -4,7 +4,7 @@ import { decodePoster } from '../../../core/image.js';
 import { loadPosterDataset, type Poster, splitPosters } from '../../../data/posters.js';
 import { type DisposablePosterPredictor, loadPosterPredictor } from '../../serving/poster/predictor.js';
 import { readPosterMetadata } from '../../serving/poster/metadata.js';
-import { meanGuessBaseline, taskMetrics } from './task.js';
+import { meanGuessBaseline, POSTER_TASKS, taskMetrics } from './task.js';
 import { GENRES } from '../../../core/genres.js';
 
 export type EvaluationSplit = 'validation' | 'all';
@@ -12,7 +12,7 @@ export type EvaluationSplit = 'validation' | 'all';
 /** The poster models in `modelsDir` whose shipped head learnt the validation split (train:genre|rating --fit-validation). */
 export async function modelsFittedOnValidation(modelsDir: string): Promise<string[]> {
   const fitted: string[] = [];
-  for (const task of ['genre', 'rating']) {
+  for (const task of POSTER_TASKS) {
     const meta = await readPosterMetadata(join(modelsDir, task)).catch(() => undefined);
     if (meta?.data.validationFitted !== undefined) fitted.push(task);
   }
