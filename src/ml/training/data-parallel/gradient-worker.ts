@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../runtime/backend.js';
+import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 import { errorMessage } from '../../../util/error-message.js';
 import { type GradientWorkerMessage, type GradientWorkerSetup, type ShardRequest, transferList } from './protocol.js';
 import { lossView, orderedWeights, shardGradients, writeWeights } from './shard-gradients.js';
@@ -23,6 +24,7 @@ async function computeShard(model: tf.LayersModel, request: ShardRequest): Promi
 }
 
 try {
+  if (setup.seed !== undefined) seedTensorflowRandomness(setup.seed);
   const backend = await initBackend(setup.backend);
   const topology = JSON.parse(setup.topology) as tf.io.ModelJSON['modelTopology'];
   const model = lossView(await tf.models.modelFromJSON({ modelTopology: topology }), setup.loss);

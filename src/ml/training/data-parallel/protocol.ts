@@ -6,6 +6,8 @@ export interface GradientWorkerSetup {
   readonly topology: string;
   readonly loss: string;
   readonly backend: BackendName;
+  /** Seeds this worker's dropout masks (seeded-tensorflow.ts); absent: unseeded. */
+  readonly seed?: number;
 }
 
 /** One shard of a batch and the weights to compute its gradients at (trainable first, then non-trainable). */

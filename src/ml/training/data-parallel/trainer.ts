@@ -13,6 +13,8 @@ export interface DataParallelOptions {
   readonly computeOnMain?: boolean;
   /** The workers' backend (default: this thread's, which must be wasm or cpu: native backends use every core already). */
   readonly backend?: BackendName;
+  /** Worker i seeds its dropout masks with seed + i, so a seeded run repeats exactly. */
+  readonly seed?: number;
 }
 
 function lossName(model: tf.LayersModel): string {
@@ -61,7 +63,8 @@ export class DataParallelTrainer {
   static async start(model: tf.LayersModel, options: DataParallelOptions = {}): Promise<DataParallelTrainer> {
     const setup: GradientWorkerSetup = { topology: model.toJSON(null, true) as string, loss: lossName(model), backend: options.backend ?? currentBackend() };
     const count = options.workers ?? availableParallelism();
-    const starting = Array.from({ length: count }, (_, i) => GradientThread.start(setup, i));
+    const seeded = (i: number): GradientWorkerSetup => (options.seed === undefined ? setup : { ...setup, seed: options.seed + i });
+    const starting = Array.from({ length: count }, (_, i) => GradientThread.start(seeded(i), i));
     const started = await Promise.allSettled(starting);
     const threads = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');

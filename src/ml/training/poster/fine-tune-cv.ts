@@ -6,6 +6,7 @@ import type { PosterTargets } from './fine-tune-batches.js';
 import { buildPosterNet, type FineTuneHyperparams, genreWeights, type PosterNet } from './fine-tune-model.js';
 import { cachedFeatures, fineTuneTop, type NetPredictions, predictFromFeatures, topFeatures, trainHeads, viewFeatures } from './fine-tune-loop.js';
 import { taskMetrics } from './task.js';
+import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 
 /** Per-view features of all rows through the pretrained top, computed once and shared by every fold. */
 export interface FrozenFeatures {
@@ -59,6 +60,7 @@ export async function fineTuneAndScore(
   const views = table.views.length;
   const trainFeatures = pick(frozen, trainRows, views);
   const rated = trainRows.flatMap((row) => (targets.rating[row] === undefined ? [] : [targets.rating[row]!]));
+  seedTensorflowRandomness(seed);
   const net = buildPosterNet(top, featureStats(trainFeatures, trainRows.length, views, frozen.width), hp.head, rated.reduce((a, b) => a + b, 0) / rated.length);
   const weights = genreWeights(trainRows.map((row) => targets.genre[row]!), hp.head);
   trainHeads(net, trainFeatures, trainRows, views, targets, hp, seed, (epoch, loss) => log(`heads epoch ${epoch + 1}: loss ${loss.toFixed(4)}`));

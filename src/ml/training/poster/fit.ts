@@ -57,10 +57,7 @@ class MonitorMetrics extends tf.Callback {
   }
 }
 
-/**
- * Deterministic Fisher-Yates shuffle from a seed (mulberry32): the batch order repeats. The head's initial weights
- * and dropout masks are not seeded, so reruns of the same command still differ a little.
- */
+/** Deterministic Fisher-Yates shuffle from a seed (mulberry32): the batch order repeats. */
 export function shuffledIndices(count: number, seed: number): number[] {
   return seededShuffle(Array.from({ length: count }, (_, i) => i), seed);
 }
@@ -102,7 +99,7 @@ export async function fitModel(
     }
   };
   if ((options.workers ?? 0) > 0) {
-    const trainer = await DataParallelTrainer.start(model, { workers: options.workers });
+    const trainer = await DataParallelTrainer.start(model, { workers: options.workers, seed: options.seed });
     try {
       await fitDataParallel(model, trainer, batches(), { epochs: options.epochs, batchesPerEpoch, callbacks });
     } finally {

@@ -18,6 +18,7 @@ import { type GateHyperparams, writeGateMetadata } from '../../serving/poster/ga
 import { readFeatureNorm, readPosterMetadata, writeFeatureNorm } from '../../serving/poster/metadata.js';
 import { nsfwjsVersion } from '../../serving/poster/mobilenet-source.js';
 import type { FeatureStats } from './train-head.js';
+import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 
 export const DEFAULT_GATE: GateHyperparams = { hidden: 0, dropout: 0, l2: 1e-3, learningRate: 1e-3, epochs: 25, batchSize: 64 };
 export const GATE_THRESHOLD = 0.5;
@@ -95,6 +96,7 @@ export async function trainPosterGate(run: GateRun): Promise<Record<string, numb
   const validation = usable.filter((item) => item.split === 'validation');
   const trainRows = train.map((item) => rowOf.get(item.id)!);
   const stats = columnStats(meanOverViews(table, trainRows));
+  seedTensorflowRandomness(run.seed);
   const model = buildGateHead(stats.mean.length, run.hp);
   await fitGate(model, table, trainRows, train.map((item) => (isPosterItem(item) ? 1 : 0)), stats, run.hp, run.seed);
   const scores = (await scoreRows(model, table, validation.map((item) => rowOf.get(item.id)!), stats)).map((row) => row[0]!);

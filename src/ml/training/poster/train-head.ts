@@ -6,6 +6,7 @@ import { featureExamples } from './feature-examples.js';
 import { type FitOptions, type FitResult, fitModel, predictAll } from './fit.js';
 import { buildHead, compileHead, type HeadHyperparams, positiveWeights, undoClassWeightShift } from './head.js';
 import { type PosterTask, taskMetrics, type Targets } from './task.js';
+import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 
 export interface FeatureStats {
   readonly mean: Float32Array;
@@ -49,10 +50,12 @@ export async function trainFeatureHead(
   const members: tf.LayersModel[] = [];
   let first: FitResult | undefined;
   for (let member = 0; member < hp.ensemble; member++) {
+    const seed = fit.seed + 1000 * member;
+    seedTensorflowRandomness(seed);
     const model = buildHead(task, stats.mean.length, hp, ratingMean);
     compileHead(model, task, hp, trainTargets);
     const train = featureExamples(trainMatrix, trainTargets);
-    const result = await fitModel(model, task, train, held, { ...fit, batchSize: hp.batchSize, seed: fit.seed + 1000 * member }, member === 0 ? monitor : undefined);
+    const result = await fitModel(model, task, train, held, { ...fit, batchSize: hp.batchSize, seed }, member === 0 ? monitor : undefined);
     if (task === 'genre') undoClassWeightShift(model, positiveWeights(trainTargets, hp.classWeighting));
     members.push(model);
     first ??= result;

@@ -8,6 +8,7 @@ import { stopSlice, taskRows } from './poster-rows.js';
 import type { PosterRunContext } from './run-context.js';
 import { buildScratchModel, type ScratchHyperparams } from './scratch-model.js';
 import { meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
+import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 
 /**
  * The CNN from random weights: one fit on the training part, early-stopped on a slice of it, scored once on the
@@ -22,6 +23,7 @@ export async function trainScratchPoster(ctx: PosterRunContext, posters: readonl
   const { fit, stop } = stopSlice(table.ids, rows.train);
   log(`${task}: ${fit.length} fit + ${stop.length} early-stop posters, ${rows.validation.length} validation posters, ${hp.inputSize}px`);
   const ratingMean = task === 'rating' ? fit.reduce((sum, row) => sum + rows.targets[row]![0]!, 0) / fit.length : 0;
+  seedTensorflowRandomness(ctx.seed);
   const model = buildScratchModel(task, hp, ratingMean);
   const validationExamples = pixelExamples(table, rows.validation, rows.targets);
   const result = await fitModel(model, task, pixelExamples(table, fit, rows.targets), pixelExamples(table, stop, rows.targets),

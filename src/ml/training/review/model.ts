@@ -47,7 +47,8 @@ export function buildReviewModel(options: ReviewModelOptions): tf.LayersModel {
     embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, ...init(1) }),
     ...(embeddingWeights === undefined ? {} : { weights: [embeddingWeights] }),
   }));
-  model.add(tf.layers.spatialDropout1d({ rate: dropout, ...init(2) }));
+  // No seed on the dropouts: a seeded tfjs dropout repeats one mask at every step (seeded-tensorflow.ts).
+  model.add(tf.layers.spatialDropout1d({ rate: dropout }));
   model.add(tf.layers.conv1d({ filters: 128, kernelSize: 5, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform(init(3)) }));
   model.add(tf.layers.maxPooling1d({ poolSize, padding: 'same' }));
   model.add(tf.layers.conv1d({ filters: 64, kernelSize: 5, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform(init(4)) }));
@@ -62,7 +63,7 @@ export function buildReviewModel(options: ReviewModelOptions): tf.LayersModel {
     mergeMode: 'concat',
   }));
   model.add(tf.layers.globalMaxPooling1d({}));
-  model.add(tf.layers.dropout({ rate: dropout, ...init(7) }));
+  model.add(tf.layers.dropout({ rate: dropout }));
   model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform(init(8)) }));
   return model;
 }

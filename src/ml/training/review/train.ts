@@ -27,6 +27,7 @@ import { loadWarmStart, type WarmStart } from './warm-start.js';
 import { reviewMetadata, type RunFacts, saveReport } from './run-report.js';
 import { WeightAverage } from './weight-average.js';
 import type { SstSentence } from '../../../data/sst.js';
+import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 
 export interface ReviewTrainingOptions {
   readonly dataPath: string;
@@ -203,6 +204,7 @@ async function distilledTexts(options: ReviewTrainingOptions, data: TrainingData
 }
 
 async function prepareRun(options: ReviewTrainingOptions, log: (msg: string) => void): Promise<PreparedRun> {
+  seedTensorflowRandomness(options.seed);
   const warm: WarmStart | undefined = options.initFrom === undefined ? undefined : await loadWarmStart(options.initFrom);
   const splitSeed = warm?.splitSeed ?? options.splitSeed;
   const validationFraction = warm?.validationFraction ?? options.validationFraction;
