@@ -58,7 +58,14 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bno cap\b(?!')`), ''],
   // "Not bad at all" is praise; read word by word, "not ... at all" is how pans are said.
   [slang(String.raw`(?:\bnot|n't) (?:bad|boring|dull|terrible|awful|disappointing) at all\b`), ' really good'],
-  [slang(String.raw`\bsnooze ?fest\b`), 'bore'],
+  // Only as the verdict: "if you don't hate this movie" and "I didn't hate it as much as" say something else.
+  [slang(String.raw`(?:\bdid not|\bdidn't|\bdo not|\bdon't) hate (?:it|this one)\b${CLAUSE_END}`), 'found it decent'],
+  [slang(String.raw`\bthe hype (?:is|was) real\b`), 'it is excellent'],
+  [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
+  [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) (?:\w+ )?(?:hours?|minutes|mins)(?: of my life)? back\b`), 'a waste of time'],
+  [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],
+  [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
+  [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],
   [slang(String.raw`\bmid\b${CLAUSE_END}`), 'mediocre'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).

@@ -25,6 +25,13 @@ describe('review text', () => {
     ['kinda mid tbh', 'kinda mediocre'],
     ['lowkey a banger ngl', 'a great film'],
     ['massive L', 'a failure'],
+    ["I didn't hate it", 'i found it decent'],
+    ['the hype is real', 'it is excellent'],
+    ['absolute cinema, no notes', 'a masterpiece, perfect'],
+    ['I want my two hours back', 'a waste of time'],
+    ['big yikes', 'awful'],
+    ["it's so cringe", "it's so embarrassing"],
+    ['what a slog', 'what a bore'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -43,6 +50,10 @@ describe('review text', () => {
     'not bad, not great',
     'L.A. story',
     'frío sol de invierno (fr. guido)',
+    "if you don't hate this movie",
+    "i didn't hate it as much as the others",
+    'she took no notes in class',
+    'made me cringe at every joke',
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
