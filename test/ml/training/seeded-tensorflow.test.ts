@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
+import type { FeatureTable } from '../../../src/ml/training/poster/feature-cache.js';
 import { DEFAULT_HEAD } from '../../../src/ml/training/poster/head.js';
 import { trainFeatureHead } from '../../../src/ml/training/poster/train-head.js';
 import { buildReviewModel } from '../../../src/ml/training/review/model.js';
@@ -15,7 +16,7 @@ function trainingOutputs(layer: { apply: tf.layers.Layer['apply'] }, input: tf.T
 
 function ratingTable(rows: number, dim: number) {
   const data = Float32Array.from({ length: rows * dim }, (_, i) => Math.sin(i * 12.9898) * 3);
-  const table = { ids: Array.from({ length: rows }, (_, i) => `tt${i}`), data, dim, views: ['original'], unreadable: [] };
+  const table: FeatureTable = { ids: Array.from({ length: rows }, (_, i) => `tt${i}`), data, dim, views: ['original'], unreadable: [] };
   const targets = Array.from({ length: rows }, (_, row) => [6 + data[row * dim]! / 3]);
   return { table, targets };
 }

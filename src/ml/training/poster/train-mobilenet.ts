@@ -166,7 +166,8 @@ interface Refit {
 
 /**
  * The recipe refitted on the training part and the validation split, early-stopped on a slice of both. Its slice's
- * score (and, for genre, its slice's wild pictures) are the only figures left that it never fitted.
+ * score (and, for genre, its slice's wild pictures) are the only figures left that it never fitted; the held-out fit
+ * is scored on the same slice, which it never fitted either, so the two compare like for like.
  */
 async function refitWithValidation(
   task: PosterRunContext['task'],
@@ -179,15 +180,17 @@ async function refitWithValidation(
 ): Promise<Refit> {
   const { fit, stop } = stopSlice(table.ids, [...rows.train, ...rows.validation]);
   const head = await fitFinal(fit, stop);
-  const inTheWild = task === 'genre' ? await stopSliceWildStability(head, table, rows.withWild, stop, filter) : undefined;
+  const heldOutFitScore = taskMetrics(task, await predictRows(heldOutFit, table, stop, filter), stop.map((row) => rows.targets[row]!));
+  const inTheWild = (trained: TrainedHead) => (task === 'genre' ? stopSliceWildStability(trained, table, rows.withWild, stop, filter) : undefined);
+  const [refitWild, heldOutFitWild] = [await inTheWild(head), await inTheWild(heldOutFit)];
   const summary = {
     note: 'the shipped head learnt the validation split too (--fit-validation): `validation` holds the figures of the same recipe fitted on the training part alone',
     posters: fit.length + stop.length,
     fit: fit.length,
     earlyStopSlice: stop.length,
     earlyStopSliceScore: head.metrics,
-    heldOutFitEarlyStopSliceScore: heldOutFit.metrics,
-    ...(inTheWild ? { earlyStopSliceInTheWild: inTheWild } : {}),
+    heldOutFitOnTheSameSlice: heldOutFitScore,
+    ...(refitWild && heldOutFitWild ? { earlyStopSliceInTheWild: refitWild, heldOutFitInTheWild: heldOutFitWild } : {}),
   };
   log(`refit on the training part and the validation split: ${JSON.stringify(summary)}`);
   return { head, summary };
