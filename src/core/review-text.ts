@@ -54,8 +54,10 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
   [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],
   [slang(String.raw`\bhits different\b`), 'is special'],
-  // "No cap" vouches for what follows; "honestly", its plain word, mostly opens a pan in the training reviews.
+  // "No cap" vouches for what follows.
   [slang(String.raw`\bno cap\b(?!')`), ''],
+  // In chat "honestly" only stresses the verdict; the model learnt it as a pan's opener ("it was honestly great" 5.3).
+  [slang(String.raw`\bhonestly\b`), 'really'],
   // "Not bad at all" is praise; read word by word, "not ... at all" is how pans are said.
   [slang(String.raw`(?:\bnot|n't) (?:bad|boring|dull|terrible|awful|disappointing) at all\b`), ' really good'],
   // Only as the verdict: "if you don't hate this movie" and "I didn't hate it as much as" say something else.

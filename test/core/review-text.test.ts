@@ -32,6 +32,7 @@ describe('review text', () => {
     ['big yikes', 'awful'],
     ["it's so cringe", "it's so embarrassing"],
     ['what a slog', 'what a bore'],
+    ['it was honestly great', 'it was really great'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
