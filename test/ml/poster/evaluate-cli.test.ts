@@ -12,6 +12,7 @@ describe('evaluate CLI', () => {
     expect(evaluate('--task', 'review', '--non-posters', 'np').stderr).toContain('--non-posters is for --task posters (with --out) or wild');
     expect(evaluate('--non-posters', 'np').stderr).toContain('--non-posters needs --out');
     expect(evaluate('--task', 'wild', '--wild', 'w').stderr).toContain('--wild is for --task wild with --non-posters');
+    expect(evaluate('--task', 'review', '--split', 'unfitted').stderr).toContain('--split must be one of validation, all (got "unfitted")');
   }, 60_000);
 
   it('says when a poster model learnt the validation split, so its figures there are training figures', () => {
@@ -24,7 +25,9 @@ describe('evaluate CLI', () => {
     const run = evaluate('--models', models);
     expect(run.stderr).toContain(`the genre model in ${models} learnt the validation split (--fit-validation), so these are training figures`);
     expect(run.stderr).toContain(join(models, 'genre', 'metadata.json'));
+    expect(run.stderr).toContain('--split unfitted scores the posters no head learnt');
     expect(evaluate('--models', models, '--split', 'all').stderr).not.toContain('learnt the validation split');
+    expect(evaluate('--models', models, '--split', 'unfitted').stderr).not.toContain('learnt the validation split');
   }, 60_000);
 
   it('takes the gate\'s non-posters in the wild task, as its usage says', () => {

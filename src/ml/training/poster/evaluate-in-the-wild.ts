@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { type DecodedPoster, decodePosterRegion } from '../../../core/image.js';
 import { GENRES } from '../../../core/genres.js';
 import { POSTER_GATE_THRESHOLD, type PosterResult } from '../../../core/predictions.js';
-import { loadPosterDataset, splitPosters } from '../../../data/posters.js';
+import { loadPosterDataset } from '../../../data/posters.js';
+import { type EvaluationSplit, splitForEvaluation } from './evaluate.js';
 import { samplePosters } from './gate-data.js';
 import { topGenreAgreement } from './gate-evaluation.js';
 import { inTheWild, WILD_KINDS } from './in-the-wild.js';
@@ -14,13 +15,13 @@ const accepted = (results: readonly PosterResult[]): number =>
 const cutOut = (decoded: readonly DecodedPoster[]): number => decoded.filter((d) => d.region !== undefined).length / decoded.length;
 
 /**
- * Posters as people post them, through the serving predictor: for `count` validation-split posters, each made
+ * Posters as people post them, through the serving predictor: for `count` posters of `split`, each made
  * into every in-the-wild kind, how many of the clean poster's top-3 genres survive (3 = all), and the share of
  * clean and wild pictures the poster gate lets through, and the share where the poster was found inside the picture
  * and read alone (`located`). Deterministic: the sample and the seeds are fixed.
  */
-export async function evaluateInTheWild(modelsDir: string, dataDir: string, count: number, log: (msg: string) => void = () => {}): Promise<Record<string, number>> {
-  const posters = samplePosters(splitPosters((await loadPosterDataset(dataDir)).posters).validation, count, 'in-the-wild-evaluation');
+export async function evaluateInTheWild(modelsDir: string, dataDir: string, count: number, split: EvaluationSplit = 'validation', log: (msg: string) => void = () => {}): Promise<Record<string, number>> {
+  const posters = samplePosters(splitForEvaluation((await loadPosterDataset(dataDir)).posters, split).evaluated, count, 'in-the-wild-evaluation');
   const predictor = await loadPosterPredictor(modelsDir);
   const clean: Array<PosterResult & DecodedPoster> = [];
   const wild = new Map(WILD_KINDS.map((kind) => [kind, [] as Array<PosterResult & DecodedPoster>]));

@@ -2,12 +2,24 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodePoster } from '../../../core/image.js';
 import { loadPosterDataset, type Poster, splitPosters } from '../../../data/posters.js';
+import { inStopSlice } from './poster-rows.js';
 import { type DisposablePosterPredictor, loadPosterPredictor } from '../../serving/poster/predictor.js';
 import { readPosterMetadata } from '../../serving/poster/metadata.js';
 import { meanGuessBaseline, POSTER_TASKS, taskMetrics } from './task.js';
 import { GENRES } from '../../../core/genres.js';
 
-export type EvaluationSplit = 'validation' | 'all';
+export type EvaluationSplit = 'validation' | 'unfitted' | 'all';
+
+/**
+ * The posters a split scores and the reference its constant guess comes from. `unfitted` is the part of the
+ * validation split that early-stops a --fit-validation refit: posters no shipped head learnt, whether it was fitted
+ * on the training part alone or refitted, so such models compare there like for like (about a seventh of it).
+ */
+export function splitForEvaluation<T extends Poster>(posters: readonly T[], split: EvaluationSplit): { evaluated: T[]; reference: T[] } {
+  if (split === 'all') return { evaluated: [...posters], reference: [...posters] };
+  const { train, validation } = splitPosters(posters);
+  return { evaluated: split === 'unfitted' ? validation.filter((poster) => inStopSlice(poster.id)) : validation, reference: train };
+}
 
 /** The poster models in `modelsDir` whose shipped head learnt the validation split (train:genre|rating --fit-validation). */
 export async function modelsFittedOnValidation(modelsDir: string): Promise<string[]> {
@@ -53,20 +65,19 @@ export interface ScoredPosters {
 }
 
 /**
- * `validation` scores this project's validation split (baseline: training-part means); `all` scores every
- * poster, for a held-out folder (baseline: the folder's own means, a slightly easy bar).
+ * `validation` scores this project's validation split and `unfitted` its part no head learnt (baseline:
+ * training-part means); `all` scores every poster, for a held-out folder (baseline: the folder's own means, a
+ * slightly easy bar).
  */
 export async function scorePosters(predictor: DisposablePosterPredictor, dataDir: string, split: EvaluationSplit, log: (msg: string) => void): Promise<ScoredPosters> {
-  const data = await loadPosterDataset(dataDir);
-  const parts = splitPosters(data.posters);
-  const evaluated = split === 'all' ? data.posters : parts.validation;
+  const { evaluated, reference } = splitForEvaluation((await loadPosterDataset(dataDir)).posters, split);
   const results = await scoreImages(predictor, evaluated.map((poster) => poster.imagePath), log);
   const readable = evaluated.flatMap((poster, i) => (results[i] ? [{ poster, scored: results[i] }] : []));
   return {
     posters: readable.map((r) => r.poster),
     scored: readable.map((r) => r.scored),
     unreadable: evaluated.length - readable.length,
-    reference: split === 'all' ? data.posters : parts.train,
+    reference,
   };
 }
 

@@ -38,10 +38,13 @@ export function taskRows(task: PosterTask, ids: readonly string[], posters: Read
   return { targets, train, validation };
 }
 
+/** Whether a poster early-stops a final fit instead of being learnt (by id hash, whichever rows the fit has). */
+export const inStopSlice = (id: string): boolean => foldOf(id, STOP_SLICE_FOLDS, 'moviebot-poster-stop') === 0;
+
 /** Splits training rows into the part the final fit learns from and the slice that early-stops it. */
 export function stopSlice(ids: readonly string[], trainRows: readonly number[]): { fit: number[]; stop: number[] } {
   const fit: number[] = [];
   const stop: number[] = [];
-  for (const row of trainRows) (foldOf(ids[row]!, STOP_SLICE_FOLDS, 'moviebot-poster-stop') === 0 ? stop : fit).push(row);
+  for (const row of trainRows) (inStopSlice(ids[row]!) ? stop : fit).push(row);
   return { fit, stop };
 }
