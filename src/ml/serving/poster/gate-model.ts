@@ -28,6 +28,8 @@ export interface GateMetadata {
   readonly threshold: number;
   readonly hyperparams: GateHyperparams;
   readonly trainedWith: string;
+  /** The --seed the run repeats exactly with (absent in gates trained before runs were seeded). */
+  readonly seed?: number;
   readonly data: Readonly<Record<string, unknown>>;
   readonly validation: Readonly<Record<string, number>>;
   readonly backend: string;

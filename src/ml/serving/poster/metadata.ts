@@ -20,6 +20,8 @@ export interface PosterModelMetadata {
   /** The head's or scratch network's training settings, as the training script recorded them. */
   readonly hyperparams: object;
   readonly trainedWith: string;
+  /** The --seed the run repeats exactly with (absent in models trained before runs were seeded). */
+  readonly seed?: number;
   readonly data: Readonly<Record<string, unknown>>;
   readonly validation: Readonly<Record<string, number>>;
   readonly baselines: Readonly<Record<string, number>>;

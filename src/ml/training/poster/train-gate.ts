@@ -116,6 +116,7 @@ export async function trainPosterGate(run: GateRun): Promise<Record<string, numb
     threshold: GATE_THRESHOLD,
     hyperparams: run.hp,
     trainedWith: run.command,
+    seed: run.seed,
     data: dataSummary(items, usable, table),
     validation: figures,
     backend: run.backend,

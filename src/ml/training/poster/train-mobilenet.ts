@@ -124,6 +124,7 @@ async function saveMobilenetModel(ctx: PosterRunContext, trained: TrainedMobilen
     backbone: { ...servingBackbone(backboneConfig, blocks), package: await nsfwjsVersion() },
     hyperparams: winner.candidate.head,
     trainedWith: ctx.command,
+    seed: ctx.seed,
     data: {
       ...ctx.dataSummary,
       featureRows: table.ids.length,

@@ -41,6 +41,7 @@ export async function trainScratchPoster(ctx: PosterRunContext, posters: readonl
     normalisation: 'RGB from decodePoster (whole poster squashed to a square), x/255',
     hyperparams: hp,
     trainedWith: ctx.command,
+    seed: ctx.seed,
     data: { ...ctx.dataSummary, unreadableImages: table.unreadable.length, train: rows.train.length, trainFit: fit.length, trainEarlyStopSlice: stop.length, validation: rows.validation.length },
     validation,
     baselines,
