@@ -15,8 +15,8 @@ export type EvaluationSplit = 'validation' | 'unfitted' | 'all';
  * validation split that early-stops a --fit-validation refit: posters no shipped head learnt, whether it was fitted
  * on the training part alone or refitted, so such models compare there like for like (about a seventh of it).
  */
-export function splitForEvaluation<T extends Poster>(posters: readonly T[], split: EvaluationSplit): { evaluated: T[]; reference: T[] } {
-  if (split === 'all') return { evaluated: [...posters], reference: [...posters] };
+export function splitForEvaluation<T extends Poster>(posters: readonly T[], split: EvaluationSplit): { evaluated: readonly T[]; reference: readonly T[] } {
+  if (split === 'all') return { evaluated: posters, reference: posters };
   const { train, validation } = splitPosters(posters);
   return { evaluated: split === 'unfitted' ? validation.filter((poster) => inStopSlice(poster.id)) : validation, reference: train };
 }
