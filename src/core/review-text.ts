@@ -33,6 +33,9 @@ const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:)]|$|(?:${TRAILING_FILLERS}|imo|lo
 const VERDICT_VERB = String.raw`(?<=\b(?:is|was|so|pure|straight|absolute|literally|kinda|lowkey|just) |(?<!\bat )\bit's )`;
 /** `\b` for any script: JavaScript's own sees a word edge inside "frío". */
 const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
+/** "Okay" and its spellings, and the words that soften it ("pretty okay"). */
+const OKAY = '(?:okay|ok|alright)';
+const HEDGE = '(?:pretty|just|only|fairly|kinda|really)';
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
 
 /**
@@ -69,6 +72,12 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
   [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],
   [slang(String.raw`\bmid\b${CLAUSE_END}`), 'mediocre'],
+  // A line's opening "Okay," only clears the throat ("Okay, this was amazing").
+  [slang(String.raw`^\s*${OKAY}\b(?:\s*[,!.:;-]+|(?= (?:so|wow|this|that|i)\b))`), ''],
+  // "It was okay" means a middling film, but IMDb's reviews have no 5s or 6s: the model learnt "okay" from the pans that
+  // say it (2.4 times as many as the praise) and rated "The movie was okay." 2.5. Only as a verdict on the film itself,
+  // so a long review's "the acting was okay" and "it's okay to skip" read as written.
+  [slang(String.raw`(?<=^\s*(?:${HEDGE} )?|\b(?:it|this|that|movie|film|one)(?: (?:is|was))?(?: ${HEDGE})? |\bit's (?:${HEDGE} )?)${OKAY}\b(?! (?:to|if)\b)|(?<=\ban )${OKAY}(?= (?:movie|film)\b)`), 'average'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],

@@ -33,6 +33,13 @@ describe('review text', () => {
     ["it's so cringe", "it's so embarrassing"],
     ['what a slog', 'what a bore'],
     ['it was honestly great', 'it was really great'],
+    ['It was okay, nothing special', 'it was average, nothing special'],
+    ["it's ok", "it's average"],
+    ['The movie was pretty alright.', 'the movie was pretty average.'],
+    ['just okay', 'just average'],
+    ['an okay film', 'an average film'],
+    ['Okay, this was amazing', 'this was amazing'],
+    ['ok so this blew my mind', 'so this blew my mind'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -55,6 +62,10 @@ describe('review text', () => {
     "i didn't hate it as much as the others",
     'she took no notes in class',
     'made me cringe at every joke',
+    'the acting was okay but the plot was a mess',
+    "it's okay to skip this one",
+    'it was not okay',
+    'an okay cast',
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
