@@ -27,7 +27,8 @@ describe('native views', () => {
   });
 
   it('averages the views of each image', () => {
-    expect(Array.from(meanOverViews(Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8), 2, 2, 2))).toEqual([3, 4, 5, 6]);
+    expect(Array.from(meanOverViews(Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8), 2, [0, 1], 2))).toEqual([3, 4, 5, 6]);
+    expect(Array.from(meanOverViews(Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8), 2, [1], 2))).toEqual([5, 6, 7, 8]);
   });
 });
 

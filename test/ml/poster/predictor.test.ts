@@ -116,6 +116,32 @@ describe('loadPosterPredictor', () => {
     await predictor.dispose();
   });
 
+  it('serves heads that average different views of one backbone, each as it would be served alone', async () => {
+    const original = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }], views: ['original' as const] };
+    const mirrored = { ...original, views: ['original' as const, 'flipped' as const] };
+    const layouts = { mixed: [original, mirrored], mirrored: [mirrored, mirrored], original: [original, original] } as const;
+    for (const [name, [genreViews, ratingViews]] of Object.entries(layouts)) {
+      await writeFrozenHead(join(models, name, 'genre'), 'genre', genreViews, 1280, 1);
+      await writeFrozenHead(join(models, name, 'rating'), 'rating', ratingViews, 1280, 100);
+    }
+    // Not mirror-symmetric, so that the mirror's features differ from the poster's.
+    const lopsided = (red: number) => sharp({ create: { width: 40, height: 60, channels: 3, background: { r: red, g: 90, b: 30 } } })
+      .composite([{ input: { create: { width: 12, height: 60, channels: 3, background: '#ffffff' } }, left: 0, top: 0 }]).jpeg().toBuffer();
+    const images = await Promise.all([250, 10].map(async (red) => decodePoster(await lopsided(red), 224)));
+    const answers = async (dir: string) => {
+      const predictor = await loadPosterPredictor(join(models, dir));
+      const results = await predictor.predict(images);
+      await predictor.dispose();
+      return results;
+    };
+    const [mixed, mirroredResults, originalResults] = [await answers('mixed'), await answers('mirrored'), await answers('original')];
+    images.forEach((_, i) => {
+      expect(mixed[i]!.genres).toEqual(originalResults[i]!.genres);
+      expect(mixed[i]!.genres.Action).not.toBeCloseTo(mirroredResults[i]!.genres.Action!, 5);
+      expect(mixed[i]!.rating).toBe(mirroredResults[i]!.rating);
+    });
+  });
+
   it('averages a second head on another backbone (<task>/second-backbone) with the head, genres, rating and heat map', async () => {
     const narrow = { ...DEFAULT_BACKBONE, taps: [{ layer: 'out_relu', pools: ['avg' as const] }], views: ['original' as const] };
     const wide = { ...narrow, source: NSFWJS_WIDE_MOBILENET.name };

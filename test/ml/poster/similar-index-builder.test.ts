@@ -6,6 +6,7 @@ import { GENRES } from '../../../src/core/genres.js';
 import { loadPosterDataset, splitPosters } from '../../../src/data/posters.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { DEFAULT_BACKBONE, loadPosterBackbone } from '../../../src/ml/serving/poster/backbone.js';
+import { GATE_AND_INDEX_VIEWS } from '../../../src/ml/serving/poster/features.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../../src/ml/serving/poster/metadata.js';
 import { featureSpec, loadOrExtractFeatures } from '../../../src/ml/training/poster/feature-cache.js';
 import { buildSimilarIndex } from '../../../src/ml/training/poster/similar-index-builder.js';
@@ -38,7 +39,7 @@ describe('build:similar', () => {
     const { train, validation } = splitPosters(posters);
     expect(validation.length).toBeGreaterThan(0);
     // A training run sharing the cache extracted every poster, validation ones included.
-    const backbone = await loadPosterBackbone(BACKBONE);
+    const backbone = await loadPosterBackbone({ ...BACKBONE, views: GATE_AND_INDEX_VIEWS });
     const cacheRoot = join(tmp, 'cache');
     await loadOrExtractFeatures(posters, backbone.extractor, featureSpec(backbone), cacheRoot);
     backbone.extractor.dispose();
@@ -46,5 +47,7 @@ describe('build:similar', () => {
     const metadata = await buildSimilarIndex({ dataDir: fixture.dir, genreDir, out: join(tmp, 'similar'), cacheRoot, builtWith: 'test', log: () => {} });
     const titled = ['tt0000100', 'tt0000101', 'tt0000102'];
     expect(metadata.count).toBe(train.filter((poster) => titled.includes(poster.id)).length);
+    // The genre head averages the poster and its mirror; the index reads the poster alone, on the same network.
+    expect(metadata.backbone).toEqual({ ...BACKBONE, views: ['original'] });
   }, 60_000);
 });

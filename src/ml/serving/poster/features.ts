@@ -23,6 +23,13 @@ export const DEFAULT_TAPS: readonly FeatureTap[] = [
 export type PosterView = 'original' | 'flipped';
 export const DEFAULT_VIEWS: readonly PosterView[] = ['original', 'flipped'];
 
+/**
+ * What the poster gate and the "looks like" index read, whatever views the genre and rating heads average: the mirror
+ * made the gate let one more of 180 wild non-posters through (README, "Serving the mirror too"), and the index's
+ * figures were measured on the poster alone. Serving still runs the network once for all of them.
+ */
+export const GATE_AND_INDEX_VIEWS: readonly PosterView[] = ['original'];
+
 export interface FeatureBlock {
   readonly name: string;
   readonly offset: number;

@@ -27,13 +27,17 @@ export function viewBatch(images: readonly Uint8Array[], config: Pick<BackboneCo
   return batch;
 }
 
-/** Rows [views x count, dim] averaged over the views into [count, dim], summed in view order as tf.addN does. */
-export function meanOverViews(rows: Float32Array, count: number, views: number, dim: number): Float32Array {
+/**
+ * View-major rows [views x count, dim] averaged over the views at `viewRows` into [count, dim], summed in that order
+ * as tf.addN does.
+ */
+export function meanOverViews(rows: Float32Array, count: number, viewRows: readonly number[], dim: number): Float32Array {
+  const [first, ...rest] = viewRows.map((v) => v * count * dim);
   const mean = new Float32Array(count * dim);
   for (let i = 0; i < count * dim; i++) {
-    let sum = rows[i]!;
-    for (let v = 1; v < views; v++) sum = Math.fround(sum + rows[v * count * dim + i]!);
-    mean[i] = sum / views;
+    let sum = rows[first! + i]!;
+    for (const offset of rest) sum = Math.fround(sum + rows[offset + i]!);
+    mean[i] = sum / viewRows.length;
   }
   return mean;
 }

@@ -4,7 +4,7 @@ import { type PosterPredictor, type PosterResult, topGenres } from '../../../cor
 import { createPosterExplainer } from './explain.js';
 import { loadGateModel } from './gate-model.js';
 import {
-  BackboneRegistry, type BackboneRuntime, backboneKey, loadServingModel, modelDir, type PosterRuntimeName, type ServedBackbone, servedFeatures,
+  BackboneRegistry, type BackboneRuntime, loadServingModel, modelDir, networkKey, type PosterRuntimeName, type ServedBackbone, servedFeaturesOf,
 } from './serving-model.js';
 import { recognisedAndSimilar } from './recognise.js';
 import { loadSimilarIndex, nearestPosters, type SimilarIndex } from './similar-index.js';
@@ -23,12 +23,15 @@ type BatchOutputs = {
   readonly nearest: { values: tf.Tensor; indices: tf.Tensor } | undefined;
 };
 
-/** The index must embed the genre head's backbone features: anything else would compare unlike numbers. */
-function checkedSimilarIndex(index: SimilarIndex, backbone: ServedBackbone | undefined, modelsDir: string): SimilarIndex {
-  if (backbone === undefined || backboneKey(index.metadata.backbone) !== backboneKey(backbone.config)) {
+/**
+ * The index's own backbone, which must be the genre head's network (anything else would cost another pass); it may
+ * average other views than the heads.
+ */
+async function similarIndexBackbone(index: SimilarIndex, genre: ServedBackbone | undefined, backbones: BackboneRegistry, modelsDir: string): Promise<ServedBackbone> {
+  if (genre === undefined || networkKey(index.metadata.backbone) !== networkKey(genre.config)) {
     throw new Error(`${modelsDir}/similar was built on another backbone than ${modelsDir}/genre: rebuild it with npm run build:similar`);
   }
-  return index;
+  return backbones.get(index.metadata.backbone);
 }
 
 export interface DisposablePosterPredictor extends PosterPredictor {
@@ -46,8 +49,10 @@ export interface PosterPredictorOptions {
 
 /**
  * Loads `<modelsDir>/genre`, `<modelsDir>/rating` and, when installed, the poster gate `<modelsDir>/gate` and the
- * "looks like" index `<modelsDir>/similar` once. Heads on the same frozen backbone share it: each batch runs it
- * once and every head (and the index) reads the same features. `explain` exists for frozen-backbone genre heads.
+ * "looks like" index `<modelsDir>/similar` once. Heads on the same frozen network share it: each batch runs it once,
+ * on every view any of them reads, and each head (and the index) reads the mean over its own views (the genre and
+ * rating heads the poster and its mirror, the gate and the index the poster alone). `explain` exists for
+ * frozen-backbone genre heads.
  *
  * @example
  * const predictor = await loadPosterPredictor('models');
@@ -70,16 +75,17 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
     throw new Error(`${modelsDir}/genre/metadata.json labels do not match the 25 genre columns`);
   }
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
-  const similar = similarIndex && checkedSimilarIndex(similarIndex, genre.backbone, modelsDir);
+  const similar = similarIndex;
+  const similarBackbone = similar && (await similarIndexBackbone(similar, genre.backbone, backbones, modelsDir));
   const explainer = genre.head && createPosterExplainer(genre.head, labels, genre.secondHead);
   const recogniseAt = similar?.metadata.recognition?.threshold;
 
-  const backbonesInUse = [...new Set([...genre.backbones, ...rating.backbones, gate?.backbone])].filter((b): b is ServedBackbone => b !== undefined);
+  const backbonesInUse = [...new Set([...genre.backbones, ...rating.backbones, gate?.backbone, similarBackbone])].filter((b): b is ServedBackbone => b !== undefined);
 
-  /** Every output of one batch as tensors; the similar index reads the genre head's backbone features. */
+  /** Every output of one batch as tensors. */
   const run = (pixels: tf.Tensor4D, features: ReadonlyMap<ServedBackbone, tf.Tensor2D>): BatchOutputs => {
     const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, features));
-    const nearest = similar && tf.topk(similar.similarities(features.get(genre.backbone!)!), SIMILAR_COUNT + 1);
+    const nearest = similar && tf.topk(similar.similarities(features.get(similarBackbone!)!), SIMILAR_COUNT + 1);
     return { genres: genres!, ratings: ratings!, poster: gate?.predict(features.get(gate.backbone)!), nearest };
   };
 
@@ -97,20 +103,16 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
         images.forEach((image, i) => flat.set(image, i * expected));
         return tf.tensor4d(flat, [images.length, inputSize, inputSize, 3], 'int32').toFloat() as tf.Tensor4D;
       });
-      const features = new Map<ServedBackbone, tf.Tensor2D>();
       let outputs: BatchOutputs;
       try {
-        // Two backbones on ONNX Runtime run side by side (each session's run is asynchronous), so a second one
-        // costs a single poster little wall time when a core is free.
-        const settled = await Promise.allSettled(backbonesInUse.map((backbone) => servedFeatures(backbone, images, pixels)));
-        settled.forEach((outcome, i) => {
-          if (outcome.status === 'fulfilled') features.set(backbonesInUse[i]!, outcome.value);
-        });
-        const failure = settled.find((outcome) => outcome.status === 'rejected');
-        if (failure) throw failure.reason;
-        outputs = tf.tidy(() => run(pixels, features));
+        const features = await servedFeaturesOf(backbonesInUse, images, pixels);
+        try {
+          outputs = tf.tidy(() => run(pixels, features));
+        } finally {
+          tf.dispose([...features.values()]);
+        }
       } finally {
-        tf.dispose([pixels, ...features.values()]);
+        pixels.dispose();
       }
       const [probs, scores, posterness, nearestValues, nearestIndices] = await Promise.all([
         outputs.genres.array(), outputs.ratings.array(), outputs.poster?.array(), outputs.nearest?.values.array(), outputs.nearest?.indices.array(),

@@ -6,6 +6,7 @@ import { compileForInference, type InferenceFn } from '../../runtime/graph-compi
 import { loadLayersModel } from '../../runtime/model-io.js';
 import { compileForOnnxRuntime, type NativeInference } from '../../runtime/onnx/native-inference.js';
 import { type BackboneConfig, isBackboneSource, loadPosterBackbone, type PosterBackbone } from './backbone.js';
+import type { PosterView } from './features.js';
 import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
 import { tapOutputs } from './features.js';
 import { meanOverViews, viewBatch } from './native-views.js';
@@ -57,11 +58,18 @@ export function backboneKey({ taps, views, inputSize, scale, source }: BackboneC
   return JSON.stringify({ taps, views, inputSize, scale, source });
 }
 
+/** What makes two backbone configs the same network, whatever views they average: they share one load and one pass. */
+export function networkKey({ taps, inputSize, scale, source }: BackboneConfig): string {
+  return JSON.stringify({ taps, inputSize, scale, source });
+}
+
 /**
- * Loads each distinct backbone once, so the genre and rating heads share the network and its forward pass, and
- * puts it on ONNX Runtime when the runtime choice allows and the package loads (`onTfjs` hears why not).
+ * Loads each distinct network once, so every head on it (whatever views it averages) shares the network and its
+ * forward pass, and puts it on ONNX Runtime when the runtime choice allows and the package loads (`onTfjs` hears why
+ * not).
  */
 export class BackboneRegistry {
+  private readonly networks = new Map<string, Promise<ServedBackbone>>();
   private readonly loaded = new Map<string, Promise<ServedBackbone>>();
   private readonly compiled: Array<() => void> = [];
 
@@ -82,12 +90,22 @@ export class BackboneRegistry {
   }
 
   get(config: BackboneConfig): Promise<ServedBackbone> {
-    const { taps, views, inputSize, scale, source } = config;
     const key = backboneKey(config);
     let backbone = this.loaded.get(key);
     if (!backbone) {
+      backbone = this.network(config).then((network) => ({ ...network, config: { ...network.config, views: config.views } }));
+      this.loaded.set(key, backbone);
+    }
+    return backbone;
+  }
+
+  private network(config: BackboneConfig): Promise<ServedBackbone> {
+    const { taps, views, inputSize, scale, source } = config;
+    const key = networkKey(config);
+    let network = this.networks.get(key);
+    if (!network) {
       if (!isBackboneSource(source)) throw new Error(`Unknown poster backbone "${source}"`);
-      backbone = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => {
+      network = loadPosterBackbone({ taps, views, inputSize, scale, source }).then(async (loaded) => {
         const native = await this.native(loaded);
         let compiled: InferenceFn | undefined;
         this.compiled.push(() => compiled?.dispose());
@@ -96,13 +114,13 @@ export class BackboneRegistry {
         if (native.native === undefined) infer();
         return { ...loaded, infer, ...native };
       });
-      this.loaded.set(key, backbone);
+      this.networks.set(key, network);
     }
-    return backbone;
+    return network;
   }
 
   async dispose(): Promise<void> {
-    for (const backbone of await Promise.all(this.loaded.values())) {
+    for (const backbone of await Promise.all(this.networks.values())) {
       await backbone.native?.release();
       backbone.extractor.dispose();
     }
@@ -116,15 +134,24 @@ export class BackboneRegistry {
  * the wasm threads to share.
  */
 export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D): tf.Tensor2D {
+  const { views } = backbone.config;
+  return tf.tidy(() => meanOfViewRows(viewFeatures(backbone, pixels, views), pixels.shape[0], views.map((_, v) => v)));
+}
+
+/** Features of every view of every poster, view-major ([views x count, dim]). */
+function viewFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D, views: readonly PosterView[]): tf.Tensor2D {
   return tf.tidy(() => {
     const size = backbone.config.inputSize;
     const resized = pixels.shape[1] === size ? pixels : tf.image.resizeBilinear(pixels, [size, size]);
     const input = resized.mul(backbone.config.scale) as tf.Tensor4D;
-    const views = backbone.config.views.map((view) => (view === 'flipped' ? tf.reverse(input, 2) : input));
-    const features = backbone.infer()(views.length === 1 ? views[0]! : tf.concat(views)) as tf.Tensor2D;
-    const count = input.shape[0];
-    return tf.addN(views.map((_, v) => features.slice([v * count, 0], [count, -1]))).div(views.length) as tf.Tensor2D;
+    const batch = views.map((view) => (view === 'flipped' ? tf.reverse(input, 2) : input));
+    return backbone.infer()(batch.length === 1 ? batch[0]! : tf.concat(batch)) as tf.Tensor2D;
   });
+}
+
+/** The mean of the view-major rows at `viewRows` (summed in that order, as the ONNX Runtime path does). */
+function meanOfViewRows(rows: tf.Tensor2D, count: number, viewRows: readonly number[]): tf.Tensor2D {
+  return tf.addN(viewRows.map((v) => rows.slice([v * count, 0], [count, -1]))).div(viewRows.length) as tf.Tensor2D;
 }
 
 /**
@@ -132,10 +159,46 @@ export function backboneFeatures(backbone: ServedBackbone, pixels: tf.Tensor4D):
  * has it, else on TensorFlow.js from `pixels` (the same images as floats). The caller disposes the result.
  */
 export async function servedFeatures(backbone: ServedBackbone, images: readonly Uint8Array[], pixels: tf.Tensor4D): Promise<tf.Tensor2D> {
-  const { native, config, featureDim } = backbone;
-  if (native === undefined || pixels.shape[1] !== config.inputSize) return backboneFeatures(backbone, pixels);
-  const [rows] = await native.run(viewBatch(images, config), [images.length * config.views.length, config.inputSize, config.inputSize, 3]);
-  return tf.tensor2d(meanOverViews(rows!, images.length, config.views.length, featureDim), [images.length, featureDim]);
+  return (await networkFeatures([backbone], images, pixels))[0]!;
+}
+
+/**
+ * {@link servedFeatures} of every backbone in `backbones` with one pass per network: a head reading the poster and
+ * its mirror and one reading the poster alone share the poster's rows. Networks run side by side (each ONNX Runtime
+ * session's run is asynchronous), so a second one costs a single poster little wall time when a core is free. The
+ * caller disposes the features.
+ */
+export async function servedFeaturesOf(backbones: readonly ServedBackbone[], images: readonly Uint8Array[], pixels: tf.Tensor4D): Promise<Map<ServedBackbone, tf.Tensor2D>> {
+  const byNetwork = new Map<tf.LayersModel, ServedBackbone[]>();
+  for (const backbone of backbones) byNetwork.set(backbone.extractor, [...(byNetwork.get(backbone.extractor) ?? []), backbone]);
+  const groups = [...byNetwork.values()];
+  const settled = await Promise.allSettled(groups.map((group) => networkFeatures(group, images, pixels)));
+  const features = new Map<ServedBackbone, tf.Tensor2D>();
+  settled.forEach((outcome, g) => {
+    if (outcome.status === 'fulfilled') groups[g]!.forEach((backbone, b) => features.set(backbone, outcome.value[b]!));
+  });
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    tf.dispose([...features.values()]);
+    throw failure.reason;
+  }
+  return features;
+}
+
+/** Each backbone's features, for backbones sharing one network: the union of their views goes through it once. */
+async function networkFeatures(group: readonly ServedBackbone[], images: readonly Uint8Array[], pixels: tf.Tensor4D): Promise<tf.Tensor2D[]> {
+  const views = [...new Set(group.flatMap((backbone) => backbone.config.views))];
+  const viewRows = (backbone: ServedBackbone) => backbone.config.views.map((view) => views.indexOf(view));
+  const { native, config, featureDim } = group[0]!;
+  const count = images.length;
+  if (native === undefined || pixels.shape[1] !== config.inputSize) {
+    return tf.tidy(() => {
+      const rows = viewFeatures(group[0]!, pixels, views);
+      return group.map((backbone) => meanOfViewRows(rows, pixels.shape[0], viewRows(backbone)));
+    });
+  }
+  const [rows] = await native.run(viewBatch(images, { ...config, views }), [count * views.length, config.inputSize, config.inputSize, 3]);
+  return group.map((backbone) => tf.tensor2d(meanOverViews(rows!, count, viewRows(backbone), featureDim), [count, featureDim]));
 }
 
 export async function loadServingModel(dir: string, backbones: BackboneRegistry): Promise<ServingModel> {

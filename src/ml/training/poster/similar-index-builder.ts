@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadMovieTitles } from '../../../data/movie-titles.js';
 import { loadPosterDataset, splitPosters } from '../../../data/posters.js';
 import { loadPosterBackbone } from '../../serving/poster/backbone.js';
-import type { FeatureBlock } from '../../serving/poster/features.js';
+import { type FeatureBlock, GATE_AND_INDEX_VIEWS } from '../../serving/poster/features.js';
 import { readFeatureNorm, readPosterMetadata, writeMeanStd } from '../../serving/poster/metadata.js';
 import {
   embeddingSize, type SimilarEmbedding, similarityEmbedder, SIMILAR_FILES, type SimilarIndexMetadata, type SimilarItem,
@@ -94,7 +94,8 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   const posters = titledTrainingPosters(dataset.posters, titles).slice(0, options.limit);
   const trainCount = splitPosters(dataset.posters).train.length;
   options.log(`indexing ${posters.length} training posters (${trainCount - posters.length} skipped: untitled or over --limit)`);
-  const backbone = await loadPosterBackbone(genre.backbone);
+  const indexedBackbone = { ...genre.backbone, views: GATE_AND_INDEX_VIEWS };
+  const backbone = await loadPosterBackbone(indexedBackbone);
   const spec = featureSpec(backbone);
   const table = await loadOrExtractFeatures(posters, backbone.extractor, spec, options.cacheRoot, (done, total) => {
     if (done % 256 === 0 || done === total) options.log(`features ${done}/${total}`);
@@ -114,7 +115,7 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   const items = table.ids.map((id) => ({ id, ...titles.get(id)! }));
   const metadata: SimilarIndexMetadata = {
     task: 'similar',
-    backbone: genre.backbone,
+    backbone: indexedBackbone,
     block,
     ...(projection ? { projection: { dim: options.projectionDim!, trainedOn: projection.trainedOn } } : {}),
     count: items.length,

@@ -1,6 +1,7 @@
 /**
  * Trains the poster gate: a small binary head on the frozen backbone features the genre and rating heads read
- * (same taps, views and input size, so serving runs the backbone once for all three), from training-split
+ * (same taps and input size, so serving runs the backbone once for all three; the poster alone, `GATE_AND_INDEX_VIEWS`,
+ * whatever views the heads average), from training-split
  * posters (clean and in the wild) against training non-poster groups; scores the held-out parts once.
  */
 import { mkdir } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Poster } from '../../../data/posters.js';
 import { loadLayersModel, saveModel } from '../../runtime/model-io.js';
 import { loadPosterBackbone } from '../../serving/poster/backbone.js';
+import { GATE_AND_INDEX_VIEWS } from '../../serving/poster/features.js';
 import { type FeatureTable, loadOrExtractFeatures, featureSpec } from './feature-cache.js';
 import { featureExamples } from './feature-examples.js';
 import { columnStats, meanOverViews, standardise } from './feature-matrix.js';
@@ -69,7 +71,7 @@ async function scoreRows(model: tf.LayersModel, table: FeatureTable, rows: reado
   return predictAll(model, featureExamples(matrix, rows.map(() => [])));
 }
 
-/** The shipped genre model's top-3 agreement between each held-out poster and its in-the-wild picture. */
+/** The genre model's top-3 agreement between each held-out poster and its in-the-wild picture, on the gate's views. */
 async function genreAgreement(genreDir: string, table: FeatureTable, validation: readonly GateItem[], rowOf: ReadonlyMap<string, number>): Promise<number> {
   const pairs = validation.filter((item) => item.source === 'wild-poster' && rowOf.has(item.origin));
   const genre = await loadLayersModel(genreDir);
@@ -84,7 +86,8 @@ export async function trainPosterGate(run: GateRun): Promise<Record<string, numb
   const started = Date.now();
   const genreBackbone = (await readPosterMetadata(run.genreDir)).backbone;
   if (!genreBackbone) throw new Error(`${run.genreDir} has no frozen backbone for the gate to share`);
-  const { package: _package, ...config } = genreBackbone;
+  const { package: _package, ...genreConfig } = genreBackbone;
+  const config = { ...genreConfig, views: GATE_AND_INDEX_VIEWS };
   const items = await gateItems(run.posters, run.nonPosterDir, run.wildDir, run.plan);
   const backbone = await loadPosterBackbone(config);
   run.log(`gate: ${items.length} images, ${backbone.featureDim} features x ${config.views.length} views, cache ${run.cacheDir}`);
