@@ -28,7 +28,7 @@ export interface SimilarItem {
 /** `models/similar/metadata.json`: which features were indexed, from what, and how well it held up. */
 export interface SimilarIndexMetadata {
   readonly task: 'similar';
-  /** Must equal the genre model's backbone, so the served features can be looked up without another pass. */
+  /** The genre model's network, on the poster alone (`GATE_AND_INDEX_VIEWS`), so serving needs no other pass. */
   readonly backbone: BackboneConfig & { readonly package: string };
   /** Columns of the backbone feature row that are indexed (standardised with `norm.f32`, then unit length). */
   readonly block: FeatureBlock;
