@@ -40,6 +40,7 @@ describe('review text', () => {
     ['an okay film', 'an average film'],
     ['Okay, this was amazing', 'this was amazing'],
     ['ok so this blew my mind', 'so this blew my mind'],
+    ['Okay.', 'average.'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
