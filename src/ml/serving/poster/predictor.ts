@@ -61,7 +61,7 @@ export interface PosterPredictorOptions {
  */
 export async function loadPosterPredictor(modelsDir: string, options: PosterPredictorOptions = {}): Promise<DisposablePosterPredictor> {
   const backbones = new BackboneRegistry(options.runtime, (reason) => options.log?.(`poster backbone on TensorFlow.js: ${reason}`));
-  const [genre, rating, gate, similarIndex] = await Promise.all([
+  const [genre, rating, gate, similar] = await Promise.all([
     loadServingModel(modelDir(modelsDir, 'genre'), backbones),
     loadServingModel(modelDir(modelsDir, 'rating'), backbones),
     loadGateModel(modelsDir, backbones),
@@ -75,7 +75,6 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
     throw new Error(`${modelsDir}/genre/metadata.json labels do not match the 25 genre columns`);
   }
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
-  const similar = similarIndex;
   const similarBackbone = similar && (await similarIndexBackbone(similar, genre.backbone, backbones, modelsDir));
   const explainer = genre.head && createPosterExplainer(genre.head, labels, genre.secondHead);
   const recogniseAt = similar?.metadata.recognition?.threshold;

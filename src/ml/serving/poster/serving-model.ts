@@ -6,9 +6,8 @@ import { compileForInference, type InferenceFn } from '../../runtime/graph-compi
 import { loadLayersModel } from '../../runtime/model-io.js';
 import { compileForOnnxRuntime, type NativeInference } from '../../runtime/onnx/native-inference.js';
 import { type BackboneConfig, isBackboneSource, loadPosterBackbone, type PosterBackbone } from './backbone.js';
-import type { PosterView } from './features.js';
 import { type PosterModelMetadata, readFeatureNorm, readPosterMetadata } from './metadata.js';
-import { tapOutputs } from './features.js';
+import { type PosterView, tapOutputs } from './features.js';
 import { meanOverViews, viewBatch } from './native-views.js';
 
 /** One poster model ready to serve: float pixels (n x size x size x 3, 0-255) in, outputs (n x labels) out. */
