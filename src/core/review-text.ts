@@ -72,8 +72,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
   [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],
   [slang(String.raw`\bmid\b${CLAUSE_END}`), 'mediocre'],
-  // A line's opening "Okay," only clears the throat ("Okay, this was amazing"); alone ("Okay.") it is the verdict.
-  [slang(String.raw`^\s*${OKAY}\b(?:\s*[,!.:;-]+(?=\s*[\p{L}\p{N}])|(?= (?:so|wow|this|that|i)\b))`), ''],
+  // A line's opening "Okay," only clears the throat ("Okay, this was amazing"); alone ("Okay.", "Okay I guess") it is
+  // the verdict.
+  [slang(String.raw`^\s*${OKAY}\b(?:\s*[,!.:;-]+(?=\s*[\p{L}\p{N}])|(?= (?:so|wow|this|that|i(?! guess))\b))`), ''],
   // "It was okay" means a middling film, but IMDb's reviews have no 5s or 6s: the model learnt "okay" from the pans that
   // say it (2.4 times as many as the praise) and rated "The movie was okay." 2.5. Only as a verdict on the film itself,
   // so a long review's "the acting was okay" and "it's okay to skip" read as written.

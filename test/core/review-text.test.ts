@@ -41,6 +41,7 @@ describe('review text', () => {
     ['Okay, this was amazing', 'this was amazing'],
     ['ok so this blew my mind', 'so this blew my mind'],
     ['Okay.', 'average.'],
+    ['Okay I guess', 'average i guess'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
