@@ -79,9 +79,6 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // say it (2.4 times as many as the praise) and rated "The movie was okay." 2.5. Only as a verdict on the film itself,
   // so a long review's "the acting was okay" and "it's okay to skip" read as written.
   [slang(String.raw`(?<=^\s*(?:${HEDGE} )?|\b(?:it|this|that|movie|film|one)(?: (?:is|was))?(?: ${HEDGE})? |\bit's (?:${HEDGE} )?)${OKAY}\b(?! (?:to|if)\b)|(?<=\ban )${OKAY}(?= (?:movie|film)\b)`), 'average'],
-  // The same for "nothing special" (pans say it 2.3 times as often as praise in IMDb's reviews): a middling verdict in
-  // chat. Not where it is about something else ("nothing special about the trailer") or what was expected.
-  [slang(String.raw`(?<!\bexpect(?:ed|ing)? )\bnothing special\b(?! about\b)`), 'ordinary'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],
