@@ -68,6 +68,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bthe hype (?:is|was) real\b`), 'it is excellent'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
   [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) (?:\w+ )?(?:hours?|minutes|mins)(?: of my life)? back\b`), 'a waste of time'],
+  [slang(String.raw`\b(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
+  // Read word by word, "not a dull moment" is a negated pan.
+  [slang(String.raw`\b(?:not|never) (?:a|one|a single) dull moment\b`), 'gripping throughout'],
   [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],
   [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
   [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],

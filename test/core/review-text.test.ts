@@ -42,6 +42,9 @@ describe('review text', () => {
     ['ok so this blew my mind', 'so this blew my mind'],
     ['Okay.', 'average.'],
     ['Okay I guess', 'average i guess'],
+    ["Two hours of my life I'll never get back", 'a waste of time'],
+    ["that's three hours I'm never getting back", "that's a waste of time"],
+    ['Not a single dull moment!', 'gripping throughout!'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -68,6 +71,8 @@ describe('review text', () => {
     "it's okay to skip this one",
     'it was not okay',
     'an okay cast',
+    'the dull moments outnumber the good ones',
+    "i'll get back to it in two hours",
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
