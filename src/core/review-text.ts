@@ -33,8 +33,9 @@ const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:)]|$|(?:${TRAILING_FILLERS}|imo|lo
 const VERDICT_VERB = String.raw`(?<=\b(?:is|was|so|pure|straight|absolute|literally|kinda|lowkey|just) |(?<!\bat )\bit's )`;
 /** `\b` for any script: JavaScript's own sees a word edge inside "frío". */
 const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
-/** "Okay" and its spellings, and the words that soften it ("pretty okay"). */
+/** "Okay" and its spellings. */
 const OKAY = '(?:okay|ok|alright)';
+/** Words that soften a verdict ("pretty okay"). */
 const HEDGE = '(?:pretty|just|only|fairly|kinda|really)';
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
 
