@@ -37,6 +37,8 @@ const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N
 const OKAY = '(?:okay|ok|alright)';
 /** Words that soften a verdict ("pretty okay"). */
 const HEDGE = '(?:pretty|just|only|fairly|kinda|really)';
+/** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
+const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
 
 /**
@@ -68,8 +70,8 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:\bdid not|\bdidn't|\bdo not|\bdon't) hate (?:it|this one)\b${CLAUSE_END}`), 'found it decent'],
   [slang(String.raw`\bthe hype (?:is|was) real\b`), 'it is excellent'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
-  [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) (?:\w+ )?(?:hours?|minutes|mins)(?: of my life)? back\b`), 'a waste of time'],
-  [slang(String.raw`\b(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
+  [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) ${LOST_TIME} back\b`), 'a waste of time'],
+  [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
   // Read word by word, "not a dull moment" is a negated pan.
   [slang(String.raw`\b(?:not|never) (?:a|one|a single) dull moment\b`), 'gripping throughout'],
   [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],

@@ -53,7 +53,7 @@ export interface BackboneRuntime {
 export type PosterRuntimeName = 'onnxruntime' | 'tfjs';
 
 /** What makes two backbone configs the same network and features (metadata extras like `package` aside). */
-export function backboneKey({ taps, views, inputSize, scale, source }: BackboneConfig): string {
+function backboneKey({ taps, views, inputSize, scale, source }: BackboneConfig): string {
   return JSON.stringify({ taps, views, inputSize, scale, source });
 }
 

@@ -1,8 +1,8 @@
 /**
  * Builds the "looks like" index (`models/similar/`) from the training split only: the genre model's backbone
- * features of every training poster (the poster alone, `GATE_AND_INDEX_VIEWS`), standardised with the genre head's own statistics (one block or all of
- * them), optionally through a projection learnt from wild pictures of the same training posters, unit length,
- * quantised to int8 (one byte per dimension keeps ~5,000 posters under 8 MiB).
+ * features of every training poster (the poster alone, `GATE_AND_INDEX_VIEWS`), standardised with the genre head's
+ * own statistics (one block or all of them), optionally through a projection learnt from wild pictures of the same
+ * training posters, unit length, quantised to int8 (one byte per dimension keeps ~5,000 posters under 8 MiB).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * Trains the poster gate: a small binary head on the frozen backbone features the genre and rating heads read
- * (same taps and input size, so serving runs the backbone once for all three; the poster alone, `GATE_AND_INDEX_VIEWS`,
- * whatever views the heads average), from training-split
- * posters (clean and in the wild) against training non-poster groups; scores the held-out parts once.
+ * (same taps and input size, so serving runs the backbone once for all three; the poster alone,
+ * `GATE_AND_INDEX_VIEWS`, whatever views the heads average), from training-split posters (clean and in the wild)
+ * against training non-poster groups; scores the held-out parts once.
  */
 import { mkdir } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
