@@ -37,6 +37,8 @@ const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N
 const OKAY = '(?:okay|ok|alright)';
 /** Words that soften a verdict ("pretty okay"). */
 const HEDGE = '(?:pretty|just|only|fairly|kinda|really)';
+/** The film as the subject of a verdict ("the movie", "this one"). */
+const FILM = String.raw`\b(?:it|this|that|movie|film|one)`;
 /** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
 const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
@@ -84,7 +86,11 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // "It was okay" means a middling film, but IMDb's reviews have no 5s or 6s: the model learnt "okay" from the pans that
   // say it (2.4 times as many as the praise) and rated "The movie was okay." 2.5. Only as a verdict on the film itself,
   // so a long review's "the acting was okay" and "it's okay to skip" read as written.
-  [slang(String.raw`(?<=^\s*(?:${HEDGE} )?|\b(?:it|this|that|movie|film|one)(?: (?:is|was))?(?: ${HEDGE})? |\bit's (?:${HEDGE} )?)${OKAY}\b(?! (?:to|if)\b)|(?<=\ban )${OKAY}(?= (?:movie|film)\b)`), 'average'],
+  [slang(String.raw`(?<=^\s*(?:${HEDGE} )?|${FILM}(?: (?:is|was))?(?: ${HEDGE})? |\bit's (?:${HEDGE} )?)${OKAY}\b(?! (?:to|if)\b)|(?<=\ban )${OKAY}(?= (?:movie|film)\b)`), 'average'],
+  // "Not bad" as a verdict on the film means fairly good in chat, but in IMDb's reviews pans say "wasn't bad" 2.6 times
+  // as often as praise ("the acting wasn't bad, but"): the model rated "Not bad" 5.0 and "It wasn't bad" 4.4.
+  [slang(String.raw`(?<=^\s*(?:really )?|${FILM} (?:is|was) |\bit ?'s )not (?:too |that |so )?bad\b(?! (?:enough|as)\b)`), 'decent'],
+  [slang(String.raw`(?<=${FILM} )(is|was) ?n't (?:too |that |so )?bad\b(?! (?:enough|as)\b)`), '$1 decent'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],

@@ -45,6 +45,12 @@ describe('review text', () => {
     ["Two hours of my life I'll never get back", 'a waste of time'],
     ["that's three hours I'm never getting back", "that's a waste of time"],
     ['Not a single dull moment!', 'gripping throughout!'],
+    ['Not bad.', 'decent.'],
+    ['honestly not too bad', 'really decent'],
+    ["it's not that bad", "it's decent"],
+    ["The movie wasn't bad", 'the movie was decent'],
+    ["this one isn't bad", 'this one is decent'],
+    ['not bad, not great', 'decent, not great'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -60,7 +66,9 @@ describe('review text', () => {
     'The Banger Sisters',
     'he slept on the couch',
     "no cap'n, not there",
-    'not bad, not great',
+    'the acting was not bad but the plot was a mess',
+    "the first half wasn't bad",
+    'not bad enough to be funny',
     'L.A. story',
     'frío sol de invierno (fr. guido)',
     "if you don't hate this movie",

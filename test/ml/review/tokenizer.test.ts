@@ -92,13 +92,13 @@ describe('ReviewTokenizer', () => {
   });
 
   it('keeps its negation scope through tokenizer.json, and older configs without one read plain words', () => {
-    const negating = ReviewTokenizer.fit(['not bad', 'not bad at all', 'bad'], { ...options, negationScope: true });
-    expect(negating.config.words).toContain('not_bad');
+    const negating = ReviewTokenizer.fit(['not funny', 'not funny at all', 'funny'], { ...options, negationScope: true });
+    expect(negating.config.words).toContain('not_funny');
     const copy = ReviewTokenizer.fromConfig(JSON.parse(JSON.stringify(negating.config)));
-    expect(copy.tokens('Not bad.')).toEqual(['not', 'not_bad']);
-    expect(Array.from(copy.encode('Not bad.'))).toEqual(Array.from(negating.encode('not bad')));
+    expect(copy.tokens('Not funny.')).toEqual(['not', 'not_funny']);
+    expect(Array.from(copy.encode('Not funny.'))).toEqual(Array.from(negating.encode('not funny')));
     expect(tokenizer.config).not.toHaveProperty('negationScope');
-    expect(tokenizer.tokens('Not bad.')).toEqual(['not', 'bad']);
+    expect(tokenizer.tokens('Not funny.')).toEqual(['not', 'funny']);
   });
 
   it('rejects nonsense options with a clear message', () => {
