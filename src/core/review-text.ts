@@ -44,6 +44,23 @@ const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
 
 /**
+ * Review words outside the model's 20,000-word vocabulary, spelt as words inside it that mean the same: unknown, "Super
+ * rewatchable" got 5.2 and "I was underwhelmed" 5.1.
+ */
+const UNLEARNT_WORDS: Readonly<Record<string, string>> = {
+  'over-?hyped': 'overrated',
+  rewatchable: 'worth watching again',
+  underwhelmed: 'disappointed',
+  'mind-?blowing': 'amazing',
+  'jaw-?dropping': 'stunning',
+  immersive: 'engrossing',
+  'plot-?hole(s)?': 'plot hole$1',
+  masterclass: 'masterpiece',
+  goosebumps: 'chills',
+  'feel-good': 'heartwarming',
+};
+
+/**
  * Chat slang the training reviews (IMDb's from 2011, the treebank's from 2013) never use in this sense, read as the
  * plain words it means: the model rated "This movie slaps" 3.2 and "what a banger" 5.4. Each pattern asks for the
  * slang's own context, so literal uses ("he slaps her", "the mid-90s", "at the peak of her career", "slept on the
@@ -92,6 +109,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=^\s*(?:really )?|${FILM} (?:is|was) |\bit ?'s )not (?:too |that |so )?bad\b(?! (?:enough|as)\b)`), 'decent'],
   [slang(String.raw`(?<=${FILM} )(is|was) ?n't (?:too |that |so )?bad\b(?! (?:enough|as)\b)`), '$1 decent'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
+  ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],
 ];

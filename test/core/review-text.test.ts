@@ -51,6 +51,11 @@ describe('review text', () => {
     ["The movie wasn't bad", 'the movie was decent'],
     ["this one isn't bad", 'this one is decent'],
     ['not bad, not great', 'decent, not great'],
+    ['So overhyped', 'so overrated'],
+    ['Way over-hyped', 'way overrated'],
+    ['Full of plotholes', 'full of plot holes'],
+    ['a masterclass in suspense', 'a masterpiece in suspense'],
+    ['I was underwhelmed', 'i was disappointed'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
