@@ -93,6 +93,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
   // Read word by word, "not a dull moment" is a negated pan.
   [slang(String.raw`\b(?:not|never) (?:a|one|a single) dull moment\b`), 'gripping throughout'],
+  // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop
+  // laughing" 4.6. Laughing "at how bad it was" reads as written.
+  [slang(String.raw`\b(?:couldn't|could not|can't|cannot) stop laughing\b(?! at (?:how|it|the fact)\b)|\b(?:crying|dying|died|dead) laughing\b`), 'hilarious'],
   [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],
   [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
   [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],

@@ -56,6 +56,8 @@ describe('review text', () => {
     ['Full of plotholes', 'full of plot holes'],
     ['a masterclass in suspense', 'a masterpiece in suspense'],
     ['I was underwhelmed', 'i was disappointed'],
+    ["Couldn't stop laughing the whole time", 'hilarious the whole time'],
+    ['I was crying laughing', 'i was hilarious'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -74,6 +76,7 @@ describe('review text', () => {
     'the acting was not bad but the plot was a mess',
     "the first half wasn't bad",
     'not bad enough to be funny',
+    "i couldn't stop laughing at how bad it was",
     'L.A. story',
     'frío sol de invierno (fr. guido)',
     "if you don't hate this movie",
