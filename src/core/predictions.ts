@@ -14,6 +14,12 @@ export interface PosterResult {
   /** Predicted IMDb score, 1-10. */
   readonly rating: number;
   /**
+   * How far the rating model's answers land from the true score on average: its mean absolute error on its
+   * validation split (`models/rating/metadata.json`). The poster says little about a film's score, so every card
+   * shows how rough the guess is. Absent when the metadata has no such figure.
+   */
+  readonly ratingTypicalError?: number;
+  /**
    * The training poster this image shows, when its embedding is all but identical to one in the index (someone
    * posted a poster the models learnt from); it is then left out of `similar`.
    */

@@ -74,6 +74,14 @@ export class UserFacingError extends Error {
  */
 export const wordsWorthShowing = (words: readonly WordWeight[] = []): WordWeight[] => words.filter(({ weight }) => Math.abs(weight) >= 0.05);
 
+/** `7.3 / 10`: a rating as every platform's card writes it. */
+export const formatRating = (rating: number): string => `${rating.toFixed(1)} / 10`;
+
+/** `6.4 / 10 (give or take 0.8)`: a poster's predicted rating with how rough such a guess is, on every card. */
+export function posterRatingCaption({ rating, ratingTypicalError }: PosterResult): string {
+  return ratingTypicalError === undefined ? formatRating(rating) : `${formatRating(rating)} (give or take ${ratingTypicalError.toFixed(1)})`;
+}
+
 /** `wonderful +2.1 · boring −1.3`: the words behind a review rating, for every platform's card. */
 export function formatWordWeights(words: readonly WordWeight[]): string {
   return words.map(({ word, weight }) => `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`).join(' · ');

@@ -10,16 +10,16 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
- * `rate-review` CLIs (`{poster, genres, top3, rating, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
+ * `rate-review` CLIs (`{poster, genres, top3, rating, ratingTypicalError?, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
  * explained, `words` when a review is), notices as `{"error": message}`.
  */
 export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
     case 'poster': {
-      const { poster, genres, top3, rating, recognised, similar } = reply.result;
+      const { poster, genres, top3, rating, ratingTypicalError, recognised, similar } = reply.result;
       const explanation = reply.explanation && explanationFields(reply.explanation);
       const neighbours = { ...(recognised ? { recognised } : {}), ...(similar ? { similar } : {}) };
-      return { status: 200, body: { poster, genres, top3, rating, ...neighbours, ...explanation } };
+      return { status: 200, body: { poster, genres, top3, rating, ratingTypicalError, ...neighbours, ...explanation } };
     }
     case 'heatmap':
       return { status: 200, body: explanationFields(reply.explanation) };

@@ -3,7 +3,7 @@ import type { APIEmbed } from 'discord.js';
 import { isPrivate, probabilityBar, renderReply } from '../../src/adapters/discord/render.js';
 import { notice } from '../../src/core/reply.js';
 
-const result = { genres: {}, top3: [['Drama', 0.62], ['Crime', 0.3], ['Thriller', 0.05]] as const, rating: 7.25 };
+const result = { genres: {}, top3: [['Drama', 0.62], ['Crime', 0.3], ['Thriller', 0.05]] as const, rating: 7.25, ratingTypicalError: 0.757 };
 
 describe('rendering replies for Discord', () => {
   it('draws a ten-cell probability bar with the percentage', () => {
@@ -17,7 +17,13 @@ describe('rendering replies for Discord', () => {
     const embed = embeds?.[0] as APIEmbed;
     expect(embed.thumbnail?.url).toBe('https://cdn.discordapp.com/a/b/poster.png');
     expect(embed.description).toBe('**Drama**\n▰▰▰▰▰▰▱▱▱▱ 62%\n**Crime**\n▰▰▰▱▱▱▱▱▱▱ 30%\n**Thriller**\n▰▱▱▱▱▱▱▱▱▱ 5%');
-    expect(embed.fields).toEqual([{ name: 'Predicted IMDb rating', value: '⭐ 7.3 / 10' }]);
+    expect(embed.fields).toEqual([{ name: 'Predicted IMDb rating', value: '⭐ 7.3 / 10 (give or take 0.8)' }]);
+  });
+
+  it('shows the rating alone when the rating model states no typical error', () => {
+    const { ratingTypicalError: _, ...withoutError } = result;
+    const { embeds } = renderReply({ kind: 'poster', result: withoutError });
+    expect((embeds?.[0] as APIEmbed).fields).toEqual([{ name: 'Predicted IMDb rating', value: '⭐ 7.3 / 10' }]);
   });
 
   it('names the look-alikes as IMDb links and offers "Why?" beside the votes', () => {

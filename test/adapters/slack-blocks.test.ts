@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/adapters/slack/render.js';
 import { notice } from '../../src/core/reply.js';
 
-const result = { genres: { Drama: 0.62, Comedy: 0.3, Action: 0.12 }, top3: [['Drama', 0.62], ['Comedy', 0.3], ['Action', 0.12]] as const, rating: 7.14 };
+const result = { genres: { Drama: 0.62, Comedy: 0.3, Action: 0.12 }, top3: [['Drama', 0.62], ['Comedy', 0.3], ['Action', 0.12]] as const, rating: 7.14, ratingTypicalError: 0.757 };
 
 describe('renderReply', () => {
   it('shows a poster result as three genre bars and a rating, with the file name', () => {
@@ -11,9 +11,9 @@ describe('renderReply', () => {
     expect(shown).toContain('`██████░░░░` *Drama* 62%');
     expect(shown).toContain('`███░░░░░░░` *Comedy* 30%');
     expect(shown).toContain('`█░░░░░░░░░` *Action* 12%');
-    expect(shown).toContain('Predicted IMDb rating:* 7.1 / 10');
+    expect(shown).toContain('Predicted IMDb rating:* 7.1 / 10 (give or take 0.8)');
     expect(shown).toContain('poster &lt;1&gt;.png');
-    expect(message.text).toBe('Drama 62%, Comedy 30%, Action 12%; predicted rating 7.1 / 10');
+    expect(message.text).toBe('Drama 62%, Comedy 30%, Action 12%; predicted rating 7.1 / 10 (give or take 0.8)');
   });
 
   it('names the look-alikes as IMDb links and offers "Why?" without votes too', () => {

@@ -30,7 +30,7 @@ export class FakePosterPredictor implements PosterPredictor {
       const genres = Object.fromEntries(GENRES.map((genre, index) => [genre, ((index * 7 + Math.round(mean * 100)) % 25) / 25]));
       const poster = this.gate?.(pixels);
       const rating = Math.round((3 + mean * 6) * 10) / 10;
-      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating, ...(this.similar === undefined ? {} : { similar: this.similar }),
+      return { ...(poster === undefined ? {} : { poster }), genres, top3: topGenres(genres), rating, ratingTypicalError: 0.76, ...(this.similar === undefined ? {} : { similar: this.similar }),
         ...(this.recognised === undefined ? {} : { recognised: this.recognised }) };
     });
   }

@@ -17,7 +17,7 @@ describe('POST /api/poster behind the poster gate', () => {
   it('gives the poster probability beside the genres and rating', async () => {
     const { url } = await startGated();
     const body = await (await post(`${url}/api/poster`, await posterPng([200, 30, 30], [20, 20, 90]))).json();
-    expect(Object.keys(body)).toEqual(['poster', 'genres', 'top3', 'rating']);
+    expect(Object.keys(body)).toEqual(['poster', 'genres', 'top3', 'rating', 'ratingTypicalError']);
     expect(body.poster).toBe(0.9);
   });
 

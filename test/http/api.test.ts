@@ -36,7 +36,7 @@ describe('POST /api/poster', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await response.json();
-    expect(Object.keys(body)).toEqual(['genres', 'top3', 'rating']);
+    expect(Object.keys(body)).toEqual(['genres', 'top3', 'rating', 'ratingTypicalError']);
     expect(Object.keys(body.genres)).toEqual([...GENRES]);
     expect(body.top3).toHaveLength(3);
     for (const [genre, probability] of body.top3) expect(body.genres[genre]).toBe(probability);

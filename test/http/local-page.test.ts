@@ -51,6 +51,7 @@ describe.skipIf(!available)(title, () => {
     expect(await card.locator('.genre-name').allTextContents()).toEqual(expected.top3.map(([genre]: [string]) => genre));
     expect(await card.locator('h3').textContent()).toContain('sunset.png');
     expect(await card.locator('.rating-value').textContent()).toBe(`${expected.rating.toFixed(1)} / 10`);
+    expect(await card.locator('.rating-error').textContent()).toBe('(give or take 0.8)');
     expect(await card.locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   });
 

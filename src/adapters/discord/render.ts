@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, RECOGNISED_HEADING, similarLabel, statedCaption, type Reply, wordsWorthShowing,
+  formatRating, formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, posterRatingCaption, RECOGNISED_HEADING, similarLabel, statedCaption, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -18,8 +18,6 @@ export function probabilityBar(probability: number): string {
   return `${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${Math.round(clamped * 100)}%`;
 }
 
-export const formatRating = (rating: number): string => `${rating.toFixed(1)} / 10`;
-
 /** Replies never ping anyone: the text may quote users, and a reply that pings its author is noise. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 
@@ -31,7 +29,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setColor(COLOURS.poster)
         .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
         .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
-        .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${formatRating(reply.result.rating)}` });
+        .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${posterRatingCaption(reply.result)}` });
       const { recognised } = reply.result;
       if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: similarLink(recognised) });
       const similar = reply.result.similar ?? [];

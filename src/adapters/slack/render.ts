@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatWordWeights, heatmapCaption, imdbUrl, RECOGNISED_HEADING, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  formatRating, formatWordWeights, heatmapCaption, imdbUrl, posterRatingCaption, RECOGNISED_HEADING, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -30,8 +30,6 @@ const bar = (probability: number): string => {
 
 const percent = (probability: number): string => `${Math.round(probability * 100)}%`;
 
-const rating = (value: number): string => `${value.toFixed(1)} / 10`;
-
 const section = (text: string): KnownBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: text.length > SECTION_LIMIT ? `${text.slice(0, SECTION_LIMIT - 1)}…` : text },
@@ -49,7 +47,7 @@ export function renderReply(reply: Reply): SlackMessage {
           ? {}
           : { accessory: { type: 'image', image_url: reply.imageUrl, alt_text: reply.fileName ?? 'poster' } }),
       } as KnownBlock;
-      const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${rating(reply.result.rating)}`)];
+      const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${posterRatingCaption(reply.result)}`)];
       const { recognised } = reply.result;
       if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}`));
       const similar = reply.result.similar ?? [];
@@ -60,16 +58,16 @@ export function renderReply(reply: Reply): SlackMessage {
       const buttons = answerButtons(reply.answerId, reply.whyId);
       if (buttons !== undefined) blocks.push(buttons);
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
-      return { text: `${summary}; predicted rating ${rating(reply.result.rating)}`, blocks };
+      return { text: `${summary}; predicted rating ${posterRatingCaption(reply.result)}`, blocks };
     }
     case 'review': {
       const words = wordsWorthShowing(reply.result.words);
       // A stated score is the reviewer's, not a prediction.
       const label = reply.result.stated === undefined ? 'Predicted rating' : 'Rating';
       return {
-        text: `${label} ${rating(reply.result.rating)}`,
+        text: `${label} ${formatRating(reply.result.rating)}`,
         blocks: [
-          section(`*${label}:* ${rating(reply.result.rating)}`),
+          section(`*${label}:* ${formatRating(reply.result.rating)}`),
           ...(reply.result.stated !== undefined ? [section(escapeMrkdwn(statedCaption(reply.result.stated)))] : []),
           ...(words.length > 0 ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },

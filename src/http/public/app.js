@@ -38,9 +38,11 @@ function stars(rating) {
   return el('span', { className: 'stars', textContent: '★★★★★', 'aria-hidden': 'true' }, fill);
 }
 
-const ratingLine = (label, rating) =>
+/** `typicalError`: a poster rating's give-or-take (the API's `ratingTypicalError`), shown as the bots show it. */
+const ratingLine = (label, rating, typicalError) =>
   el('p', { className: 'rating' }, el('span', { className: 'rating-label', textContent: label }), stars(rating),
-    el('span', { className: 'rating-value', textContent: `${rating.toFixed(1)} / 10` }));
+    el('span', { className: 'rating-value', textContent: `${rating.toFixed(1)} / 10` }),
+    ...(typicalError === undefined ? [] : [el('span', { className: 'rating-error', textContent: `(give or take ${typicalError.toFixed(1)})` })]));
 
 function genreRow([genre, probability]) {
   const percent = Math.round(probability * 100);
@@ -104,7 +106,7 @@ function showPoster(result, title, imageSrc, requestInit) {
   show(el('article', { className: 'card poster' }, thumb,
     el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
-      ratingLine('Predicted IMDb rating', result.rating),
+      ratingLine('Predicted IMDb rating', result.rating, result.ratingTypicalError),
       ...(result.recognised ? [recognisedLine(result.recognised)] : []),
       ...(result.similar?.length ? [similarList(result.similar)] : []),
       whyToggle(thumb, requestInit))));

@@ -31,10 +31,10 @@ function metadata(task: PosterTask, extra: Partial<PosterModelMetadata>): Poster
   };
 }
 
-async function writeScratch(dir: string, task: PosterTask): Promise<void> {
+async function writeScratch(dir: string, task: PosterTask, extra: Partial<PosterModelMetadata> = {}): Promise<void> {
   const model = buildScratchModel(task, TINY_SCRATCH, 6);
   await saveModel(model, dir);
-  await writePosterMetadata(dir, metadata(task, {}));
+  await writePosterMetadata(dir, metadata(task, extra));
   model.dispose();
 }
 
@@ -62,7 +62,7 @@ describe('loadPosterPredictor', () => {
     await initBackend('wasm');
     models = await mkdtemp(join(tmpdir(), 'poster-predictor-'));
     await writeScratch(join(models, 'scratch', 'genre'), 'genre');
-    await writeScratch(join(models, 'scratch', 'rating'), 'rating');
+    await writeScratch(join(models, 'scratch', 'rating'), 'rating', { validation: { mae: 0.81 } });
   });
   afterAll(async () => rm(models, { recursive: true, force: true }));
 
@@ -76,6 +76,7 @@ describe('loadPosterPredictor', () => {
     expect(result!.top3[1]![1]).toBeGreaterThanOrEqual(result!.top3[2]![1]);
     expect(result!.rating).toBeGreaterThanOrEqual(1);
     expect(result!.rating).toBeLessThanOrEqual(10);
+    expect(result!.ratingTypicalError).toBe(0.81);
     await predictor.dispose();
   });
 
@@ -193,7 +194,7 @@ describe('loadPosterPredictor', () => {
     expect(outcomes[0]).toMatchObject({ error: expect.stringMatching(/not a readable image/) });
     expect(outcomes[2]).toMatchObject({ error: expect.stringMatching(/no such file/) });
     expect(outcomes[4]).toMatchObject({ error: `${emptyFolder} is a folder with no files in it` });
-    expect(Object.keys(outcomes[1]!)).toEqual(['file', 'genres', 'top3', 'rating']);
+    expect(Object.keys(outcomes[1]!)).toEqual(['file', 'genres', 'top3', 'rating', 'ratingTypicalError']);
     await predictor.dispose();
   });
 

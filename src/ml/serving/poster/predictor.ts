@@ -75,6 +75,7 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
     throw new Error(`${modelsDir}/genre/metadata.json labels do not match the 25 genre columns`);
   }
   const inputSize = Math.max(genre.metadata.inputSize, rating.metadata.inputSize);
+  const ratingTypicalError = Number.isFinite(rating.metadata.validation.mae) ? rating.metadata.validation.mae : undefined;
   const similarBackbone = similar && (await similarIndexBackbone(similar, genre.backbone, backbones, modelsDir));
   const explainer = genre.head && createPosterExplainer(genre.head, labels, genre.secondHead);
   const recogniseAt = similar?.metadata.recognition?.threshold;
@@ -126,6 +127,7 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
           genres,
           top3: topGenres(genres, 3),
           rating: clampRating(scores[i]![0]!),
+          ...(ratingTypicalError === undefined ? {} : { ratingTypicalError }),
           ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT, recogniseAt) : {}),
         };
       });
