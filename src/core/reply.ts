@@ -87,6 +87,19 @@ export function formatWordWeights(words: readonly WordWeight[]): string {
   return words.map(({ word, weight }) => `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`).join(' · ');
 }
 
+/** Below this many rating points, all of a review's words together show no leaning a reader would call one. */
+const CLEAR_OPINION_POINTS = 0.6;
+
+/**
+ * Whether the model read no opinion in a review: its words, together, moved the rating by less than 0.6 points (a
+ * film's title, a greeting, "meh"). Its rating is then the model's middle, and every card says so: a title typed
+ * into `/rate-review` ("Inception": 5.3) would otherwise read as the bot's rating of that film.
+ */
+export const hasNoClearOpinion = ({ stated, words }: ReviewResult): boolean =>
+  stated === undefined && words !== undefined && words.reduce((sum, { weight }) => sum + Math.abs(weight), 0) < CLEAR_OPINION_POINTS;
+
+export const NO_CLEAR_OPINION_CAPTION = "Nothing in it leans either way, so the rating sits near the middle. I rate what a review says; I don't look films up by name.";
+
 /** Says where the rating of a review that states its own score comes from, on every platform's card. */
 export const statedCaption = (stated: string): string => `The score the review gives itself (${stated}).`;
 

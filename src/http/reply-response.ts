@@ -1,4 +1,4 @@
-import type { NoticeTone, PosterReplyExplanation, Reply } from '../core/reply.js';
+import { hasNoClearOpinion, type NoticeTone, type PosterReplyExplanation, type Reply } from '../core/reply.js';
 
 export interface JsonResponse {
   readonly status: number;
@@ -11,7 +11,7 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
  * `rate-review` CLIs (`{poster, genres, top3, rating, ratingTypicalError?, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
- * explained, `words` when a review is), notices as `{"error": message}`.
+ * explained, `words` when a review is, and `noClearOpinion` when those words lean neither way), notices as `{"error": message}`.
  */
 export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
@@ -24,7 +24,7 @@ export function replyResponse(reply: Reply): JsonResponse {
     case 'heatmap':
       return { status: 200, body: explanationFields(reply.explanation) };
     case 'review':
-      return { status: 200, body: { ...reply.result } };
+      return { status: 200, body: { ...reply.result, ...(hasNoClearOpinion(reply.result) ? { noClearOpinion: true } : {}) } };
     case 'correction':
       return { status: 200, body: { message: reply.text } };
     case 'notice': {

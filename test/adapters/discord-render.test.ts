@@ -67,9 +67,18 @@ describe('rendering replies for Discord', () => {
     const words = [{ word: 'wonderful', weight: 2.14 }, { word: 'slow', weight: -0.8 }, { word: 'then', weight: -0.04 }];
     const embed = renderReply({ kind: 'review', result: { rating: 7.9, words }, text: 'A slow start, then wonderful.' }).embeds?.[0] as APIEmbed;
     expect(embed.fields).toEqual([{ name: 'Words that moved it', value: 'wonderful +2.1 · slow −0.8' }]);
-    expect((renderReply({ kind: 'review', result: { rating: 7.9, words: [] }, text: 'x' }).embeds?.[0] as APIEmbed).fields).toBeUndefined();
-    const onlyNoise = renderReply({ kind: 'review', result: { rating: 5.5, words: [{ word: 'the', weight: 0.01 }] }, text: 'the' });
-    expect((onlyNoise.embeds?.[0] as APIEmbed).fields).toBeUndefined();
+    expect((renderReply({ kind: 'review', result: { rating: 7.9 }, text: 'x' }).embeds?.[0] as APIEmbed).fields).toBeUndefined();
+  });
+
+  it('says so when no word leans either way, as when a film title is sent instead of a review', () => {
+    const result = { rating: 5.3, words: [{ word: 'inception', weight: -0.1 }, { word: 'the', weight: 0.01 }] };
+    const embed = renderReply({ kind: 'review', result, text: 'Inception' }).embeds?.[0] as APIEmbed;
+    expect(embed.fields).toEqual([
+      { name: 'No clear opinion', value: expect.stringMatching(/leans either way.*look films up by name/) },
+      { name: 'Words that moved it', value: 'inception −0.1' },
+    ]);
+    const leaning = { rating: 6.2, words: [{ word: 'decent', weight: 0.82 }] };
+    expect((renderReply({ kind: 'review', result: leaning, text: 'Not bad' }).embeds?.[0] as APIEmbed).fields?.map((f) => f.name)).toEqual(['Words that moved it']);
   });
 
   it('says when a review rating is the score the review gives itself', () => {

@@ -47,6 +47,12 @@ describe('renderReply', () => {
     const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 7.9, words }, text: 'x' }).blocks);
     expect(shown).toContain('*Words that moved it:* wonderful +2.1 · &lt;b&gt; −0.8');
     expect(shown).not.toContain('then');
+    expect(shown).not.toContain('leans either way');
+  });
+
+  it('says so when no word leans either way, as when a film title is sent instead of a review', () => {
+    const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 5.3, words: [{ word: 'inception', weight: -0.1 }] }, text: 'Inception' }).blocks);
+    expect(shown).toContain("Nothing in it leans either way, so the rating sits near the middle. I rate what a review says; I don't look films up by name.");
   });
 
   it('says when a review rating is the score the review gives itself', () => {

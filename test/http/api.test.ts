@@ -112,6 +112,12 @@ describe('POST /api/review', () => {
     expect(await response.json()).toEqual({ rating: 8.5, words: [{ word: 'wonderful', weight: 5 }] });
   });
 
+  it('says when no word leans either way ("noClearOpinion"), as for a film title sent instead of a review', async () => {
+    const { url } = await start();
+    const response = await postJson(`${url}/api/review`, { text: 'Inception', explain: true });
+    expect(await response.json()).toEqual({ rating: 3.5, words: [], noClearOpinion: true });
+  });
+
   it('answers a review that states its score with that score and says so', async () => {
     const { url } = await start();
     const response = await postJson(`${url}/api/review`, { text: 'Dull and long, 3 out of 10.', explain: true });

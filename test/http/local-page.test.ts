@@ -96,6 +96,14 @@ describe.skipIf(!available)(title, () => {
     await expect.poll(() => card.locator('.rating-value').textContent()).toBe('8.5 / 10');
     expect(await card.locator('blockquote').textContent()).toBe('A slow start, then wonderful.');
     expect(await card.locator('.words li.up').allTextContents()).toEqual(['wonderful +5.0']);
+    expect(await card.locator('.no-opinion').count()).toBe(0);
+  });
+
+  it('says when no word of a review leans either way, as when a film title is typed instead', async () => {
+    await page.getByLabel('Review text').fill('Inception');
+    await page.getByRole('button', { name: 'Rate review' }).click();
+    const card = page.locator('article.review', { hasText: 'Inception' });
+    await expect.poll(() => card.locator('.no-opinion').textContent()).toMatch(/^Nothing in it leans either way.*look films up by name\.$/);
   });
 
   it('says when a review is rated by the score it gives itself', async () => {

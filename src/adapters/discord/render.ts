@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatRating, formatWordWeights, heatmapCaption, heatmapFileName, imdbUrl, posterRatingCaption, RECOGNISED_HEADING, similarLabel, statedCaption, type Reply, wordsWorthShowing,
+  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, similarLabel, statedCaption, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -52,6 +52,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setDescription(`> ${truncate(reply.text, 1000).replaceAll('\n', '\n> ')}`);
       const words = wordsWorthShowing(reply.result.words);
       if (reply.result.stated !== undefined) embed.addFields({ name: 'Where it comes from', value: statedCaption(reply.result.stated) });
+      if (hasNoClearOpinion(reply.result)) embed.addFields({ name: 'No clear opinion', value: NO_CLEAR_OPINION_CAPTION });
       if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }

@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatRating, formatWordWeights, heatmapCaption, imdbUrl, posterRatingCaption, RECOGNISED_HEADING, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -69,6 +69,7 @@ export function renderReply(reply: Reply): SlackMessage {
         blocks: [
           section(`*${label}:* ${formatRating(reply.result.rating)}`),
           ...(reply.result.stated !== undefined ? [section(escapeMrkdwn(statedCaption(reply.result.stated)))] : []),
+          ...(hasNoClearOpinion(reply.result) ? [section(escapeMrkdwn(NO_CLEAR_OPINION_CAPTION))] : []),
           ...(words.length > 0 ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],

@@ -176,6 +176,7 @@ $('review-form').addEventListener('submit', async (event) => {
       el('div', { className: 'body' }, el('h3', { textContent: 'Review' }), el('blockquote', { textContent: text.trim() }),
         ratingLine('Rating', body.rating),
         ...(body.stated ? [el('p', { className: 'stated', textContent: `The score the review gives itself (${body.stated}).` })] : []),
+        ...(body.noClearOpinion ? [el('p', { className: 'no-opinion', textContent: "Nothing in it leans either way, so the rating sits near the middle. I rate what a review says; I don't look films up by name." })] : []),
         wordList(body.words ?? []))));
   }
 });
