@@ -34,6 +34,8 @@ export interface SimilarPoster {
   readonly id: string;
   readonly title: string;
   readonly year?: number;
+  /** The film's IMDb score in the training data, shown when the poster is recognised. */
+  readonly rating?: number;
   /** Cosine similarity, -1..1. */
   readonly similarity: number;
 }

@@ -109,6 +109,9 @@ export const similarLabel = ({ title, year }: SimilarPoster): string => (year ==
 /** How every platform's card introduces a poster it recognised (see `PosterResult.recognised`). */
 export const RECOGNISED_HEADING = "That's the poster of";
 
+/** `, rated 8.4 on IMDb`: the recognised film's real score, after its link on every card (empty when unknown). */
+export const recognisedRating = ({ rating }: SimilarPoster): string => (rating === undefined ? '' : `, rated ${rating.toFixed(1)} on IMDb`);
+
 export const imdbUrl = (id: string): string => `https://www.imdb.com/title/${encodeURIComponent(id)}/`;
 
 /** `why-sci-fi.png`: the file name the "Why?" heat map is sent under on every platform. */

@@ -73,7 +73,8 @@ const similarList = (similar) =>
 
 /** The training poster this very image shows, when the bot recognised it. */
 const recognisedLine = (poster) =>
-  el('p', { className: 'recognised' }, el('span', { className: 'rating-label', textContent: "That's the poster of " }), imdbLink(poster));
+  el('p', { className: 'recognised' }, el('span', { className: 'rating-label', textContent: "That's the poster of " }), imdbLink(poster),
+    ...(poster.rating === undefined ? [] : [`, rated ${poster.rating.toFixed(1)} on IMDb`]));
 
 /**
  * "Why?": swaps the thumbnail for the heat map of the top genre and back. The heat map costs a backward pass, so it

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +49,9 @@ describe('build:similar', () => {
     expect(metadata.count).toBe(train.filter((poster) => titled.includes(poster.id)).length);
     // The genre head averages the poster and its mirror; the index reads the poster alone, on the same network.
     expect(metadata.backbone).toEqual({ ...BACKBONE, views: ['original'] });
+    // Each item keeps its film's score, which a card shows when it recognises the poster.
+    const items = JSON.parse(await readFile(join(tmp, 'similar', 'items.json'), 'utf8')) as Array<{ id: string; rating?: number }>;
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.rating).toBe(posters.find((poster) => poster.id === item.id)!.rating);
   }, 60_000);
 });

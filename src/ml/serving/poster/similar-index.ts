@@ -23,6 +23,8 @@ export interface SimilarItem {
   readonly id: string;
   readonly title: string;
   readonly year?: number;
+  /** The film's IMDb score in the training data; absent in indexes built before it was kept, or when unknown. */
+  readonly rating?: number;
 }
 
 /** `models/similar/metadata.json`: which features were indexed, from what, and how well it held up. */

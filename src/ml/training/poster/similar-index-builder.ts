@@ -112,7 +112,11 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   backbone.extractor.dispose();
   const embedding = { block, norm, ...(projection ? { projection: projection.weights } : {}) };
   const codes = quantiseEmbeddings(meanOverViews(table, table.ids.map((_, i) => i)), embedding);
-  const items = table.ids.map((id) => ({ id, ...titles.get(id)! }));
+  const ratings = new Map(posters.map((poster) => [poster.id, poster.rating]));
+  const items = table.ids.map((id) => {
+    const rating = ratings.get(id);
+    return { id, ...titles.get(id)!, ...(rating === undefined ? {} : { rating }) };
+  });
   const metadata: SimilarIndexMetadata = {
     task: 'similar',
     backbone: indexedBackbone,
