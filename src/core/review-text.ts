@@ -39,6 +39,8 @@ const OKAY = '(?:okay|ok|alright)';
 const HEDGE = '(?:pretty|just|only|fairly|kinda|really)';
 /** The film as the subject of a verdict ("the movie", "this one"). */
 const FILM = String.raw`\b(?:it|this|that|movie|film|one)`;
+/** The "bad" of a "not bad" verdict ("not too bad"), unless a comparison follows ("not bad enough to…", "not bad as…"). */
+const NOT_BAD_VERDICT = String.raw`(?:too |that |so )?bad\b(?! (?:enough|as)\b)`;
 /** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
 const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
@@ -109,8 +111,8 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=^\s*(?:${HEDGE} )?|${FILM}(?: (?:is|was))?(?: ${HEDGE})? |\bit's (?:${HEDGE} )?)${OKAY}\b(?! (?:to|if)\b)|(?<=\ban )${OKAY}(?= (?:movie|film)\b)`), 'average'],
   // "Not bad" as a verdict on the film means fairly good in chat, but in IMDb's reviews pans say "wasn't bad" 2.6 times
   // as often as praise ("the acting wasn't bad, but"): the model rated "Not bad" 5.0 and "It wasn't bad" 4.4.
-  [slang(String.raw`(?<=^\s*(?:really )?|${FILM} (?:is|was) |\bit ?'s )not (?:too |that |so )?bad\b(?! (?:enough|as)\b)`), 'decent'],
-  [slang(String.raw`(?<=${FILM} )(is|was) ?n't (?:too |that |so )?bad\b(?! (?:enough|as)\b)`), '$1 decent'],
+  [slang(String.raw`(?<=^\s*(?:really )?|${FILM} (?:is|was) |\bit ?'s )not ${NOT_BAD_VERDICT}`), 'decent'],
+  [slang(String.raw`(?<=${FILM} )(is|was) ?n't ${NOT_BAD_VERDICT}`), '$1 decent'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
   ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).

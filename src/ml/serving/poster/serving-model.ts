@@ -193,7 +193,7 @@ async function networkFeatures(group: readonly ServedBackbone[], images: readonl
   if (native === undefined || pixels.shape[1] !== config.inputSize) {
     return tf.tidy(() => {
       const rows = viewFeatures(group[0]!, pixels, views);
-      return group.map((backbone) => meanOfViewRows(rows, pixels.shape[0], viewRows(backbone)));
+      return group.map((backbone) => meanOfViewRows(rows, count, viewRows(backbone)));
     });
   }
   const [rows] = await native.run(viewBatch(images, { ...config, views }), [count * views.length, config.inputSize, config.inputSize, 3]);
