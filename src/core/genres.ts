@@ -6,3 +6,7 @@ export const GENRES = [
 ] as const;
 
 export type Genre = (typeof GENRES)[number];
+
+/** A label row (0/1 per genre, in GENRES order) as genre names; "N/A", the label file's "no genre", is left out. */
+export const listedGenres = (labels: readonly number[]): Genre[] =>
+  GENRES.filter((genre, i) => labels[i] === 1 && genre !== 'N/A');

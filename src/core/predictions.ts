@@ -36,6 +36,8 @@ export interface SimilarPoster {
   readonly year?: number;
   /** The film's IMDb score in the training data, shown when the poster is recognised. */
   readonly rating?: number;
+  /** The film's genres in the training labels, shown when the poster is recognised. */
+  readonly genres?: readonly string[];
   /** Cosine similarity, -1..1. */
   readonly similarity: number;
 }

@@ -109,8 +109,17 @@ export const similarLabel = ({ title, year }: SimilarPoster): string => (year ==
 /** How every platform's card introduces a poster it recognised (see `PosterResult.recognised`). */
 export const RECOGNISED_HEADING = "That's the poster of";
 
-/** `, rated 8.4 on IMDb`: the recognised film's real score, after its link on every card (empty when unknown). */
-export const recognisedRating = ({ rating }: SimilarPoster): string => (rating === undefined ? '' : `, rated ${rating.toFixed(1)} on IMDb`);
+/**
+ * `, rated 8.4 and listed as Action, Sci-Fi on IMDb`: what the recognised film really is, after its link on every
+ * card (each part only when known). The model's genres and rating stay above it, as what the poster alone suggests.
+ */
+export function recognisedFacts({ rating, genres }: SimilarPoster): string {
+  const facts = [
+    ...(rating === undefined ? [] : [`rated ${rating.toFixed(1)}`]),
+    ...(genres === undefined || genres.length === 0 ? [] : [`listed as ${genres.join(', ')}`]),
+  ];
+  return facts.length === 0 ? '' : `, ${facts.join(' and ')} on IMDb`;
+}
 
 export const imdbUrl = (id: string): string => `https://www.imdb.com/title/${encodeURIComponent(id)}/`;
 

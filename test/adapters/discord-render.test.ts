@@ -39,11 +39,11 @@ describe('rendering replies for Discord', () => {
   });
 
   it('names a recognised poster before its look-alikes', () => {
-    const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.24, similarity: 1 };
+    const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.24, genres: ['Drama', 'Romance'], similarity: 1 };
     const similar = [{ id: 'tt0078748', title: 'Alien', rating: 8.5, similarity: 0.5 }];
     const { embeds } = renderReply({ kind: 'poster', result: { ...result, recognised, similar } });
     expect((embeds?.[0] as APIEmbed).fields?.slice(1).map((field) => field.name)).toEqual(["That's the poster of", 'Looks like']);
-    expect((embeds?.[0] as APIEmbed).fields?.[1]?.value).toBe('[Heat and Dust (1983)](https://www.imdb.com/title/tt0084058/), rated 6.2 on IMDb');
+    expect((embeds?.[0] as APIEmbed).fields?.[1]?.value).toBe('[Heat and Dust (1983)](https://www.imdb.com/title/tt0084058/), rated 6.2 and listed as Drama, Romance on IMDb');
     // Look-alikes are other films: their scores say nothing of this one.
     expect((embeds?.[0] as APIEmbed).fields?.[2]?.value).toBe('[Alien](https://www.imdb.com/title/tt0078748/)');
   });

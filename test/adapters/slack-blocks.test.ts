@@ -25,9 +25,9 @@ describe('renderReply', () => {
   });
 
   it('names a recognised poster before its look-alikes', () => {
-    const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.24, similarity: 1 };
+    const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.24, genres: ['Drama', 'Romance'], similarity: 1 };
     const shown = JSON.stringify(renderReply({ kind: 'poster', result: { ...result, recognised, similar: [] } }).blocks);
-    expect(shown).toContain("*That's the poster of* <https://www.imdb.com/title/tt0084058/|Heat and Dust (1983)>, rated 6.2 on IMDb");
+    expect(shown).toContain("*That's the poster of* <https://www.imdb.com/title/tt0084058/|Heat and Dust (1983)>, rated 6.2 and listed as Drama, Romance on IMDb");
     expect(shown).not.toContain('Looks like');
   });
 

@@ -80,11 +80,11 @@ describe.skipIf(!available)(title, () => {
   });
 
   it('names a poster it recognised, linked to IMDb', async () => {
-    local.posterPredictor.recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.2, similarity: 1 };
+    local.posterPredictor.recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.2, genres: ['Drama', 'Romance'], similarity: 1 };
     const poster = await posterPng([200, 120, 30], [10, 80, 30]);
     await page.getByLabel(/choose a file/).setInputFiles({ name: 'dust.png', mimeType: 'image/png', buffer: Buffer.from(poster) });
     const card = page.locator('article.poster').filter({ hasText: 'dust.png' });
-    await expect.poll(() => card.locator('.recognised').textContent()).toBe("That's the poster of Heat and Dust (1983), rated 6.2 on IMDb");
+    await expect.poll(() => card.locator('.recognised').textContent()).toBe("That's the poster of Heat and Dust (1983), rated 6.2 and listed as Drama, Romance on IMDb");
     expect(await card.locator('.recognised a').getAttribute('href')).toBe('https://www.imdb.com/title/tt0084058/');
     local.posterPredictor.recognised = undefined;
   });

@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, recognisedRating, similarLabel, statedCaption, type Reply, wordsWorthShowing,
+  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -31,7 +31,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
         .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${posterRatingCaption(reply.result)}` });
       const { recognised } = reply.result;
-      if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: `${similarLink(recognised)}${recognisedRating(recognised)}` });
+      if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: `${similarLink(recognised)}${recognisedFacts(recognised)}` });
       const similar = reply.result.similar ?? [];
       if (similar.length > 0) embed.addFields({ name: 'Looks like', value: truncate(similar.map(similarLink).join(' · '), 1024) });
       if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);

@@ -3,7 +3,7 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, recognisedRating, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, whyId } from '../button-ids.js';
 
@@ -49,7 +49,7 @@ export function renderReply(reply: Reply): SlackMessage {
       } as KnownBlock;
       const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${posterRatingCaption(reply.result)}`)];
       const { recognised } = reply.result;
-      if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}${recognisedRating(recognised)}`));
+      if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}${recognisedFacts(recognised)}`));
       const similar = reply.result.similar ?? [];
       if (similar.length > 0) blocks.push(section(`*Looks like:* ${similar.map(similarLink).join(' · ')}`));
       if (reply.fileName !== undefined) {

@@ -71,10 +71,19 @@ const similarList = (similar) =>
   el('p', { className: 'similar' }, el('span', { className: 'rating-label', textContent: 'Looks like ' }),
     ...similar.flatMap((poster, index) => [...(index > 0 ? [' · '] : []), imdbLink(poster)]));
 
+/** What the recognised film really is, as recognisedFacts in src/core/reply.ts words it for the chat cards. */
+const recognisedFacts = ({ rating, genres }) => {
+  const facts = [
+    ...(rating === undefined ? [] : [`rated ${rating.toFixed(1)}`]),
+    ...(genres === undefined || genres.length === 0 ? [] : [`listed as ${genres.join(', ')}`]),
+  ];
+  return facts.length === 0 ? [] : [`, ${facts.join(' and ')} on IMDb`];
+};
+
 /** The training poster this very image shows, when the bot recognised it. */
 const recognisedLine = (poster) =>
   el('p', { className: 'recognised' }, el('span', { className: 'rating-label', textContent: "That's the poster of " }), imdbLink(poster),
-    ...(poster.rating === undefined ? [] : [`, rated ${poster.rating.toFixed(1)} on IMDb`]));
+    ...recognisedFacts(poster));
 
 /**
  * "Why?": swaps the thumbnail for the heat map of the top genre and back. The heat map costs a backward pass, so it

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENRES } from '../../../src/core/genres.js';
+import { GENRES, listedGenres } from '../../../src/core/genres.js';
 import { loadPosterDataset, splitPosters } from '../../../src/data/posters.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { DEFAULT_BACKBONE, loadPosterBackbone } from '../../../src/ml/serving/poster/backbone.js';
@@ -49,9 +49,14 @@ describe('build:similar', () => {
     expect(metadata.count).toBe(train.filter((poster) => titled.includes(poster.id)).length);
     // The genre head averages the poster and its mirror; the index reads the poster alone, on the same network.
     expect(metadata.backbone).toEqual({ ...BACKBONE, views: ['original'] });
-    // Each item keeps its film's score, which a card shows when it recognises the poster.
-    const items = JSON.parse(await readFile(join(tmp, 'similar', 'items.json'), 'utf8')) as Array<{ id: string; rating?: number }>;
+    // Each item keeps its film's score and genres, which a card shows when it recognises the poster.
+    const items = JSON.parse(await readFile(join(tmp, 'similar', 'items.json'), 'utf8')) as Array<{ id: string; rating?: number; genres: string[] }>;
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(item.rating).toBe(posters.find((poster) => poster.id === item.id)!.rating);
+    for (const item of items) {
+      const poster = posters.find(({ id }) => id === item.id)!;
+      expect(item.rating).toBe(poster.rating);
+      expect(item.genres).toEqual(listedGenres(poster.genres));
+      expect(item.genres.length).toBeGreaterThan(0);
+    }
   }, 60_000);
 });

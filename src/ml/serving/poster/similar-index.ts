@@ -25,6 +25,8 @@ export interface SimilarItem {
   readonly year?: number;
   /** The film's IMDb score in the training data; absent in indexes built before it was kept, or when unknown. */
   readonly rating?: number;
+  /** The film's genres in the training labels (see listedGenres); absent in indexes built before they were kept. */
+  readonly genres?: readonly string[];
 }
 
 /** `models/similar/metadata.json`: which features were indexed, from what, and how well it held up. */

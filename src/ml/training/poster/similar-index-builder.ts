@@ -7,6 +7,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { listedGenres } from '../../../core/genres.js';
 import { loadMovieTitles } from '../../../data/movie-titles.js';
 import { loadPosterDataset, splitPosters } from '../../../data/posters.js';
 import { loadPosterBackbone } from '../../serving/poster/backbone.js';
@@ -112,10 +113,10 @@ export async function buildSimilarIndex(options: BuildSimilarOptions): Promise<S
   backbone.extractor.dispose();
   const embedding = { block, norm, ...(projection ? { projection: projection.weights } : {}) };
   const codes = quantiseEmbeddings(meanOverViews(table, table.ids.map((_, i) => i)), embedding);
-  const ratings = new Map(posters.map((poster) => [poster.id, poster.rating]));
+  const byId = new Map(posters.map((poster) => [poster.id, poster]));
   const items = table.ids.map((id) => {
-    const rating = ratings.get(id);
-    return { id, ...titles.get(id)!, ...(rating === undefined ? {} : { rating }) };
+    const { rating, genres } = byId.get(id)!;
+    return { id, ...titles.get(id)!, ...(rating === undefined ? {} : { rating }), genres: listedGenres(genres) };
   });
   const metadata: SimilarIndexMetadata = {
     task: 'similar',

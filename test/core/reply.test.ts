@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { recognisedFacts } from '../../src/core/reply.js';
+
+describe('recognisedFacts', () => {
+  const poster = { id: 'tt0086006', title: 'Never Say Never Again', year: 1983, similarity: 0.99 };
+
+  it("gives a recognised film's score and listed genres, each only when the index knows it", () => {
+    expect(recognisedFacts({ ...poster, rating: 6.2, genres: ['Action', 'Adventure', 'Thriller'] }))
+      .toBe(', rated 6.2 and listed as Action, Adventure, Thriller on IMDb');
+    expect(recognisedFacts({ ...poster, rating: 6.24 })).toBe(', rated 6.2 on IMDb');
+    expect(recognisedFacts({ ...poster, genres: ['Drama'] })).toBe(', listed as Drama on IMDb');
+    // An index built before either was kept, or a film labelled only "N/A".
+    expect(recognisedFacts(poster)).toBe('');
+    expect(recognisedFacts({ ...poster, genres: [] })).toBe('');
+  });
+});
