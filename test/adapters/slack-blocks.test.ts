@@ -26,9 +26,12 @@ describe('renderReply', () => {
 
   it('names a recognised poster before its look-alikes', () => {
     const recognised = { id: 'tt0084058', title: 'Heat and Dust', year: 1983, rating: 6.24, genres: ['Drama', 'Romance'], similarity: 1 };
-    const shown = JSON.stringify(renderReply({ kind: 'poster', result: { ...result, recognised, similar: [] } }).blocks);
+    const message = renderReply({ kind: 'poster', result: { ...result, recognised, similar: [] } });
+    const shown = JSON.stringify(message.blocks);
     expect(shown).toContain("*That's the poster of* <https://www.imdb.com/title/tt0084058/|Heat and Dust (1983)>, rated 6.2 and listed as Drama, Romance on IMDb");
     expect(shown).not.toContain('Looks like');
+    // The notification leads with the film, before what the poster alone suggests.
+    expect(message.text).toMatch(/^That's the poster of Heat and Dust \(1983\), rated 6\.2 and listed as Drama, Romance on IMDb\. \w+ \d+%/);
   });
 
   it('puts a public poster URL beside the genres', () => {

@@ -58,7 +58,9 @@ export function renderReply(reply: Reply): SlackMessage {
       const buttons = answerButtons(reply.answerId, reply.whyId);
       if (buttons !== undefined) blocks.push(buttons);
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
-      return { text: `${summary}; predicted rating ${posterRatingCaption(reply.result)}`, blocks };
+      // The notification names a recognised film first: it is the answer the person will care about.
+      const named = recognised ? `${RECOGNISED_HEADING} ${similarLabel(recognised)}${recognisedFacts(recognised)}. ` : '';
+      return { text: `${named}${summary}; predicted rating ${posterRatingCaption(reply.result)}`, blocks };
     }
     case 'review': {
       const words = wordsWorthShowing(reply.result.words);
