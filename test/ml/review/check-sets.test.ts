@@ -1,0 +1,83 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasNoClearOpinion } from '../../../src/core/reply.js';
+import { initBackend } from '../../../src/ml/runtime/backend.js';
+import { loadReviewPredictor, type ReviewRater } from '../../../src/ml/serving/review/predictor.js';
+
+const DIR = join(import.meta.dirname, 'check-sets');
+
+/**
+ * How many lines of each rating set the shipped rater gets right today (see check-sets/README.md). A change to the
+ * rater or its text normalisation may raise a count, never lower one.
+ */
+const RIGHT_AT_LEAST: Record<string, number> = {
+  slang: 40, chat2: 27, mid: 26, idiom: 14, verdict2: 21, oov: 18, laugh: 17, user: 42, mixed: 25, movie: 19, themovie: 15, special: 7,
+};
+
+interface CheckLine {
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** `+`/`-`: the right side of 5.5. `pos`/`neg`/`mid` (beside the rating the line was written with): 6+, 5-, 4-7. */
+function isRight({ kind }: CheckLine, rating: number): boolean {
+  switch (kind) {
+    case '+': return rating >= 5.5;
+    case '-': return rating < 5.5;
+    case 'pos': return rating >= 6;
+    case 'neg': return rating <= 5;
+    case 'mid': return rating >= 4 && rating <= 7;
+    default: throw new Error(`unknown kind ${kind}`);
+  }
+}
+
+async function readLines(file: string): Promise<string[]> {
+  return (await readFile(join(DIR, file), 'utf8')).split('\n').filter((line) => line.trim() !== '');
+}
+
+async function readCheckSet(name: string): Promise<CheckLine[]> {
+  return (await readLines(`${name}.tsv`)).map((line) => {
+    const fields = line.split('\t');
+    return { kind: fields[0]!, text: fields.at(-1)! };
+  });
+}
+
+describe('the shipped review model on the hand-written check sets', () => {
+  let rater: ReviewRater;
+  beforeAll(async () => {
+    await initBackend('wasm');
+    rater = await loadReviewPredictor('models');
+  });
+  afterAll(() => rater?.dispose());
+
+  it('has a floor for every set in the folder', async () => {
+    const sets = (await readdir(DIR)).filter((file) => file.endsWith('.tsv') && file !== 'foreign.tsv').map((file) => file.slice(0, -4));
+    expect(sets.sort()).toEqual(Object.keys(RIGHT_AT_LEAST).sort());
+  });
+
+  it.each(Object.entries(RIGHT_AT_LEAST))('keeps %s at %i lines right or more', async (name, floor) => {
+    const lines = await readCheckSet(name);
+    const ratings = await rater.predict(lines.map(({ text }) => text));
+    const wrong = lines.flatMap((line, i) => (isRight(line, ratings[i]!) ? [] : [`${line.kind} ${ratings[i]!.toFixed(2)} ${line.text}`]));
+    expect(lines.length - wrong.length, `wrong:\n${wrong.join('\n')}`).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('says "no clear opinion" on film titles and greetings, and on few reviews', async () => {
+    const flagged = async (texts: readonly string[]) => {
+      let count = 0;
+      for (const text of texts) if (hasNoClearOpinion(await rater.explain(text))) count += 1;
+      return count;
+    };
+    expect(await flagged(await readLines('not-reviews.txt'))).toBeGreaterThanOrEqual(11);
+    const reviews = (await Promise.all(Object.keys(RIGHT_AT_LEAST).map(readCheckSet))).flat().map(({ text }) => text);
+    expect(await flagged(reviews)).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  it('refuses most one-liners in other languages and no English one', async () => {
+    const foreign = (await readLines('foreign.tsv')).map((line) => line.split('\t')[1]!);
+    const english = await readLines('english.txt');
+    expect(foreign.filter((text) => !rater.canRead(text)).length).toBeGreaterThanOrEqual(35);
+    expect(english.filter((text) => !rater.canRead(text))).toEqual([]);
+  });
+});
