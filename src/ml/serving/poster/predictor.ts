@@ -79,13 +79,15 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
   const similarBackbone = similar && (await similarIndexBackbone(similar, genre.backbone, backbones, modelsDir));
   const explainer = genre.head && createPosterExplainer(genre.head, labels, genre.secondHead);
   const recogniseAt = similar?.metadata.recognition?.threshold;
+  const lookAlike = similar?.metadata.lookAlike;
+  const candidateCount = Math.max(SIMILAR_COUNT + 1, lookAlike?.candidates ?? 0);
 
   const backbonesInUse = [...new Set([...genre.backbones, ...rating.backbones, gate?.backbone, similarBackbone])].filter((b): b is ServedBackbone => b !== undefined);
 
   /** Every output of one batch as tensors. */
   const run = (pixels: tf.Tensor4D, features: ReadonlyMap<ServedBackbone, tf.Tensor2D>): BatchOutputs => {
     const [genres, ratings] = [genre, rating].map((model) => model.predict(pixels, features));
-    const nearest = similar && tf.topk(similar.similarities(features.get(similarBackbone!)!), SIMILAR_COUNT + 1);
+    const nearest = similar && tf.topk(similar.similarities(features.get(similarBackbone!)!), Math.min(candidateCount, similar.items.length));
     return { genres: genres!, ratings: ratings!, poster: gate?.predict(features.get(gate.backbone)!), nearest };
   };
 
@@ -122,13 +124,15 @@ export async function loadPosterPredictor(modelsDir: string, options: PosterPred
       return probs.map((row, i) => {
         const genres = Object.fromEntries(GENRES.map((name, g) => [name, row[g]!]));
         const poster = posterness?.[i]?.[0];
+        const top3 = topGenres(genres, 3);
+        const order = lookAlike && { genreWeight: lookAlike.genreWeight, genres: top3.map(([name]) => name) };
         return {
           ...(poster === undefined ? {} : { poster }),
           genres,
-          top3: topGenres(genres, 3),
+          top3,
           rating: clampRating(scores[i]![0]!),
           ...(ratingTypicalError === undefined ? {} : { ratingTypicalError }),
-          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT, recogniseAt) : {}),
+          ...(neighbours ? recognisedAndSimilar(neighbours[i]!, SIMILAR_COUNT, recogniseAt, order) : {}),
         };
       });
     },

@@ -49,6 +49,11 @@ export interface SimilarIndexMetadata {
    * measured for this embedding by `npm run evaluate:explain -- --task recognise --write`, absent after a rebuild.
    */
   readonly recognition?: { readonly threshold: number; readonly measured: Readonly<Record<string, unknown>> };
+  /**
+   * When present, "looks like" picks from the `candidates` nearest posters, in order of similarity plus `genreWeight`
+   * x their genre overlap with the answer's (see recognise.ts); absent, the nearest three.
+   */
+  readonly lookAlike?: { readonly candidates: number; readonly genreWeight: number; readonly measured?: Readonly<Record<string, unknown>> };
 }
 
 /** Feature standardisation of the indexed block. */

@@ -5,8 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { decodePoster } from '../../../core/image.js';
+import { listedGenres } from '../../../core/genres.js';
 import { loadPosterDataset, splitPosters, type Poster } from '../../../data/posters.js';
 import { loadPosterPredictor } from '../../serving/poster/predictor.js';
+import { genreOverlap } from '../../serving/poster/recognise.js';
 import { deletionDrop } from './explain-deletion.js';
 import { inTheWild, type WildKind } from './in-the-wild.js';
 
@@ -61,16 +63,6 @@ export async function evaluateDeletion(modelsDir: string, dataDir: string, count
 /** Kinds where the poster fills only part of the picture: the hardest for "looks like". */
 const WILD_CHECK_KINDS: readonly WildKind[] = ['phone-photo', 'screenshot'];
 
-/** Overlap of two posters' genre sets (0/1 per genre): |both| / |either|, 0 when neither has a genre. */
-export function genreJaccard(a: readonly number[], b: readonly number[]): number {
-  let [both, either] = [0, 0];
-  a.forEach((value, i) => {
-    if (value && b[i]) both++;
-    if (value || b[i]) either++;
-  });
-  return either === 0 ? 0 : both / either;
-}
-
 /**
  * Shared neighbour per kind and per half of the posters (one lucky half shows), and the mean genre overlap of a
  * clean poster with its three neighbours: an embedding that ignored the picture would fail one or the other.
@@ -78,9 +70,9 @@ export function genreJaccard(a: readonly number[], b: readonly number[]): number
 export async function evaluateSimilarInTheWild(modelsDir: string, dataDir: string, count: number, log: (msg: string) => void): Promise<Record<string, number>> {
   const predictor = await loadPosterPredictor(modelsDir);
   const { train, validation } = splitPosters((await loadPosterDataset(dataDir)).posters);
-  const trainGenres = new Map(train.map((poster) => [poster.id, poster.genres]));
+  const trainGenres = new Map(train.map((poster) => [poster.id, listedGenres(poster.genres)]));
   const shared: Record<string, boolean[]> = {};
-  const overlaps: number[] = [];
+  const overlaps: Record<string, number[]> = {};
   for (const [i, poster] of validation.slice(0, count).entries()) {
     const bytes = await readFile(poster.imagePath);
     const kind = WILD_CHECK_KINDS[i % WILD_CHECK_KINDS.length]!;
@@ -91,7 +83,8 @@ export async function evaluateSimilarInTheWild(modelsDir: string, dataDir: strin
     const cleanIds = new Set(clean.similar.map((s) => s.id));
     const half = i < count / 2 ? 'firstHalf' : 'secondHalf';
     for (const group of [kind, half]) (shared[group] ??= []).push(wild!.similar!.some((s) => cleanIds.has(s.id)));
-    overlaps.push(...clean.similar.map((s) => genreJaccard(poster.genres, trainGenres.get(s.id) ?? [])));
+    const overlap = clean.similar.map((s) => genreOverlap(listedGenres(poster.genres), trainGenres.get(s.id) ?? []));
+    for (const group of ['all', half]) (overlaps[group] ??= []).push(...overlap);
     if (i % 20 === 19) log(`similar in the wild: ${i + 1} posters`);
   }
   await predictor.dispose();
@@ -101,6 +94,7 @@ export async function evaluateSimilarInTheWild(modelsDir: string, dataDir: strin
     posters: all.length,
     sharedNeighbour: fraction(all),
     ...Object.fromEntries(Object.entries(shared).map(([group, flags]) => [`sharedNeighbour.${group}`, fraction(flags)])),
-    neighbourGenreJaccard: mean(overlaps),
+    neighbourGenreJaccard: mean(overlaps.all ?? []),
+    ...Object.fromEntries(Object.entries(overlaps).filter(([group]) => group !== 'all').map(([group, values]) => [`neighbourGenreJaccard.${group}`, mean(values)])),
   };
 }
