@@ -1,4 +1,4 @@
-// The ids chat components carry back to the bot: feedback controls and the "Why?" button.
+// The ids chat components carry back to the bot: feedback controls, "Why?" and "Read it anyway".
 
 /** What a feedback control does: 👍, 👎, or the genre correction that follows a 👎. */
 export type FeedbackAction = 'up' | 'down' | 'genres';
@@ -15,12 +15,19 @@ export function parseFeedbackId(id: string): { action: FeedbackAction; answerId:
   return { action: action as FeedbackAction, answerId };
 }
 
-const WHY_PREFIX = 'why';
-
-/** The id of a poster answer's "Why?" button: `why:<posterId>` (the answer's `whyId`, 64 hex digits). */
-export const whyId = (posterId: string): string => `${WHY_PREFIX}:${posterId}`;
-
-export function parseWhyId(id: string): string | undefined {
-  const [prefix, posterId] = id.split(':');
-  return prefix === WHY_PREFIX && posterId !== undefined && /^[0-9a-f]{64}$/.test(posterId) ? posterId : undefined;
+/** A button about a kept image: `<prefix>:<posterId>`, the id being the image's SHA-256 (64 hex digits). */
+function keptImageButton(prefix: string) {
+  return {
+    id: (posterId: string): string => `${prefix}:${posterId}`,
+    parse(id: string): string | undefined {
+      const [idPrefix, posterId] = id.split(':');
+      return idPrefix === prefix && posterId !== undefined && /^[0-9a-f]{64}$/.test(posterId) ? posterId : undefined;
+    },
+  };
 }
+
+/** A poster answer's "Why?" button (the answer's `whyId`). */
+export const { id: whyId, parse: parseWhyId } = keptImageButton('why');
+
+/** The "Read it anyway" button of a "not a movie poster" refusal (its `notAPoster.keptId`). */
+export const { id: readAnywayId, parse: parseReadAnywayId } = keptImageButton('anyway');

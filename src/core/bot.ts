@@ -1,6 +1,7 @@
 import type { Keyv } from 'keyv';
 import type { Config, ImageReplyMode } from '../config.js';
 import type { Logger } from '../logger.js';
+import { errorFields } from '../util/error-message.js';
 import { BatchQueue } from './batch-queue.js';
 import { createResultCache, normaliseReview, sha256 } from './cache.js';
 import type { BotStore, Verdict } from './bot-store.js';
@@ -15,7 +16,8 @@ import { PosterExplainer } from './poster-explainer.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
-import { notice, privateNotice, UserFacingError, type Reply } from './reply.js';
+import { RecentPosters } from './recent-posters.js';
+import { notAPosterNotice, notice, privateNotice, UserFacingError, type Reply } from './reply.js';
 import { hasReadableWords } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
 
@@ -48,6 +50,8 @@ const IMAGE_REPLY_MEANING: Readonly<Record<ImageReplyMode, string>> = {
 interface NotAPoster {
   readonly kind: 'not-a-poster';
   readonly poster: number;
+  readonly bytes: Uint8Array;
+  readonly imageSha256: string;
 }
 
 export interface PosterRequestOptions {
@@ -57,19 +61,15 @@ export interface PosterRequestOptions {
   readonly explain?: boolean;
 }
 
-export function notAPosterMessage(posterProbability: number): string {
-  // A model is never certain: 99.7% is said as 99%, not "100% sure".
-  const sure = Math.min(99, Math.max(51, Math.round((1 - posterProbability) * 100)));
-  return `That doesn't look like a movie poster (${sure}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`;
-}
-
 /** Reviews longer than this are cut: the model reads a few hundred tokens at most. */
 const MAX_REVIEW_CHARS = 20_000;
 /** How much of a review its answer quotes back. */
 const QUOTED_REVIEW_CHARS = 300;
 const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
-/** Posters kept for "Why?" in memory when there is no Redis: about 50 KB each. */
+/** Images kept for "Why?" and "Read it anyway" in memory when there is no Redis: about 50 KB each. */
 const RECENT_POSTERS_IN_MEMORY = 100;
+
+const FORGOTTEN_IMAGE = 'I no longer have that image: send it again with /poster.';
 
 const shortened = (review: string): string => (review.length > QUOTED_REVIEW_CHARS ? `${review.slice(0, QUOTED_REVIEW_CHARS - 3)}...` : review);
 
@@ -89,6 +89,8 @@ export class MovieBot implements BotServices {
   private readonly rateLimiter: RateLimiter;
   private readonly feedback: FeedbackDesk;
   private readonly explainer: PosterExplainer;
+  /** Chat answers' images, kept small for a day for the buttons under them ("Why?", "Read it anyway"). */
+  private readonly recentPosters: RecentPosters;
   private readonly posterQueue: BatchQueue<Uint8Array, PosterResult>;
   private readonly reviewQueue: BatchQueue<string, number>;
   /** Posters being downloaded, decoded or inferred: bounded, so a burst cannot hold unbounded image bytes. */
@@ -105,9 +107,10 @@ export class MovieBot implements BotServices {
       options.rateLimiter ??
       (this.redis === undefined ? new MemoryRateLimiter(config.limits.ratePerMinute) : new RedisRateLimiter(this.redis, config.limits.ratePerMinute));
     this.feedback = new FeedbackDesk(options.store, options.logger, { modelVersion: options.modelVersion, keepImages: config.feedback.keepImages });
-    const recentPosters = createResultCache(this.redis, { capacity: RECENT_POSTERS_IN_MEMORY, namespace: 'moviebot-posters' });
-    recentPosters.on('error', (error: unknown) => options.logger.debug({ err: error }, 'recent posters unavailable'));
-    this.explainer = new PosterExplainer(options.posterPredictor, recentPosters, options.logger);
+    const recentStore = createResultCache(this.redis, { capacity: RECENT_POSTERS_IN_MEMORY, namespace: 'moviebot-posters' });
+    recentStore.on('error', (error: unknown) => options.logger.debug({ err: error }, 'recent posters unavailable'));
+    this.recentPosters = new RecentPosters(recentStore);
+    this.explainer = new PosterExplainer(options.posterPredictor, this.recentPosters);
     const queueOptions = (model: string) => ({
       windowMs: config.limits.batchWindowMs,
       maxBatch: config.limits.maxBatch,
@@ -127,10 +130,22 @@ export class MovieBot implements BotServices {
     );
   }
 
-  /** Someone asked (`/poster`, the API): an image that is not a poster gets a notice saying so. */
+  /**
+   * Someone asked (`/poster`, the API): an image that is not a poster gets a notice saying so, which on chat
+   * platforms offers "Read it anyway" (the gate is sometimes wrong, and the person asked).
+   */
   async analyzePoster(source: ImageSource, requester: Requester, options: PosterRequestOptions = {}): Promise<Reply> {
     const reply = await this.posterReply(source, requester, options);
-    return reply.kind === 'not-a-poster' ? notice('error', notAPosterMessage(reply.poster)) : reply;
+    if (reply.kind !== 'not-a-poster') return reply;
+    const keptId = await this.keepForButton(reply.imageSha256, reply.bytes, requester);
+    return notAPosterNotice({ poster: reply.poster, ...(keptId === undefined ? {} : { keptId }) });
+  }
+
+  /** "Read it anyway" under a refusal: the genres and rating of the image it refused, with a caveat. */
+  async readAnyway(posterId: string, requester: Requester): Promise<Reply> {
+    const bytes = await this.recentPosters.find(posterId).catch(() => undefined);
+    if (bytes === undefined) return notice('error', FORGOTTEN_IMAGE);
+    return this.analyzePoster({ kind: 'bytes', bytes }, requester, { force: true });
   }
 
   /**
@@ -164,12 +179,14 @@ export class MovieBot implements BotServices {
     let poster: Promise<DecodedPoster> | undefined;
     const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
     const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run((await decoded()).pixels));
-    if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return { kind: 'not-a-poster', poster: result.poster };
+    if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) {
+      return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256 };
+    }
     const publicUrl = source.kind === 'url' && source.headers === undefined ? link : undefined;
     const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;
     const [answerId, whyId] = await Promise.all([
       this.feedback.remember(result, imageSha256, bytes, requester),
-      explanation === undefined ? this.explainer.keepForLater(imageSha256, bytes, requester) : undefined,
+      explanation === undefined && this.explainer.available ? this.keepForButton(imageSha256, bytes, requester) : undefined,
     ]);
     return {
       kind: 'poster', result, imageUrl: publicUrl, fileName: source.name,
@@ -265,6 +282,21 @@ export class MovieBot implements BotServices {
       this.metrics.replies.inc({ platform: requester.platform, outcome: error.tone });
       log.info({ outcome: error.tone, reason: error.message }, `${kind} refused`);
       return notice(error.tone, error.message, error.retryAfterSeconds);
+    }
+  }
+
+  /**
+   * Keeps a chat answer's image (small, for a day) for a button under it; returns the id the button carries, or
+   * undefined (no button) when it cannot be kept. The local page and API send the image again instead.
+   */
+  private async keepForButton(imageSha256: string, bytes: Uint8Array, requester: Requester): Promise<string | undefined> {
+    if (requester.platform === 'local') return undefined;
+    try {
+      await this.recentPosters.keep(imageSha256, bytes);
+      return imageSha256;
+    } catch (error) {
+      this.options.logger.warn({ err: errorFields(error) }, 'could not keep the image: no button under this answer');
+      return undefined;
     }
   }
 

@@ -51,6 +51,8 @@ export interface BotServices {
   forgetUser(requester: Requester): Promise<Reply>;
   /** The heat map behind a poster answer's "Why?" button (`whyId` of the answer). */
   explainAnswer(posterId: string, requester: Requester): Promise<Reply>;
+  /** "Read it anyway" under a "not a movie poster" refusal (`notAPoster.keptId` of the notice). */
+  readAnyway(posterId: string, requester: Requester): Promise<Reply>;
 }
 
 export interface RateReviewOptions {

@@ -1,4 +1,4 @@
-import type { PosterExplanation, PosterResult, ReviewResult, SimilarPoster, WordWeight } from './predictions.js';
+import { POSTER_GATE_THRESHOLD, type PosterExplanation, type PosterResult, type ReviewResult, type SimilarPoster, type WordWeight } from './predictions.js';
 
 /** "Show why": the top genre's heat map and a PNG of it over the poster. */
 export interface PosterReplyExplanation {
@@ -32,7 +32,34 @@ export type Reply =
       readonly retryAfterSeconds?: number;
       /** Shown only to the person who asked, whatever the tone (settings, feedback, forget-me). */
       readonly private?: boolean;
+      /** Set when the notice refuses an image the gate judged not a movie poster. */
+      readonly notAPoster?: NotAPosterRefusal;
     };
+
+/** The gate's score of a refused image, and the id its "Read it anyway" button carries when the image was kept. */
+export interface NotAPosterRefusal {
+  readonly poster: number;
+  readonly keptId?: string;
+}
+
+/** How sure the gate is that an image is not a poster, as said: a model is never certain, so 99.7% is "99%". */
+const sureItIsNot = (posterProbability: number): number => Math.min(99, Math.max(51, Math.round((1 - posterProbability) * 100)));
+
+/** The refusal of an image the gate judged not a movie poster, with "Read it anyway" when the image is kept. */
+export function notAPosterNotice(refusal: NotAPosterRefusal): Reply {
+  const text = `That doesn't look like a movie poster (${sureItIsNot(refusal.poster)}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`;
+  return { kind: 'notice', tone: 'error', text: refusal.keptId === undefined ? text : `${text} Or, if it is one, press ${READ_ANYWAY}.`, notAPoster: refusal };
+}
+
+export const READ_ANYWAY = 'Read it anyway';
+
+/** Under the genres of an image read although the gate judged it not a poster (the API's `?force=1`, "Read it anyway"). */
+export const forcedReadCaption = (posterProbability: number): string =>
+  `This doesn't look like a movie poster to me (${sureItIsNot(posterProbability)}% sure), so these genres and this rating are a guess.`;
+
+/** Whether a poster answer was given although the gate judged the image not a poster. */
+export const readDespiteGate = (result: PosterResult): result is PosterResult & { poster: number } =>
+  result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD;
 
 /** `error`: the input was bad; `busy`: try again later; `info`: help and the like. */
 export type NoticeTone = 'info' | 'error' | 'busy';

@@ -1,4 +1,4 @@
-import { hasNoClearOpinion, type NoticeTone, type PosterReplyExplanation, type Reply } from '../core/reply.js';
+import { forcedReadCaption, hasNoClearOpinion, readDespiteGate, type NoticeTone, type PosterReplyExplanation, type Reply } from '../core/reply.js';
 
 export interface JsonResponse {
   readonly status: number;
@@ -11,7 +11,8 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
  * `rate-review` CLIs (`{poster, genres, top3, rating, ratingTypicalError?, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
- * explained, `words` when a review is, and `noClearOpinion` when those words lean neither way), notices as `{"error": message}`.
+ * explained, `words` when a review is, and `noClearOpinion` when those words lean neither way), notices as `{"error": message}`
+ * (with the gate's `poster` score when the image is not a movie poster; read anyway with `?force=1`, the answer has a `warning`).
  */
 export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
@@ -19,7 +20,8 @@ export function replyResponse(reply: Reply): JsonResponse {
       const { poster, genres, top3, rating, ratingTypicalError, recognised, similar } = reply.result;
       const explanation = reply.explanation && explanationFields(reply.explanation);
       const neighbours = { ...(recognised ? { recognised } : {}), ...(similar ? { similar } : {}) };
-      return { status: 200, body: { poster, genres, top3, rating, ratingTypicalError, ...neighbours, ...explanation } };
+      const warning = readDespiteGate(reply.result) ? { warning: forcedReadCaption(reply.result.poster) } : {};
+      return { status: 200, body: { poster, genres, top3, rating, ratingTypicalError, ...warning, ...neighbours, ...explanation } };
     }
     case 'heatmap':
       return { status: 200, body: explanationFields(reply.explanation) };
@@ -31,7 +33,8 @@ export function replyResponse(reply: Reply): JsonResponse {
       const retryAfter = reply.retryAfterSeconds;
       return {
         status: NOTICE_STATUS[reply.tone],
-        body: reply.tone === 'info' ? { message: reply.text } : { error: reply.text },
+        // A refused non-poster also gives the gate's score, as the results do: `?force=1` reads it anyway.
+        body: reply.tone === 'info' ? { message: reply.text } : { error: reply.text, ...(reply.notAPoster ? { poster: reply.notAPoster.poster } : {}) },
         headers: retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) },
       };
     }

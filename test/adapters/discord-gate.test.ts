@@ -39,4 +39,17 @@ describe('Discord behind the poster gate', () => {
     await discord.waitForRequest(() => answer() !== undefined);
     expect(answer()!.body).not.toHaveProperty('embeds.0');
   });
+
+  it('reads a refused image anyway when the person presses "Read it anyway", and says the answer is a guess', async () => {
+    const { token } = discord.runCommand('poster', { image: discord.addAttachment('quad.png', await image(20, 235, 20), 'image/png') });
+    const refusal = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && /press Read it anyway/.test(JSON.stringify(r.body)));
+    const buttons = (refusal.body?.components as Array<{ components: Array<{ custom_id: string; label?: string }> }>)[0]!.components;
+    expect(refusal.body?.flags).toBe(64); // ephemeral: only the person who asked sees the refusal and its button
+    expect(buttons).toEqual([expect.objectContaining({ label: 'Read it anyway', custom_id: expect.stringMatching(/^anyway:[0-9a-f]{64}$/) })]);
+
+    const click = discord.useComponent(discord.sentMessage(refusal), buttons[0]!.custom_id);
+    const card = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'PATCH' && r.body?.embeds !== undefined);
+    const fields = (card.body?.embeds as Array<{ fields: Array<{ name: string; value: string }> }>)[0]!.fields;
+    expect(fields).toContainEqual({ name: 'Read it anyway', value: expect.stringMatching(/doesn't look like a movie poster to me \(98% sure\), so these genres and this rating are a guess/) });
+  });
 });

@@ -28,6 +28,7 @@ const slowBot: BotServices = {
   correct: async () => notice('info', 'unused'),
   forgetUser: async () => notice('info', 'unused'),
   explainAnswer: async () => notice('info', 'unused'),
+  readAnyway: async () => notice('info', 'unused'),
 };
 
 let discord: FakeDiscord | undefined;

@@ -130,6 +130,22 @@ describe('Slack "Why?"', () => {
     expect(upload!.body.bytes).toBeGreaterThan(1000);
   });
 
+  it('reads a refused image anyway when the person presses "Read it anyway", in the channel, with a caveat', async () => {
+    const refusalUrl = await harness.runCommand('poster', harness.api.addPublicImage('quad.png', await png([255, 255, 255])));
+    const refusal = await responseTo(refusalUrl);
+    expect(refusal.body.response_type).toBe('ephemeral');
+    expect(String(refusal.body.text)).toMatch(/doesn't look like a movie poster \(95% sure.* press Read it anyway\.$/);
+    const actions = (refusal.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }>).find((block) => block.type === 'actions')!;
+    const [readAnyway] = actions.elements!;
+    expect(readAnyway).toMatchObject({ action_id: expect.stringMatching(/^anyway:[0-9a-f]{64}$/), text: { text: 'Read it anyway' } });
+
+    const url = harness.api.responseUrl();
+    await harness.deliverInteraction(blockActionPayload(readAnyway!.action_id, url, { value: readAnyway!.value }));
+    const card = await responseTo(url);
+    expect(card.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(card.body.blocks)).toMatch(/Predicted IMDb rating.*:warning: This doesn't look like a movie poster to me \(95% sure\)/);
+  });
+
   it('tells only the person who clicked when the poster is no longer kept', async () => {
     const url = harness.api.responseUrl();
     await harness.deliverInteraction(blockActionPayload(`why:${'0'.repeat(64)}`, url, { value: '' }));

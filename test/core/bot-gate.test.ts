@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { notAPosterMessage } from '../../src/core/bot.js';
+import { forcedReadCaption, notAPosterNotice, readDespiteGate } from '../../src/core/reply.js';
 import { createTestBot } from '../helpers/test-bot.js';
 
 const requester = { platform: 'slack', userId: 'user-1' } as const;
@@ -25,13 +25,38 @@ describe('MovieBot behind the poster gate', () => {
   it('answers /poster on a non-poster with a clear "not a movie poster" notice', async () => {
     const { bot } = gatedBot();
     const reply = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, requester);
-    expect(reply).toMatchObject({ kind: 'notice', tone: 'error' });
-    expect(reply.kind === 'notice' && reply.text).toMatch(/doesn't look like a movie poster \(96% sure/);
+    expect(reply).toMatchObject({ kind: 'notice', tone: 'error', notAPoster: { poster: 0.04 } });
+    expect(reply.kind === 'notice' && reply.text).toMatch(/doesn't look like a movie poster \(96% sure.* press Read it anyway\.$/);
   });
 
   it('never says it is 100% sure, nor under 51%', () => {
-    expect(notAPosterMessage(0.0001)).toMatch(/\(99% sure/);
-    expect(notAPosterMessage(0.495)).toMatch(/\(51% sure/);
+    const text = (poster: number) => { const reply = notAPosterNotice({ poster }); return reply.kind === 'notice' ? reply.text : ''; };
+    expect(text(0.0001)).toMatch(/\(99% sure/);
+    expect(text(0.495)).toMatch(/\(51% sure/);
+    expect(text(0.2)).not.toMatch(/Read it anyway/);
+    expect(forcedReadCaption(0.0001)).toMatch(/\(99% sure\)/);
+  });
+
+  it('reads a refused image anyway when the person presses the button, and says the answer is a guess', async () => {
+    const { bot } = gatedBot();
+    const refusal = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, requester);
+    const keptId = refusal.kind === 'notice' ? refusal.notAPoster?.keptId : undefined;
+    expect(keptId).toMatch(/^[0-9a-f]{64}$/);
+    const reply = await bot.readAnyway(keptId!, { ...requester, userId: 'user-2' });
+    expect(reply).toMatchObject({ kind: 'poster', result: { poster: 0.04 } });
+    expect(reply.kind === 'poster' && readDespiteGate(reply.result)).toBe(true);
+  });
+
+  it('says when it no longer has the image to read anyway', async () => {
+    const { bot } = gatedBot();
+    expect(await bot.readAnyway('0'.repeat(64), requester)).toMatchObject({ kind: 'notice', tone: 'error', text: expect.stringMatching(/no longer have that image/) });
+  });
+
+  it('offers no "Read it anyway" on the local page and API, which send the image again with ?force=1', async () => {
+    const { bot } = gatedBot();
+    const reply = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, { platform: 'local', userId: 'page' });
+    expect(reply).toMatchObject({ kind: 'notice', notAPoster: { poster: 0.04 } });
+    expect(reply.kind === 'notice' && reply.notAPoster?.keptId).toBeUndefined();
   });
 
   it('still gives the genres of a non-poster when forced', async () => {

@@ -26,8 +26,9 @@ describe('POST /api/poster behind the poster gate', () => {
     const green = await posterPng([10, 250, 10], [10, 250, 10]);
     const refused = await post(`${url}/api/poster`, green);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error).toMatch(/doesn't look like a movie poster/);
+    // The refusal gives the gate's score, so a client knows ?force=1 can read it anyway; the API keeps nothing.
+    expect(await refused.json()).toEqual({ error: expect.stringMatching(/doesn't look like a movie poster \(90% sure it isn't one\)[^]*screenshot of one\.$/), poster: 0.1 });
     const forced = await (await post(`${url}/api/poster?force=1`, green)).json();
-    expect(forced).toMatchObject({ poster: 0.1, top3: expect.any(Array) });
+    expect(forced).toMatchObject({ poster: 0.1, top3: expect.any(Array), warning: expect.stringMatching(/\(90% sure\), so these genres and this rating are a guess/) });
   });
 });

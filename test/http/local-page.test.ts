@@ -123,6 +123,20 @@ describe.skipIf(!available)(title, () => {
     expect(await error.textContent()).toMatch(/private|local|address/i);
   });
 
+  it('offers to read an image the gate refused anyway, and says the answer is a guess', async () => {
+    local.posterPredictor.gate = () => 0.03;
+    const chart = await posterPng([240, 240, 240], [250, 250, 250]);
+    await page.getByLabel(/choose a file/).setInputFiles({ name: 'chart.png', mimeType: 'image/png', buffer: Buffer.from(chart) });
+    const error = page.locator('#poster-error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.textContent()).toMatch(/doesn't look like a movie poster \(97% sure/);
+    await error.getByRole('button', { name: 'Read it anyway' }).click();
+    const card = page.locator('article.poster').filter({ hasText: 'chart.png' });
+    await expect.poll(() => card.locator('.forced-read').textContent()).toBe("This doesn't look like a movie poster to me (97% sure), so these genres and this rating are a guess.");
+    expect(await card.locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    local.posterPredictor.gate = undefined;
+  });
+
   it('raised no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });

@@ -12,8 +12,7 @@ import { createCommandHandler } from './command-handler.js';
 import { createFeedbackHandler } from './feedback-handler.js';
 import { createMessageHandler } from './message-handler.js';
 import { createReadPosterHandler, READ_POSTER } from './read-poster-handler.js';
-import { createWhyHandler } from './why-handler.js';
-import { parseWhyId } from '../button-ids.js';
+import { createKeptImageButtonHandler, isKeptImageButton } from './kept-image-buttons.js';
 
 /** Replies in flight get this long to be delivered before the socket closes (the process allows 10 s in all). */
 const STOP_GRACE_MS = 8_000;
@@ -54,7 +53,7 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
   const handleCommand = createCommandHandler({ bot, commands, logger });
   const handleReadPoster = createReadPosterHandler({ bot, logger });
   const handleFeedback = createFeedbackHandler({ bot, logger });
-  const handleWhy = createWhyHandler({ bot, logger });
+  const handleKeptImageButton = createKeptImageButtonHandler({ bot, logger });
   client.on(Events.MessageCreate, (message) => {
     if (accepting) track(handleMessage(message));
   });
@@ -62,7 +61,7 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
     if (!accepting) return;
     if (interaction.isChatInputCommand()) track(handleCommand(interaction));
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === READ_POSTER) track(handleReadPoster(interaction));
-    else if (interaction.isButton() && parseWhyId(interaction.customId) !== undefined) track(handleWhy(interaction));
+    else if (interaction.isButton() && isKeptImageButton(interaction.customId)) track(handleKeptImageButton(interaction));
     else if (interaction.isButton() || interaction.isStringSelectMenu()) track(handleFeedback(interaction));
   });
   logConnectionEvents(client, log);

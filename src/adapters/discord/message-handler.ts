@@ -1,7 +1,7 @@
 import type { Attachment, Message } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
-import { notice, type Reply } from '../../core/reply.js';
+import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
 import { answerSafely } from '../error-boundary.js';
@@ -57,7 +57,7 @@ async function answerImage(
     return reply;
   };
   await answerSafely(imageLog, 'poster analysis', compute, async (answer) => {
-    const reply: Reply = answer.kind === 'notice' && index !== undefined ? notice(answer.tone, `**${image.name}**: ${answer.text}`) : answer;
+    const reply: Reply = answer.kind === 'notice' && index !== undefined ? { ...answer, text: `**${image.name}**: ${answer.text}` } : answer;
     await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
     imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
   });

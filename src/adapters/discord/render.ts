@@ -3,9 +3,10 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type Reply, wordsWorthShowing,
+  forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
+  readDespiteGate, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
-import { feedbackId, whyId } from '../button-ids.js';
+import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
 const BAR_CELLS = 10;
 const MAX_CONTENT = 2000;
@@ -30,6 +31,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
         .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
         .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
         .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${posterRatingCaption(reply.result)}` });
+      if (readDespiteGate(reply.result)) embed.addFields({ name: READ_ANYWAY, value: forcedReadCaption(reply.result.poster) });
       const { recognised } = reply.result;
       if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: `${similarLink(recognised)}${recognisedFacts(recognised)}` });
       const similar = reply.result.similar ?? [];
@@ -56,8 +58,15 @@ export function renderReply(reply: Reply): BaseMessageOptions {
       if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }
-    case 'notice':
-      return { content: truncate(reply.text, MAX_CONTENT), allowedMentions: NO_MENTIONS };
+    case 'notice': {
+      const keptId = reply.notAPoster?.keptId;
+      const button = keptId && new ButtonBuilder().setCustomId(readAnywayId(keptId)).setLabel(READ_ANYWAY).setStyle(ButtonStyle.Secondary);
+      return {
+        content: truncate(reply.text, MAX_CONTENT),
+        ...(button ? { components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON()] } : {}),
+        allowedMentions: NO_MENTIONS,
+      };
+    }
   }
 }
 

@@ -14,7 +14,7 @@ import { answerFileShare, type SharedMessage } from './message-handler.js';
 import { superviseReconnects } from './socket-reconnects.js';
 import { registerSlashCommands } from './command-handler.js';
 import { registerFeedbackActions } from './feedback-handler.js';
-import { registerWhyAction } from './why-handler.js';
+import { registerReadAnywayAction, registerWhyAction } from './kept-image-buttons.js';
 import { registerReadPosterShortcut } from './read-poster-handler.js';
 
 export interface SlackOptions {
@@ -115,6 +115,7 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
   registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
   registerFeedbackActions(app, { bot, logger });
   registerWhyAction(app, { bot, logger });
+  registerReadAnywayAction(app, { bot, logger });
   registerSlashCommands(app, { bot, commands, logger });
   app.error(async (error) => {
     logger.error({ err: errorFields(error) }, 'slack listener failed');

@@ -3,9 +3,10 @@ import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
-  formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
+  readDespiteGate, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
-import { feedbackId, whyId } from '../button-ids.js';
+import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -48,13 +49,12 @@ export function renderReply(reply: Reply): SlackMessage {
           : { accessory: { type: 'image', image_url: reply.imageUrl, alt_text: reply.fileName ?? 'poster' } }),
       } as KnownBlock;
       const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${posterRatingCaption(reply.result)}`)];
+      if (readDespiteGate(reply.result)) blocks.push(context(`:warning: ${forcedReadCaption(reply.result.poster)}`));
       const { recognised } = reply.result;
       if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}${recognisedFacts(recognised)}`));
       const similar = reply.result.similar ?? [];
       if (similar.length > 0) blocks.push(section(`*Looks like:* ${similar.map(similarLink).join(' · ')}`));
-      if (reply.fileName !== undefined) {
-        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:frame_with_picture: ${escapeMrkdwn(reply.fileName)}` }] });
-      }
+      if (reply.fileName !== undefined) blocks.push(context(`:frame_with_picture: ${escapeMrkdwn(reply.fileName)}`));
       const buttons = answerButtons(reply.answerId, reply.whyId);
       if (buttons !== undefined) blocks.push(buttons);
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
@@ -83,23 +83,29 @@ export function renderReply(reply: Reply): SlackMessage {
     }
     case 'correction':
       return { text: reply.text, blocks: [{ ...section(escapeMrkdwn(reply.text)), accessory: genrePicker(reply.answerId) } as KnownBlock] };
-    case 'notice':
-      return { text: reply.text, blocks: [section(`${TONE_ICON[reply.tone]} ${escapeMrkdwn(reply.text)}`)] };
+    case 'notice': {
+      const keptId = reply.notAPoster?.keptId;
+      const readAnyway: KnownBlock[] = keptId === undefined ? [] : [{ type: 'actions', elements: [button(readAnywayId(keptId), READ_ANYWAY, 'Read this image as a poster anyway', keptId)] }];
+      return { text: reply.text, blocks: [section(`${TONE_ICON[reply.tone]} ${escapeMrkdwn(reply.text)}`), ...readAnyway] };
+    }
   }
 }
 
 /** Results go to the channel; notices and the genre menu only to the person who asked or clicked. */
 export const isPrivate = (reply: Reply): boolean => reply.kind === 'notice' || reply.kind === 'correction';
 
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+const button = (actionId: string, text: string, label: string, value: string) => ({
+  type: 'button' as const,
+  action_id: actionId,
+  text: { type: 'plain_text' as const, text, emoji: true },
+  accessibility_label: label,
+  value,
+});
+
 /** 👍 and 👎 when the answer takes votes, "Why?" when its heat map can be asked for; undefined when neither. */
 function answerButtons(answerId: string | undefined, posterId: string | undefined): KnownBlock | undefined {
-  const button = (actionId: string, text: string, label: string, value: string) => ({
-    type: 'button' as const,
-    action_id: actionId,
-    text: { type: 'plain_text' as const, text, emoji: true },
-    accessibility_label: label,
-    value,
-  });
   const elements = [
     ...(answerId === undefined
       ? []

@@ -13,17 +13,21 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-async function callApi(path, init, errorBox, button) {
+/**
+ * POSTs to the API and returns the answer, or shows its refusal in `errorBox` and returns undefined. `onRefusal`
+ * may add a control to the refusal (it gets the refusal's JSON).
+ */
+async function callApi(path, init, errorBox, button, onRefusal = () => []) {
   errorBox.hidden = true;
   button.disabled = true;
   results.setAttribute('aria-busy', 'true');
   try {
     const response = await fetch(path, { method: 'POST', ...init });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error ?? `MovieBot answered ${response.status}.`);
+    if (!response.ok) throw Object.assign(new Error(body.error ?? `MovieBot answered ${response.status}.`), { body });
     return body;
   } catch (error) {
-    errorBox.textContent = error instanceof TypeError ? "Couldn't reach MovieBot: is it still running?" : error.message;
+    errorBox.replaceChildren(error instanceof TypeError ? "Couldn't reach MovieBot: is it still running?" : error.message, ...onRefusal(error.body ?? {}));
     errorBox.hidden = false;
     return undefined;
   } finally {
@@ -117,15 +121,30 @@ function showPoster(result, title, imageSrc, requestInit) {
     el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
       ratingLine('Predicted IMDb rating', result.rating, result.ratingTypicalError),
+      ...(result.warning ? [el('p', { className: 'forced-read', textContent: result.warning })] : []),
       ...(result.recognised ? [recognisedLine(result.recognised)] : []),
       ...(result.similar?.length ? [similarList(result.similar)] : []),
       whyToggle(thumb, requestInit))));
 }
 
-async function analysePoster(requestInit, title, imageSrc) {
-  const body = await callApi('/api/poster', requestInit(), $('poster-error'), $('poster-url-form').querySelector('button'));
+/** A refusal of a non-poster (it carries the gate's score) offers to read the image anyway, as the chat bots do. */
+function readAnywayButton(refusal, readAnyway) {
+  if (refusal.poster === undefined) return [];
+  const button = el('button', { type: 'button', className: 'read-anyway', textContent: 'Read it anyway' });
+  button.addEventListener('click', readAnyway, { once: true });
+  return [' ', button];
+}
+
+async function analysePoster(requestInit, title, imageSrc, force = false) {
+  let offered = false;
+  const body = await callApi(force ? '/api/poster?force=1' : '/api/poster', requestInit(), $('poster-error'), $('poster-url-form').querySelector('button'),
+    (refusal) => {
+      const control = readAnywayButton(refusal, () => analysePoster(requestInit, title, imageSrc, true));
+      offered = control.length > 0;
+      return control;
+    });
   if (body) showPoster(body, title, imageSrc, requestInit);
-  else if (imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
+  else if (!offered && imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
 }
 
 function analyseFile(file) {

@@ -1,0 +1,71 @@
+import type { App, BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { BotServices, Requester } from '../../core/command.js';
+import { heatmapFileName } from '../../core/reply.js';
+import type { Logger } from '../../logger.js';
+import { parseReadAnywayId, parseWhyId } from '../button-ids.js';
+import { answerSafely } from '../error-boundary.js';
+import { isPrivate, renderReply } from './render.js';
+import { isDirectChannel, slackRequester } from './requester.js';
+
+interface Deps {
+  readonly bot: BotServices;
+  readonly logger: Logger;
+}
+
+/** Where a button was pressed, and by whom. */
+interface Press {
+  readonly posterId: string;
+  readonly requester: Requester;
+  readonly channelId: string;
+  /** The thread the button's message is in, or the message itself. */
+  readonly threadTs: string | undefined;
+  readonly respond: RespondFn;
+  readonly client: webApi.WebClient;
+  readonly log: Logger;
+}
+
+/** Registers a button about an image the bot kept (its id `<prefix>:<posterId>`), acknowledged at once. */
+function onKeptImageButton(app: App, prefix: string, parse: (id: string) => string | undefined, { logger }: Deps, handle: (press: Press) => Promise<void>): void {
+  app.action<BlockAction>(new RegExp(`^${prefix}:`), async ({ action, body, ack, respond, client }) => {
+    await ack();
+    const posterId = parse(action.action_id);
+    if (posterId === undefined) return;
+    const channelId = body.channel?.id ?? '';
+    const requester = slackRequester(body.user.id, channelId, body.team?.id, body.trigger_id, isDirectChannel(channelId));
+    const container = body.container as { readonly message_ts?: string; readonly thread_ts?: string };
+    const log = logger.child({ requestId: body.trigger_id, button: prefix });
+    await handle({ posterId, requester, channelId, threadTs: container.thread_ts ?? container.message_ts, respond, client, log });
+  });
+}
+
+/**
+ * "Why?" under a poster answer: the top genre's heat map over the poster, uploaded as a file in the answer's
+ * thread (where the answer started no thread, it starts one). Refusals go only to the person who clicked.
+ */
+export function registerWhyAction(app: App, deps: Deps): void {
+  onKeptImageButton(app, 'why', parseWhyId, deps, async ({ posterId, requester, channelId, threadTs, respond, client, log }) => {
+    await answerSafely(log, 'slack why', () => deps.bot.explainAnswer(posterId, requester), async (reply) => {
+      if (reply.kind !== 'heatmap') return respond({ ...renderReply(reply), response_type: 'ephemeral', replace_original: false });
+      const { genre } = reply.explanation.heatmap;
+      const destination = threadTs === undefined ? { channel_id: channelId } : { channel_id: channelId, thread_ts: threadTs };
+      return client.files.uploadV2({
+        ...destination,
+        file: Buffer.from(reply.explanation.overlayPng),
+        filename: heatmapFileName(genre),
+        alt_text: `Heat map of what made the bot guess ${genre}`,
+        initial_comment: renderReply(reply).text,
+      });
+    });
+  });
+}
+
+/**
+ * "Read it anyway" under a "not a movie poster" refusal: the refused image's answer, in the channel like any
+ * other; a refusal (the image forgotten, "slow down") only to the person who clicked.
+ */
+export function registerReadAnywayAction(app: App, deps: Deps): void {
+  onKeptImageButton(app, 'anyway', parseReadAnywayId, deps, async ({ posterId, requester, respond, log }) => {
+    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester), (reply) =>
+      respond({ ...renderReply(reply), response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', replace_original: false }));
+  });
+}
