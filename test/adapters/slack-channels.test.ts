@@ -140,10 +140,21 @@ describe('Slack "Why?"', () => {
     expect(readAnyway).toMatchObject({ action_id: expect.stringMatching(/^anyway:[0-9a-f]{64}$/), text: { text: 'Read it anyway' } });
 
     const url = harness.api.responseUrl();
-    await harness.deliverInteraction(blockActionPayload(readAnyway!.action_id, url, { value: readAnyway!.value }));
+    await harness.deliverInteraction(blockActionPayload(readAnyway!.action_id, url, { value: readAnyway!.value }, 'U0PERSON', { is_ephemeral: true }));
     const card = await responseTo(url);
     expect(card.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(JSON.stringify(card.body.blocks)).toMatch(/Predicted IMDb rating.*:warning: This doesn't look like a movie poster to me \(95% sure\)/);
+  });
+
+  it('answers "Read it anyway" under a refusal in a thread in that thread', async () => {
+    const message = { type: 'message', user: 'U0OTHER', ts: '1700000777.000100', text: 'is this one?', files: [harness.api.addFile('doc.png', 'image/png', await png([255, 255, 255]))] };
+    await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, message, COMMAND_CHANNEL, harness.api.responseUrl()));
+    const refusal = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
+    const blocks = refusal.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
+    const readAnyway = blocks.find((block) => block.type === 'actions')!.elements![0]!;
+    await harness.deliverInteraction(blockActionPayload(readAnyway.action_id, harness.api.responseUrl(), { value: readAnyway.value }, 'U0PERSON', { thread_ts: message.ts }));
+    const card = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts && /Predicted IMDb rating/.test(JSON.stringify(call.body.blocks)));
+    expect(card.body).toMatchObject({ channel: COMMAND_CHANNEL });
   });
 
   it('tells only the person who clicked when the poster is no longer kept', async () => {

@@ -19,6 +19,8 @@ interface Press {
   readonly channelId: string;
   /** The thread the button's message is in, or the message itself. */
   readonly threadTs: string | undefined;
+  /** Whether the button's message was shown only to the person who clicked (a slash command's answer). */
+  readonly ephemeral: boolean;
   readonly respond: RespondFn;
   readonly client: webApi.WebClient;
   readonly log: Logger;
@@ -32,9 +34,10 @@ function onKeptImageButton(app: App, prefix: string, parse: (id: string) => stri
     if (posterId === undefined) return;
     const channelId = body.channel?.id ?? '';
     const requester = slackRequester(body.user.id, channelId, body.team?.id, body.trigger_id, isDirectChannel(channelId));
-    const container = body.container as { readonly message_ts?: string; readonly thread_ts?: string };
+    const container = body.container as { readonly message_ts?: string; readonly thread_ts?: string; readonly is_ephemeral?: boolean };
     const log = logger.child({ requestId: body.trigger_id, button: prefix });
-    await handle({ posterId, requester, channelId, threadTs: container.thread_ts ?? container.message_ts, respond, client, log });
+    const threadTs = container.thread_ts ?? container.message_ts;
+    await handle({ posterId, requester, channelId, threadTs, ephemeral: container.is_ephemeral === true, respond, client, log });
   });
 }
 
@@ -60,12 +63,17 @@ export function registerWhyAction(app: App, deps: Deps): void {
 }
 
 /**
- * "Read it anyway" under a "not a movie poster" refusal: the refused image's answer, in the channel like any
- * other; a refusal (the image forgotten, "slow down") only to the person who clicked.
+ * "Read it anyway" under a "not a movie poster" refusal: the refused image's answer where the refusal was, in its
+ * thread (or, under a slash command's private refusal, in the channel); a refusal (the image forgotten, "slow
+ * down") only to the person who clicked.
  */
 export function registerReadAnywayAction(app: App, deps: Deps): void {
-  onKeptImageButton(app, 'anyway', parseReadAnywayId, deps, async ({ posterId, requester, respond, log }) => {
-    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester), (reply) =>
-      respond({ ...renderReply(reply), response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', replace_original: false }));
+  onKeptImageButton(app, 'anyway', parseReadAnywayId, deps, async ({ posterId, requester, channelId, threadTs, ephemeral, respond, client, log }) => {
+    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester), (reply) => {
+      if (isPrivate(reply) || ephemeral) {
+        return respond({ ...renderReply(reply), response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', replace_original: false });
+      }
+      return client.chat.postMessage({ channel: channelId, ...(threadTs === undefined ? {} : { thread_ts: threadTs }), ...renderReply(reply) });
+    });
   });
 }

@@ -111,7 +111,7 @@ export class SignedEventPoster {
 }
 
 /** A click on a button (`value`) or a choice in a multi-select (`selected`) of a message the bot posted. */
-export function blockActionPayload(actionId: string, responseUrl: string, choice: { value?: string; selected?: readonly string[] }, user = 'U0PERSON') {
+export function blockActionPayload(actionId: string, responseUrl: string, choice: { value?: string; selected?: readonly string[] }, user = 'U0PERSON', container: { readonly thread_ts?: string; readonly is_ephemeral?: boolean } = {}) {
   const action =
     choice.selected === undefined
       ? { type: 'button', action_id: actionId, block_id: 'feedback', value: choice.value ?? '', action_ts: `${Date.now() / 1000}` }
@@ -124,7 +124,7 @@ export function blockActionPayload(actionId: string, responseUrl: string, choice
     token: 'legacy-verification-token',
     trigger_id: `${Date.now()}.${Math.random()}.trigger`,
     channel: { id: 'C0MOVIES', name: 'movies' },
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0MOVIES', is_ephemeral: false },
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0MOVIES', is_ephemeral: false, ...container },
     response_url: responseUrl,
     actions: [action],
   };
