@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { heatmapOverlay } from '../src/core/heatmap-overlay.js';
+import { RECOGNISED_HEADING, recognisedFacts, similarLabel } from '../src/core/reply.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { expandFolders, type InputOutcome, predictInputs, type PredictInputsOptions } from '../src/ml/serving/poster/predict-inputs.js';
@@ -29,7 +30,9 @@ function humanLine(outcome: InputOutcome): string {
   if ('error' in outcome) return `${outcome.file}: error: ${outcome.error}`;
   const genres = outcome.top3.map(([name, p]) => `${name} ${(p * 100).toFixed(0)}%`).join(', ');
   const poster = outcome.poster === undefined ? '' : `poster ${(outcome.poster * 100).toFixed(0)}%; `;
-  return `${outcome.file}: ${poster}${genres}; rating ${outcome.rating.toFixed(1)}/10`;
+  const { recognised } = outcome;
+  const film = recognised === undefined ? '' : `; ${RECOGNISED_HEADING.toLowerCase()} ${similarLabel(recognised)}${recognisedFacts(recognised)}`;
+  return `${outcome.file}: ${poster}${genres}; rating ${outcome.rating.toFixed(1)}/10${film}`;
 }
 
 async function main(): Promise<void> {
