@@ -45,13 +45,14 @@ export interface NotAPosterRefusal {
 /** How sure the gate is that an image is not a poster, as said: a model is never certain, so 99.7% is "99%". */
 const sureItIsNot = (posterProbability: number): number => Math.min(99, Math.max(51, Math.round((1 - posterProbability) * 100)));
 
+/** The button under a "not a movie poster" refusal that reads the image all the same. */
+export const READ_ANYWAY = 'Read it anyway';
+
 /** The refusal of an image the gate judged not a movie poster, with "Read it anyway" when the image is kept. */
 export function notAPosterNotice(refusal: NotAPosterRefusal): Reply {
   const text = `That doesn't look like a movie poster (${sureItIsNot(refusal.poster)}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`;
   return { kind: 'notice', tone: 'error', text: refusal.keptId === undefined ? text : `${text} Or, if it is one, press ${READ_ANYWAY}.`, notAPoster: refusal };
 }
-
-export const READ_ANYWAY = 'Read it anyway';
 
 /** Under the genres of an image read although the gate judged it not a poster (the API's `?force=1`, "Read it anyway"). */
 export const forcedReadCaption = (posterProbability: number): string =>
