@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { isPrivate, probabilityBar, renderReply } from '../../src/adapters/discord/render.js';
-import { notice } from '../../src/core/reply.js';
+import { notAPosterNotice, notice } from '../../src/core/reply.js';
 
 const result = { genres: {}, top3: [['Drama', 0.62], ['Crime', 0.3], ['Thriller', 0.05]] as const, rating: 7.25, ratingTypicalError: 0.757 };
 
@@ -87,6 +87,18 @@ describe('rendering replies for Discord', () => {
     const embed = renderReply({ kind: 'review', result: { rating: 2, stated: '2/10', words: [] }, text: 'Awful, 2/10' }).embeds?.[0] as APIEmbed;
     expect(embed.title).toBe('Review rating: 2.0 / 10');
     expect(embed.fields).toEqual([{ name: 'Where it comes from', value: 'The score the review gives itself (2/10).' }]);
+  });
+
+  it('offers "Read it anyway" under a refusal whose image was kept, and nothing where it was not', () => {
+    const kept = renderReply(notAPosterNotice({ poster: 0.02, keptId: 'a'.repeat(64) }));
+    expect(kept.components).toEqual([expect.objectContaining({ components: [expect.objectContaining({ label: 'Read it anyway', custom_id: `anyway:${'a'.repeat(64)}` })] })]);
+    expect(renderReply(notAPosterNotice({ poster: 0.02 })).components).toBeUndefined();
+  });
+
+  it('says under a poster read despite the gate that its answer is a guess', () => {
+    const embed = renderReply({ kind: 'poster', result: { ...result, poster: 0.02 } }).embeds?.[0] as APIEmbed;
+    expect(embed.fields).toContainEqual({ name: 'Read it anyway', value: "This doesn't look like a movie poster to me (98% sure), so these genres and this rating are a guess." });
+    expect((renderReply({ kind: 'poster', result: { ...result, poster: 0.9 } }).embeds?.[0] as APIEmbed).fields?.map((field) => field.name)).not.toContain('Read it anyway');
   });
 
   it('cuts a notice to Discord’s 2000 characters and keeps errors and busy notices private', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/adapters/slack/render.js';
-import { notice } from '../../src/core/reply.js';
+import { notAPosterNotice, notice } from '../../src/core/reply.js';
 
 const result = { genres: { Drama: 0.62, Comedy: 0.3, Action: 0.12 }, top3: [['Drama', 0.62], ['Comedy', 0.3], ['Action', 0.12]] as const, rating: 7.14, ratingTypicalError: 0.757 };
 
@@ -63,6 +63,18 @@ describe('renderReply', () => {
     expect(shown).toContain('*Rating:* 2.0 / 10');
     expect(shown).toContain('The score the review gives itself (2/10).');
     expect(shown).not.toContain('Words that moved it');
+  });
+
+  it('offers "Read it anyway" under a refusal whose image was kept, and nothing where it was not', () => {
+    const kept = renderReply(notAPosterNotice({ poster: 0.02, keptId: 'b'.repeat(64) }));
+    expect(kept.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: `anyway:${'b'.repeat(64)}`, value: 'b'.repeat(64), text: { text: 'Read it anyway' } }] });
+    expect(renderReply(notAPosterNotice({ poster: 0.02 })).blocks.map((block) => block.type)).toEqual(['section']);
+  });
+
+  it('says under a poster read despite the gate that its answer is a guess', () => {
+    expect(JSON.stringify(renderReply({ kind: 'poster', result: { ...result, poster: 0.02 } }).blocks))
+      .toContain(":warning: This doesn't look like a movie poster to me (98% sure), so these genres and this rating are a guess.");
+    expect(JSON.stringify(renderReply({ kind: 'poster', result: { ...result, poster: 0.9 } }).blocks)).not.toContain(':warning:');
   });
 
   it('marks notices by tone and cuts text Slack would refuse', () => {
