@@ -98,6 +98,11 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop
   // laughing" 4.6. Laughing "at how bad it was" reads as written.
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) stop laughing\b(?! at (?:how|it|the fact)\b)|\b(?:crying|dying|died|dead) laughing\b`), 'hilarious'],
+  // Praise said with a negation, which the model read as a pan: "Can't recommend it enough" 3.0, "It doesn't get
+  // better than this" 4.1, "I couldn't stop smiling" 4.4. Without "enough" or "than this", they read as written.
+  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) recommend (?:it|this|this one|them|this (?:movie|film|show))(?: (?:highly|strongly))? enough\b`), 'highly recommend it'],
+  [slang(String.raw`\b(?:doesn't|does not|don't|do not|can't|cannot|can not) get (?:any |much )?better than (?:this|that)\b`), 'is as good as it gets'],
+  [slang(String.raw`\b(?:couldn't|could not|can't|cannot|can not) stop (?:smiling|grinning)\b`), 'smiled throughout'],
   [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],
   [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
   [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],
