@@ -58,6 +58,11 @@ describe('review text', () => {
     ['I was underwhelmed', 'i was disappointed'],
     ["Couldn't stop laughing the whole time", 'hilarious the whole time'],
     ['I was crying laughing', 'i was hilarious'],
+    ["Can't recommend it enough!", 'highly recommend it!'],
+    ['I cannot recommend this film highly enough', 'i highly recommend it'],
+    ["It doesn't get much better than this", 'it is as good as it gets'],
+    ["Comedies don't get better than that", 'comedies is as good as it gets'],
+    ["I couldn't stop smiling", 'i smiled throughout'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -89,6 +94,9 @@ describe('review text', () => {
     'an okay cast',
     'the dull moments outnumber the good ones',
     "i'll get back to it in two hours",
+    "i can't recommend it, sadly",
+    "it doesn't get any better in the second half",
+    "i couldn't stop yawning",
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
