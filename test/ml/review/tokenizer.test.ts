@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { padBatch } from '../../../src/ml/training/review/length-batches.js';
-import { displayWord, OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize } from '../../../src/ml/serving/review/tokenizer.js';
+import { displayWord, OOV_INDEX, PAD_INDEX, ReviewTokenizer, tokenize, unstretched } from '../../../src/ml/serving/review/tokenizer.js';
 
 const TEXTS = ['the film was great great great', 'the film was bad', 'great acting, the end!'];
 const options = { vocabSize: 6, maxLen: 6, truncating: 'pre' } as const;
@@ -64,6 +64,26 @@ describe('ReviewTokenizer', () => {
     const ids = tokenizer.encode('the zebra was unseen');
     expect(Array.from(ids)).toEqual([3, OOV_INDEX, 5, OOV_INDEX]);
     expect(tokenizer.encode('')).toHaveLength(0);
+  });
+
+  it('reads a stretched unknown word as the known word it stretches, and leaves known words alone', () => {
+    const fitted = ReviewTokenizer.fit(['good great so love boring. not boring. sooo'], { vocabSize: 20, maxLen: 10, truncating: 'pre', negationScope: true });
+    const ids = (text: string) => Array.from(fitted.encode(text));
+    expect(ids('gooood greatttt loveee')).toEqual(ids('good great love'));
+    expect(ids('not boringgg')).toEqual(ids('not boring'));
+    // "sooo" is a word of its own in the vocabulary; "zzzzz" stretches nothing known.
+    expect(ids('sooo')).not.toEqual(ids('so'));
+    expect(ids('zzzzz')).toEqual([OOV_INDEX]);
+    expect(fitted.knows('loveee')).toBe(true);
+  });
+
+  it('cuts each run to two letters before one, and tries the mixes last', () => {
+    const knows = (words: string[]) => (word: string) => words.includes(word);
+    expect(unstretched('gooood', knows(['good', 'god']))).toBe('good');
+    expect(unstretched('sooo', knows(['so']))).toBe('so');
+    expect(unstretched('cooolll', knows(['cool']))).toBe('cool');
+    expect(unstretched('great', knows(['great']))).toBeUndefined();
+    expect(unstretched('aaabbbcccddd', knows(['abcd']))).toBeUndefined();
   });
 
   it('gives the same ids for a treebank sentence and its typed form', () => {

@@ -105,6 +105,29 @@ export function tokenize(text: string, negationScope = false): string[] {
   return negationScope ? markNegationScope(tokens) : tokens.filter((token) => !CLAUSE_MARK.test(token));
 }
 
+/** A run of three or more of one letter, as chat stretches a word ("amazinggg", "loveee"). */
+const STRETCH = /(\p{L})\1{2,}/gu;
+/** Stretched words with more runs than this are left unknown (2^runs spellings to try). */
+const MAX_STRETCHES = 3;
+
+/**
+ * The known word a stretched unknown token stands for ("amazinggg" reads "amazing", "loveee" "love"): each run of
+ * three or more of one letter cut to two letters, then to one, then each mix; undefined when none is known.
+ */
+export function unstretched(token: string, knows: (word: string) => boolean): string | undefined {
+  const runs = [...token.matchAll(STRETCH)];
+  if (runs.length === 0 || runs.length > MAX_STRETCHES) return undefined;
+  const all = (1 << runs.length) - 1;
+  // Bit i set: run i is cut to one letter. All to two first ("gooood" is "good", not "god"), then all to one.
+  const masks = [0, all, ...Array.from({ length: all - 1 }, (_, i) => i + 1)];
+  for (const mask of masks) {
+    let k = 0;
+    const word = token.replace(STRETCH, (_run, letter: string) => letter.repeat((mask >> k++) & 1 ? 1 : 2));
+    if (knows(word)) return word;
+  }
+  return undefined;
+}
+
 /** How a token reads to a person: "not_bad" is "not bad". */
 export function displayWord(token: string): string {
   return token.startsWith(NEGATED_PREFIX) ? `not ${token.slice(NEGATED_PREFIX.length)}` : token;
@@ -147,9 +170,16 @@ export class ReviewTokenizer {
     return new ReviewTokenizer({ vocabSize, maxLen, truncating, ...(negationScope === true ? { negationScope } : {}), words });
   }
 
-  /** Whether `word` (a token as `tokenize` makes it) is in the vocabulary. */
+  /** Whether `word` (a token as `tokenize` makes it) is in the vocabulary, stretched or not. */
   knows(word: string): boolean {
-    return this.index.has(word);
+    return this.idOf(word) !== OOV_INDEX;
+  }
+
+  private idOf(word: string): number {
+    const id = this.index.get(word);
+    if (id !== undefined) return id;
+    const known = unstretched(word, (candidate) => this.index.has(candidate));
+    return known === undefined ? OOV_INDEX : this.index.get(known)!;
   }
 
   get maxLen(): number {
@@ -175,6 +205,6 @@ export class ReviewTokenizer {
   idsOf(words: readonly string[]): Int32Array {
     const { maxLen, truncating } = this.config;
     const kept = words.length <= maxLen ? words : truncating === 'pre' ? words.slice(words.length - maxLen) : words.slice(0, maxLen);
-    return Int32Array.from(kept, (word) => this.index.get(word) ?? OOV_INDEX);
+    return Int32Array.from(kept, (word) => this.idOf(word));
   }
 }
