@@ -74,6 +74,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
   [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],
   [slang(String.raw`\bgoated\b`), 'excellent'],
+  // "The GOAT" (the greatest of all time); the animal ("a goat in the movie", "the goat was adorable") reads as written.
+  [slang(String.raw`\bgoat(?= (?:movie|film|status|tier|level|performance|soundtrack)\b)`), 'greatest'],
+  [slang(String.raw`(?<=\b(?:is|was|'s) )the goat\b|^\s*(?:the )?goat\b${CLAUSE_END}`), 'the greatest'],
   [slang(String.raw`(?<!\b(?:gang|the) )\bbangers?\b(?! and mash| sisters)`), 'great film'],
   // Only as the whole verdict: "the pizza they ate." is a meal.
   [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}`), 'it was excellent'],
@@ -106,7 +109,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],
   [slang(String.raw`(?:^|${VERDICT_VERB})cringe(?:y|worthy)?\b${CLAUSE_END}`), 'embarrassing'],
   [slang(String.raw`\b(?:snooze ?fest|slog)\b`), 'bore'],
-  [slang(String.raw`\bmid\b${CLAUSE_END}`), 'mediocre'],
+  [slang(String.raw`\bmid\b(?:${CLAUSE_END}|(?= at best\b))`), 'mediocre'],
   // A line's opening "Okay," only clears the throat ("Okay, this was amazing"); alone ("Okay.", "Okay I guess") it is
   // the verdict.
   [slang(String.raw`^\s*${OKAY}\b(?:\s*[,!.:;-]+(?=\s*[\p{L}\p{N}])|(?= (?:so|wow|this|that|i(?! guess))\b))`), ''],

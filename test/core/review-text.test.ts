@@ -63,6 +63,10 @@ describe('review text', () => {
     ["It doesn't get much better than this", 'it is as good as it gets'],
     ["Comedies don't get better than that", 'comedies is as good as it gets'],
     ["I couldn't stop smiling", 'i smiled throughout'],
+    ['GOAT movie', 'greatest movie'],
+    ['this movie is the goat', 'this movie is the greatest'],
+    ['the GOAT!', 'the greatest!'],
+    ['mid at best', 'mediocre at best'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -97,6 +101,8 @@ describe('review text', () => {
     "i can't recommend it, sadly",
     "it doesn't get any better in the second half",
     "i couldn't stop yawning",
+    'there is a goat in the movie',
+    'the goat was adorable',
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
