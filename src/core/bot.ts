@@ -240,11 +240,14 @@ export class MovieBot implements BotServices {
     return this.answer(requester, 'review', async () => {
       const review = text.trim().slice(0, MAX_REVIEW_CHARS);
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
-      if (!hasReadableWords(review)) throw new UserFacingError("I couldn't find any words in that review, so I can't rate it.");
-      if (!hasReadableWords(withoutLinks(review))) throw new UserFacingError("That's a link, not a review: I don't open review pages, so paste the review's text and I'll rate it.");
-      await this.checkRate(requester);
       const explain = options.explain === true;
+      // A stated score is enough on its own ("★★★½" has no word).
       const stated = statedReviewResult(review, explain);
+      if (stated === undefined && !hasReadableWords(review)) throw new UserFacingError("I couldn't find any words in that review, so I can't rate it.");
+      if (stated === undefined && !hasReadableWords(withoutLinks(review))) {
+        throw new UserFacingError("That's a link, not a review: I don't open review pages, so paste the review's text and I'll rate it.");
+      }
+      await this.checkRate(requester);
       if (stated) return { kind: 'review', result: stated, text: shortened(review) };
       if (!this.options.reviewPredictor.canRead(review)) {
         throw new UserFacingError("That review doesn't look like English, and English is the only language I can rate: my answer would be a guess from the few words I know.");

@@ -1,6 +1,6 @@
 /**
- * The score a review gives itself ("7/10", "7 out of 10", "7.5/10"): the reviewer's own rating on IMDb's scale,
- * which the bot answers with instead of the model's reading. In aclImdb, 8% of reviews state one score, which equals
+ * The score a review gives itself ("7/10", "7 out of 10", "7.5/10", or Letterboxd's "★★★½"): the reviewer's own
+ * rating on IMDb's scale, which the bot answers with instead of the model's reading. In aclImdb, 8% of reviews state one score, which equals
  * the review's rating 87% of the time (training part: MAE 0.34, against 0.82 for the model of the time on the same
  * reviews).
  */
@@ -8,6 +8,18 @@ import type { ReviewResult } from './predictions.js';
 
 /** Not inside a longer number, a date ("10/10/2020") or a fraction of something ("1/10th"). */
 const STATED_SCORE = /(?<![\d.,/])(10|\d(?:\.\d)?)\s*(?:\/|out of)\s*10(?![\p{L}\d/]|\.\d)/giu;
+/** Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. */
+const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
+
+/** Every score the review states, on the 1-10 scale, as written. */
+function statedScores(review: string): StatedScore[] {
+  const outOfTen = [...review.matchAll(STATED_SCORE)].map((match) => ({ score: Number(match[1]), text: match[0].replace(/\s+/g, ' ') }));
+  const stars = [...review.matchAll(STAR_RUN)]
+    .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
+    .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
+  // Two runs or more are decoration ("★ Best film ★"), not a rating.
+  return [...outOfTen, ...(stars.length === 1 ? stars : [])];
+}
 
 export interface StatedScore {
   /** On the 1-10 scale (a stated 0 counts as 1). */
@@ -18,12 +30,9 @@ export interface StatedScore {
 
 /** The review's stated score, or undefined when it states none or several different ones. */
 export function statedScore(review: string): StatedScore | undefined {
-  const found = [...review.matchAll(STATED_SCORE)];
-  if (found.length === 0) return undefined;
-  const scores = new Set(found.map((match) => Number(match[1])));
-  if (scores.size > 1) return undefined;
-  const [score] = scores;
-  return { score: Math.max(1, score!), text: found[0]![0].replace(/\s+/g, ' ') };
+  const found = statedScores(review);
+  if (found.length === 0 || new Set(found.map(({ score }) => score)).size > 1) return undefined;
+  return { score: Math.max(1, found[0]!.score), text: found[0]!.text };
 }
 
 /** The answer for a review that states its score: that score, and (when words were asked for) no words, as none moved it. */

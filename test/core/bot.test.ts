@@ -147,6 +147,8 @@ describe('MovieBot reviews', () => {
     const explain = vi.spyOn(reviewPredictor, 'explain');
     expect(await bot.rateReview('Loved the cast, hated the ending. 4/10', requester)).toMatchObject({ kind: 'review', result: { rating: 4, stated: '4/10' } });
     expect(await bot.rateReview('Six out of ten? No: 6 out of 10', requester, { explain: true })).toMatchObject({ kind: 'review', result: { rating: 6, stated: '6 out of 10', words: [] } });
+    // Stars alone have no word, and are still a rating.
+    expect(await bot.rateReview('★★★½', requester)).toMatchObject({ kind: 'review', result: { rating: 7, stated: '★★★½' } });
     expect(predict).not.toHaveBeenCalled();
     expect(explain).not.toHaveBeenCalled();
   });

@@ -10,6 +10,10 @@ describe('statedScore', () => {
     ['0/10, avoid', 1, '0/10'],
     ['Seven words. 3/10. Really, 3/10.', 3, '3/10'],
     ['EIGHT OUT OF 10? No: 4 OUT OF 10', 4, '4 OUT OF 10'],
+    ['★★★★★', 10, '★★★★★'],
+    ['★★★½ gorgeous but long', 7, '★★★½'],
+    ['★☆☆☆☆ avoid', 2, '★☆☆☆☆'],
+    ['★★★★☆, and 8/10 on IMDb', 8, '8/10'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -21,6 +25,10 @@ describe('statedScore', () => {
     ['a fraction of something', 'made for 1/10th of the budget'],
     ['part of a longer number', 'rated 11/10 by fans, 4/100 by me'],
     ['another scale', 'Three stars, 3/5'],
+    ['stars as decoration', '★ Best film of the year ★'],
+    ['a run of empty stars that is not five long', '★★☆ hmm'],
+    ['a star rating and a different score out of ten', '★★★★☆ but really 6/10'],
+    ['a half on its own', 'Ranma ½ is my favourite, 8 ½ Women'],
   ])('finds none in a review with %s', (_, review) => {
     expect(statedScore(review)).toBeUndefined();
   });
