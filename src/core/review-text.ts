@@ -79,7 +79,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=\b(?:is|was|'s) )the goat\b|^\s*(?:the )?goat\b${CLAUSE_END}`), 'the greatest'],
   [slang(String.raw`(?<!\b(?:gang|the) )\bbangers?\b(?! and mash| sisters)`), 'great film'],
   // Only as the whole verdict: "the pizza they ate." is a meal.
-  [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}`), 'it was excellent'],
+  [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}|^\s*ate and left no crumbs\b`), 'it was excellent'],
   [slang(String.raw`\bcarried(?= (?:the|this|that) (?:whole |entire )?(?:movie|film|show|thing)\b)`), 'was superb in'],
   [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
   [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],
@@ -122,6 +122,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=^\s*(?:really )?|${FILM} (?:is|was) |\bit ?'s )not ${NOT_BAD_VERDICT}`), 'decent'],
   [slang(String.raw`(?<=${FILM} )(is|was) ?n't ${NOT_BAD_VERDICT}`), '$1 decent'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
+  // ... and "a W" a win; glued to "&", "/" or "*" it is something else ("b&w film", "w/ friends", "W. Bush").
+  [slang(String.raw`(?<=\b(?:a|massive|huge|big|total|absolute|another) )w\b(?![.'/*&-])`), 'triumph'],
+  [slang(String.raw`(?<![&/*])\bw(?= (?:movie|film|sequel)\b)`), 'great'],
   ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],

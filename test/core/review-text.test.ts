@@ -67,6 +67,9 @@ describe('review text', () => {
     ['this movie is the goat', 'this movie is the greatest'],
     ['the GOAT!', 'the greatest!'],
     ['mid at best', 'mediocre at best'],
+    ['absolute W', 'absolute triumph'],
+    ['W movie', 'great movie'],
+    ['ate and left no crumbs', 'it was excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -103,6 +106,10 @@ describe('review text', () => {
     "i couldn't stop yawning",
     'there is a goat in the movie',
     'the goat was adorable',
+    'went w/ friends',
+    'the w. bush years',
+    'a dull b&w film, a b/w film',
+    'what a w***er',
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
