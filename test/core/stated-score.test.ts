@@ -26,6 +26,7 @@ describe('statedScore', () => {
     ['part of a longer number', 'rated 11/10 by fans, 4/100 by me'],
     ['another scale', 'Three stars, 3/5'],
     ['stars as decoration', '★ Best film of the year ★'],
+    ['stars as decoration, one of them not a rating', '★★☆ hmm ★'],
     ['a run of empty stars that is not five long', '★★☆ hmm'],
     ['a star rating and a different score out of ten', '★★★★☆ but really 6/10'],
     ['a half on its own', 'Ranma ½ is my favourite, 8 ½ Women'],
