@@ -13,7 +13,7 @@ const DIR = join(import.meta.dirname, 'check-sets');
  */
 const RIGHT_AT_LEAST: Record<string, number> = {
   slang: 40, chat2: 27, mid: 26, idiom: 14, verdict2: 21, oov: 18, laugh: 17, user: 42, mixed: 25, movie: 19, themovie: 15, special: 7,
-  bare: 13, bare2: 11, idiom2: 19, hype: 8, idiom3: 15, elongated: 23, 'goat-mid': 11, 'w-ate': 9, w2: 7,
+  bare: 13, bare2: 11, idiom2: 19, hype: 8, idiom3: 15, elongated: 23, 'goat-mid': 11, 'w-ate': 9, w2: 7, typos: 11,
 };
 
 interface CheckLine {
@@ -72,7 +72,9 @@ describe('the shipped review model on the hand-written check sets', () => {
     };
     expect(await flagged(await readLines('not-reviews.txt'))).toBeGreaterThanOrEqual(11);
     const reviews = (await Promise.all(Object.keys(RIGHT_AT_LEAST).map(readCheckSet))).flat().map(({ text }) => text);
-    expect(await flagged(reviews)).toBeLessThanOrEqual(4);
+    // Four middling verdicts ("Meh", "an okay film"...), and two misspelt praises of typos.tsv whose words the model
+    // does not know ("increadible ending", "beautifull story"), where the note is true of what it read.
+    expect(await flagged(reviews)).toBeLessThanOrEqual(6);
   }, 60_000);
 
   it('refuses most one-liners in other languages and no English one', async () => {
