@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { heatmapOverlay } from '../src/core/heatmap-overlay.js';
-import { RECOGNISED_HEADING, recognisedFacts, similarLabel } from '../src/core/reply.js';
+import { recognisedSentence } from '../src/core/reply.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import { expandFolders, type InputOutcome, predictInputs, type PredictInputsOptions } from '../src/ml/serving/poster/predict-inputs.js';
@@ -31,7 +31,8 @@ function humanLine(outcome: InputOutcome): string {
   const genres = outcome.top3.map(([name, p]) => `${name} ${(p * 100).toFixed(0)}%`).join(', ');
   const poster = outcome.poster === undefined ? '' : `poster ${(outcome.poster * 100).toFixed(0)}%; `;
   const { recognised } = outcome;
-  const film = recognised === undefined ? '' : `; ${RECOGNISED_HEADING.toLowerCase()} ${similarLabel(recognised)}${recognisedFacts(recognised)}`;
+  const sentence = recognised && recognisedSentence(recognised);
+  const film = sentence === undefined ? '' : `; ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
   return `${outcome.file}: ${poster}${genres}; rating ${outcome.rating.toFixed(1)}/10${film}`;
 }
 

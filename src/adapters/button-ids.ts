@@ -16,8 +16,15 @@ export function parseFeedbackId(id: string): { action: FeedbackAction; answerId:
 }
 
 /** A button about a kept image: `<prefix>:<posterId>`, the id being the image's SHA-256 (64 hex digits). */
-function keptImageButton(prefix: string) {
+export interface KeptImageButton {
+  readonly prefix: string;
+  id(posterId: string): string;
+  parse(id: string): string | undefined;
+}
+
+function keptImageButton(prefix: string): KeptImageButton {
   return {
+    prefix,
     id: (posterId: string): string => `${prefix}:${posterId}`,
     parse(id: string): string | undefined {
       const [idPrefix, posterId] = id.split(':');
@@ -27,7 +34,9 @@ function keptImageButton(prefix: string) {
 }
 
 /** A poster answer's "Why?" button (the answer's `whyId`). */
-export const { id: whyId, parse: parseWhyId } = keptImageButton('why');
+export const WHY_BUTTON = keptImageButton('why');
+export const { id: whyId } = WHY_BUTTON;
 
 /** The "Read it anyway" button of a "not a movie poster" refusal (its `notAPoster.keptId`). */
-export const { id: readAnywayId, parse: parseReadAnywayId } = keptImageButton('anyway');
+export const READ_ANYWAY_BUTTON = keptImageButton('anyway');
+export const { id: readAnywayId } = READ_ANYWAY_BUTTON;

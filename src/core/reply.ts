@@ -149,6 +149,9 @@ export function recognisedFacts({ rating, genres }: SimilarPoster): string {
   return facts.length === 0 ? '' : `, ${facts.join(' and ')} on IMDb`;
 }
 
+/** "That's the poster of Aliens (1986), rated 8.4 and listed as Action, Sci-Fi on IMDb": the plain-text form of the line. */
+export const recognisedSentence = (poster: SimilarPoster): string => `${RECOGNISED_HEADING} ${similarLabel(poster)}${recognisedFacts(poster)}`;
+
 export const imdbUrl = (id: string): string => `https://www.imdb.com/title/${encodeURIComponent(id)}/`;
 
 /** `why-sci-fi.png`: the file name the "Why?" heat map is sent under on every platform. */

@@ -2,22 +2,21 @@ import type { ButtonInteraction } from 'discord.js';
 import type { BotServices, Requester } from '../../core/command.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
-import { parseReadAnywayId, parseWhyId } from '../button-ids.js';
+import { type KeptImageButton, READ_ANYWAY_BUTTON, WHY_BUTTON } from '../button-ids.js';
 import { answerSafely } from '../error-boundary.js';
 import { replyToInteraction } from './interaction-reply.js';
 import { requesterOf } from './requester.js';
 
-/** The buttons about an image the bot kept: what each one's id names, and what the bot answers it with. */
+/** The buttons about an image the bot kept, and what the bot answers each with. */
 const KEPT_IMAGE_BUTTONS: ReadonlyArray<{
-  readonly name: string;
-  readonly parse: (customId: string) => string | undefined;
+  readonly button: KeptImageButton;
   readonly answer: (bot: BotServices, posterId: string, requester: Requester) => Promise<Reply>;
 }> = [
-  { name: 'why', parse: parseWhyId, answer: (bot, posterId, requester) => bot.explainAnswer(posterId, requester) },
-  { name: 'read anyway', parse: parseReadAnywayId, answer: (bot, posterId, requester) => bot.readAnyway(posterId, requester) },
+  { button: WHY_BUTTON, answer: (bot, posterId, requester) => bot.explainAnswer(posterId, requester) },
+  { button: READ_ANYWAY_BUTTON, answer: (bot, posterId, requester) => bot.readAnyway(posterId, requester) },
 ];
 
-export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTONS.some(({ parse }) => parse(customId) !== undefined);
+export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTONS.some(({ button }) => button.parse(customId) !== undefined);
 
 /**
  * "Why?" under a poster answer (a reply with the top genre's heat map over the poster) and "Read it anyway" under a
@@ -26,16 +25,17 @@ export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTO
  */
 export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
   return async (interaction: ButtonInteraction): Promise<void> => {
-    const button = KEPT_IMAGE_BUTTONS.find(({ parse }) => parse(interaction.customId) !== undefined);
-    const posterId = button?.parse(interaction.customId);
-    if (button === undefined || posterId === undefined) return;
-    const log = logger.child({ platform: 'discord', requestId: interaction.id, button: button.name });
+    const pressed = KEPT_IMAGE_BUTTONS.map(({ button, answer }) => ({ name: button.prefix, answer, posterId: button.parse(interaction.customId) }))
+      .find(({ posterId }) => posterId !== undefined);
+    if (pressed === undefined) return;
+    const { name, answer, posterId } = pressed;
+    const log = logger.child({ platform: 'discord', requestId: interaction.id, button: name });
     await answerSafely(
       log,
-      button.name,
+      name,
       async () => {
         await interaction.deferReply();
-        return button.answer(bot, posterId, requesterOf(interaction));
+        return answer(bot, posterId!, requesterOf(interaction));
       },
       (reply) => replyToInteraction(interaction, reply, log),
     );

@@ -2,7 +2,7 @@ import type { App, BlockAction, RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, Requester } from '../../core/command.js';
 import { heatmapFileName } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
-import { parseReadAnywayId, parseWhyId } from '../button-ids.js';
+import { type KeptImageButton, READ_ANYWAY_BUTTON, WHY_BUTTON } from '../button-ids.js';
 import { answerSafely } from '../error-boundary.js';
 import { isPrivate, renderReply } from './render.js';
 import { isDirectChannel, slackRequester } from './requester.js';
@@ -27,7 +27,7 @@ interface Press {
 }
 
 /** Registers a button about an image the bot kept (its id `<prefix>:<posterId>`), acknowledged at once. */
-function onKeptImageButton(app: App, prefix: string, parse: (id: string) => string | undefined, { logger }: Deps, handle: (press: Press) => Promise<void>): void {
+function onKeptImageButton(app: App, { prefix, parse }: KeptImageButton, { logger }: Deps, handle: (press: Press) => Promise<void>): void {
   app.action<BlockAction>(new RegExp(`^${prefix}:`), async ({ action, body, ack, respond, client }) => {
     await ack();
     const posterId = parse(action.action_id);
@@ -46,7 +46,7 @@ function onKeptImageButton(app: App, prefix: string, parse: (id: string) => stri
  * thread (where the answer started no thread, it starts one). Refusals go only to the person who clicked.
  */
 export function registerWhyAction(app: App, deps: Deps): void {
-  onKeptImageButton(app, 'why', parseWhyId, deps, async ({ posterId, requester, channelId, threadTs, respond, client, log }) => {
+  onKeptImageButton(app, WHY_BUTTON, deps, async ({ posterId, requester, channelId, threadTs, respond, client, log }) => {
     await answerSafely(log, 'slack why', () => deps.bot.explainAnswer(posterId, requester), async (reply) => {
       if (reply.kind !== 'heatmap') return respond({ ...renderReply(reply), response_type: 'ephemeral', replace_original: false });
       const { genre } = reply.explanation.heatmap;
@@ -68,7 +68,7 @@ export function registerWhyAction(app: App, deps: Deps): void {
  * down") only to the person who clicked.
  */
 export function registerReadAnywayAction(app: App, deps: Deps): void {
-  onKeptImageButton(app, 'anyway', parseReadAnywayId, deps, async ({ posterId, requester, channelId, threadTs, ephemeral, respond, client, log }) => {
+  onKeptImageButton(app, READ_ANYWAY_BUTTON, deps, async ({ posterId, requester, channelId, threadTs, ephemeral, respond, client, log }) => {
     await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester), (reply) => {
       if (isPrivate(reply) || ephemeral) {
         return respond({ ...renderReply(reply), response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', replace_original: false });

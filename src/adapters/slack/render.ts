@@ -4,7 +4,7 @@ import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
   forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
-  readDespiteGate, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  readDespiteGate, RECOGNISED_HEADING, recognisedFacts, recognisedSentence, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
@@ -59,7 +59,7 @@ export function renderReply(reply: Reply): SlackMessage {
       if (buttons !== undefined) blocks.push(buttons);
       const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
       // The notification names a recognised film first: it is the answer the person will care about.
-      const named = recognised ? `${RECOGNISED_HEADING} ${similarLabel(recognised)}${recognisedFacts(recognised)}. ` : '';
+      const named = recognised ? `${recognisedSentence(recognised)}. ` : '';
       return { text: `${named}${summary}; predicted rating ${posterRatingCaption(reply.result)}`, blocks };
     }
     case 'review': {
