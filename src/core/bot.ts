@@ -70,6 +70,7 @@ const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
 const RECENT_POSTERS_IN_MEMORY = 100;
 
 const FORGOTTEN_IMAGE = 'I no longer have that image: send it again with /poster.';
+const ALREADY_READ_ANYWAY = 'This button has already been pressed: I read the image anyway then, and posted its genres and rating.';
 
 const shortened = (review: string): string => (review.length > QUOTED_REVIEW_CHARS ? `${review.slice(0, QUOTED_REVIEW_CHARS - 3)}...` : review);
 
@@ -142,10 +143,14 @@ export class MovieBot implements BotServices {
   }
 
   /** "Read it anyway" under a refusal: the genres and rating of the image it refused, with a caveat. */
-  async readAnyway(posterId: string, requester: Requester): Promise<Reply> {
+  async readAnyway(posterId: string, requester: Requester, refusalId: string): Promise<Reply> {
     const bytes = await this.recentPosters.find(posterId).catch(() => undefined);
     if (bytes === undefined) return notice('error', FORGOTTEN_IMAGE);
-    return this.analyzePoster({ kind: 'bytes', bytes }, requester, { force: true });
+    const button = `${requester.platform}:${requester.place?.channelId ?? ''}:${refusalId}`;
+    if (!(await this.recentPosters.claimReadAnyway(posterId, button).catch(() => true))) return privateNotice(ALREADY_READ_ANYWAY);
+    const reply = await this.analyzePoster({ kind: 'bytes', bytes }, requester, { force: true });
+    if (reply.kind !== 'poster') await this.recentPosters.releaseReadAnyway(posterId, button).catch(() => undefined);
+    return reply;
   }
 
   /**

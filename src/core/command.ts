@@ -51,8 +51,11 @@ export interface BotServices {
   forgetUser(requester: Requester): Promise<Reply>;
   /** The heat map behind a poster answer's "Why?" button (`whyId` of the answer). */
   explainAnswer(posterId: string, requester: Requester): Promise<Reply>;
-  /** "Read it anyway" under a "not a movie poster" refusal (`notAPoster.keptId` of the notice). */
-  readAnyway(posterId: string, requester: Requester): Promise<Reply>;
+  /**
+   * "Read it anyway" under a "not a movie poster" refusal (`notAPoster.keptId` of the notice); `refusalId` names the
+   * refusal's message, whose button answers once.
+   */
+  readAnyway(posterId: string, requester: Requester, refusalId: string): Promise<Reply>;
 }
 
 export interface RateReviewOptions {

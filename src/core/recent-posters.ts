@@ -21,4 +21,23 @@ export class RecentPosters {
     const stored = (await this.store.get(imageSha256)) as string | undefined;
     return stored === undefined ? undefined : Buffer.from(stored, 'base64');
   }
+
+  /**
+   * Claims the one answer of a refusal's "Read it anyway" button (`buttonId`: where the refusal is): true for the
+   * first press, false after it, so a second press (impatience, or someone else under a refusal in a thread) does
+   * not post the same card again. Not atomic: two presses in the same instant may both win.
+   */
+  async claimReadAnyway(imageSha256: string, buttonId: string): Promise<boolean> {
+    const key = readAnywayKey(imageSha256, buttonId);
+    if ((await this.store.get(key)) !== undefined) return false;
+    await this.store.set(key, true, KEEP_MS);
+    return true;
+  }
+
+  /** Gives the claim back when its answer failed (busy, slow down), so the button works again. */
+  async releaseReadAnyway(imageSha256: string, buttonId: string): Promise<void> {
+    await this.store.delete(readAnywayKey(imageSha256, buttonId));
+  }
 }
+
+const readAnywayKey = (imageSha256: string, buttonId: string) => `read-anyway:${buttonId}:${imageSha256}`;

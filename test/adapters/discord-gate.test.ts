@@ -47,9 +47,14 @@ describe('Discord behind the poster gate', () => {
     expect(refusal.body?.flags).toBe(64); // ephemeral: only the person who asked sees the refusal and its button
     expect(buttons).toEqual([expect.objectContaining({ label: 'Read it anyway', custom_id: expect.stringMatching(/^anyway:[0-9a-f]{64}$/) })]);
 
-    const click = discord.useComponent(discord.sentMessage(refusal), buttons[0]!.custom_id);
+    const refused = discord.sentMessage(refusal);
+    const click = discord.useComponent(refused, buttons[0]!.custom_id);
     const card = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'PATCH' && r.body?.embeds !== undefined);
     const fields = (card.body?.embeds as Array<{ fields: Array<{ name: string; value: string }> }>)[0]!.fields;
     expect(fields).toContainEqual({ name: 'Read it anyway', value: expect.stringMatching(/doesn't look like a movie poster to me \(98% sure\), so these genres and this rating are a guess/) });
+
+    const again = discord.useComponent(refused, buttons[0]!.custom_id);
+    const note = await discord.waitForRequest((r) => r.path.includes(`/${again.token}`) && /already been pressed/.test(JSON.stringify(r.body)));
+    expect(note.body?.flags).toBe(64); // a second press posts no second card, and tells only the presser why
   });
 });

@@ -152,9 +152,15 @@ describe('Slack "Why?"', () => {
     const refusal = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
     const blocks = refusal.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
     const readAnyway = blocks.find((block) => block.type === 'actions')!.elements![0]!;
-    await harness.deliverInteraction(blockActionPayload(readAnyway.action_id, harness.api.responseUrl(), { value: readAnyway.value }, 'U0PERSON', { thread_ts: message.ts }));
+    const pressed = { message_ts: '1700000777.000200', thread_ts: message.ts }; // the refusal, in the message's thread
+    await harness.deliverInteraction(blockActionPayload(readAnyway.action_id, harness.api.responseUrl(), { value: readAnyway.value }, 'U0PERSON', pressed));
     const card = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts && /Predicted IMDb rating/.test(JSON.stringify(call.body.blocks)));
     expect(card.body).toMatchObject({ channel: COMMAND_CHANNEL });
+
+    const url = harness.api.responseUrl();
+    await harness.deliverInteraction(blockActionPayload(readAnyway.action_id, url, { value: readAnyway.value }, 'U0SECOND', pressed));
+    const again = await responseTo(url);
+    expect(again.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/already been pressed/) });
   });
 
   it('tells only the person who clicked when the poster is no longer kept', async () => {

@@ -42,14 +42,36 @@ describe('MovieBot behind the poster gate', () => {
     const refusal = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, requester);
     const keptId = refusal.kind === 'notice' ? refusal.notAPoster?.keptId : undefined;
     expect(keptId).toMatch(/^[0-9a-f]{64}$/);
-    const reply = await bot.readAnyway(keptId!, { ...requester, userId: 'user-2' });
+    const reply = await bot.readAnyway(keptId!, { ...requester, userId: 'user-2' }, 'refusal-1');
     expect(reply).toMatchObject({ kind: 'poster', result: { poster: 0.04 } });
     expect(reply.kind === 'poster' && readDespiteGate(reply.result)).toBe(true);
   });
 
+  it('reads a refused image anyway once per refusal: a second press of its button says it was done', async () => {
+    const { bot } = gatedBot();
+    const inChannel = (channelId: string, userId: string) => ({ ...requester, userId, place: { channelId, direct: false } });
+    const refusal = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, inChannel('C1', 'user-1'));
+    const keptId = refusal.kind === 'notice' ? refusal.notAPoster!.keptId! : '';
+    expect(await bot.readAnyway(keptId, inChannel('C1', 'user-1'), 'refusal-1')).toMatchObject({ kind: 'poster' });
+    expect(await bot.readAnyway(keptId, inChannel('C1', 'user-2'), 'refusal-1')).toMatchObject({ kind: 'notice', private: true, text: expect.stringMatching(/already been pressed/) });
+    // the same image refused again (another refusal in the channel, or another channel) gets its own answer
+    expect(await bot.readAnyway(keptId, inChannel('C1', 'user-1'), 'refusal-2')).toMatchObject({ kind: 'poster' });
+    expect(await bot.readAnyway(keptId, inChannel('C2', 'user-1'), 'refusal-1')).toMatchObject({ kind: 'poster' });
+  });
+
+  it('lets "Read it anyway" be pressed again when its answer was refused ("slow down")', async () => {
+    const testBot = createTestBot({ RATE_LIMIT_PER_MINUTE: '1' });
+    testBot.posterPredictor.gate = greenIsNotAPoster;
+    const inChannel = (userId: string) => ({ ...requester, userId, place: { channelId: 'C1', direct: false } });
+    const refusal = await testBot.bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, inChannel('user-1'));
+    const keptId = refusal.kind === 'notice' ? refusal.notAPoster!.keptId! : '';
+    expect(await testBot.bot.readAnyway(keptId, inChannel('user-1'), 'refusal-1')).toMatchObject({ kind: 'notice', text: expect.stringMatching(/Slow down/) });
+    expect(await testBot.bot.readAnyway(keptId, inChannel('user-2'), 'refusal-1')).toMatchObject({ kind: 'poster' });
+  });
+
   it('says when it no longer has the image to read anyway', async () => {
     const { bot } = gatedBot();
-    expect(await bot.readAnyway('0'.repeat(64), requester)).toMatchObject({ kind: 'notice', tone: 'error', text: expect.stringMatching(/no longer have that image/) });
+    expect(await bot.readAnyway('0'.repeat(64), requester, 'refusal-1')).toMatchObject({ kind: 'notice', tone: 'error', text: expect.stringMatching(/no longer have that image/) });
   });
 
   it('offers no "Read it anyway" on the local page and API, which send the image again with ?force=1', async () => {

@@ -10,10 +10,10 @@ import { requesterOf } from './requester.js';
 /** The buttons about an image the bot kept, and what the bot answers each with. */
 const KEPT_IMAGE_BUTTONS: ReadonlyArray<{
   readonly button: KeptImageButton;
-  readonly answer: (bot: BotServices, posterId: string, requester: Requester) => Promise<Reply>;
+  readonly answer: (bot: BotServices, posterId: string, requester: Requester, messageId: string) => Promise<Reply>;
 }> = [
   { button: WHY_BUTTON, answer: (bot, posterId, requester) => bot.explainAnswer(posterId, requester) },
-  { button: READ_ANYWAY_BUTTON, answer: (bot, posterId, requester) => bot.readAnyway(posterId, requester) },
+  { button: READ_ANYWAY_BUTTON, answer: (bot, posterId, requester, messageId) => bot.readAnyway(posterId, requester, messageId) },
 ];
 
 export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTONS.some(({ button }) => button.parse(customId) !== undefined);
@@ -35,7 +35,7 @@ export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: Bo
       name,
       async () => {
         await interaction.deferReply();
-        return answer(bot, posterId!, requesterOf(interaction));
+        return answer(bot, posterId!, requesterOf(interaction), interaction.message.id);
       },
       (reply) => replyToInteraction(interaction, reply, log),
     );

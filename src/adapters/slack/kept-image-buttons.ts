@@ -17,6 +17,8 @@ interface Press {
   readonly posterId: string;
   readonly requester: Requester;
   readonly channelId: string;
+  /** The button's message. */
+  readonly messageTs: string | undefined;
   /** The thread the button's message is in, or the message itself. */
   readonly threadTs: string | undefined;
   /** Whether the button's message was shown only to the person who clicked (a slash command's answer). */
@@ -37,7 +39,7 @@ function onKeptImageButton(app: App, { prefix, parse }: KeptImageButton, { logge
     const container = body.container as { readonly message_ts?: string; readonly thread_ts?: string; readonly is_ephemeral?: boolean };
     const log = logger.child({ requestId: body.trigger_id, button: prefix });
     const threadTs = container.thread_ts ?? container.message_ts;
-    await handle({ posterId, requester, channelId, threadTs, ephemeral: container.is_ephemeral === true, respond, client, log });
+    await handle({ posterId, requester, channelId, messageTs: container.message_ts, threadTs, ephemeral: container.is_ephemeral === true, respond, client, log });
   });
 }
 
@@ -68,8 +70,8 @@ export function registerWhyAction(app: App, deps: Deps): void {
  * down") only to the person who clicked.
  */
 export function registerReadAnywayAction(app: App, deps: Deps): void {
-  onKeptImageButton(app, READ_ANYWAY_BUTTON, deps, async ({ posterId, requester, channelId, threadTs, ephemeral, respond, client, log }) => {
-    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester), (reply) => {
+  onKeptImageButton(app, READ_ANYWAY_BUTTON, deps, async ({ posterId, requester, channelId, messageTs, threadTs, ephemeral, respond, client, log }) => {
+    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester, messageTs ?? ''), (reply) => {
       if (isPrivate(reply) || ephemeral) {
         return respond({ ...renderReply(reply), response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', replace_original: false });
       }

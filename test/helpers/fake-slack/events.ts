@@ -111,7 +111,7 @@ export class SignedEventPoster {
 }
 
 /** A click on a button (`value`) or a choice in a multi-select (`selected`) of a message the bot posted. */
-export function blockActionPayload(actionId: string, responseUrl: string, choice: { value?: string; selected?: readonly string[] }, user = 'U0PERSON', container: { readonly thread_ts?: string; readonly is_ephemeral?: boolean } = {}) {
+export function blockActionPayload(actionId: string, responseUrl: string, choice: { value?: string; selected?: readonly string[] }, user = 'U0PERSON', container: { readonly message_ts?: string; readonly thread_ts?: string; readonly is_ephemeral?: boolean } = {}) {
   const action =
     choice.selected === undefined
       ? { type: 'button', action_id: actionId, block_id: 'feedback', value: choice.value ?? '', action_ts: `${Date.now() / 1000}` }
