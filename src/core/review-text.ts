@@ -43,6 +43,8 @@ const FILM = String.raw`\b(?:it|this|that|movie|film|one)`;
 const NOT_BAD_VERDICT = String.raw`(?:too |that |so )?bad\b(?! (?:enough|as)\b)`;
 /** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
 const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
+/** The words that make a chat "W" (a win) bigger. */
+const W_INTENSIFIER = '(?:massive|huge|big|total|absolute)';
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
 
 /**
@@ -84,6 +86,8 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
   [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],
   [slang(String.raw`\bhits different\b`), 'is special'],
+  // Only in someone's head: "he lives rent free with his parents" is the plot.
+  [slang(String.raw`\b(?:(?:lives?|living) )?rent[- ]free in (?:my|your|our|everyone's) (?:head|mind|brain)\b`), 'is unforgettable'],
   // "No cap" vouches for what follows.
   [slang(String.raw`\bno cap\b(?!')`), ''],
   // In chat "honestly" only stresses the verdict; the model learnt it as a pan's opener ("it was honestly great" 5.3).
@@ -122,8 +126,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=^\s*(?:really )?|${FILM} (?:is|was) |\bit ?'s )not ${NOT_BAD_VERDICT}`), 'decent'],
   [slang(String.raw`(?<=${FILM} )(is|was) ?n't ${NOT_BAD_VERDICT}`), '$1 decent'],
   [slang(String.raw`\b(?:an|massive|huge|big|total|absolute|another) l\b(?![.'-])`), 'a failure'],
-  // ... and "a W" a win; glued to "&", "/" or "*" it is something else ("b&w film", "w/ friends", "W. Bush").
-  [slang(String.raw`(?<=\b(?:a|massive|huge|big|total|absolute|another) )w\b(?![.'/*&-])`), 'triumph'],
+  // ... and "a W" a win; glued to "&", "/" or "*" it is something else ("b&w film", "w/ friends", "W. Bush"). The
+  // intensifier goes too: the model learnt "huge" from pans ("a huge disappointment"), so "huge triumph" read 5.0.
+  [slang(String.raw`\b(?:(?:a|another) (?:${W_INTENSIFIER} )?|${W_INTENSIFIER} )w\b(?![.'/*&-])`), 'a triumph'],
   [slang(String.raw`(?<![&/*])\bw(?= (?:movie|film|sequel)\b)`), 'great'],
   ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).

@@ -67,7 +67,9 @@ describe('review text', () => {
     ['this movie is the goat', 'this movie is the greatest'],
     ['the GOAT!', 'the greatest!'],
     ['mid at best', 'mediocre at best'],
-    ['absolute W', 'absolute triumph'],
+    ['absolute W', 'a triumph'],
+    ['the ending was a huge W', 'the ending was a triumph'],
+    ['this movie lives rent free in my head', 'this movie is unforgettable'],
     ['W movie', 'great movie'],
     ['ate and left no crumbs', 'it was excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -76,6 +78,7 @@ describe('review text', () => {
 
   it.each([
     'so he slaps her.',
+    'he lives rent free with his parents',
     'the mother of all slaps.',
     'set in the mid-90s',
     'at the peak of her career, at its peak.',
