@@ -8,6 +8,8 @@ import { MemoryStore } from '../helpers/memory-store.js';
 
 const EPHEMERAL = 64;
 const UPDATE_MESSAGE = 7;
+const CHANNEL_MESSAGE = 4;
+const DEFERRED_CHANNEL_MESSAGE = 5;
 const NO_PERMISSIONS = '0';
 
 const image = (r: number, g: number, b: number) => sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
@@ -29,6 +31,8 @@ afterAll(async () => {
 
 const repliesTo = (messageId: string) =>
   discord.requests.filter((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === messageId);
+/** A reply's message: an interaction callback's `data`, or a webhook call's body. */
+const messageOf = (request: RecordedRequest) => (request.body?.data ?? request.body) as Record<string, unknown> | undefined;
 const callsOf = (token: string) => discord.requests.filter((r) => r.path.includes(`/${token}`));
 const firstCall = (token: string) => discord.waitForRequest((r) => r.path.includes(`/${token}`));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
@@ -141,16 +145,33 @@ describe('"Why?" under a poster answer', () => {
     const top = ((answer!.body?.embeds as Array<{ description: string }>)[0]!.description.match(/\*\*(.+?)\*\*/) ?? [])[1];
 
     const click = discord.useComponent(discord.sentMessage(answer!), why.custom_id);
-    const heatmap = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'PATCH');
+    const heatmap = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.files.length > 0);
+    expect(heatmap.body).toMatchObject({ type: CHANNEL_MESSAGE }); // ready at once, so the reply itself: no "thinking…"
     expect(heatmap.files).toEqual([expect.objectContaining({ filename: expect.stringMatching(/^why-.+\.png$/) })]);
     expect(heatmap.files[0]!.size).toBeGreaterThan(1000);
-    expect(String(heatmap.body?.content)).toContain(`Why ${top}?`);
+    expect(String(messageOf(heatmap)?.content)).toContain(`Why ${top}?`);
   });
 
-  it('says so, privately, when the poster is no longer kept', async () => {
+  it('defers the press when the heat map is slow, then edits the answer in', async () => {
+    const [answer] = await post(await image(200, 60, 90));
+    const why = (answer!.body?.components as Array<{ components: Array<{ custom_id: string; label?: string }> }>)[0]!.components.find((button) => button.label === 'Why?')!;
+    running.testBot.posterPredictor.delayMs = 2000;
+    try {
+      const click = discord.useComponent(discord.sentMessage(answer!), why.custom_id);
+      const heatmap = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'PATCH');
+      expect(heatmap.files).toEqual([expect.objectContaining({ filename: expect.stringMatching(/^why-.+\.png$/) })]);
+      expect(callsOf(click.token)[0]!.body).toMatchObject({ type: DEFERRED_CHANNEL_MESSAGE });
+    } finally {
+      running.testBot.posterPredictor.delayMs = 0;
+    }
+  });
+
+  it('says so, privately, when the poster is no longer kept, with nothing shown to the channel', async () => {
     const click = discord.useComponent({ ...discord.sentMessage((await post(await image(10, 200, 90)))[0]!) }, `why:${'0'.repeat(64)}`);
-    await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'POST' && r.path.includes('/webhooks/'));
-    expect(JSON.stringify(callsOf(click.token).map((r) => r.body))).toMatch(/no longer have that poster/);
+    const answer = await firstCall(click.token);
+    expect(answer.body).toMatchObject({ type: CHANNEL_MESSAGE, data: { flags: EPHEMERAL, content: expect.stringMatching(/no longer have that poster/) } });
+    await settle();
+    expect(callsOf(click.token)).toHaveLength(1);
   });
 });
 

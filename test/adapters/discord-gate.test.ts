@@ -49,12 +49,14 @@ describe('Discord behind the poster gate', () => {
 
     const refused = discord.sentMessage(refusal);
     const click = discord.useComponent(refused, buttons[0]!.custom_id);
-    const card = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.method === 'PATCH' && r.body?.embeds !== undefined);
-    const fields = (card.body?.embeds as Array<{ fields: Array<{ name: string; value: string }> }>)[0]!.fields;
+    const card = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.body?.data !== undefined);
+    const { embeds, flags } = card.body!.data as { embeds: Array<{ fields: Array<{ name: string; value: string }> }>; flags?: number };
+    expect(flags ?? 0).toBe(0); // the answer is public, in the channel
+    const { fields } = embeds[0]!;
     expect(fields).toContainEqual({ name: 'Read it anyway', value: expect.stringMatching(/doesn't look like a movie poster to me \(98% sure\), so these genres and this rating are a guess/) });
 
     const again = discord.useComponent(refused, buttons[0]!.custom_id);
     const note = await discord.waitForRequest((r) => r.path.includes(`/${again.token}`) && /already been pressed/.test(JSON.stringify(r.body)));
-    expect(note.body?.flags).toBe(64); // a second press posts no second card, and tells only the presser why
+    expect(note.body?.data).toMatchObject({ flags: 64 }); // a second press posts no second card, and tells only the presser why
   });
 });

@@ -19,8 +19,11 @@ export class FakePosterPredictor implements PosterPredictor {
   similar: readonly SimilarPoster[] | undefined;
   /** The training poster every answer says it shows; without it answers carry no `recognised`. */
   recognised: SimilarPoster | undefined;
+  /** How long each call takes, as the real models do when they are busy. */
+  delayMs = 0;
 
   async predict(images: readonly Uint8Array[]): Promise<PosterResult[]> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.calls += 1;
     this.inputsSeen += images.length;
     return images.map((pixels) => {

@@ -19,9 +19,16 @@ const KEPT_IMAGE_BUTTONS: ReadonlyArray<{
 export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTONS.some(({ button }) => button.parse(customId) !== undefined);
 
 /**
+ * How long an answer may take before the press is deferred. Discord wants an acknowledgement within 3 s; an answer
+ * ready before then is the reply itself, so a private one ("already pressed", "slow down") stays private instead of
+ * passing through a public "thinking…".
+ */
+const DEFER_AFTER_MS = 1500;
+
+/**
  * "Why?" under a poster answer (a reply with the top genre's heat map over the poster) and "Read it anyway" under a
- * "not a movie poster" refusal (the refused image's answer). Deferred at once, since the models behind either can
- * outlast Discord's 3 s when they are busy.
+ * "not a movie poster" refusal (the refused image's answer). Deferred only when the answer is slow (the models are
+ * busy).
  */
 export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
   return async (interaction: ButtonInteraction): Promise<void> => {
@@ -33,11 +40,20 @@ export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: Bo
     await answerSafely(
       log,
       name,
-      async () => {
-        await interaction.deferReply();
-        return answer(bot, posterId!, requesterOf(interaction), interaction.message.id);
-      },
+      () => deferredIfSlow(interaction, () => answer(bot, posterId!, requesterOf(interaction), interaction.message.id)),
       (reply) => replyToInteraction(interaction, reply, log),
     );
   };
+}
+
+async function deferredIfSlow<T>(interaction: ButtonInteraction, compute: () => Promise<T>): Promise<T> {
+  let deferral: Promise<unknown> | undefined;
+  const timer = setTimeout(() => (deferral = interaction.deferReply()), DEFER_AFTER_MS);
+  try {
+    return await compute();
+  } finally {
+    clearTimeout(timer);
+    // A failed deferral leaves the interaction unacknowledged, and the reply then tries to answer it directly.
+    await deferral?.catch(() => undefined);
+  }
 }
