@@ -85,8 +85,8 @@ describe('"Read poster" and feedback', () => {
     const attachment = discord.addAttachment('shared.png', await image(90, 20, 120), 'image/png');
     const target = discord.postMessage({ attachments: [attachment], guild: 2 });
     const { token } = discord.runMessageCommand('Read poster', target, { guild: 2 });
-    const edit = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && r.method === 'PATCH');
-    expect((edit.body?.embeds as unknown[] | undefined) ?? []).toHaveLength(1);
+    const reply = await discord.waitForRequest((r) => r.path.includes(`/${token}`));
+    expect((messageOf(reply)?.embeds as unknown[] | undefined) ?? []).toHaveLength(1);
   });
 
   it('reads the links of a message that has no image (a poster, or a film\'s page), and says so when it has neither', async () => {
@@ -94,8 +94,8 @@ describe('"Read poster" and feedback', () => {
     const page = discord.addAttachment('film.html', new TextEncoder().encode(`<html><head><meta property="og:image" content="${picture.url}"></head></html>`), 'text/html');
     const target = discord.postMessage({ content: `this one? <${page.url}>`, guild: 2 });
     const { token } = discord.runMessageCommand('Read poster', target, { guild: 2 });
-    const edit = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && r.method === 'PATCH');
-    expect((edit.body?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
+    const reply = await discord.waitForRequest((r) => r.path.includes(`/${token}`));
+    expect((messageOf(reply)?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
 
     const plain = discord.postMessage({ content: 'no poster here', guild: 2 });
     const none = discord.runMessageCommand('Read poster', plain, { guild: 2 });

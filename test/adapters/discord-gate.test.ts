@@ -43,8 +43,9 @@ describe('Discord behind the poster gate', () => {
   it('reads a refused image anyway when the person presses "Read it anyway", and says the answer is a guess', async () => {
     const { token } = discord.runCommand('poster', { image: discord.addAttachment('quad.png', await image(20, 235, 20), 'image/png') });
     const refusal = await discord.waitForRequest((r) => r.path.includes(`/${token}`) && /press Read it anyway/.test(JSON.stringify(r.body)));
-    const buttons = (refusal.body?.components as Array<{ components: Array<{ custom_id: string; label?: string }> }>)[0]!.components;
-    expect(refusal.body?.flags).toBe(64); // ephemeral: only the person who asked sees the refusal and its button
+    const refusalMessage = refusal.body?.data as { components: Array<{ components: Array<{ custom_id: string; label?: string }> }>; flags?: number };
+    const buttons = refusalMessage.components[0]!.components;
+    expect(refusalMessage.flags).toBe(64); // ephemeral: only the person who asked sees the refusal and its button
     expect(buttons).toEqual([expect.objectContaining({ label: 'Read it anyway', custom_id: expect.stringMatching(/^anyway:[0-9a-f]{64}$/) })]);
 
     const refused = discord.sentMessage(refusal);

@@ -8,6 +8,7 @@ import type { FakeDiscord, RecordedRequest } from '../helpers/fake-discord/index
 import type { TestBot } from '../helpers/test-bot.js';
 
 const EPHEMERAL = 64;
+const CHANNEL_MESSAGE = 4;
 const DEFERRED_CHANNEL_MESSAGE = 5;
 
 const explode = defineCommand({
@@ -43,7 +44,7 @@ function referencedMessage(request: RecordedRequest): string | undefined {
   return (request.body?.message_reference as { message_id?: string } | undefined)?.message_id;
 }
 
-const firstEmbed = (request: RecordedRequest): APIEmbed => (request.body?.embeds as APIEmbed[] | undefined)?.[0] ?? {};
+const firstEmbed = (message: Record<string, unknown> | undefined): APIEmbed => (message?.embeds as APIEmbed[] | undefined)?.[0] ?? {};
 
 async function timedReply(send: () => { id: string }, count = 1): Promise<RecordedRequest[]> {
   const started = Date.now();
@@ -68,6 +69,14 @@ async function commandAnswered(token: string, settled: (calls: RecordedRequest[]
   return interactionCalls(token);
 }
 
+const isAnswer = (request: RecordedRequest) => request.method === 'PATCH' || request.body?.type === CHANNEL_MESSAGE;
+
+/** The message that answered a command: the reply itself (an interaction callback's `data`), or a deferral's edit. */
+async function commandAnswer(token: string): Promise<Record<string, unknown> | undefined> {
+  const answer = (await commandAnswered(token, (all) => all.some(isAnswer))).find(isAnswer)!;
+  return answer.method === 'PATCH' ? answer.body : (answer.body?.data as Record<string, unknown> | undefined);
+}
+
 describe('Discord adapter against the fake Discord', () => {
   it('answers a poster in a channel with a reply to that message: three genres and a rating', async () => {
     const attachment = discord.addAttachment('poster.png', await poster(200, 40, 40), 'image/png');
@@ -80,8 +89,8 @@ describe('Discord adapter against the fake Discord', () => {
     });
     expect(reply!.path).toBe(`/channels/${channelId}/messages`);
     expect(reply!.body?.message_reference).toMatchObject({ message_id: messageId });
-    expectPosterEmbed(firstEmbed(reply!));
-    expect(firstEmbed(reply!).thumbnail?.url).toBe(attachment.url);
+    expectPosterEmbed(firstEmbed(reply!.body));
+    expect(firstEmbed(reply!.body).thumbnail?.url).toBe(attachment.url);
     expect(reply!.body?.allowed_mentions).toMatchObject({ parse: [], replied_user: false });
     expect(discord.requests.some((r) => r.path === `/channels/${channelId}/typing`)).toBe(true);
   });
@@ -91,15 +100,15 @@ describe('Discord adapter against the fake Discord', () => {
     const second = discord.addAttachment('b.png', await poster(20, 20, 200), 'image/png');
     const replies = await timedReply(() => discord.postMessage({ attachments: [first, second] }), 2);
     expect(replies).toHaveLength(2);
-    for (const reply of replies) expectPosterEmbed(firstEmbed(reply));
-    expect(replies.map((reply) => firstEmbed(reply).thumbnail?.url).sort()).toEqual([first.url, second.url].sort());
+    for (const reply of replies) expectPosterEmbed(firstEmbed(reply.body));
+    expect(replies.map((reply) => firstEmbed(reply.body).thumbnail?.url).sort()).toEqual([first.url, second.url].sort());
   });
 
   it('answers a poster sent in a direct message, in that DM', async () => {
     const attachment = discord.addAttachment('dm.webp', await sharp(await poster(90, 90, 10)).webp().toBuffer(), 'image/webp');
     const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment], dm: true }));
     expect(reply!.path).toMatch(/^\/channels\/9\d+\/messages$/);
-    expectPosterEmbed(firstEmbed(reply!));
+    expectPosterEmbed(firstEmbed(reply!.body));
   });
 
   it('says clearly when an attached "image" cannot be read', async () => {
@@ -117,37 +126,51 @@ describe('Discord adapter against the fake Discord', () => {
     expect(discord.requests.filter((r) => [text.id, fromBot.id].includes(referencedMessage(r) ?? ''))).toHaveLength(0);
   });
 
-  it('defers /poster with an attachment, then edits in the result', async () => {
+  it('answers a quick /poster with an attachment directly: no "thinking…" first', async () => {
     const attachment = discord.addAttachment('slash.png', await poster(240, 200, 0), 'image/png');
     const { token } = discord.runCommand('poster', { image: attachment });
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
-    expect(calls[0]!.body).toMatchObject({ type: DEFERRED_CHANNEL_MESSAGE, data: { flags: 0 } });
-    const edit = calls.find((r) => r.method === 'PATCH')!;
-    expect(edit.path).toMatch(/\/messages\/@original$/);
-    expectPosterEmbed(firstEmbed(edit));
+    const [reply] = await commandAnswered(token, (all) => all.length > 0);
+    const message = reply!.body?.data as Record<string, unknown>;
+    expect(reply!.body?.type).toBe(CHANNEL_MESSAGE);
+    expect(message.flags ?? 0).toBe(0); // public
+    expectPosterEmbed(firstEmbed(message));
+  });
+
+  it('defers a slow /poster within Discord\'s 3 s, then edits in the result', async () => {
+    testBot.posterPredictor.delayMs = 2000;
+    try {
+      const attachment = discord.addAttachment('slow.png', await poster(230, 190, 10), 'image/png');
+      const sent = Date.now();
+      const { token } = discord.runCommand('poster', { image: attachment });
+      const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
+      expect(calls[0]!.body).toMatchObject({ type: DEFERRED_CHANNEL_MESSAGE, data: { flags: 0 } });
+      expect(calls[0]!.at - sent).toBeLessThan(2500);
+      const edit = calls.find((r) => r.method === 'PATCH')!;
+      expect(edit.path).toMatch(/\/messages\/@original$/);
+      expectPosterEmbed(firstEmbed(edit.body));
+    } finally {
+      testBot.posterPredictor.delayMs = 0;
+    }
   });
 
   it('answers /poster with a url option', async () => {
     const attachment = discord.addAttachment('linked.jpg', await sharp(await poster(10, 120, 240)).jpeg().toBuffer(), 'image/jpeg');
     const { token } = discord.runCommand('poster', { url: attachment.url });
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
-    expectPosterEmbed(firstEmbed(calls.find((r) => r.method === 'PATCH')!));
+    expectPosterEmbed(firstEmbed(await commandAnswer(token)));
   });
 
   it('answers /poster with a link to a film\'s web page, showing the picture the page names for previews', async () => {
     const image = discord.addAttachment('page-poster.jpg', await sharp(await poster(240, 120, 10)).jpeg().toBuffer(), 'image/jpeg');
     const page = new TextEncoder().encode(`<!doctype html><html><head><meta property="og:image" content="${image.url}"></head></html>`);
     const { token } = discord.runCommand('poster', { url: discord.addAttachment('film.html', page, 'text/html').url });
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
-    const embed = firstEmbed(calls.find((r) => r.method === 'PATCH')!);
+    const embed = firstEmbed(await commandAnswer(token));
     expectPosterEmbed(embed);
     expect(embed.thumbnail?.url).toBe(image.url);
   });
 
   it('rates a review with /rate-review from 1 to 10', async () => {
     const { token } = discord.runCommand('rate-review', { text: 'A slow start, then wonderful.' });
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
-    const title = firstEmbed(calls.find((r) => r.method === 'PATCH')!).title ?? '';
+    const title = firstEmbed(await commandAnswer(token)).title ?? '';
     const rating = Number(title.match(/(\d+(?:\.\d)?) \/ 10/)?.[1]);
     expect(rating).toBeGreaterThanOrEqual(1);
     expect(rating).toBeLessThanOrEqual(10);
@@ -155,23 +178,21 @@ describe('Discord adapter against the fake Discord', () => {
 
   it('answers a slash command used in a DM', async () => {
     const { token } = discord.runCommand('rate-review', { text: 'Loved it.' }, { dm: true });
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
-    expect(firstEmbed(calls.find((r) => r.method === 'PATCH')!).title).toMatch(/\d\.\d \/ 10/);
+    expect(firstEmbed(await commandAnswer(token)).title).toMatch(/\d\.\d \/ 10/);
   });
 
   it('lists the commands with /help', async () => {
     const { token } = discord.runCommand('help');
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'PATCH'));
-    const content = String(calls.find((r) => r.method === 'PATCH')!.body?.content);
+    const content = String((await commandAnswer(token))?.content);
     for (const name of ['/poster', '/rate-review', '/help']) expect(content).toContain(name);
   });
 
-  it('answers a /poster mistake privately and removes the public placeholder', async () => {
+  it('answers a /poster mistake privately, with nothing shown to the channel', async () => {
     const { token } = discord.runCommand('poster');
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'DELETE'));
-    const privateNote = calls.find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/'))!;
-    expect(privateNote.body?.flags).toBe(EPHEMERAL);
-    expect(String(privateNote.body?.content)).toMatch(/Attach a poster/);
+    const [reply] = await commandAnswered(token, (all) => all.length > 0);
+    expect(reply!.body).toMatchObject({ type: CHANNEL_MESSAGE, data: { flags: EPHEMERAL, content: expect.stringMatching(/Attach a poster/) } });
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // past the deferral's clock: nothing more is sent
+    expect(interactionCalls(token)).toHaveLength(1);
   });
 
   it('answers an unknown command privately without deferring', async () => {
@@ -183,10 +204,8 @@ describe('Discord adapter against the fake Discord', () => {
 
   it('turns a crashing command into a private "Something went wrong" and one log line', async () => {
     const { token } = discord.runCommand('explode');
-    const calls = await commandAnswered(token, (all) => all.some((r) => r.method === 'DELETE'));
-    const privateNote = calls.find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/'))!;
-    expect(privateNote.body?.flags).toBe(EPHEMERAL);
-    expect(String(privateNote.body?.content)).toMatch(/Something went wrong/);
+    const [reply] = await commandAnswered(token, (all) => all.length > 0);
+    expect(reply!.body).toMatchObject({ type: CHANNEL_MESSAGE, data: { flags: EPHEMERAL, content: expect.stringMatching(/Something went wrong/) } });
     const logged = testBot.logs.lines.filter((line) => line.includes('boom from a test command'));
     expect(logged).toHaveLength(1);
     expect(JSON.parse(logged[0]!)).toMatchObject({ command: 'explode', level: 50 });
@@ -217,7 +236,7 @@ describe('Discord adapter against the fake Discord', () => {
       await discord.waitForRequest((r) => referencedMessage(r) === missed.id);
       const attachment = discord.addAttachment('after-resume.png', await poster(90, 30, 30), 'image/png');
       const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
-      expectPosterEmbed(firstEmbed(reply!));
+      expectPosterEmbed(firstEmbed(reply!.body));
       expect(discord.gateway.received.slice(since).filter((op) => op.op === 'IDENTIFY')).toHaveLength(0);
       expect(running.connection.isHealthy()).toBe(true);
     }, 20_000);
@@ -229,7 +248,7 @@ describe('Discord adapter against the fake Discord', () => {
       await expect.poll(() => running.connection.isHealthy(), { timeout: 10_000 }).toBe(true);
       const attachment = discord.addAttachment('after-identify.png', await poster(60, 60, 60), 'image/png');
       const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
-      expectPosterEmbed(firstEmbed(reply!));
+      expectPosterEmbed(firstEmbed(reply!.body));
     }, 30_000);
   });
 

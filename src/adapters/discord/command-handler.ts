@@ -4,6 +4,7 @@ import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource } from './attachments.js';
+import { deferWhenSlow } from './deferral.js';
 import { replyToInteraction } from './interaction-reply.js';
 import { canManageServer, requesterOf } from './requester.js';
 
@@ -14,29 +15,36 @@ export interface CommandHandlerOptions {
 }
 
 /**
- * Runs slash commands: defers at once (a download and a model call can outlast Discord's 3 s), builds the
- * command's ctx, and runs it inside the adapter's error boundary.
+ * Runs slash commands: builds the command's ctx and runs it inside the adapter's error boundary. A command whose
+ * answers are all private defers at once, privately; any other defers only when it is slow (a download and a model
+ * call can outlast Discord's 3 s), so a quick private answer, such as a refusal, stays private.
  */
 export function createCommandHandler({ bot, commands, logger }: CommandHandlerOptions) {
   const byName = new Map(commands.map((command) => [command.name, command]));
   return async (interaction: ChatInputCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: interaction.commandName, requestId: interaction.id });
     const command = byName.get(interaction.commandName);
-    const reply = (answer: Reply) => replyToInteraction(interaction, answer, log);
+    // Deferred privately at once: a direct reply would take each answer's own visibility.
+    if (command?.answersPrivately === true) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const deferral = deferWhenSlow(interaction);
+    const reply = async (answer: Reply) => {
+      await deferral.beforeReply();
+      await replyToInteraction(interaction, answer, log);
+    };
     await answerSafely(log, `/${interaction.commandName}`, async () => {
       if (command === undefined) {
         log.warn('unknown command');
         return notice('error', `I don't know \`/${interaction.commandName}\`: it may have been removed. Try \`/help\`.`);
       }
-      await interaction.deferReply(command.answersPrivately === true ? { flags: MessageFlags.Ephemeral } : {});
-      await runCommand(command, commandContext(interaction, { bot, commands, logger: log }));
+      await runCommand(command, commandContext(interaction, { bot, commands, logger: log }, reply));
       log.info({ ms: Date.now() - interaction.createdTimestamp }, `/${command.name} answered`);
       return undefined;
     }, reply);
+    await deferral.beforeReply();
   };
 }
 
-function commandContext(interaction: ChatInputCommandInteraction, { bot, commands, logger }: CommandHandlerOptions): CommandContext {
+function commandContext(interaction: ChatInputCommandInteraction, { bot, commands }: CommandHandlerOptions, reply: (answer: Reply) => Promise<void>): CommandContext {
   return {
     requester: requesterOf(interaction),
     bot,
@@ -46,7 +54,7 @@ function commandContext(interaction: ChatInputCommandInteraction, { bot, command
       const attachment = interaction.options.getAttachment(name);
       return attachment === null ? undefined : attachmentSource(attachment);
     },
-    reply: (reply) => replyToInteraction(interaction, reply, logger),
+    reply,
     isAdmin: async () => canManageServer(interaction),
   };
 }

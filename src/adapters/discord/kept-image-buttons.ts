@@ -4,6 +4,7 @@ import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { type KeptImageButton, READ_ANYWAY_BUTTON, WHY_BUTTON } from '../button-ids.js';
 import { answerSafely } from '../error-boundary.js';
+import { deferWhenSlow } from './deferral.js';
 import { replyToInteraction } from './interaction-reply.js';
 import { requesterOf } from './requester.js';
 
@@ -19,13 +20,6 @@ const KEPT_IMAGE_BUTTONS: ReadonlyArray<{
 export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTONS.some(({ button }) => button.parse(customId) !== undefined);
 
 /**
- * How long an answer may take before the press is deferred. Discord wants an acknowledgement within 3 s; an answer
- * ready before then is the reply itself, so a private one ("already pressed", "slow down") stays private instead of
- * passing through a public "thinking…".
- */
-const DEFER_AFTER_MS = 1500;
-
-/**
  * "Why?" under a poster answer (a reply with the top genre's heat map over the poster) and "Read it anyway" under a
  * "not a movie poster" refusal (the refused image's answer). Deferred only when the answer is slow (the models are
  * busy).
@@ -37,23 +31,15 @@ export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: Bo
     if (pressed === undefined) return;
     const { name, answer, posterId } = pressed;
     const log = logger.child({ platform: 'discord', requestId: interaction.id, button: name });
+    const deferral = deferWhenSlow(interaction);
     await answerSafely(
       log,
       name,
-      () => deferredIfSlow(interaction, () => answer(bot, posterId!, requesterOf(interaction), interaction.message.id)),
-      (reply) => replyToInteraction(interaction, reply, log),
+      () => answer(bot, posterId!, requesterOf(interaction), interaction.message.id),
+      async (reply) => {
+        await deferral.beforeReply();
+        await replyToInteraction(interaction, reply, log);
+      },
     );
   };
-}
-
-async function deferredIfSlow<T>(interaction: ButtonInteraction, compute: () => Promise<T>): Promise<T> {
-  let deferral: Promise<unknown> | undefined;
-  const timer = setTimeout(() => (deferral = interaction.deferReply()), DEFER_AFTER_MS);
-  try {
-    return await compute();
-  } finally {
-    clearTimeout(timer);
-    // A failed deferral leaves the interaction unacknowledged, and the reply then tries to answer it directly.
-    await deferral?.catch(() => undefined);
-  }
 }

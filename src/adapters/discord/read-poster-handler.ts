@@ -5,6 +5,7 @@ import { notice } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
+import { deferWhenSlow } from './deferral.js';
 import { replyToInteraction } from './interaction-reply.js';
 import { requesterOf } from './requester.js';
 
@@ -23,12 +24,15 @@ export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServ
     // A message that links a poster (or a film's page) instead of attaching one: read its links.
     const sources = images.length > 0 ? images.map(attachmentSource) : messageLinks(interaction.targetMessage.content).map(linkSource);
     const requester = requesterOf(interaction);
-    const send = (reply: Parameters<typeof replyToInteraction>[1]) => replyToInteraction(interaction, reply, log);
+    const deferral = deferWhenSlow(interaction);
+    const send = async (reply: Parameters<typeof replyToInteraction>[1]) => {
+      await deferral.beforeReply();
+      await replyToInteraction(interaction, reply, log);
+    };
     if (sources.length === 0) {
       await answerSafely(log, READ_POSTER, async () => notice('error', NOTHING_TO_READ), send);
       return;
     }
-    await answerSafely(log, READ_POSTER, async () => void (await interaction.deferReply()), send);
     for (const [index, source] of sources.entries()) {
       await answerSafely(log, READ_POSTER, () => bot.analyzePoster(source, { ...requester, requestId: `${interaction.id}:${index}` }), send);
     }

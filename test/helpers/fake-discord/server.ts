@@ -142,7 +142,8 @@ export class FakeDiscord {
 
   /** The message object of something the bot posted (a recorded request), as a later interaction carries it. */
   sentMessage(request: RecordedRequest, where: Where = {}): Record<string, unknown> {
-    const body = request.body ?? {};
+    // An interaction's direct reply carries its message as the callback's `data`.
+    const body = ((request.path.endsWith('/callback') ? request.body?.data : request.body) ?? {}) as Record<string, unknown>;
     return { ...messageFields(this.place(where).channelId, this.botUser, String(body.content ?? '')), embeds: body.embeds ?? [], components: body.components ?? [] };
   }
 
