@@ -14,6 +14,14 @@ describe('statedScore', () => {
     ['★★★½ gorgeous but long', 7, '★★★½'],
     ['★☆☆☆☆ avoid', 2, '★☆☆☆☆'],
     ['★★★★☆, and 8/10 on IMDb', 8, '8/10'],
+    ['5/5', 10, '5/5'],
+    ['4.5/5 go see it', 9, '4.5/5'],
+    ['solid 4 out of 5', 8, '4 out of 5'],
+    ['Three stars, 3/5', 6, '3/5'],
+    ['five stars!', 10, 'five stars'],
+    ['1 star', 2, '1 star'],
+    ['zero stars, avoid', 1, 'zero stars'],
+    ['4-star, loved it', 8, '4-star'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -24,7 +32,12 @@ describe('statedScore', () => {
     ['a date', 'Seen on 10/10/2020, boring'],
     ['a fraction of something', 'made for 1/10th of the budget'],
     ['part of a longer number', 'rated 11/10 by fans, 4/100 by me'],
-    ['another scale', 'Three stars, 3/5'],
+    ['a score out of five in a review long enough to read by its words', 'I would give it 3/5 because the middle drags but the ending is great'],
+    ['a date out of five', 'saw it on 4/5 with friends, loved it'],
+    ['a fraction of the film', '3/5 of the film is flashbacks'],
+    ['a star cast', 'a 5 star cast and they deliver'],
+    ['the stars of the film', 'the 5 stars of this film were wasted'],
+    ['two different short scores', '4 stars, 2/5'],
     ['stars as decoration', '★ Best film of the year ★'],
     ['stars as decoration, one of them not a rating', '★★☆ hmm ★'],
     ['a run of empty stars that is not five long', '★★☆ hmm'],
