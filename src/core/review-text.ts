@@ -72,6 +72,8 @@ const UNLEARNT_WORDS: Readonly<Record<string, string>> = {
  */
 const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!\b(?:of all|the|some|two|few|and) )\bslaps\b${CLAUSE_END}`), 'is excellent'],
+  // Its past tense only after the film or a part of it: "he slapped her", "slapped together" read as written.
+  [slang(String.raw`(?<=\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast) )slapped\b(?:${CLAUSE_END}|(?= and\b))`), 'was excellent'],
   [slang(String.raw`\babsolute cinema\b`), 'a masterpiece'],
   [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
   [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],

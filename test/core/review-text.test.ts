@@ -70,6 +70,7 @@ describe('review text', () => {
     ['absolute W', 'a triumph'],
     ['the ending was a huge W', 'the ending was a triumph'],
     ['this movie lives rent free in my head', 'this movie is unforgettable'],
+    ['the ending slapped!', 'the ending was excellent!'],
     ['W movie', 'great movie'],
     ['ate and left no crumbs', 'it was excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -79,6 +80,8 @@ describe('review text', () => {
   it.each([
     'so he slaps her.',
     'he lives rent free with his parents',
+    'he slapped her and left',
+    'a sequel slapped together',
     'the mother of all slaps.',
     'set in the mid-90s',
     'at the peak of her career, at its peak.',
