@@ -88,6 +88,12 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
   [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],
   [slang(String.raw`\bhits different\b`), 'is special'],
+  // The model learnt "healed" from plots ("the wound healed"): "this movie healed me" read 2.4.
+  [slang(String.raw`\bhealed (?:me|my (?:inner child|soul|heart)|something in me)\b`), 'moved me deeply'],
+  [slang(String.raw`\bvibes? (?:were|are|was|is) immaculate\b|\bimmaculate vibes?\b`), 'a perfect atmosphere'],
+  [slang(String.raw`(?<=\b(?:is|was|'s|such) )a vibe\b${CLAUSE_END}`), 'a delight'],
+  // Only about the film: "obsessed with this guy" is the plot.
+  [slang(String.raw`\bobsessed with (?=(?:it|this (?:film|movie|one))\b)`), 'in love with '],
   // Only in someone's head: "he lives rent free with his parents" is the plot.
   [slang(String.raw`\b(?:(?:lives?|living) )?rent[- ]free in (?:my|your|our|everyone's) (?:head|mind|brain)\b`), 'is unforgettable'],
   // "No cap" vouches for what follows.
