@@ -24,8 +24,6 @@ export function createCommandHandler({ bot, commands, logger }: CommandHandlerOp
   return async (interaction: ChatInputCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: interaction.commandName, requestId: interaction.id });
     const command = byName.get(interaction.commandName);
-    // Deferred privately at once: a direct reply would take each answer's own visibility.
-    if (command?.answersPrivately === true) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const deferral = deferWhenSlow(interaction);
     const reply = async (answer: Reply) => {
       await deferral.beforeReply();
@@ -36,6 +34,8 @@ export function createCommandHandler({ bot, commands, logger }: CommandHandlerOp
         log.warn('unknown command');
         return notice('error', `I don't know \`/${interaction.commandName}\`: it may have been removed. Try \`/help\`.`);
       }
+      // Deferred privately at once: a direct reply would take each answer's own visibility.
+      if (command.answersPrivately === true) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       await runCommand(command, commandContext(interaction, { bot, commands, logger: log }, reply));
       log.info({ ms: Date.now() - interaction.createdTimestamp }, `/${command.name} answered`);
       return undefined;
