@@ -17,8 +17,12 @@ const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
 const OUT_OF_FIVE_MAX_WORDS = 12;
 /** "4/5", "4.5 out of 5"; not a date ("on 4/5", "5/5/2020") nor a fraction of something ("3/5 of the film", "1/5th"). */
 const OUT_OF_FIVE = /(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*(?:\/|out of)\s*5(?![\p{L}\d/]|\.\d| of\b)/giu;
-/** "4 stars", "five stars!", "1 star": only as the clause's end, so "a 5 star cast" and "the 5 stars of this film" are not scores. */
-const STARS_IN_WORDS = /(?<![\p{L}\d.,/])([0-5](?:\.5)?|zero|one|two|three|four|five)[\s-]*stars?(?=\s*(?:[.!?,;:)]|$))/giu;
+/**
+ * "4 stars", "five stars!", "1 star from me", "4 stars out of 5": only at the clause's end (or before "from me", "for
+ * me", "out of five"), and never after "the", so "a 5 star cast" and "the 5 stars of this film" are not scores.
+ */
+const STARS_IN_WORDS =
+  /(?<![\p{L}\d.,/])(?<!\bthe )([0-5](?:\.5)?|zero|one|two|three|four|five)[\s-]*stars?(?=\s*(?:[.!?,;:)]|$|(?:from|for) me\b|out of (?:5|five)\b))/giu;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 export interface StatedScore {

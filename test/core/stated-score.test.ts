@@ -22,6 +22,8 @@ describe('statedScore', () => {
     ['1 star', 2, '1 star'],
     ['zero stars, avoid', 1, 'zero stars'],
     ['4-star, loved it', 8, '4-star'],
+    ['4 stars from me', 8, '4 stars'],
+    ['three stars out of five', 6, 'three stars'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -37,6 +39,7 @@ describe('statedScore', () => {
     ['a fraction of the film', '3/5 of the film is flashbacks'],
     ['a star cast', 'a 5 star cast and they deliver'],
     ['the stars of the film', 'the 5 stars of this film were wasted'],
+    ['one of the stars of the film', 'one of the 4 stars for me was the dog'],
     ['two different short scores', '4 stars, 2/5'],
     ['stars as decoration', '★ Best film of the year ★'],
     ['stars as decoration, one of them not a rating', '★★☆ hmm ★'],
