@@ -138,6 +138,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // intensifier goes too: the model learnt "huge" from pans ("a huge disappointment"), so "huge triumph" read 5.0.
   [slang(String.raw`\b(?:(?:a|another) (?:${W_INTENSIFIER} )?|${W_INTENSIFIER} )w\b(?![.'/*&-])`), 'a triumph'],
   [slang(String.raw`(?<![&/*])\bw(?= (?:movie|film|sequel)\b)`), 'great'],
+  // Whether it lingers or one viewing was plenty: "it stuck with me" read 4.0, "one watch was plenty" 7.5.
+  [slang(String.raw`(?<=\b(?:it|this|that|one|movie|film|ending|scene|story|soundtrack|score) (?:really |truly )?)(?:stuck|stayed|stays|sticks) with (?:me|you)\b`), 'was unforgettable'],
+  [slang(String.raw`\b(?:once|one (?:watch|viewing|time)) was (?:enough|plenty)\b(?:${CLAUSE_END}|(?= for me\b))|\bone and done\b`), 'not worth watching again'],
   ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],

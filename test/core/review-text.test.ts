@@ -74,6 +74,8 @@ describe('review text', () => {
     ['this movie healed me', 'this movie moved me deeply'],
     ['the whole movie was a vibe', 'the whole movie was a delight'],
     ['obsessed with it', 'in love with it'],
+    ['that scene really stuck with me', 'that scene really was unforgettable'],
+    ['once was plenty', 'not worth watching again'],
     ['W movie', 'great movie'],
     ['ate and left no crumbs', 'it was excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -85,6 +87,8 @@ describe('review text', () => {
     'he lives rent free with his parents',
     'he slapped her and left',
     'she is obsessed with this guy',
+    'the song got stuck with me',
+    'once was enough to learn how bad it is',
     'the wound healed',
     'a vibe of dread',
     'a sequel slapped together',
