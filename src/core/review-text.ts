@@ -105,6 +105,11 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // Only as the verdict: "if you don't hate this movie" and "I didn't hate it as much as" say something else.
   [slang(String.raw`(?:\bdid not|\bdidn't|\bdo not|\bdon't) hate (?:it|this one)\b${CLAUSE_END}`), 'found it decent'],
   [slang(String.raw`\bthe hype (?:is|was) real\b`), 'it is excellent'],
+  // Praise that the hype was earned; the model learnt "hype" from pans ("the hype is deserved" read 3.8). Not when
+  // negated ("doesn't live up to the hype") or asked ("was it worth the hype?").
+  [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|\bbarely|n't)(?: \w+){0,2} )\b(?:(?:lives|lived) up to (?:all )?the hype|worth (?:all |every bit of )?the hype|the hype (?:is|was) (?:deserved|justified|warranted))\b(?![^.!;\n]*\?)`), 'it is excellent'],
+  [slang(String.raw`(?<=\ba )(?:total|absolute|real|complete) blast\b${CLAUSE_END}`), 'great fun time'],
+  [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my phone\b`), 'was bored'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
   [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) ${LOST_TIME} back\b`), 'a waste of time'],
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
