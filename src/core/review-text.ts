@@ -108,6 +108,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // Praise that the hype was earned; the model learnt "hype" from pans ("the hype is deserved" read 3.8). Not when
   // negated ("doesn't live up to the hype") or asked ("was it worth the hype?").
   [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|\bbarely|n't)(?: \w+){0,2} )\b(?:(?:lives|lived) up to (?:all )?the hype|worth (?:all |every bit of )?the hype|the hype (?:is|was) (?:deserved|justified|warranted))\b(?![^.!;\n]*\?)`), 'it is excellent'],
+  // The model read "a total blast" 4.7 and "checked my phone the whole time" 5.7: neither is a phrase it learnt.
   [slang(String.raw`(?<=\ba )(?:total|absolute|real|complete) blast\b${CLAUSE_END}`), 'great fun time'],
   [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my phone\b`), 'was bored'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
