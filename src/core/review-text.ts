@@ -144,6 +144,8 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // intensifier goes too: the model learnt "huge" from pans ("a huge disappointment"), so "huge triumph" read 5.0.
   [slang(String.raw`\b(?:(?:a|another) (?:${W_INTENSIFIER} )?|${W_INTENSIFIER} )w\b(?![.'/*&-])`), 'a triumph'],
   [slang(String.raw`(?<![&/*])\bw(?= (?:movie|film|sequel)\b)`), 'great'],
+  // The model learnt comparisons from pans: "weakest of the trilogy" read 7.1.
+  [slang(String.raw`\bweakest(?: (?:one|entry|film|movie))? (?:in|of) the (?:series|franchise|trilogy|saga)\b`), 'worst in the series'],
   // Whether it lingers or one viewing was plenty: "it stuck with me" read 4.0, "one watch was plenty" 7.5.
   [slang(String.raw`(?<=\b(?:it|this|that|one|movie|film|ending|scene|story|soundtrack|score) (?:really |truly )?)(?:stuck|stayed|stays|sticks) with (?:me|you)\b`), 'was unforgettable'],
   [slang(String.raw`\b(?:once|one (?:watch|viewing|time)) was (?:enough|plenty)\b(?:${CLAUSE_END}|(?= for me\b))|\bone and done\b`), 'not worth watching again'],
@@ -152,9 +154,23 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],
 ];
 
+/** A review this short is a verdict, where some readings are safe that a long review's hedges and asides are not. */
+const ONE_LINER_MAX_WORDS = 12;
+
+export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/).length <= ONE_LINER_MAX_WORDS;
+
+/**
+ * Slang read only in a one-liner. The model learnt comparisons from pans ("better than the original" read 4.7), but in
+ * long reviews they are as often hedged, hypothetical or about something else ("I wouldn't dare say it is better than
+ * the original", "she could sing better than the original").
+ */
+const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b(?![^.!;\n]*\?)`), 'excellent'],
+];
+
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  return spellOut(text, SLANG_WORDS);
+  return spellOut(text, isOneLiner(text) ? [...ONE_LINER_SLANG, ...SLANG_WORDS] : SLANG_WORDS);
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */

@@ -5,16 +5,12 @@
  * part: MAE 0.34, against 0.82 for the model of the time on the same reviews).
  */
 import type { ReviewResult } from './predictions.js';
+import { isOneLiner } from './review-text.js';
 
 /** Not inside a longer number, a date ("10/10/2020") or a fraction of something ("1/10th"). */
 const STATED_SCORE = /(?<![\d.,/])(10|\d(?:\.\d)?)\s*(?:\/|out of)\s*10(?![\p{L}\d/]|\.\d)/giu;
 /** Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. */
 const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
-/**
- * Scores out of five count only in a review this short, where the words cannot carry the rating ("5/5" read 5.2,
- * "4 stars" 5.0). In aclImdb's long reviews that state one, the words read closer to the rating than twice the score.
- */
-const OUT_OF_FIVE_MAX_WORDS = 12;
 /** "4/5", "4.5 out of 5"; not a date ("on 4/5", "5/5/2020") nor a fraction of something ("3/5 of the film", "1/5th"). */
 const OUT_OF_FIVE = /(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*(?:\/|out of)\s*5(?![\p{L}\d/]|\.\d| of\b)/giu;
 /**
@@ -40,8 +36,9 @@ function statedScores(review: string): StatedScore[] {
   const stars = (runs.length === 1 ? runs : [])
     .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
-  const short = review.trim().split(/\s+/).length <= OUT_OF_FIVE_MAX_WORDS;
-  const outOfFive = short ? [...review.matchAll(OUT_OF_FIVE), ...review.matchAll(STARS_IN_WORDS)] : [];
+  // Scores out of five count only in a one-liner, where the words cannot carry the rating ("5/5" read 5.2, "4 stars"
+  // 5.0); in aclImdb's long reviews that state one, the words read closer to the rating than twice the score.
+  const outOfFive = isOneLiner(review) ? [...review.matchAll(OUT_OF_FIVE), ...review.matchAll(STARS_IN_WORDS)] : [];
   const fives = outOfFive.map(([text, x]) => ({ score: 2 * (NUMBER_WORDS[x!.toLowerCase()] ?? Number(x)), text: text.replace(/\s+/g, ' ') }));
   return [...outOfTen, ...stars, ...fives];
 }
