@@ -19,6 +19,8 @@ const OUT_OF_FIVE = /(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*(?:\/|out of)\s*5(?
  */
 const STARS_IN_WORDS =
   /(?<![\p{L}\d.,/])(?<!\bthe )([0-5](?:\.5)?|zero|one|two|three|four|five)[\s-]*stars?(?=\s*(?:[.!?,;:)]|$|(?:from|for) me\b|out of (?:5|five)\b))/giu;
+/** Any count of stars, wherever it stands: a second one ("4 stars but my friend gave it 2 stars") makes any of them unsure. */
+const STAR_COUNT = /(?<![\p{L}\d.,/])(?:[0-5](?:\.5)?|zero|one|two|three|four|five)[\s-]*stars?\b/giu;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 export interface StatedScore {
@@ -38,7 +40,8 @@ function statedScores(review: string): StatedScore[] {
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
   // Scores out of five count only in a one-liner, where the words cannot carry the rating ("5/5" read 5.2, "4 stars"
   // 5.0); in aclImdb's long reviews that state one, the words read closer to the rating than twice the score.
-  const outOfFive = isOneLiner(review) ? [...review.matchAll(OUT_OF_FIVE), ...review.matchAll(STARS_IN_WORDS)] : [];
+  const starScores = (review.match(STAR_COUNT) ?? []).length === 1 ? [...review.matchAll(STARS_IN_WORDS)] : [];
+  const outOfFive = isOneLiner(review) ? [...review.matchAll(OUT_OF_FIVE), ...starScores] : [];
   const fives = outOfFive.map(([text, x]) => ({ score: 2 * (NUMBER_WORDS[x!.toLowerCase()] ?? Number(x)), text: text.replace(/\s+/g, ' ') }));
   return [...outOfTen, ...stars, ...fives];
 }

@@ -41,6 +41,7 @@ describe('statedScore', () => {
     ['the stars of the film', 'the 5 stars of this film were wasted'],
     ['one of the stars of the film', 'one of the 4 stars for me was the dog'],
     ['two different short scores', '4 stars, 2/5'],
+    ["someone else's stars beside the reviewer's", 'i give it 4 stars but my friend gave it 2 stars'],
     ['stars as decoration', '★ Best film of the year ★'],
     ['stars as decoration, one of them not a rating', '★★☆ hmm ★'],
     ['a run of empty stars that is not five long', '★★☆ hmm'],
