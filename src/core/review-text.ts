@@ -110,7 +110,8 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|\bbarely|n't)(?: \w+){0,2} )\b(?:(?:lives|lived) up to (?:all )?the hype|worth (?:all |every bit of )?the hype|the hype (?:is|was) (?:deserved|justified|warranted))\b(?![^.!;\n]*\?)`), 'it is excellent'],
   // The model read "a total blast" 4.7 and "checked my phone the whole time" 5.7: neither is a phrase it learnt.
   [slang(String.raw`(?<=\ba )(?:total|absolute|real|complete) blast\b${CLAUSE_END}`), 'great fun time'],
-  [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my phone\b`), 'was bored'],
+  // Not a phone used for something ("checked my phone to look up the actor").
+  [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my phone\b(?! (?:to|for)\b)`), 'was bored'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
   [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) ${LOST_TIME} back\b`), 'a waste of time'],
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],

@@ -95,6 +95,7 @@ describe('review text', () => {
     'the song got stuck with me',
     "don't believe the hype",
     'no better than the original',
+    'i checked my phone to look up the actor',
     'i would not dare say that this sequel is in any way better than the original',
     "it doesn't live up to the hype",
     'was it worth the hype?',
