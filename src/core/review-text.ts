@@ -169,9 +169,11 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b(?![^.!;\n]*\?)`), 'excellent'],
 ];
 
+const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
+
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  return spellOut(text, isOneLiner(text) ? [...ONE_LINER_SLANG, ...SLANG_WORDS] : SLANG_WORDS);
+  return spellOut(text, isOneLiner(text) ? ONE_LINER_READINGS : SLANG_WORDS);
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */

@@ -4,8 +4,7 @@ import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource } from './attachments.js';
-import { deferWhenSlow } from './deferral.js';
-import { replyToInteraction } from './interaction-reply.js';
+import { replyWhenReady } from './deferral.js';
 import { canManageServer, requesterOf } from './requester.js';
 
 export interface CommandHandlerOptions {
@@ -24,11 +23,7 @@ export function createCommandHandler({ bot, commands, logger }: CommandHandlerOp
   return async (interaction: ChatInputCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: interaction.commandName, requestId: interaction.id });
     const command = byName.get(interaction.commandName);
-    const deferral = deferWhenSlow(interaction);
-    const reply = async (answer: Reply) => {
-      await deferral.beforeReply();
-      await replyToInteraction(interaction, answer, log);
-    };
+    const { send: reply, stop } = replyWhenReady(interaction, log);
     await answerSafely(log, `/${interaction.commandName}`, async () => {
       if (command === undefined) {
         log.warn('unknown command');
@@ -40,7 +35,7 @@ export function createCommandHandler({ bot, commands, logger }: CommandHandlerOp
       log.info({ ms: Date.now() - interaction.createdTimestamp }, `/${command.name} answered`);
       return undefined;
     }, reply);
-    await deferral.beforeReply();
+    await stop();
   };
 }
 

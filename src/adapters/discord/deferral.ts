@@ -1,4 +1,7 @@
 import type { RepliableInteraction } from 'discord.js';
+import type { Reply } from '../../core/reply.js';
+import type { Logger } from '../../logger.js';
+import { replyToInteraction } from './interaction-reply.js';
 
 /**
  * How long an answer may take before its interaction is deferred. Discord wants an acknowledgement within 3 s; an
@@ -7,21 +10,29 @@ import type { RepliableInteraction } from 'discord.js';
  */
 const DEFER_AFTER_MS = 1500;
 
-/**
- * Defers `interaction` (publicly) only if nothing was sent within {@link DEFER_AFTER_MS}. Call `beforeReply`
- * before each send: it stops the clock and waits for a deferral already on its way, so the send sees the
- * interaction's real state.
- */
-export function deferWhenSlow(interaction: RepliableInteraction): { readonly beforeReply: () => Promise<void> } {
+/** Sends an interaction's answers, having deferred it (publicly) only if none was ready within {@link DEFER_AFTER_MS}. */
+export interface InteractionReplier {
+  /** Stops the clock, waits for a deferral already on its way, then sends `reply` as the interaction's state allows. */
+  readonly send: (reply: Reply) => Promise<void>;
+  /** Stops the clock without sending, for a handler that may end with nothing to say. */
+  readonly stop: () => Promise<void>;
+}
+
+export function replyWhenReady(interaction: RepliableInteraction, logger: Logger): InteractionReplier {
   let deferral: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     // A failed deferral leaves the interaction unacknowledged, and the send then answers it directly.
     if (!interaction.deferred && !interaction.replied) deferral = interaction.deferReply().catch(() => undefined);
   }, DEFER_AFTER_MS);
+  const stop = async () => {
+    clearTimeout(timer);
+    await deferral;
+  };
   return {
-    beforeReply: async () => {
-      clearTimeout(timer);
-      await deferral;
+    stop,
+    send: async (reply) => {
+      await stop();
+      await replyToInteraction(interaction, reply, logger);
     },
   };
 }

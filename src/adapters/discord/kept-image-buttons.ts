@@ -4,8 +4,7 @@ import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { type KeptImageButton, READ_ANYWAY_BUTTON, WHY_BUTTON } from '../button-ids.js';
 import { answerSafely } from '../error-boundary.js';
-import { deferWhenSlow } from './deferral.js';
-import { replyToInteraction } from './interaction-reply.js';
+import { replyWhenReady } from './deferral.js';
 import { requesterOf } from './requester.js';
 
 /** The buttons about an image the bot kept, and what the bot answers each with. */
@@ -31,15 +30,7 @@ export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: Bo
     if (pressed === undefined) return;
     const { name, answer, posterId } = pressed;
     const log = logger.child({ platform: 'discord', requestId: interaction.id, button: name });
-    const deferral = deferWhenSlow(interaction);
-    await answerSafely(
-      log,
-      name,
-      () => answer(bot, posterId!, requesterOf(interaction), interaction.message.id),
-      async (reply) => {
-        await deferral.beforeReply();
-        await replyToInteraction(interaction, reply, log);
-      },
-    );
+    const { send } = replyWhenReady(interaction, log);
+    await answerSafely(log, name, () => answer(bot, posterId!, requesterOf(interaction), interaction.message.id), send);
   };
 }

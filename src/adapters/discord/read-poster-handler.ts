@@ -5,8 +5,7 @@ import { notice } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
-import { deferWhenSlow } from './deferral.js';
-import { replyToInteraction } from './interaction-reply.js';
+import { replyWhenReady } from './deferral.js';
 import { requesterOf } from './requester.js';
 
 /** The message command's name as people see it under Apps when they right-click a message. */
@@ -24,11 +23,7 @@ export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServ
     // A message that links a poster (or a film's page) instead of attaching one: read its links.
     const sources = images.length > 0 ? images.map(attachmentSource) : messageLinks(interaction.targetMessage.content).map(linkSource);
     const requester = requesterOf(interaction);
-    const deferral = deferWhenSlow(interaction);
-    const send = async (reply: Parameters<typeof replyToInteraction>[1]) => {
-      await deferral.beforeReply();
-      await replyToInteraction(interaction, reply, log);
-    };
+    const { send } = replyWhenReady(interaction, log);
     if (sources.length === 0) {
       await answerSafely(log, READ_POSTER, async () => notice('error', NOTHING_TO_READ), send);
       return;
