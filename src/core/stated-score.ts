@@ -7,20 +7,44 @@
 import type { ReviewResult } from './predictions.js';
 import { isOneLiner } from './review-text.js';
 
+/**
+ * Not a score the film would have got: "would have given it a 10/10 but", "could have been an easy 8/10" (while
+ * "could have been better but 8/10" and "would have to give it 10/10" are scores).
+ */
+const COUNTERFACTUAL_FILLER = 'it|this|that|the|film|movie|show|one|a|an|at|least|easily|easy|solid|strong|maybe|about|only|just|even|me|my';
+const NOT_COUNTERFACTUAL = String.raw`(?<!\b(?:would|could|should|might)(?:\s+have|['’]ve|\s+of)\s+(?:been|given|gotten|got|rated|scored|earned|deserved)(?:\s+(?:${COUNTERFACTUAL_FILLER})){0,4}\s+)`;
+/** "out of", "/" and chat's "outta". */
+const OUT_OF = String.raw`(?:\/|out of|outt?a)`;
 /** Not inside a longer number, a date ("10/10/2020") or a fraction of something ("1/10th"). */
-const STATED_SCORE = /(?<![\d.,/])(10|\d(?:\.\d)?)\s*(?:\/|out of)\s*10(?![\p{L}\d/]|\.\d)/giu;
+const STATED_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(10|\d(?:\.\d)?)\s*${OUT_OF}\s*10(?![\p{L}\d/]|\.\d)`, 'giu');
 /** Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. */
 const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
 /** "4/5", "4.5 out of 5"; not a date ("on 4/5", "5/5/2020") nor a fraction of something ("3/5 of the film", "1/5th"). */
-const OUT_OF_FIVE = /(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*(?:\/|out of)\s*5(?![\p{L}\d/]|\.\d| of\b)/giu;
-const NUMBER_WORDS: Readonly<Record<string, number>> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
-/** "4 stars", "4.5 stars", "five stars", not inside a word or a longer number. */
-const STARS = String.raw`(?<![\p{L}\d.,/])([0-5](?:\.5)?|${Object.keys(NUMBER_WORDS).join('|')})[\s-]*stars?`;
+const OUT_OF_FIVE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*${OUT_OF}\s*5(?![\p{L}\d/]|\.\d| of\b)`, 'giu');
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const STAR_WORDS = Object.keys(NUMBER_WORDS).filter((word) => NUMBER_WORDS[word]! <= 5);
+const SCORE_WORDS = Object.keys(NUMBER_WORDS);
+/**
+ * A score that ends its clause, or comes before "stars", "points", "from me": so "seven out of ten" is a score and
+ * "nine out of ten times" or "four out of five dentists" are not. Nor is a question ("9 out of ten stars? Really?").
+ */
+const ENDS_SCORE = String.raw`(?=\s*(?:[.!,;:)]|$|stars?\b|points?\b|(?:from|for) me\b))(?!\s*(?:stars?|points?)?\s*\?)`;
+/** "seven out of ten", "8 outta ten", "four and a half out of five": a score partly in words. */
+function scoreInWords(outOf: string): RegExp {
+  const number = String.raw`(10|\d(?:\.\d)?|${SCORE_WORDS.join('|')})(\s+and a half)?`;
+  return new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\p{L}\d.,/])${number}\s+${OUT_OF}\s+${outOf}${ENDS_SCORE}`, 'giu');
+}
+const OUT_OF_TEN_IN_WORDS = scoreInWords('(?:10|ten)');
+const OUT_OF_FIVE_IN_WORDS = scoreInWords('(?:5|five)');
+/** "4 stars", "4.5 stars", "five stars", not inside a word or a longer number, nor "out of five stars". */
+const STARS = String.raw`(?<![\p{L}\d.,/])(?<!${OUT_OF}\s*)([0-5](?:\.5)?|${STAR_WORDS.join('|')})[\s-]*stars?`;
 /**
  * "4 stars", "five stars!", "1 star from me", "4 stars out of 5": only at the clause's end (or before "from me", "for
  * me", "out of five"), and never after "the", so "a 5 star cast" and "the 5 stars of this film" are not scores.
  */
-const STARS_IN_WORDS = new RegExp(String.raw`(?<!\bthe )${STARS}(?=\s*(?:[.!?,;:)]|$|(?:from|for) me\b|out of (?:5|five)\b))`, 'giu');
+const STARS_IN_WORDS = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<!\bthe )${STARS}(?=\s*(?:[.!?,;:)]|$|(?:from|for) me\b|out of (?:5|five)\b))`, 'giu');
 /** Any count of stars, wherever it stands: a second one ("4 stars but my friend gave it 2 stars") makes any of them unsure. */
 const STAR_COUNT = new RegExp(String.raw`${STARS}\b`, 'giu');
 
@@ -31,25 +55,40 @@ export interface StatedScore {
   readonly text: string;
 }
 
+/** Each score `pattern` finds (its number, and " and a half" when written), rescaled from out of `max` to out of 10. */
+function scoresFound(review: string, pattern: RegExp, max: number): StatedScore[] {
+  return [...review.matchAll(pattern)].flatMap(([text, number, half]) => {
+    const score = (NUMBER_WORDS[number!.toLowerCase()] ?? Number(number)) + (half === undefined ? 0 : 0.5);
+    return score <= max ? [{ score: (score * 10) / max, text: text.replace(/\s+/g, ' ') }] : [];
+  });
+}
+
 /** Every score the review states, on the 1-10 scale, as written. */
 function statedScores(review: string): StatedScore[] {
-  const outOfTen = [...review.matchAll(STATED_SCORE)].map((match) => ({ score: Number(match[1]), text: match[0].replace(/\s+/g, ' ') }));
+  const inDigits = scoresFound(review, STATED_SCORE, 10);
+  // A score partly in words only stands in for one in digits, so it never unsettles one ("an 8 out of 10 instead of
+  // a 10 out of ten", "tempted to give it three out of ten, but ... 4/10").
+  const readWords = inDigits.length === 0;
+  const outOfTen = [...inDigits, ...(readWords ? scoresFound(review, OUT_OF_TEN_IN_WORDS, 10) : [])];
   // Two runs or more are decoration ("★ Best film ★"), not a rating.
   const runs = [...review.matchAll(STAR_RUN)];
   const stars = (runs.length === 1 ? runs : [])
     .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
-  return [...outOfTen, ...stars, ...(isOneLiner(review) ? scoresOutOfFive(review) : [])];
+  return [...outOfTen, ...stars, ...(isOneLiner(review) ? scoresOutOfFive(review, readWords) : [])];
 }
 
 /**
  * A one-liner's scores out of five, doubled. Only a one-liner's: there the words cannot carry the rating ("5/5" read
  * 5.2, "4 stars" 5.0), while in aclImdb's long reviews that state one the words read closer than twice the score.
  */
-function scoresOutOfFive(review: string): StatedScore[] {
-  const starScores = (review.match(STAR_COUNT) ?? []).length === 1 ? [...review.matchAll(STARS_IN_WORDS)] : [];
-  return [...review.matchAll(OUT_OF_FIVE), ...starScores]
-    .map(([text, x]) => ({ score: 2 * (NUMBER_WORDS[x!.toLowerCase()] ?? Number(x)), text: text.replace(/\s+/g, ' ') }));
+function scoresOutOfFive(review: string, readWords: boolean): StatedScore[] {
+  const oneStarCount = (review.match(STAR_COUNT) ?? []).length === 1;
+  return [
+    ...scoresFound(review, OUT_OF_FIVE, 5),
+    ...(readWords ? scoresFound(review, OUT_OF_FIVE_IN_WORDS, 5) : []),
+    ...(oneStarCount ? scoresFound(review, STARS_IN_WORDS, 5) : []),
+  ];
 }
 
 /** The review's stated score, or undefined when it states none or several different ones. */

@@ -24,6 +24,22 @@ describe('statedScore', () => {
     ['4-star, loved it', 8, '4-star'],
     ['4 stars from me', 8, '4 stars'],
     ['three stars out of five', 6, 'three stars'],
+    ['10 outta 10', 10, '10 outta 10'],
+    ['8.5 outta 10', 8.5, '8.5 outta 10'],
+    ['4 outta 5', 8, '4 outta 5'],
+    ['ten out of ten', 10, 'ten out of ten'],
+    ['I gave it a seven out of ten. It never rises above that', 7, 'seven out of ten'],
+    ['Eight out of Ten Stars.', 8, 'Eight out of Ten'],
+    ['a 3 out of ten, because it stinks', 3, '3 out of ten'],
+    ['eight out of ten from me', 8, 'eight out of ten'],
+    ['zero out of ten', 1, 'zero out of ten'],
+    ['four and a half out of five', 9, 'four and a half out of five'],
+    ['one out of five stars', 2, 'one out of five'],
+    ['the ending could have been better but 8/10', 8, '8/10'],
+    ['i would have to give it ten out of ten', 10, 'ten out of ten'],
+    ['would have given it 0/10 if i could, 1/10', 1, '1/10'],
+    ['tempted to give it three out of ten, but the effects push it up. 4/10', 4, '4/10'],
+    ['an 8 out of 10 instead of a 10 out of ten', 8, '8 out of 10'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -47,6 +63,13 @@ describe('statedScore', () => {
     ['a run of empty stars that is not five long', '★★☆ hmm'],
     ['a star rating and a different score out of ten', '★★★★☆ but really 6/10'],
     ['a half on its own', 'Ranma ½ is my favourite, 8 ½ Women'],
+    ['a count out of ten', 'nine out of ten times the sequel is worse'],
+    ['a count out of five', 'four out of five dentists would hate it'],
+    ['a score asked about', '9 out of ten stars? Really?'],
+    ['a score the film would have got', 'i would have given it a 10/10 but the ending drags'],
+    ['a score the film could have been', "could've been an easy eight out of ten"],
+    ['a score in words past its scale', 'eleven out of ten, ten and a half out of ten'],
+    ['a score in words out of five in a review long enough to read by its words', 'I would give it three out of five because the middle drags but the ending is great'],
   ])('finds none in a review with %s', (_, review) => {
     expect(statedScore(review)).toBeUndefined();
   });
