@@ -43,6 +43,10 @@ const FILM = String.raw`\b(?:it|this|that|movie|film|one)`;
 const NOT_BAD_VERDICT = String.raw`(?:too |that |so )?bad\b(?! (?:enough|as)\b)`;
 /** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
 const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
+/** The film or a part of it, before chat's praise of it ("the soundtrack goes hard"). */
+const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast|act|scene|fight|sequence|trailer|opening|song)`;
+/** The words that make "goes hard" harder. */
+const HARD_INTENSIFIER = '(?:so|really|super|absolutely)';
 /** The words that make a chat "W" (a win) bigger. */
 const W_INTENSIFIER = '(?:massive|huge|big|total|absolute)';
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
@@ -74,6 +78,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!\b(?:of all|the|some|two|few|and) )\bslaps\b${CLAUSE_END}`), 'is excellent'],
   // Its past tense only after the film or a part of it: "he slapped her", "slapped together" read as written.
   [slang(String.raw`(?<=\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast) )slapped\b(?:${CLAUSE_END}|(?= and\b))`), 'was excellent'],
+  // "Goes hard" likewise: "the dad goes hard on his son", "goes hard into cliches" read as written.
+  [slang(String.raw`(?<=${FILM_PART} )(?:goes|go) (?:${HARD_INTENSIFIER} )?hard(?:er)?\b(?:${CLAUSE_END}|(?= and\b))`), 'is excellent'],
+  [slang(String.raw`(?<=${FILM_PART} )went (?:${HARD_INTENSIFIER} )?hard(?:er)?\b(?:${CLAUSE_END}|(?= and\b))`), 'was excellent'],
   [slang(String.raw`\babsolute cinema\b`), 'a masterpiece'],
   [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
   [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],
