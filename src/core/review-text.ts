@@ -167,13 +167,22 @@ const ONE_LINER_MAX_WORDS = 12;
 
 export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/).length <= ONE_LINER_MAX_WORDS;
 
+/** Not after a negation ("no better than", "isn't any better than"). */
+const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
+/** Not asked ("was it better than the book?"). */
+const NOT_ASKED = String.raw`(?![^.!;\n]*\?)`;
+/** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
+const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /**
  * Slang read only in a one-liner. The model learnt comparisons from pans ("better than the original" read 4.7), but in
  * long reviews they are as often hedged, hypothetical or about something else ("I wouldn't dare say it is better than
  * the original", "she could sing better than the original").
  */
 const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
-  [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b(?![^.!;\n]*\?)`), 'excellent'],
+  [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
+  // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
+  // "but", where the verdict is what follows ("better than expected but still bad").
+  [slang(String.raw`${BETTER_THAN_EXPECTED}(?![^.!;\n]*\bbut\b)`), 'a pleasant surprise'],
 ];
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
