@@ -173,6 +173,8 @@ const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0
 const NOT_ASKED = String.raw`(?![^.!;\n]*\?)`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
+/** What a viewer sees coming, or not. */
+const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the ending|that ending|the end|the reveal)';
 /**
  * Slang read only in a one-liner. The model learnt comparisons from pans ("better than the original" read 4.7), but in
  * long reviews they are as often hedged, hypothetical or about something else ("I wouldn't dare say it is better than
@@ -183,6 +185,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
   // "but", where the verdict is what follows ("better than expected but still bad").
   [slang(String.raw`${BETTER_THAN_EXPECTED}(?![^.!;\n]*\bbut\b)`), 'a pleasant surprise'],
+  // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one
+  // everybody saw coming is neither ("saw the twist coming a mile away" 5.3).
+  [slang(String.raw`(?:\b(?:didn't|did not|couldn't|could not|won't|will not|can't|cannot|never) (?:even )?see|\bnever saw) ${TWIST} coming\b(?! (?:because|since)\b)`), 'a brilliant surprise'],
+  [slang(String.raw`\b(?:saw|see) ${TWIST} coming\b(?:${CLAUSE_END}|(?= (?:but|(?:from )?a mile away|miles away|from (?:the )?(?:start|trailer|beginning))\b))`), 'predictable'],
 ];
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
