@@ -189,6 +189,9 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // everybody saw coming is neither ("saw the twist coming a mile away" 5.3).
   [slang(String.raw`(?:\b(?:didn't|did not|couldn't|could not|won't|will not|can't|cannot|never) (?:even )?see|\bnever saw) ${TWIST} coming\b(?! (?:because|since)\b)`), 'a brilliant surprise'],
   [slang(String.raw`\b(?:saw|see) ${TWIST} coming\b(?:${CLAUSE_END}|(?= (?:but|(?:from )?a mile away|miles away|from (?:the )?(?:start|trailer|beginning))\b))`), 'predictable'],
+  // In chat "insane" and "unreal" are praise; the model learnt them from plots and pans ("THIS MOVIE IS INSANE" 4.3).
+  [slang(String.raw`(?:(?<=${FILM_PART} (?:is|was) (?:${HARD_INTENSIFIER} )?)|(?<=\b(?:it|that)'s (?:${HARD_INTENSIFIER} )?)|^\s*)(?:insane|unreal)\b${CLAUSE_END}`), 'amazing'],
+  [slang(String.raw`\binsane(?= (?:movie|film|ending|twist|performances?|cinematography|visuals|soundtrack|score|fight|scene|action)\b)`), 'amazing'],
   // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
   [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
 ];
