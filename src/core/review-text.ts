@@ -47,6 +47,8 @@ const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast|act|scene|fight|sequence|trailer|opening|song)`;
 /** The words that make "goes hard" harder. */
 const HARD_INTENSIFIER = '(?:so|really|super|absolutely)';
+/** What a lead carries on their shoulders ("carried the whole movie"); not a gun or a bag. */
+const CARRIED_THING = String.raw`(?:the|this|that) (?:whole |entire )?(?:movie|film|show|thing)\b`;
 /** The words that make a chat "W" (a win) bigger. */
 const W_INTENSIFIER = '(?:massive|huge|big|total|absolute)';
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
@@ -91,7 +93,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!\b(?:gang|the) )\bbangers?\b(?! and mash| sisters)`), 'great film'],
   // Only as the whole verdict: "the pizza they ate." is a meal.
   [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}|^\s*ate and left no crumbs\b`), 'it was excellent'],
-  [slang(String.raw`\bcarried(?= (?:the|this|that) (?:whole |entire )?(?:movie|film|show|thing)\b)`), 'was superb in'],
+  [slang(String.raw`\bcarried(?= ${CARRIED_THING})`), 'was superb in'],
   [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
   [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],
   [slang(String.raw`\bhits different\b`), 'is special'],
@@ -189,6 +191,12 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // everybody saw coming is neither ("saw the twist coming a mile away" 5.3).
   [slang(String.raw`(?:\b(?:didn't|did not|couldn't|could not|won't|will not|can't|cannot|never) (?:even )?see|\bnever saw) ${TWIST} coming\b(?! (?:because|since)\b)`), 'a brilliant surprise'],
   [slang(String.raw`\b(?:saw|see) ${TWIST} coming\b(?:${CLAUSE_END}|(?= (?:but|(?:from )?a mile away|miles away|from (?:the )?(?:start|trailer|beginning))\b))`), 'predictable'],
+  // Praise said with a negation, which the model read as a pan ("The kind of movie they don't make anymore" 3.4);
+  // not "why they don't make movies like this anymore" nor "… anymore for good reason".
+  [slang(String.raw`(?<!\bwhy )\bthey (?:just )?(?:don't|dont|do not) make(?: (?:them|em|'em|movies|films|it|ones))?(?: like (?:this|that|these|those))? any ?more\b(?! for\b)`), 'a timeless classic'],
+  [slang(String.raw`${NOT_NEGATED}\bgive (?:her|him|them|this|the \w+) (?:the|an) oscar\b`), 'deserves an oscar'],
+  // Only in a one-liner: in a long review a shop "carries this movie" as often as a lead does.
+  [slang(String.raw`\bcarries(?= ${CARRIED_THING})`), 'is superb in'],
   // In chat "insane" and "unreal" are praise; the model learnt them from plots and pans ("THIS MOVIE IS INSANE" 4.3).
   [slang(String.raw`(?:(?<=${FILM_PART} (?:is|was) (?:${HARD_INTENSIFIER} )?)|(?<=\b(?:it|that)'s (?:${HARD_INTENSIFIER} )?)|^\s*)(?:insane|unreal)\b${CLAUSE_END}`), 'amazing'],
   [slang(String.raw`\binsane(?= (?:movie|film|ending|twist|performances?|cinematography|visuals|soundtrack|score|fight|scene|action)\b)`), 'amazing'],
