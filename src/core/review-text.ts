@@ -197,6 +197,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\bgive (?:her|him|them|this|the \w+) (?:the|an) oscar\b`), 'deserves an oscar'],
   // Only in a one-liner: in a long review a shop "carries this movie" as often as a lead does.
   [slang(String.raw`\bcarries(?= ${CARRIED_THING})`), 'is superb in'],
+  // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
+  // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
+  [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
+  [slang(String.raw`\blet (?:him|her|them|the \w+) cook\b${CLAUSE_END}`), 'brilliant work'],
   // In chat "insane" and "unreal" are praise; the model learnt them from plots and pans ("THIS MOVIE IS INSANE" 4.3).
   [slang(String.raw`(?:(?<=${FILM_PART} (?:is|was) (?:${HARD_INTENSIFIER} )?)|(?<=\b(?:it|that)'s (?:${HARD_INTENSIFIER} )?)|^\s*)(?:insane|unreal)\b${CLAUSE_END}`), 'amazing'],
   [slang(String.raw`\binsane(?= (?:movie|film|ending|twist|performances?|cinematography|visuals|soundtrack|score|fight|scene|action)\b)`), 'amazing'],
