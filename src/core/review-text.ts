@@ -44,7 +44,7 @@ const NOT_BAD_VERDICT = String.raw`(?:too |that |so )?bad\b(?! (?:enough|as)\b)`
 /** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
 const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 /** The film or a part of it, before chat's praise of it ("the soundtrack goes hard"). */
-const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast|act|scene|fight|sequence|trailer|opening|song)`;
+const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast|act|scenes?|fights?|sequence|trailer|opening|song|twist|visuals|effects|action)`;
 /** The words that make "goes hard" harder. */
 const HARD_INTENSIFIER = '(?:so|really|super|absolutely)';
 /** What a lead carries on their shoulders ("carried the whole movie"); not a gun or a bag. */
@@ -197,6 +197,9 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\bgive (?:her|him|them|this|the \w+) (?:the|an) oscar\b`), 'deserves an oscar'],
   // Only in a one-liner: in a long review a shop "carries this movie" as often as a lead does.
   [slang(String.raw`\bcarries(?= ${CARRIED_THING})`), 'is superb in'],
+  // So are "sick" and "crazy" ("that was sick" 4.0); not "i was sick", "sick and twisted", "the plot is crazy stupid".
+  [slang(String.raw`(?<=${FILM_PART} (?:is|was|were|are) (?:${HARD_INTENSIFIER} )?)(?:sick|crazy)\b${CLAUSE_END}`), 'awesome'],
+  [slang(String.raw`\bsick(?= (?:movie|film|fights?|scenes?|soundtrack|visuals|action|ending)\b)`), 'awesome'],
   // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
