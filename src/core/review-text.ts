@@ -200,6 +200,11 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // So are "sick" and "crazy" ("that was sick" 4.0); not "i was sick", "sick and twisted", "the plot is crazy stupid".
   [slang(String.raw`(?<=${FILM_PART} (?:is|was|were|are) (?:${HARD_INTENSIFIER} )?)(?:sick|crazy)\b${CLAUSE_END}`), 'awesome'],
   [slang(String.raw`\bsick(?= (?:movie|film|fights?|scenes?|soundtrack|visuals|action|ending)\b)`), 'awesome'],
+  // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
+  [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
+  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
   // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
