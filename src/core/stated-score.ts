@@ -38,6 +38,13 @@ function scoreInWords(outOf: string): RegExp {
 }
 const OUT_OF_TEN_IN_WORDS = scoreInWords('(?:10|ten)');
 const OUT_OF_FIVE_IN_WORDS = scoreInWords('(?:5|five)');
+/** Words that grade a bare score ("a solid 6", "generous 3"). */
+const SCORE_ADJECTIVE = '(?:solid|strong|weak|generous|easy|hard|low|high|firm|respectable|mere|good|decent|honest|perfect|fair)';
+/**
+ * A bare score out of ten in a one-liner, after "a", a grading word or "give it", at the end of its clause: "a solid
+ * 6", "it's a 5 from me", "i'd give it an 8"; not "a 2 hour slog", "a 4k transfer", "rated a 9 on imdb".
+ */
+const BARE_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}\b(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_ADJECTIVE} |(?:give|gave|giving) (?:it|this) (?:a |an )?)(10|[1-9](?:\.5)?)(?![\d.,]\d)(?=\s*(?:[.!,;:)]|$|(?:from|for) me\b))(?!\s*\?)`, 'giu');
 /** "4 stars", "4.5 stars", "five stars", not inside a word or a longer number, nor "out of five stars". */
 const STARS = String.raw`(?<![\p{L}\d.,/])(?<!${OUT_OF}\s*)([0-5](?:\.5)?|${STAR_WORDS.join('|')})[\s-]*stars?`;
 /**
@@ -75,7 +82,8 @@ function statedScores(review: string): StatedScore[] {
   const stars = (runs.length === 1 ? runs : [])
     .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
-  return [...outOfTen, ...stars, ...(isOneLiner(review) ? scoresOutOfFive(review, readWords) : [])];
+  if (!isOneLiner(review)) return [...outOfTen, ...stars];
+  return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...(readWords ? scoresFound(review, BARE_SCORE, 10) : [])];
 }
 
 /**

@@ -40,6 +40,10 @@ describe('statedScore', () => {
     ['would have given it 0/10 if i could, 1/10', 1, '1/10'],
     ['tempted to give it three out of ten, but the effects push it up. 4/10', 4, '4/10'],
     ['an 8 out of 10 instead of a 10 out of ten', 8, '8 out of 10'],
+    ['a solid 6', 6, 'a solid 6'],
+    ["it's a 5 from me", 5, 'a 5'],
+    ["i'd give it an 8", 8, 'give it an 8'],
+    ['generous 3', 3, 'generous 3'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -68,6 +72,11 @@ describe('statedScore', () => {
     ['a score asked about', '9 out of ten stars? Really?'],
     ['a score the film would have got', 'i would have given it a 10/10 but the ending drags'],
     ['a score the film could have been', "could've been an easy eight out of ten"],
+    ['a number that is not a score', 'a 2 hour slog, watched it with a 2 year old'],
+    ['a number before something else', 'rated a 9 on imdb, a 4k transfer'],
+    ['a bare number asked about', 'a solid 7?'],
+    ['a bare number with more decimals than a half', 'a 6.8, a 7.25'],
+    ['a bare number in a review long enough to read by its words', 'the middle drags and the ending is too long but the cast is a solid 7'],
     ['a score in words past its scale', 'eleven out of ten, ten and a half out of ten'],
     ['a score in words out of five in a review long enough to read by its words', 'I would give it three out of five because the middle drags but the ending is great'],
   ])('finds none in a review with %s', (_, review) => {
