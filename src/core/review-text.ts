@@ -178,15 +178,18 @@ const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbett
 /** What a viewer sees coming, or not. */
 const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the ending|that ending|the end|the reveal)';
 /**
- * Slang read only in a one-liner. The model learnt comparisons from pans ("better than the original" read 4.7), but in
- * long reviews they are as often hedged, hypothetical or about something else ("I wouldn't dare say it is better than
- * the original", "she could sing better than the original").
+ * Readings safe only in a one-liner, a verdict: in long reviews these phrases are as often hedged, hypothetical or about
+ * something else ("I wouldn't dare say it is better than the original", "she could sing better than the original", a
+ * shop that "carries this movie").
  */
 const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  // The model learnt comparisons from pans: "better than the original" read 4.7.
   [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
   // "but", where the verdict is what follows ("better than expected but still bad").
   [slang(String.raw`${BETTER_THAN_EXPECTED}(?![^.!;\n]*\bbut\b)`), 'a pleasant surprise'],
+  // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
+  [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
   // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one
   // everybody saw coming is neither ("saw the twist coming a mile away" 5.3).
   [slang(String.raw`(?:\b(?:didn't|did not|couldn't|could not|won't|will not|can't|cannot|never) (?:even )?see|\bnever saw) ${TWIST} coming\b(?! (?:because|since)\b)`), 'a brilliant surprise'],
@@ -197,14 +200,13 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\bgive (?:her|him|them|this|the \w+) (?:the|an) oscar\b`), 'deserves an oscar'],
   // Only in a one-liner: in a long review a shop "carries this movie" as often as a lead does.
   [slang(String.raw`\bcarries(?= ${CARRIED_THING})`), 'is superb in'],
-  // So are "sick" and "crazy" ("that was sick" 4.0); not "i was sick", "sick and twisted", "the plot is crazy stupid".
+  // In chat "insane" and "unreal" are praise; the model learnt them from plots and pans ("THIS MOVIE IS INSANE" 4.3).
+  [slang(String.raw`(?:(?<=${FILM_PART} (?:is|was) (?:${HARD_INTENSIFIER} )?)|(?<=\b(?:it|that)'s (?:${HARD_INTENSIFIER} )?)|^\s*)(?:insane|unreal)\b${CLAUSE_END}`), 'amazing'],
+  [slang(String.raw`\binsane(?= (?:movie|film|ending|twist|performances?|cinematography|visuals|soundtrack|score|fight|scene|action)\b)`), 'amazing'],
+  // "Sick" and "crazy" are praise too ("that was sick" 4.0); not "i was sick", "sick and twisted", "the plot is crazy
+  // stupid".
   [slang(String.raw`(?<=${FILM_PART} (?:is|was|were|are) (?:${HARD_INTENSIFIER} )?)(?:sick|crazy)\b${CLAUSE_END}`), 'awesome'],
   [slang(String.raw`\bsick(?= (?:movie|film|fights?|scenes?|soundtrack|visuals|action|ending)\b)`), 'awesome'],
-  // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
-  [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
-  [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
-  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
-  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
   // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
@@ -215,11 +217,11 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
   [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?![^.!;\n]*\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
-  // In chat "insane" and "unreal" are praise; the model learnt them from plots and pans ("THIS MOVIE IS INSANE" 4.3).
-  [slang(String.raw`(?:(?<=${FILM_PART} (?:is|was) (?:${HARD_INTENSIFIER} )?)|(?<=\b(?:it|that)'s (?:${HARD_INTENSIFIER} )?)|^\s*)(?:insane|unreal)\b${CLAUSE_END}`), 'amazing'],
-  [slang(String.raw`\binsane(?= (?:movie|film|ending|twist|performances?|cinematography|visuals|soundtrack|score|fight|scene|action)\b)`), 'amazing'],
-  // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
-  [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
+  // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
+  [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
+  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
 ];
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
