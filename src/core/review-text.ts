@@ -183,6 +183,12 @@ const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the e
  * shop that "carries this movie").
  */
 const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  // The plainest one-liner read low: the model learnt "the movie was" from IMDb's pans ("The movie was good" 5.4, "It was
+  // good" 7.1). "The film was good" reads 6.4 already.
+  [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],
+  // "Fine" as the whole verdict is middling, as "okay" is, but the model read "it was fine" 7.2; "a fine film", "fine
+  // until the ending ruined it" and "it was fine, nothing more" (4.1) read as written.
+  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|perfectly|totally) )?|\bit's (?:(?:${HEDGE}|perfectly|totally) )?)fine\b(?=\s*(?:(?:${TRAILING_FILLERS}|imo|lol)\b)?[\s.!]*$)`), 'average'],
   // The model learnt comparisons from pans: "better than the original" read 4.7.
   [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
