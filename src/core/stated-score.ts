@@ -1,8 +1,8 @@
 /**
  * The score a review gives itself ("7/10", "7 out of 10", "8 outta 10", "seven out of ten", Letterboxd's "★★★½", or in
  * a short review "4/5", "4 stars" and "a solid 6"): the reviewer's own rating on IMDb's scale, which the bot answers
- * with instead of the model's reading. In aclImdb, 8% of reviews state one score, which equals the review's rating 87% of the time (training
- * part: MAE 0.34, against 0.82 for the model of the time on the same reviews).
+ * with instead of the model's reading. In aclImdb, 8% of reviews state one score, which equals the review's rating 87%
+ * of the time (training part: MAE 0.34, against 0.82 for the model of the time on the same reviews).
  */
 import type { ReviewResult } from './predictions.js';
 import { isOneLiner } from './review-text.js';
