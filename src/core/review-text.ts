@@ -213,6 +213,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // stupid".
   [slang(String.raw`(?<=${FILM_PART} (?:is|was|were|are) (?:${HARD_INTENSIFIER} )?)(?:sick|crazy)\b${CLAUSE_END}`), 'awesome'],
   [slang(String.raw`\bsick(?= (?:movie|film|fights?|scenes?|soundtrack|visuals|action|ending)\b)`), 'awesome'],
+  // A scene or a joke that "hits" landed ("every joke hits" 3.1, "ok this one hit" 6.0); not "he hit her", "the car
+  // hit him", "it never hits", "none of the jokes hit".
+  [slang(String.raw`${NOT_NEGATED}(?<!\bnone\b[^.!?,;]*)(?<=(?:${FILM_PART}|\b(?:this|that) one|\bevery (?:scene|joke|song|line|moment)|\bthe jokes)(?: (?:really|just|totally))? )hits?(?: (?:so |really )?hard)?\b${CLAUSE_END}`), 'works brilliantly'],
+  [slang(String.raw`${NOT_NEGATED}\bnailed (it|the (?:casting|ending|tone|role|part|score|soundtrack|adaptation|finale)|every \w+)\b`), 'got $1 perfect'],
   // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
