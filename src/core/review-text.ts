@@ -227,6 +227,11 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
   [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?![^.!;\n]*\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
+  // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
+  // "never made up for it" read as written.
+  [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
+  [slang(String.raw`\b(?:my )?eyes (?:(?:were|kept) )?rolling\b|\b(?:i )?rolled my eyes\b|\beye[- ]?rolls?\b`), 'embarrassing'],
+  [slang(String.raw`\ba (?:total|whole|real|complete|absolute) vibe\b${CLAUSE_END}`), 'a delight'],
   // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
