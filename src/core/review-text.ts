@@ -227,6 +227,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
   [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?![^.!;\n]*\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
+  // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
+  // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
+  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) stop thinking about (?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)\b`), 'it is unforgettable'],
+  [slang(String.raw`\s*\bomg\b(?=[\s.!?]*$)`), ''],
   // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
   // "never made up for it" read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
