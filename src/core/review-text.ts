@@ -200,6 +200,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // everybody saw coming is neither ("saw the twist coming a mile away" 5.3).
   [slang(String.raw`(?:\b(?:didn't|did not|couldn't|could not|won't|will not|can't|cannot|never) (?:even )?see|\bnever saw) ${TWIST} coming\b(?! (?:because|since)\b)`), 'a brilliant surprise'],
   [slang(String.raw`\b(?:saw|see) ${TWIST} coming\b(?:${CLAUSE_END}|(?= (?:but|(?:from )?a mile away|miles away|from (?:the )?(?:start|trailer|beginning))\b))`), 'predictable'],
+  // "Couldn't have been better" is praise the model read as a pan (3.3); "could've been better" alone is a shrug (3.7).
+  [slang(String.raw`\b(?:couldn't|could not|can't|cannot) have been (?:(?:any )?better|more perfect)\b`), 'was perfect'],
+  [slang(String.raw`\b(?:couldn't|could not) have asked for a better\b`), 'got a perfect'],
+  [slang(String.raw`\bcould(?:'ve| have) been better\b(?=\s*(?:(?:${TRAILING_FILLERS}|imo|lol)\b)?[\s.!]*$)`), 'decent but flawed'],
   // Praise said with a negation, which the model read as a pan ("The kind of movie they don't make anymore" 3.4);
   // not "why they don't make movies like this anymore" nor "… anymore for good reason".
   [slang(String.raw`(?<!\bwhy )\bthey (?:just )?(?:don't|dont|do not) make(?: (?:them|em|'em|movies|films|it|ones))?(?: like (?:this|that|these|those))? any ?more\b(?! for\b)`), 'a timeless classic'],
