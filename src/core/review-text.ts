@@ -49,6 +49,12 @@ const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|e
 const HARD_INTENSIFIER = '(?:so|really|super|absolutely)';
 /** What a lead carries on their shoulders ("carried the whole movie"); not a gun or a bag. */
 const CARRIED_THING = String.raw`(?:the|this|that) (?:whole |entire )?(?:movie|film|show|thing)\b`;
+/** What follows in the same clause ("better than expected but…", "…in a bad way"). */
+const REST_OF_CLAUSE = String.raw`[^.!;\n]*`;
+/** Not asked ("was it better than the book?"). */
+const NOT_ASKED = String.raw`(?!${REST_OF_CLAUSE}\?)`;
+/** At the end of the line, an optional filler ("tbh") and final punctuation aside: the whole verdict. */
+const ENDS_LINE = String.raw`(?=\s*(?:(?:${TRAILING_FILLERS}|imo|lol)\b)?[\s.!]*$)`;
 /** The words that make a chat "W" (a win) bigger. */
 const W_INTENSIFIER = '(?:massive|huge|big|total|absolute)';
 const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');
@@ -116,7 +122,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bthe hype (?:is|was) real\b`), 'it is excellent'],
   // Praise that the hype was earned; the model learnt "hype" from pans ("the hype is deserved" read 3.8). Not when
   // negated ("doesn't live up to the hype") or asked ("was it worth the hype?").
-  [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|\bbarely|n't)(?: \w+){0,2} )\b(?:(?:lives|lived) up to (?:all )?the hype|worth (?:all |every bit of )?the hype|the hype (?:is|was) (?:deserved|justified|warranted))\b(?![^.!;\n]*\?)`), 'it is excellent'],
+  [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|\bbarely|n't)(?: \w+){0,2} )\b(?:(?:lives|lived) up to (?:all )?the hype|worth (?:all |every bit of )?the hype|the hype (?:is|was) (?:deserved|justified|warranted))\b${NOT_ASKED}`), 'it is excellent'],
   // The model read "a total blast" 4.7 and "checked my phone the whole time" 5.7: neither is a phrase it learnt.
   [slang(String.raw`(?<=\ba )(?:total|absolute|real|complete) blast\b${CLAUSE_END}`), 'great fun time'],
   // Not a phone used for something ("checked my phone to look up the actor").
@@ -171,8 +177,6 @@ export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/
 
 /** Not after a negation ("no better than", "isn't any better than"). */
 const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
-/** Not asked ("was it better than the book?"). */
-const NOT_ASKED = String.raw`(?![^.!;\n]*\?)`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
@@ -188,12 +192,12 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],
   // "Fine" as the whole verdict is middling, as "okay" is, but the model read "it was fine" 7.2; "a fine film", "fine
   // until the ending ruined it" and "it was fine, nothing more" (4.1) read as written.
-  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|perfectly|totally) )?|\bit's (?:(?:${HEDGE}|perfectly|totally) )?)fine\b(?=\s*(?:(?:${TRAILING_FILLERS}|imo|lol)\b)?[\s.!]*$)`), 'average'],
+  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|perfectly|totally) )?|\bit's (?:(?:${HEDGE}|perfectly|totally) )?)fine\b${ENDS_LINE}`), 'average'],
   // The model learnt comparisons from pans: "better than the original" read 4.7.
   [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
   // "but", where the verdict is what follows ("better than expected but still bad").
-  [slang(String.raw`${BETTER_THAN_EXPECTED}(?![^.!;\n]*\bbut\b)`), 'a pleasant surprise'],
+  [slang(String.raw`${BETTER_THAN_EXPECTED}(?!${REST_OF_CLAUSE}\bbut\b)`), 'a pleasant surprise'],
   // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
   [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
   // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one
@@ -203,7 +207,7 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "Couldn't have been better" is praise the model read as a pan (3.3); "could've been better" alone is a shrug (3.7).
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) have been (?:(?:any )?better|more perfect)\b`), 'was perfect'],
   [slang(String.raw`\b(?:couldn't|could not) have asked for a better\b`), 'got a perfect'],
-  [slang(String.raw`\bcould(?:'ve| have) been better\b(?=\s*(?:(?:${TRAILING_FILLERS}|imo|lol)\b)?[\s.!]*$)`), 'decent but flawed'],
+  [slang(String.raw`\bcould(?:'ve| have) been better\b${ENDS_LINE}`), 'decent but flawed'],
   // Praise said with a negation, which the model read as a pan ("The kind of movie they don't make anymore" 3.4);
   // not "why they don't make movies like this anymore" nor "… anymore for good reason".
   [slang(String.raw`(?<!\bwhy )\bthey (?:just )?(?:don't|dont|do not) make(?: (?:them|em|'em|movies|films|it|ones))?(?: like (?:this|that|these|those))? any ?more\b(?! for\b)`), 'a timeless classic'],
@@ -227,9 +231,9 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\blet (?:him|her|them|the \w+) cook\b${CLAUSE_END}`), 'brilliant work'],
   // Reactions the model read as pans: "left me speechless" 3.9, "i was blown away" 4.9, "so good it hurts" 4.9,
   // "everyone in the theater clapped" 5.0. Not "speechless at how bad it was", nor a crowd glad "because it was over".
-  [slang(String.raw`${NOT_NEGATED}(?:\b(?:left|leaves) me |\b(?:i'm|i am|i was) )?(?:(?:completely|absolutely|totally|honestly|just|literally) )?\b(?:speechless|blown away)\b(?! (?:at|by) how\b)(?![^.!;\n]*\bin a bad way\b)`), 'it was amazing'],
+  [slang(String.raw`${NOT_NEGATED}(?:\b(?:left|leaves) me |\b(?:i'm|i am|i was) )?(?:(?:completely|absolutely|totally|honestly|just|literally) )?\b(?:speechless|blown away)\b(?! (?:at|by) how\b)(?!${REST_OF_CLAUSE}\bin a bad way\b)`), 'it was amazing'],
   [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
-  [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?![^.!;\n]*\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
+  [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?!${REST_OF_CLAUSE}\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
