@@ -125,8 +125,12 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|\bbarely|n't)(?: \w+){0,2} )\b(?:(?:lives|lived) up to (?:all )?the hype|worth (?:all |every bit of )?the hype|the hype (?:is|was) (?:deserved|justified|warranted))\b${NOT_ASKED}`), 'it is excellent'],
   // The model read "a total blast" 4.7 and "checked my phone the whole time" 5.7: neither is a phrase it learnt.
   [slang(String.raw`(?<=\ba )(?:total|absolute|real|complete) blast\b${CLAUSE_END}`), 'great fun time'],
-  // Not a phone used for something ("checked my phone to look up the actor").
-  [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my phone\b(?! (?:to|for)\b)`), 'was bored'],
+  // Not a phone used for something ("checked my phone to look up the actor"). The model read "i kept checking my
+  // watch" 7.1 and "i didn't check my phone once" 3.7.
+  [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my (?:phone|watch)\b(?! (?:to|for)\b)`), 'was bored'],
+  [slang(String.raw`(?:\b(?:didn't|did not|never)(?: once| even)? (?:check|checked|look at|looked at|glance at|glanced at)) my (?:phone|watch)(?: (?:once|even once|one time))?\b(?! (?:to|for)\b)`), 'was gripped throughout'],
+  // Waiting for it to start is eagerness; for it to end, boredom ("couldn't wait for it to end" 6.3).
+  [slang(String.raw`\b(?:couldn't|could not|can't|cannot) wait for (?:it|this(?: (?:movie|film|one))?|the (?:movie|film)) to (?:end|be over|finish)\b`), 'was bored'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
   [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) ${LOST_TIME} back\b`), 'a waste of time'],
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
@@ -248,6 +252,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
   [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
+  // "it flew under the radar" and "the best hour of the film" read as written.
+  [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
+  [slang(String.raw`\b(?:the )?best (?:\w+ ){0,3}(?:hours?|minutes)(?= (?:of my (?:life|year|week)|i've|i have|i ever|i spent|spent|in (?:a|the) (?:cinema|theater|theatre))\b)`), 'a wonderful time'],
   [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
 ];
 
