@@ -239,6 +239,11 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
   [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?!${REST_OF_CLAUSE}\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
+  // A laughing audience is a comedy that works ("the whole theater was laughing" 3.9), unless it laughed at the film
+  // ("laughing at how bad it was", "because it was so bad"), which chat says too ("laughing at it, not with it" 5.5).
+  [slang(String.raw`${NOT_NEGATED}(?:\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
+  [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
+  [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
   [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) stop thinking about (?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)\b`), 'it is unforgettable'],
