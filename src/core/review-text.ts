@@ -44,7 +44,7 @@ const NOT_BAD_VERDICT = String.raw`(?:too |that |so )?bad\b(?! (?:enough|as)\b)`
 /** The time a bad film took ("two hours of my life"), in the idioms that want it back. */
 const LOST_TIME = String.raw`(?:\w+ )?(?:hours?|minutes|mins)(?: of my life)?`;
 /** The film or a part of it, before chat's praise of it ("the soundtrack goes hard"). */
-const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast|act|scenes?|fights?|sequence|trailer|opening|song|twist|visuals|effects|action)`;
+const FILM_PART = String.raw`\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast|act|scenes?|fights?|sequence|trailer|opening|song|twist|visuals|effects|action|acting|chemistry|cinematography|performances?|leads)`;
 /** The words that make "goes hard" harder. */
 const HARD_INTENSIFIER = '(?:so|really|super|absolutely)';
 /** What a lead carries on their shoulders ("carried the whole movie"); not a gun or a bag. */
@@ -134,6 +134,8 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
   [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) ${LOST_TIME} back\b`), 'a waste of time'],
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
+  // "Zero" is how chat says "no", a word the model never learnt it for: "zero chemistry between the leads" read 6.5.
+  [slang(String.raw`\bzero(?= (?:chemistry|stakes|fun|laughs?|jokes|effort|tension|suspense|scares|thrills|charisma|plot|story|logic|sense|depth|originality|personality|substance|heart|emotion|character development)\b)`), 'no'],
   // Read word by word, "not a dull moment" is a negated pan.
   [slang(String.raw`\b(?:not|never) (?:a|one|a single) dull moment\b`), 'gripping throughout'],
   // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop
@@ -257,6 +259,9 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
   [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  // "The chemistry is off the charts" 4.7, "no complaints" 4.5: the model read both as pans. Not "off the charts bad".
+  [slang(String.raw`\boff the charts\b(?! (?:bad|awful|terrible|stupid|dumb|boring)\b)`), 'outstanding'],
+  [slang(String.raw`(?:^\s*|(?<=[.!?,;]\s*))(?:zero|no) (?:complaints|regrets)\b(?:${CLAUSE_END}|(?= (?:watching|here)\b))`), 'thoroughly satisfied'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
