@@ -8,8 +8,11 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[😀😃😄😁😊🙂☺😆😎]|:-?\)|:-?d\b/gu, ' happy '],
   [/[😂🤣]/gu, ' funny '],
   [/[😍🥰❤♥💕💖😘]/gu, ' love '],
-  [/[👍👌🔥⭐🌟]/gu, ' great '],
+  [/[👍👌🔥⭐🌟💯]/gu, ' great '],
+  [/🐐/gu, ' greatest '],
   [/[👎]/gu, ' bad '],
+  [/🤡/gu, ' stupid '],
+  [/🗑\uFE0F?/gu, ' trash '],
   [/[😢😭☹🙁😞😔]|:-?\(/gu, ' sad '],
   [/[😡😠🤬]/gu, ' angry '],
   [/[🤮🤢💩]/gu, ' awful '],
@@ -93,6 +96,9 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
   [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],
   [slang(String.raw`\bgoated\b`), 'excellent'],
+  // Only the film as "lit": a cigarette "is lit", a set is "beautifully lit"; nor Kino the DVD label.
+  [slang(String.raw`(?:^\s*|(?<=${FILM}(?: (?:is|was))? (?:(?:so|straight|absolutely|literally) )?|\b(?:it|that)'s (?:(?:so|straight|absolutely|literally) )?))lit\b${CLAUSE_END}`), 'excellent'],
+  [slang(String.raw`(?:^|${VERDICT_VERB}|\b(?:absolute|pure|peak|true) )kino\b${CLAUSE_END}`), 'a masterpiece'],
   // "The GOAT" (the greatest of all time); the animal ("a goat in the movie", "the goat was adorable") reads as written.
   [slang(String.raw`\bgoat(?= (?:movie|film|status|tier|level|performance|soundtrack)\b)`), 'greatest'],
   [slang(String.raw`(?<=\b(?:is|was|'s) )the goat\b|^\s*(?:the )?goat\b${CLAUSE_END}`), 'the greatest'],
@@ -259,6 +265,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
   [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  // "Two thumbs up" 5.8, "thumbs down" 5.1; in a long review the thumbs are as often a critic's. A "marginal thumbs
+  // up" is not a high recommendation.
+  [slang(String.raw`(?<!\b(?:marginal|mild|reluctant|half|slight|qualified|tentative|weak) )\b(?:(?:two|2|both|big) )?thumbs up\b`), 'highly recommended'],
+  [slang(String.raw`\b(?:(?:two|2|both|big) )?thumbs down\b`), 'not recommended'],
   // "The chemistry is off the charts" 4.7, "no complaints" 4.5: the model read both as pans. Not "off the charts bad".
   [slang(String.raw`\boff the charts\b(?! (?:bad|awful|terrible|stupid|dumb|boring)\b)`), 'outstanding'],
   [slang(String.raw`(?:^\s*|(?<=[.!?,;]\s*))(?:zero|no) (?:complaints|regrets)\b(?:${CLAUSE_END}|(?= (?:watching|here)\b))`), 'thoroughly satisfied'],

@@ -5,6 +5,7 @@ describe('review text', () => {
   it('spells emoji and emoticons as the words they mean, lower-cased', () => {
     expect(emojiAsWords('LOVED it 😍 :D').split(/\s+/).filter(Boolean)).toEqual(['loved', 'it', 'love', 'happy']);
     expect(emojiAsWords('👎👎').split(/\s+/).filter(Boolean)).toEqual(['bad', 'bad']);
+    expect(emojiAsWords('💯 🐐 🤡 🗑️').split(/\s+/).filter(Boolean)).toEqual(['great', 'greatest', 'stupid', 'trash']);
   });
 
   it.each([
@@ -125,6 +126,11 @@ describe('review text', () => {
     ["i didn't check my phone once", 'i was gripped throughout'],
     ["couldn't wait for it to end", 'was bored'],
     ['time flew by', 'it was gripping'],
+    ['lit', 'excellent'],
+    ["that's so lit", "that's so excellent"],
+    ['absolute kino', 'a masterpiece'],
+    ['two thumbs up', 'highly recommended'],
+    ['thumbs down from me', 'not recommended from me'],
     ['zero chemistry between the leads', 'no chemistry between the leads'],
     ['the chemistry is off the charts', 'the chemistry is outstanding'],
     ['zero complaints', 'thoroughly satisfied'],
@@ -206,6 +212,10 @@ describe('review text', () => {
     "couldn't wait for it to come out",
     'the years flew by',
     'it flew under the radar',
+    'a cigarette is lit, a song plays',
+    'the set was beautifully lit',
+    'kino video released it',
+    "i'm going to give it a marginal thumbs up",
     'zero dark thirty',
     'zero gravity, zero stars',
     'off the charts bad',
