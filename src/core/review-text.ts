@@ -142,6 +142,7 @@ const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
   // "Zero" is how chat says "no", a word the model never learnt it for: "zero chemistry between the leads" read 6.5.
   [slang(String.raw`\bzero(?= (?:chemistry|stakes|fun|laughs?|jokes|effort|tension|suspense|scares|thrills|charisma|plot|story|logic|sense|depth|originality|personality|substance|heart|emotion|character development)\b)`), 'no'],
+  [slang(String.raw`\brazzie[- ]worthy\b`), 'awful'],
   // Read word by word, "not a dull moment" is a negated pan.
   [slang(String.raw`\b(?:not|never) (?:a|one|a single) dull moment\b`), 'gripping throughout'],
   // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop
@@ -189,6 +190,8 @@ export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/
 
 /** Not after a negation ("no better than", "isn't any better than"). */
 const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
+/** "Least" as the opposite of "most"; not "at least funny" nor "not in the least funny". */
+const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
@@ -220,6 +223,15 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) have been (?:(?:any )?better|more perfect)\b`), 'was perfect'],
   [slang(String.raw`\b(?:couldn't|could not) have asked for a better\b`), 'got a perfect'],
   [slang(String.raw`\bcould(?:'ve| have) been better\b${ENDS_LINE}`), 'decent but flawed'],
+  // "Least" reverses the word after it, which the model read as the word itself: "my least favorite movie of the year"
+  // 7.8, "the least funny comedy" 6.3. Not "not even my least favorite"; in a long review it often ranks a part
+  // ("my least favorite of the four", in a review rated 8).
+  [slang(String.raw`${NOT_NEGATED}${LEAST} favou?rite\b`), 'worst'],
+  [slang(String.raw`${LEAST} funny\b`), 'most unfunny'],
+  [slang(String.raw`${LEAST} (?:interesting|entertaining|exciting|engaging|compelling)\b`), 'most boring'],
+  [slang(String.raw`${LEAST} memorable\b`), 'most forgettable'],
+  // Comparisons read as pans ("the sequel is even better" 4.1); "even better would have been…" reads as written.
+  [slang(String.raw`\b(?:is|was|gets|got) even better\b`), 'is excellent'],
   // Praise said with a negation, which the model read as a pan ("The kind of movie they don't make anymore" 3.4);
   // not "why they don't make movies like this anymore" nor "… anymore for good reason".
   [slang(String.raw`(?<!\bwhy )\bthey (?:just )?(?:don't|dont|do not) make(?: (?:them|em|'em|movies|films|it|ones))?(?: like (?:this|that|these|those))? any ?more\b(?! for\b)`), 'a timeless classic'],
