@@ -192,6 +192,8 @@ export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/
 const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
 /** "Least" as the opposite of "most"; not "at least funny" nor "not in the least funny". */
 const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
+/** What lingers in the mind ("can't stop thinking about that ending"). */
+const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)';
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
@@ -266,8 +268,17 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
-  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) stop thinking about (?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)\b`), 'it is unforgettable'],
+  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) stop thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
+  // "Still thinking about it" only as the whole verdict: "still thinking about it, and i still think it was a mess".
+  [slang(String.raw`\b(?:(?:i'm|im|i am) )?still thinking about ${THE_FILM_OR_ITS_END}\b(?=(?: (?:\w+ )?(?:days?|weeks?) later)?${ENDS_LINE})`), 'it is unforgettable'],
   [slang(String.raw`\s*\bomg\b(?=[\s.!?]*$)`), ''],
+  // What stays after the film: "gonna watch it again this weekend" 5.0, "forgot about it the next day" 5.5, "i forgot i
+  // was watching a movie" 3.4, "bring a pillow" 6.6; "i'll never watch it again" and "better than expected but i forgot it
+  // already" read as written.
+  [slang(String.raw`${NOT_NEGATED}\b(?:gonna|going to|will|want to|wanna|(?:can't|cannot) wait to) (?:watch|see) (?:it|this(?: one)?) again\b`), 'will definitely watch it again'],
+  [slang(String.raw`\b(?:i |we )?forgot (?:i was|we were) (?:watching a (?:movie|film)|in a (?:theater|theatre|cinema))\b`), 'it was absolutely engrossing'],
+  [slang(String.raw`^\s*(?:i )?(?:already )?forgot (?:about )?(?:it|this(?: one)?|the (?:movie|film)|what it was about)\b(?:${CLAUSE_END}|(?= (?:the next day|by|as soon|already|immediately|right after)\b))`), 'found it forgettable'],
+  [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
   // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
   // "never made up for it" read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
@@ -277,6 +288,7 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
   [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
   // "Two thumbs up" 5.8, "thumbs down" 5.1; in a long review the thumbs are as often a critic's. A "marginal thumbs
   // up" is not a high recommendation.
   [slang(String.raw`(?<!\b(?:marginal|mild|reluctant|half|slight|qualified|tentative|weak) )\b(?:(?:two|2|both|big) )?thumbs up\b`), 'highly recommended'],
@@ -288,7 +300,6 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
   [slang(String.raw`\b(?:the )?best (?:\w+ ){0,3}(?:hours?|minutes)(?= (?:of my (?:life|year|week)|i've|i have|i ever|i spent|spent|in (?:a|the) (?:cinema|theater|theatre))\b)`), 'a wonderful time'],
-  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
 ];
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
