@@ -1,6 +1,6 @@
 /**
  * The score a review gives itself ("7/10", "7 out of 10", "8 outta 10", "seven out of ten", Letterboxd's "★★★½", or in
- * a short review "4/5", "4 stars" and "a solid 6"): the reviewer's own rating on IMDb's scale, which the bot answers
+ * a short review "4/5", "4 stars", "a solid 6" and "B+"): the reviewer's own rating on IMDb's scale, which the bot answers
  * with instead of the model's reading. In aclImdb, 8% of reviews state one score, which equals the review's rating 87%
  * of the time (training part: MAE 0.34, against 0.82 for the model of the time on the same reviews).
  */
@@ -26,8 +26,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const STAR_WORDS = Object.keys(NUMBER_WORDS).filter((word) => NUMBER_WORDS[word]! <= 5);
 const SCORE_WORDS = Object.keys(NUMBER_WORDS);
-/** Where a score in words ends: its clause's end, or "from me" / "for me". */
-const SCORE_END = String.raw`[.!,;:)]|$|(?:from|for) me\b`;
+/** Where a score in words ends: its clause's end, "from me" / "for me", or "at best" / "at most". */
+const SCORE_END = String.raw`[.!,;:)]|$|(?:from|for) me\b|at (?:best|most)\b`;
 /**
  * A score that ends its clause, or comes before "stars", "points", "from me": so "seven out of ten" is a score and
  * "nine out of ten times" or "four out of five dentists" are not. Nor is a question ("9 out of ten stars? Really?").
@@ -47,6 +47,23 @@ const SCORE_ADJECTIVE = '(?:solid|strong|weak|generous|easy|hard|low|high|firm|r
  * 6", "it's a 5 from me", "i'd give it an 8"; not "a 2 hour slog", "a 4k transfer", "rated a 9 on imdb".
  */
 const BARE_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}\b(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_ADJECTIVE} |(?:give|gave|giving) (?:it|this) (?:a |an )?)(10|[1-9](?:\.5)?)(?![\d.,]\d)(?=\s*(?:${SCORE_END}))(?!\s*\?)`, 'giu');
+/** Letter grades on the 1-10 scale. */
+const GRADE_SCORES: Readonly<Record<string, number>> = {
+  'A+': 10, A: 9, 'A-': 8.5, 'B+': 8, B: 7, 'B-': 6.5, 'C+': 6, C: 5, 'C-': 4.5, 'D+': 4, D: 3, 'D-': 2.5, F: 1,
+};
+/**
+ * A letter grade in a one-liner, as the whole line or where a bare score stands ("i'd give it an A", "solid B+", "C- at
+ * best", "grade: B"); not inside a word ("an A-list cast", "a B-movie"), nor negated ("not an A").
+ */
+const LETTER_GRADE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<!\bnot )(?:^\s*|\b(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_ADJECTIVE} |(?:give|gave|giving) (?:it|this) (?:a |an )?|grade:?\s*))([a-d][+-]?|f)(?![\p{L}\d+-])(?=\s*(?:${SCORE_END}|for effort\b))(?!\s*\?)`, 'gimu');
+
+/** Each letter grade in `review`: upper-case, or lower-case with its sign ("b+"), as "a" alone is a word. */
+function gradesFound(review: string): StatedScore[] {
+  return [...review.matchAll(LETTER_GRADE)].flatMap(([text, grade]) =>
+    /^[A-DF]|[+-]$/.test(grade!) ? [{ score: GRADE_SCORES[grade!.toUpperCase()]!, text: text.trim() }] : [],
+  );
+}
+
 /** "4 stars", "4.5 stars", "five stars", not inside a word or a longer number, nor "out of five stars". */
 const STARS = String.raw`(?<![\p{L}\d.,/])(?<!${OUT_OF}\s*)([0-5](?:\.5)?|${STAR_WORDS.join('|')})[\s-]*stars?`;
 /**
@@ -85,7 +102,8 @@ function statedScores(review: string): StatedScore[] {
     .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
   if (!isOneLiner(review)) return [...outOfTen, ...stars];
-  return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...(readWords ? scoresFound(review, BARE_SCORE, 10) : [])];
+  const bare = readWords ? [...scoresFound(review, BARE_SCORE, 10), ...gradesFound(review)] : [];
+  return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...bare];
 }
 
 /**

@@ -44,6 +44,13 @@ describe('statedScore', () => {
     ["it's a 5 from me", 5, 'a 5'],
     ["i'd give it an 8", 8, 'give it an 8'],
     ['generous 3', 3, 'generous 3'],
+    ['a 2 at best', 2, 'a 2'],
+    ['A+', 10, 'A+'],
+    ["I'd give it an A", 9, 'give it an A'],
+    ['solid B+', 8, 'solid B+'],
+    ['grade: b-', 6.5, 'grade: b-'],
+    ['C- at best', 4.5, 'C-'],
+    ['F', 1, 'F'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -79,6 +86,11 @@ describe('statedScore', () => {
     ['a bare number in a review long enough to read by its words', 'the middle drags and the ending is too long but the cast is a solid 7'],
     ['a score in words past its scale', 'eleven out of ten, ten and a half out of ten'],
     ['a score in words out of five in a review long enough to read by its words', 'I would give it three out of five because the middle drags but the ending is great'],
+    ['a letter inside a word', 'an A-list cast in a B-movie, the A-team'],
+    ['a letter that is a word', "it's a, i'd give it a"],
+    ['a letter that is not a grade', 'plan B would have been to stay home, a D script'],
+    ['a grade negated', 'not an A'],
+    ['a letter grade in a review long enough to read by its words', 'the middle drags and the ending is too long but the cast makes it a solid B+'],
   ])('finds none in a review with %s', (_, review) => {
     expect(statedScore(review)).toBeUndefined();
   });
