@@ -279,6 +279,13 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:i |we )?forgot (?:i was|we were) (?:watching a (?:movie|film)|in a (?:theater|theatre|cinema))\b`), 'it was absolutely engrossing'],
   [slang(String.raw`^\s*(?:i )?(?:already )?forgot (?:about )?(?:it|this(?: one)?|the (?:movie|film)|what it was about)\b(?:${CLAUSE_END}|(?= (?:the next day|by|as soon|already|immediately|right after)\b))`), 'found it forgettable'],
   [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
+  // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
+  // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
+  [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
+  [slang(String.raw`\bscared the (?:hell|heck|crap|shit|life|living daylights|bejesus) out of me\b|\bthe jump ?scares got me\b`), 'it was genuinely terrifying'],
+  [slang(String.raw`\b(?:didn't|did not|couldn't|could not|can't) sleep (?:for (?:a week|days|weeks|a month)|that night|all night)\b|\b(?:(?:had|have) to )?(?:sleep|slept|sleeping) with the lights on\b`), 'it was genuinely terrifying'],
+  [slang(String.raw`\bi screamed(?: (?:so many times|the whole time|out loud|so loud|so much))?\b(?! at\b)|\b(?:(?:i|we) (?:was |were |am |'m )?)?(?:hiding|hid) behind (?:my|our) (?:hands|pillows?|blankets?)\b|\bwatched (?:it )?through my fingers\b`), 'it was genuinely terrifying'],
+  [slang(String.raw`(?<=\b(?:villain|monster|killer|ghost|demon|creature|entity) (?:is|was) )(?:terrifying|creepy|scary|frightening)\b${CLAUSE_END}`), 'genuinely terrifying'],
   // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
   // "never made up for it" read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
