@@ -2,6 +2,7 @@
  * What a review's symbols mean, shared by the bot (is there anything to rate?) and the review tokenizer (what the
  * model reads), so both agree on what counts as a word.
  */
+import { titlesAsFilm } from './film-titles.js';
 
 /** Emoji and emoticons carry tone but are absent from GloVe and rare in the training text: read as the word they mean. */
 const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -313,7 +314,7 @@ const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
 
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  return spellOut(text, isOneLiner(text) ? ONE_LINER_READINGS : SLANG_WORDS);
+  return isOneLiner(text) ? spellOut(titlesAsFilm(text), ONE_LINER_READINGS) : spellOut(text, SLANG_WORDS);
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */
