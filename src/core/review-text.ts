@@ -195,6 +195,8 @@ const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0
 const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
 /** What lingers in the mind ("can't stop thinking about that ending"). */
 const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)';
+/** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
+const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
@@ -287,6 +289,10 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:didn't|did not|couldn't|could not|can't) sleep (?:for (?:a week|days|weeks|a month)|that night|all night)\b|\b(?:(?:had|have) to )?(?:sleep|slept|sleeping) with the lights on\b`), 'it was genuinely terrifying'],
   [slang(String.raw`\bi screamed(?: (?:so many times|the whole time|out loud|so loud|so much))?\b(?! at\b)|\b(?:(?:i|we) (?:was |were |am |'m )?)?(?:hiding|hid) behind (?:my|our) (?:hands|pillows?|blankets?)\b|\bwatched (?:it )?through my fingers\b`), 'it was genuinely terrifying'],
   [slang(String.raw`(?<=\b(?:villain|monster|killer|ghost|demon|creature|entity) (?:is|was) )(?:terrifying|creepy|scary|frightening)\b${CLAUSE_END}`), 'genuinely terrifying'],
+  // Someone else's opinion beside the reviewer's: the model read the others' "loved" ("my wife loved it, i didn't" 7.7,
+  // "i hated it, my friends loved it" 8.0). "My kids loved it and so did i" reads as written.
+  [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it(?:,? (?:but )?(?:i|me) (?:didn't|did not)(?: (?:get|like|love|enjoy) it)?\b| except (?:for )?me\b)`), 'i was disappointed'],
+  [slang(String.raw`(?<=\bi (?:hated|disliked|didn't like|did not like|couldn't stand) it)(?:,| but| and|, but)? ${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it\b`), ''],
   // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
   // "never made up for it" read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
