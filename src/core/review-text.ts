@@ -293,6 +293,16 @@ const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "i hated it, my friends loved it" 8.0). "My kids loved it and so did i" reads as written.
   [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it(?:,? (?:but )?(?:i|me) (?:didn't|did not)(?: (?:get|like|love|enjoy) it)?\b| except (?:for )?me\b)`), 'i was disappointed'],
   [slang(String.raw`(?<=\bi (?:hated|disliked|didn't like|did not like|couldn't stand) it)(?:,| but| and|, but)? ${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it\b`), ''],
+  // Idioms the model read word by word: "Hereditary messed me up" 4.3, "pixar has lost its touch" 6.1, "a new low for
+  // the franchise" 5.1, "it's giving straight to dvd" 5.8; "the editing messed up the whole movie" reads as written.
+  [slang(String.raw`\b(?:messed|screwed) me up\b|\bhits? (?:so |really |very )?close to home\b`), 'moved me deeply'],
+  [slang(String.raw`\b(?:has |have )?lost (?:its|his|her|their) (?:touch|magic|edge)\b`), 'has declined badly'],
+  [slang(String.raw`\ba new low\b`), 'the worst yet'],
+  [slang(String.raw`\b(?:fell|falls|fall) short of (?:my |our |all )?expectations\b`), 'was disappointing'],
+  [slang(String.raw`${NOT_NEGATED}\bstyle and substance\b`), 'stylish and substantial'],
+  [slang(String.raw`\bi (?:want|wanna) (?:to )?live in (?:this|that|the) (?:movie|film|world)\b`), 'i adore this movie'],
+  [slang(String.raw`\b(?:it'?s|this is) giving (?:oscars?|best picture)\b`), 'it is oscar worthy'],
+  [slang(String.raw`\b(?:it'?s|this is) giving straight to (?:dvd|video|streaming|tv)\b`), 'it is straight to dvd garbage'],
   // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
   // "never made up for it" read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
