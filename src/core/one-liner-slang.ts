@@ -1,0 +1,140 @@
+import {
+  CLAUSE_END, HEDGE, FILM, FILM_PART, HARD_INTENSIFIER, CARRIED_THING, REST_OF_CLAUSE, NOT_ASKED, ENDS_LINE, slang
+} from './chat-patterns.js';
+
+/** Not after a negation ("no better than", "isn't any better than"). */
+const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
+/** "Least" as the opposite of "most"; not "at least funny" nor "not in the least funny". */
+const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
+/** What lingers in the mind ("can't stop thinking about that ending"). */
+const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)';
+/** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
+const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
+/** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
+const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
+/** What a viewer sees coming, or not. */
+const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the ending|that ending|the end|the reveal)';
+/**
+ * Readings safe only in a one-liner, a verdict: in long reviews these phrases are as often hedged, hypothetical or about
+ * something else ("I wouldn't dare say it is better than the original", "she could sing better than the original", a
+ * shop that "carries this movie").
+ */
+export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  // The plainest one-liner read low: the model learnt "the movie was" from IMDb's pans ("The movie was good" 5.4, "It was
+  // good" 7.1). "The film was good" reads 6.4 already.
+  [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],
+  // "Fine" as the whole verdict is middling, as "okay" is, but the model read "it was fine" 7.2; "a fine film", "fine
+  // until the ending ruined it" and "it was fine, nothing more" (4.1) read as written.
+  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|perfectly|totally) )?|\bit's (?:(?:${HEDGE}|perfectly|totally) )?)fine\b${ENDS_LINE}`), 'average'],
+  // The model learnt comparisons from pans: "better than the original" read 4.7.
+  [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
+  // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
+  // "but", where the verdict is what follows ("better than expected but still bad").
+  [slang(String.raw`${BETTER_THAN_EXPECTED}(?!${REST_OF_CLAUSE}\bbut\b)`), 'a pleasant surprise'],
+  // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
+  [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
+  // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one
+  // everybody saw coming is neither ("saw the twist coming a mile away" 5.3).
+  [slang(String.raw`(?:\b(?:didn't|did not|couldn't|could not|won't|will not|can't|cannot|never) (?:even )?see|\bnever saw) ${TWIST} coming\b(?! (?:because|since)\b)`), 'a brilliant surprise'],
+  [slang(String.raw`\b(?:saw|see) ${TWIST} coming\b(?:${CLAUSE_END}|(?= (?:but|(?:from )?a mile away|miles away|from (?:the )?(?:start|trailer|beginning))\b))`), 'predictable'],
+  // "Couldn't have been better" is praise the model read as a pan (3.3); "could've been better" alone is a shrug (3.7).
+  [slang(String.raw`\b(?:couldn't|could not|can't|cannot) have been (?:(?:any )?better|more perfect)\b`), 'was perfect'],
+  [slang(String.raw`\b(?:couldn't|could not) have asked for a better\b`), 'got a perfect'],
+  [slang(String.raw`\bcould(?:'ve| have) been better\b${ENDS_LINE}`), 'decent but flawed'],
+  // "Least" reverses the word after it, which the model read as the word itself: "my least favorite movie of the year"
+  // 7.8, "the least funny comedy" 6.3. Not "not even my least favorite"; in a long review it often ranks a part
+  // ("my least favorite of the four", in a review rated 8).
+  [slang(String.raw`${NOT_NEGATED}${LEAST} favou?rite\b`), 'worst'],
+  [slang(String.raw`${LEAST} funny\b`), 'most unfunny'],
+  [slang(String.raw`${LEAST} (?:interesting|entertaining|exciting|engaging|compelling)\b`), 'most boring'],
+  [slang(String.raw`${LEAST} memorable\b`), 'most forgettable'],
+  // Comparisons read as pans ("the sequel is even better" 4.1); "even better would have been…" reads as written.
+  [slang(String.raw`\b(?:is|was|gets|got) even better\b`), 'is excellent'],
+  // Praise said with a negation, which the model read as a pan ("The kind of movie they don't make anymore" 3.4);
+  // not "why they don't make movies like this anymore" nor "… anymore for good reason".
+  [slang(String.raw`(?<!\bwhy )\bthey (?:just )?(?:don't|dont|do not) make(?: (?:them|em|'em|movies|films|it|ones))?(?: like (?:this|that|these|those))? any ?more\b(?! for\b)`), 'a timeless classic'],
+  [slang(String.raw`${NOT_NEGATED}\bgive (?:her|him|them|this|the \w+) (?:the|an) oscar\b`), 'deserves an oscar'],
+  // Only in a one-liner: in a long review a shop "carries this movie" as often as a lead does.
+  [slang(String.raw`\bcarries(?= ${CARRIED_THING})`), 'is superb in'],
+  // In chat "insane" and "unreal" are praise; the model learnt them from plots and pans ("THIS MOVIE IS INSANE" 4.3).
+  [slang(String.raw`(?:(?<=${FILM_PART} (?:is|was) (?:${HARD_INTENSIFIER} )?)|(?<=\b(?:it|that)'s (?:${HARD_INTENSIFIER} )?)|^\s*)(?:insane|unreal)\b${CLAUSE_END}`), 'amazing'],
+  [slang(String.raw`\binsane(?= (?:movie|film|ending|twist|performances?|cinematography|visuals|soundtrack|score|fight|scene|action)\b)`), 'amazing'],
+  // "Sick" and "crazy" are praise too ("that was sick" 4.0); not "i was sick", "sick and twisted", "the plot is crazy
+  // stupid".
+  [slang(String.raw`(?<=${FILM_PART} (?:is|was|were|are) (?:${HARD_INTENSIFIER} )?)(?:sick|crazy)\b${CLAUSE_END}`), 'awesome'],
+  [slang(String.raw`\bsick(?= (?:movie|film|fights?|scenes?|soundtrack|visuals|action|ending)\b)`), 'awesome'],
+  // A scene or a joke that "hits" landed ("every joke hits" 3.1, "ok this one hit" 6.0); not "he hit her", "the car
+  // hit him", "it never hits", "none of the jokes hit".
+  [slang(String.raw`${NOT_NEGATED}(?<!\bnone\b[^.!?,;]*)(?<=(?:${FILM_PART}|\b(?:this|that) one|\bevery (?:scene|joke|song|line|moment)|\bthe jokes)(?: (?:really|just|totally))? )hits?(?: (?:so |really )?hard)?\b${CLAUSE_END}`), 'works brilliantly'],
+  [slang(String.raw`${NOT_NEGATED}\bnailed (it|the (?:casting|ending|tone|role|part|score|soundtrack|adaptation|finale)|every \w+)\b`), 'got $1 perfect'],
+  // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
+  // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
+  [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
+  [slang(String.raw`\blet (?:him|her|them|the \w+) cook\b${CLAUSE_END}`), 'brilliant work'],
+  // Reactions the model read as pans: "left me speechless" 3.9, "i was blown away" 4.9, "so good it hurts" 4.9,
+  // "everyone in the theater clapped" 5.0. Not "speechless at how bad it was", nor a crowd glad "because it was over".
+  [slang(String.raw`${NOT_NEGATED}(?:\b(?:left|leaves) me |\b(?:i'm|i am|i was) )?(?:(?:completely|absolutely|totally|honestly|just|literally) )?\b(?:speechless|blown away)\b(?! (?:at|by) how\b)(?!${REST_OF_CLAUSE}\bin a bad way\b)`), 'it was amazing'],
+  [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
+  [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?!${REST_OF_CLAUSE}\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
+  [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
+  // A laughing audience is a comedy that works ("the whole theater was laughing" 3.9), unless it laughed at the film
+  // ("laughing at how bad it was", "because it was so bad"), which chat says too ("laughing at it, not with it" 5.5).
+  [slang(String.raw`${NOT_NEGATED}(?:\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
+  [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
+  [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
+  // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
+  // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
+  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) stop thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
+  // "Still thinking about it" only as the whole verdict: "still thinking about it, and i still think it was a mess".
+  [slang(String.raw`\b(?:(?:i'm|im|i am) )?still thinking about ${THE_FILM_OR_ITS_END}\b(?=(?: (?:\w+ )?(?:days?|weeks?) later)?${ENDS_LINE})`), 'it is unforgettable'],
+  [slang(String.raw`\s*\bomg\b(?=[\s.!?]*$)`), ''],
+  // What stays after the film: "gonna watch it again this weekend" 5.0, "forgot about it the next day" 5.5, "i forgot i
+  // was watching a movie" 3.4, "bring a pillow" 6.6; "i'll never watch it again" and "better than expected but i forgot it
+  // already" read as written.
+  [slang(String.raw`${NOT_NEGATED}\b(?:gonna|going to|will|want to|wanna|(?:can't|cannot) wait to) (?:watch|see) (?:it|this(?: one)?) again\b`), 'will definitely watch it again'],
+  [slang(String.raw`\b(?:i |we )?forgot (?:i was|we were) (?:watching a (?:movie|film)|in a (?:theater|theatre|cinema))\b`), 'it was absolutely engrossing'],
+  [slang(String.raw`^\s*(?:i )?(?:already )?forgot (?:about )?(?:it|this(?: one)?|the (?:movie|film)|what it was about)\b(?:${CLAUSE_END}|(?= (?:the next day|by|as soon|already|immediately|right after)\b))`), 'found it forgettable'],
+  [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
+  // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
+  // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
+  [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
+  [slang(String.raw`\bscared the (?:hell|heck|crap|shit|life|living daylights|bejesus) out of me\b|\bthe jump ?scares got me\b`), 'it was genuinely terrifying'],
+  [slang(String.raw`\b(?:didn't|did not|couldn't|could not|can't) sleep (?:for (?:a week|days|weeks|a month)|that night|all night)\b|\b(?:(?:had|have) to )?(?:sleep|slept|sleeping) with the lights on\b`), 'it was genuinely terrifying'],
+  [slang(String.raw`\bi screamed(?: (?:so many times|the whole time|out loud|so loud|so much))?\b(?! at\b)|\b(?:(?:i|we) (?:was |were |am |'m )?)?(?:hiding|hid) behind (?:my|our) (?:hands|pillows?|blankets?)\b|\bwatched (?:it )?through my fingers\b`), 'it was genuinely terrifying'],
+  [slang(String.raw`(?<=\b(?:villain|monster|killer|ghost|demon|creature|entity) (?:is|was) )(?:terrifying|creepy|scary|frightening)\b${CLAUSE_END}`), 'genuinely terrifying'],
+  // Someone else's opinion beside the reviewer's: the model read the others' "loved" ("my wife loved it, i didn't" 7.7,
+  // "i hated it, my friends loved it" 8.0). "My kids loved it and so did i" reads as written.
+  [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it(?:,? (?:but )?(?:i|me) (?:didn't|did not)(?: (?:get|like|love|enjoy) it)?\b| except (?:for )?me\b)`), 'i was disappointed'],
+  [slang(String.raw`(?<=\bi (?:hated|disliked|didn't like|did not like|couldn't stand) it)(?:,| but| and|, but)? ${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it\b`), ''],
+  // Idioms the model read word by word: "Hereditary messed me up" 4.3, "pixar has lost its touch" 6.1, "a new low for
+  // the franchise" 5.1, "it's giving straight to dvd" 5.8; "the editing messed up the whole movie" reads as written.
+  [slang(String.raw`\b(?:messed|screwed) me up\b|\bhits? (?:so |really |very )?close to home\b`), 'moved me deeply'],
+  [slang(String.raw`\b(?:has |have )?lost (?:its|his|her|their) (?:touch|magic|edge)\b`), 'has declined badly'],
+  [slang(String.raw`\ba new low\b`), 'the worst yet'],
+  [slang(String.raw`\b(?:fell|falls|fall) short of (?:my |our |all )?expectations\b`), 'was disappointing'],
+  [slang(String.raw`${NOT_NEGATED}\bstyle and substance\b`), 'stylish and substantial'],
+  [slang(String.raw`\bi (?:want|wanna) (?:to )?live in (?:this|that|the) (?:movie|film|world)\b`), 'i adore this movie'],
+  [slang(String.raw`\b(?:it'?s|this is) giving (?:oscars?|best picture)\b`), 'it is oscar worthy'],
+  [slang(String.raw`\b(?:it'?s|this is) giving straight to (?:dvd|video|streaming|tv)\b`), 'it is straight to dvd garbage'],
+  // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
+  // "never made up for it" read as written.
+  [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
+  [slang(String.raw`\b(?:my )?eyes (?:(?:were|kept) )?rolling\b|\b(?:i )?rolled my eyes\b|\beye[- ]?rolls?\b`), 'embarrassing'],
+  [slang(String.raw`\ba (?:total|whole|real|complete|absolute) vibe\b${CLAUSE_END}`), 'a delight'],
+  // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
+  [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
+  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
+  // "Two thumbs up" 5.8, "thumbs down" 5.1; in a long review the thumbs are as often a critic's. A "marginal thumbs
+  // up" is not a high recommendation.
+  [slang(String.raw`(?<!\b(?:marginal|mild|reluctant|half|slight|qualified|tentative|weak) )\b(?:(?:two|2|both|big) )?thumbs up\b`), 'highly recommended'],
+  [slang(String.raw`\b(?:(?:two|2|both|big) )?thumbs down\b`), 'not recommended'],
+  // "The chemistry is off the charts" 4.7, "no complaints" 4.5: the model read both as pans. Not "off the charts bad".
+  [slang(String.raw`\boff the charts\b(?! (?:bad|awful|terrible|stupid|dumb|boring)\b)`), 'outstanding'],
+  [slang(String.raw`(?:^\s*|(?<=[.!?,;]\s*))(?:zero|no) (?:complaints|regrets)\b(?:${CLAUSE_END}|(?= (?:watching|here)\b))`), 'thoroughly satisfied'],
+  // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
+  // "it flew under the radar" and "the best hour of the film" read as written.
+  [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
+  [slang(String.raw`\b(?:the )?best (?:\w+ ){0,3}(?:hours?|minutes)(?= (?:of my (?:life|year|week)|i've|i have|i ever|i spent|spent|in (?:a|the) (?:cinema|theater|theatre))\b)`), 'a wonderful time'],
+];
