@@ -95,6 +95,12 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:i |we )?forgot (?:i was|we were) (?:watching a (?:movie|film)|in a (?:theater|theatre|cinema))\b`), 'it was absolutely engrossing'],
   [slang(String.raw`^\s*(?:i )?(?:already )?forgot (?:about )?(?:it|this(?: one)?|the (?:movie|film)|what it was about)\b(?:${CLAUSE_END}|(?= (?:the next day|by|as soon|already|immediately|right after)\b))`), 'found it forgettable'],
   [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
+  // Seeing it again, or once being plenty: "watched it twice in one weekend" 5.0, "saw it once and that was plenty" 7.4,
+  // "once is not enough" 3.3, "sobbing in the theater" 4.4. Not "watched it twice to be sure, still terrible".
+  [slang(String.raw`\b(?:watched|seen|saw) it (?:twice|(?:\d+|two|three|four|five) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated)\b)`), 'loved it so much i watched it again'],
+  [slang(String.raw`\b(?:(?:i )?(?:watched|saw|seen) it )?once,? (?:and )?that was (?:enough|plenty)\b`), 'not worth watching again'],
+  [slang(String.raw`\bonce (?:is not|isn't|was not|wasn't) enough\b`), 'worth watching again and again'],
+  [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed)\b(?!${REST_OF_CLAUSE}\bbecause\b)`), 'moved to tears'],
   // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
   // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
   [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
