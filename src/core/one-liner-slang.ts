@@ -20,6 +20,9 @@ const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the e
  * shop that "carries this movie").
  */
 export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  // Chat's openers address the channel, not the film: "bro this movie was actually so good" read 5.6, "this movie was
+  // actually so good" 6.3.
+  [slang(String.raw`^\s*(?:bro|bruh|dude|yo)\b[,!]?\s*`), ''],
   // The plainest one-liner read low: the model learnt "the movie was" from IMDb's pans ("The movie was good" 5.4, "It was
   // good" 7.1). "The film was good" reads 6.4 already.
   [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],
@@ -101,6 +104,15 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:(?:i )?(?:watched|saw|seen) it )?once,? (?:and )?that was (?:enough|plenty)\b`), 'not worth watching again'],
   [slang(String.raw`\bonce (?:is not|isn't|was not|wasn't) enough\b`), 'worth watching again and again'],
   [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed)\b(?!${REST_OF_CLAUSE}\bbecause\b)`), 'moved to tears'],
+  // Chat's own idioms: "ngl i teared up" 5.7, "not me crying at a kids movie" 3.4, "this movie understood the
+  // assignment" 5.3, "he ate that role up" 4.0, "she was robbed of an oscar" 5.0; "not me falling asleep", "the
+  // director ate up the budget" and "robbed of any meaning" read as written.
+  [slang(String.raw`\b(?:teared|tearing) up\b`), 'was moved to tears'],
+  [slang(String.raw`^\s*not me (?:crying|sobbing|bawling)\b`), 'i cried'],
+  [slang(String.raw`${NOT_NEGATED}\bunderstood the assignment\b`), 'got everything right'],
+  [slang(String.raw`\bate (?:(?:that|the|this|her|his|their) (?:role|part|scene)|every scene) up\b|\bate up (?:(?:that|the|this|her|his|their) (?:role|part)|every scene)\b`), 'was superb'],
+  [slang(String.raw`\b(?:was |got )?robbed (?:of (?:an|the) oscars?|at the oscars)\b`), 'deserved an oscar'],
+  [slang(String.raw`\bin one ear (?:and )?out the other\b`), 'completely forgettable'],
   // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
   // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
   [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
