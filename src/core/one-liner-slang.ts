@@ -113,6 +113,15 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bate (?:(?:that|the|this|her|his|their) (?:role|part|scene)|every scene) up\b|\bate up (?:(?:that|the|this|her|his|their) (?:role|part)|every scene)\b`), 'was superb'],
   [slang(String.raw`\b(?:was |got )?robbed (?:of (?:an|the) oscars?|at the oscars)\b`), 'deserved an oscar'],
   [slang(String.raw`\bin one ear (?:and )?out the other\b`), 'completely forgettable'],
+  // Faith in films, the trailer, the book: "made me believe in movies again" 5.4, "made me lose faith in movies" 6.3,
+  // "the trailer showed all the good parts" 6.4, "the trailer doesn't do it justice" 4.0, "i loved the book, hated the
+  // movie" 6.2.
+  [slang(String.raw`\bmade me believe in (?:movies|cinema|films?) again\b`), 'restored my faith in cinema'],
+  [slang(String.raw`\b(?:(?:it|this) )?(?:made me lose|(?:i )?(?:have )?lost) (?:all )?faith in (?:movies|cinema|films?|hollywood|(?:this|the) (?:franchise|series)|humanity)\b`), 'this ruined movies for me'],
+  [slang(String.raw`\bthe trailer (?:showed|had|gave away|spoiled) (?:all|every one of) the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments)\b|\ball the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments) (?:are|were) in the trailer\b`), 'nothing good beyond the trailer'],
+  [slang(String.raw`\bthe trailer (?:doesn't|does not|didn't|did not) do it justice\b`), 'it is excellent'],
+  [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
+  [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
   // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
   // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
   [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
