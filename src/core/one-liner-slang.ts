@@ -122,6 +122,8 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bthe trailer (?:doesn't|does not|didn't|did not) do it justice\b`), 'it is excellent'],
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
+  // "It was a blast" 5.8, "we had a blast" 5.0; "the explosion was a blast but the story was dull" reads as written.
+  [slang(String.raw`(?<=\b(?:was|is|'s|had) )a blast\b${CLAUSE_END}`), 'great fun'],
   // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
   // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
   [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
