@@ -17,7 +17,7 @@ const VERDICT_ONLY = new Set(
   [
     'movie movies film films flick sequel acting actors story plot cast ending script dialogue characters visuals effects cgi soundtrack score music pacing direction performances performance cinematography scenes action twist',
     'amazing awesome brilliant excellent incredible masterpiece solid decent strong weak boring mid trash garbage overrated underrated hilarious',
-    'ever watch one it this that is was so very really too quite just not absolutely super kinda totally loved love liked like it\'s',
+    'ever watch one it this that is was so very really too quite just not absolutely super kinda totally loved liked like it\'s',
   ].join(' ').split(' '),
 );
 /** Small words a title keeps in lower case ("Bad Boys for Life", "The Good, the Bad and the Ugly"). */
@@ -29,11 +29,12 @@ const TITLE_CASED_RUN = new RegExp(
   'gu',
 );
 
-const SMALL_WORDS = new RegExp(String.raw`^${SMALL_WORD}$`);
+const IS_SMALL_WORD = new RegExp(String.raw`^${SMALL_WORD}$`);
 
+/** A verdict word, and a word of the title's own: neither a verdict, a verdict's own word, nor a small word. */
 function isVerdictTitle(run: string): boolean {
   const words = run.toLowerCase().split(/[\s,]+/);
-  const isOwnWord = (word: string): boolean => !VERDICT_IN_TITLES.has(word) && !VERDICT_ONLY.has(word) && !SMALL_WORDS.test(word);
+  const isOwnWord = (word: string): boolean => !VERDICT_IN_TITLES.has(word) && !VERDICT_ONLY.has(word) && !IS_SMALL_WORD.test(word);
   return words.some((word) => VERDICT_IN_TITLES.has(word)) && words.some(isOwnWord);
 }
 
