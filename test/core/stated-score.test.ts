@@ -51,6 +51,8 @@ describe('statedScore', () => {
     ['grade: b-', 6.5, 'grade: b-'],
     ['C- at best', 4.5, 'C-'],
     ['F', 1, 'F'],
+    ['A+ movie', 10, 'A+'],
+    ['a D- movie at best', 2.5, 'a D-'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -90,6 +92,7 @@ describe('statedScore', () => {
     ['a letter that is a word', "it's a, i'd give it a"],
     ['a letter that is not a grade', 'plan B would have been to stay home, a D script'],
     ['a grade negated', 'not an A'],
+    ['a letter before "movie" without a sign', 'a B movie without the fun, A movie i will never forget'],
     ['a letter grade in a review long enough to read by its words', 'the middle drags and the ending is too long but the cast makes it a solid B+'],
   ])('finds none in a review with %s', (_, review) => {
     expect(statedScore(review)).toBeUndefined();
