@@ -42,11 +42,13 @@ const OUT_OF_TEN_IN_WORDS = scoreInWords('(?:10|ten)');
 const OUT_OF_FIVE_IN_WORDS = scoreInWords('(?:5|five)');
 /** Words that grade a bare score ("a solid 6", "generous 3"). */
 const SCORE_ADJECTIVE = '(?:solid|strong|weak|generous|easy|hard|low|high|firm|respectable|mere|good|decent|honest|perfect|fair)';
+/** Where a bare score or a letter grade stands: after "a", a grading word or "give it" ("a solid", "give it an"). */
+const BARE_SCORE_LEAD = String.raw`(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_ADJECTIVE} |(?:give|gave|giving) (?:it|this) (?:a |an )?)`;
 /**
  * A bare score out of ten in a one-liner, after "a", a grading word or "give it", at the end of its clause: "a solid
  * 6", "it's a 5 from me", "i'd give it an 8"; not "a 2 hour slog", "a 4k transfer", "rated a 9 on imdb".
  */
-const BARE_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}\b(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_ADJECTIVE} |(?:give|gave|giving) (?:it|this) (?:a |an )?)(10|[1-9](?:\.5)?)(?![\d.,]\d)(?=\s*(?:${SCORE_END}))(?!\s*\?)`, 'giu');
+const BARE_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}\b${BARE_SCORE_LEAD}(10|[1-9](?:\.5)?)(?![\d.,]\d)(?=\s*(?:${SCORE_END}))(?!\s*\?)`, 'giu');
 /** Letter grades on the 1-10 scale. */
 const GRADE_SCORES: Readonly<Record<string, number>> = {
   'A+': 10, A: 9, 'A-': 8.5, 'B+': 8, B: 7, 'B-': 6.5, 'C+': 6, C: 5, 'C-': 4.5, 'D+': 4, D: 3, 'D-': 2.5, F: 1,
@@ -56,7 +58,7 @@ const GRADE_SCORES: Readonly<Record<string, number>> = {
  * best", "grade: B"), or with its sign before "movie" ("an A+ film"); not inside a word ("an A-list cast", "a B-movie"),
  * nor negated ("not an A"), nor a "B movie".
  */
-const LETTER_GRADE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<!\bnot )(?:^\s*|\b(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_ADJECTIVE} |(?:give|gave|giving) (?:it|this) (?:a |an )?|grade:?\s*))([a-d][+-]?|f)(?![\p{L}\d+-])(?:(?=\s*(?:${SCORE_END}|for effort\b))|(?<=[+-])(?=\s+(?:movie|film|flick)\b))(?!\s*\?)`, 'gimu');
+const LETTER_GRADE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<!\bnot )(?:^\s*|\b(?:${BARE_SCORE_LEAD}|grade:?\s*))([a-d][+-]?|f)(?![\p{L}\d+-])(?:(?=\s*(?:${SCORE_END}|for effort\b))|(?<=[+-])(?=\s+(?:movie|film|flick)\b))(?!\s*\?)`, 'gimu');
 
 /** Each letter grade in `review`: upper-case, or lower-case with its sign ("b+"), as "a" alone is a word. */
 function gradesFound(review: string): StatedScore[] {
