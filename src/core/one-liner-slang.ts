@@ -8,6 +8,8 @@ const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0
 const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
 /** What lingers in the mind ("can't stop thinking about that ending"). */
 const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)';
+/** The people in the room ("the whole theater", "everyone in the cinema"), whose reaction chat reports. */
+const AUDIENCE = '(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)';
 /** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
 const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
@@ -78,11 +80,11 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "everyone in the theater clapped" 5.0. Not "speechless at how bad it was", nor a crowd glad "because it was over".
   [slang(String.raw`${NOT_NEGATED}(?:\b(?:left|leaves) me |\b(?:i'm|i am|i was) )?(?:(?:completely|absolutely|totally|honestly|just|literally) )?\b(?:speechless|blown away)\b(?! (?:at|by) how\b)(?!${REST_OF_CLAUSE}\bin a bad way\b)`), 'it was amazing'],
   [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
-  [slang(String.raw`\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room) (?:clapped|applauded|cheered)\b(?!${REST_OF_CLAUSE}\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
+  [slang(String.raw`\b${AUDIENCE} (?:clapped|applauded|cheered)\b(?!${REST_OF_CLAUSE}\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
   // A laughing audience is a comedy that works ("the whole theater was laughing" 3.9), unless it laughed at the film
   // ("laughing at how bad it was", "because it was so bad"), which chat says too ("laughing at it, not with it" 5.5).
-  [slang(String.raw`${NOT_NEGATED}(?:\b(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
+  [slang(String.raw`${NOT_NEGATED}(?:\b${AUDIENCE}|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
   [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
