@@ -28,7 +28,7 @@ export interface ReviewModelMetadata {
   /** Rating answered for a review with no word at all (an empty line): the training mean, i.e. "no evidence". */
   readonly emptyRating: number;
   readonly architecture: Readonly<Record<string, unknown>>;
-  readonly tokenizer: { readonly file: string } & Omit<TokenizerConfig, 'words'>;
+  readonly tokenizer: { readonly file: string } & Omit<TokenizerConfig, 'words' | 'englishWords'>;
   readonly training: Readonly<Record<string, unknown>>;
   readonly data: Readonly<Record<string, unknown>> & {
     /** Salt and share of the id-hash split, so evaluation can score the validation part alone. */

@@ -10,7 +10,8 @@
  * const tokenizer = ReviewTokenizer.fit(texts, { vocabSize: 20_000, maxLen: 400, truncating: 'pre' });
  * const ids = tokenizer.encode('A slow start, then wonderful.'); // Int32Array(5), no padding
  */
-import { emojiAsWords, slangAsWords } from '../../../core/review-text.js';
+import { emojiAsWords, isOneLiner, slangAsWords } from '../../../core/review-text.js';
+import { respelled } from './respell.js';
 
 /** Index 0 pads, index 1 stands for every word outside the vocabulary; real words start at 2. */
 export const PAD_INDEX = 0;
@@ -33,6 +34,11 @@ export interface TokenizerOptions {
 export interface TokenizerConfig extends TokenizerOptions {
   /** Words in index order, starting at index 2. */
   readonly words: readonly string[];
+  /**
+   * English words beyond the vocabulary (GloVe's most frequent, from glove.ts), so that a one-liner's misspelt word
+   * can be told from a real word the model never read; absent in older models, which respell nothing.
+   */
+  readonly englishWords?: readonly string[];
 }
 
 const HTML_TAG = /<[^>]*>/g;
@@ -143,10 +149,12 @@ function checkOptions(options: TokenizerOptions): void {
 
 export class ReviewTokenizer {
   private readonly index: ReadonlyMap<string, number>;
+  private readonly englishWords: ReadonlySet<string> | undefined;
 
   private constructor(readonly config: TokenizerConfig) {
     checkOptions(config);
     this.index = new Map(config.words.map((word, i) => [word, i + FIRST_WORD_INDEX]));
+    this.englishWords = config.englishWords && new Set(config.englishWords);
   }
 
   /** Keeps the `vocabSize - 2` most frequent words of `texts`; ties break alphabetically so the result is stable. */
@@ -166,8 +174,13 @@ export class ReviewTokenizer {
    * `negationScope` is written only when on, so a model without it saves what older models saved.
    */
   static fromConfig(config: TokenizerConfig): ReviewTokenizer {
-    const { vocabSize, maxLen, truncating, negationScope, words } = config;
-    return new ReviewTokenizer({ vocabSize, maxLen, truncating, ...(negationScope === true ? { negationScope } : {}), words });
+    const { vocabSize, maxLen, truncating, negationScope, words, englishWords } = config;
+    return new ReviewTokenizer({ vocabSize, maxLen, truncating, ...(negationScope === true ? { negationScope } : {}), words, ...(englishWords ? { englishWords } : {}) });
+  }
+
+  /** This tokenizer, told which words beyond its vocabulary are English (see {@link TokenizerConfig.englishWords}). */
+  withEnglishWords(englishWords: readonly string[]): ReviewTokenizer {
+    return ReviewTokenizer.fromConfig({ ...this.config, englishWords: englishWords.filter((word) => !this.index.has(word)) });
   }
 
   /** Whether `word` (a token as `tokenize` makes it) is in the vocabulary, stretched or not. */
@@ -196,9 +209,23 @@ export class ReviewTokenizer {
     return this.idsOf(this.tokens(text));
   }
 
-  /** The review's tokens as this model reads them (`tokenize` with the model's own options). */
+  /**
+   * The review's tokens as this model reads them (`tokenize` with the model's own options); in a one-liner, a
+   * misspelt word reads as the known word it stands for. Long reviews are read as written: their unknown words are
+   * mostly names, and one slip among hundreds of words changes little.
+   */
   tokens(text: string): string[] {
-    return tokenize(text, this.config.negationScope === true);
+    const tokens = tokenize(text, this.config.negationScope === true);
+    return isOneLiner(text) ? tokens.map((token) => this.respelt(token)) : tokens;
+  }
+
+  /** A negated misspelling ("not_awsome") is respelt as its word, and only when the word itself is unknown. */
+  private respelt(token: string): string {
+    const prefix = token.startsWith(NEGATED_PREFIX) ? NEGATED_PREFIX : '';
+    const word = token.slice(prefix.length);
+    if (this.englishWords === undefined || this.englishWords.has(word) || this.knows(word)) return token;
+    const known = respelled(word, (candidate) => this.index.get(candidate));
+    return known === undefined ? token : prefix + known;
   }
 
   /** Ids of already tokenised words (what `tokenize` returns), cut to `maxLen` like `encode`. */

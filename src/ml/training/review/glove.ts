@@ -14,11 +14,19 @@ import { FIRST_WORD_INDEX, NEGATED_PREFIX, OOV_INDEX, PAD_INDEX } from '../../se
 
 interface WinkEmbeddings {
   readonly dimensions: number;
+  /** Every word, most frequent first. */
+  readonly words: readonly string[];
   /** Each vector holds the `dimensions` values, then its L2 norm and word index. */
   readonly vectors: Readonly<Record<string, readonly number[]>>;
 }
 
 const NEGATED_WORD_SCALE = -0.5;
+/**
+ * GloVe's words this frequent are English; rarer ones are as often common misspellings as rare words ("brillant"
+ * ranks 147,948, "amazin" 153,393, "definately" 305,745; "irrigates" 134,653, "tonally" 121,621).
+ */
+const ENGLISH_WORD_RANKS = 140_000;
+const RESPELLABLE = /^[a-z]{5,}$/;
 
 async function readWinkEmbeddings(): Promise<WinkEmbeddings> {
   const require = createRequire(import.meta.url);
@@ -33,14 +41,25 @@ async function readWinkEmbeddings(): Promise<WinkEmbeddings> {
   return embeddings;
 }
 
+/** GloVe's frequent words that the tokenizer could take for misspellings: see `TokenizerConfig.englishWords`. */
+function englishWordsOf(embeddings: WinkEmbeddings): string[] {
+  return embeddings.words.slice(0, ENGLISH_WORD_RANKS).filter((word) => RESPELLABLE.test(word));
+}
+
+/** {@link englishWordsOf} the GloVe package: for a tokenizer saved before it knew them. */
+export async function gloveEnglishWords(): Promise<string[]> {
+  return englishWordsOf(await readWinkEmbeddings());
+}
+
 /**
  * `[words.length + 2, 100]` matrix in tokenizer index order: GloVe vectors where the word has one, small random
  * vectors otherwise, zeros for padding. A negated word ("not_bad") starts from its plain word's vector turned
  * around and halved: the first convolution is linear in it, so "not bad" starts as a weak opposite of "bad".
- * `found` counts the vocabulary words GloVe knows.
+ * `found` counts the vocabulary words GloVe knows; `englishWords` are {@link englishWordsOf} GloVe.
  */
-export async function gloveEmbeddingMatrix(words: readonly string[], seed: number): Promise<{ weights: tf.Tensor2D; found: number }> {
-  const { vectors } = await readWinkEmbeddings();
+export async function gloveEmbeddingMatrix(words: readonly string[], seed: number): Promise<{ weights: tf.Tensor2D; found: number; englishWords: string[] }> {
+  const embeddings = await readWinkEmbeddings();
+  const { vectors } = embeddings;
   const random = seededRandom(seed);
   const rows = words.length + FIRST_WORD_INDEX;
   const values = new Float32Array(rows * EMBEDDING_DIM);
@@ -59,5 +78,5 @@ export async function gloveEmbeddingMatrix(words: readonly string[], seed: numbe
     for (let d = 0; d < EMBEDDING_DIM; d++) values[row * EMBEDDING_DIM + d] = scale * vector[d]!;
     found++;
   });
-  return { weights: tf.tensor2d(values, [rows, EMBEDDING_DIM]), found };
+  return { weights: tf.tensor2d(values, [rows, EMBEDDING_DIM]), found, englishWords: englishWordsOf(embeddings) };
 }

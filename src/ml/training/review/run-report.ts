@@ -44,7 +44,7 @@ function distillationTarget(ngramWeight: number): string {
 
 export function reviewMetadata(run: RunFacts, progress: Progress): ReviewModelMetadata {
   const { options, data, tokenizer, warm } = run;
-  const { words: _words, ...tokenizerOptions } = tokenizer.config;
+  const { words: _words, englishWords: _englishWords, ...tokenizerOptions } = tokenizer.config;
   return {
     model: 'review',
     task: 'Rates an English movie review on the IMDb 1-10 scale (regression).',

@@ -122,8 +122,9 @@ interface StartingPoint {
 /** A fresh model with a tokenizer fitted on the training texts (and GloVe vectors when asked). */
 async function freshStart(options: ReviewTrainingOptions, texts: readonly string[], log: (msg: string) => void): Promise<StartingPoint> {
   const { vocabSize, maxLen, truncating, negationScope, poolSize, lstmUnits, dropout } = options;
-  const tokenizer = ReviewTokenizer.fit(texts, { vocabSize, maxLen, truncating, negationScope });
-  const glove = options.glove ? await gloveEmbeddingMatrix(tokenizer.config.words, options.seed) : undefined;
+  const fitted = ReviewTokenizer.fit(texts, { vocabSize, maxLen, truncating, negationScope });
+  const glove = options.glove ? await gloveEmbeddingMatrix(fitted.config.words, options.seed) : undefined;
+  const tokenizer = glove ? fitted.withEnglishWords(glove.englishWords) : fitted;
   if (glove) log(`GloVe vectors for ${glove.found} of ${tokenizer.config.words.length} words`);
   const model = buildReviewModel({
     indexCount: tokenizer.indexCount,
