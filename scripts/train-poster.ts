@@ -44,6 +44,8 @@ const HELP = `Usage: npm run train:genre|train:rating -- --data DIR [options]
   --class-weighting W    none | sqrt (genre) (${DEFAULT_HEAD.classWeighting})
   --train-views V        each (flip augmentation) | mean (${DEFAULT_HEAD.trainViews})
   --ensemble N           heads trained with different seeds, outputs averaged (${DEFAULT_HEAD.ensemble})
+  --aux-genre-weight X   rating only: the head also learns the poster's genre labels while training, their cross-
+                         entropy weighted X beside the rating's MAE; the saved head answers the rating alone (0)
   --features F           all (avg + max pools of every tap) | avg (average pools only) (all)
   --input-size N         scratch input side in pixels (${DEFAULT_SCRATCH.inputSize})
   --workers N            scratch only: data-parallel steps over N worker threads, one per core is the fastest
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
       epochs: { type: 'string' }, 'batch-size': { type: 'string' }, 'learning-rate': { type: 'string' }, seed: { type: 'string' },
       patience: { type: 'string' }, folds: { type: 'string' }, search: { type: 'boolean' }, hidden: { type: 'string' },
       dropout: { type: 'string' }, 'input-dropout': { type: 'string' }, l2: { type: 'string' }, 'class-weighting': { type: 'string' },
-      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, wild: { type: 'string' }, 'wild-answer-weight': { type: 'string' }, 'wild-pictures': { type: 'string' }, 'fit-validation': { type: 'boolean' }, feedback: { type: 'string' }, help: { type: 'boolean' },
+      'train-views': { type: 'string' }, features: { type: 'string' }, ensemble: { type: 'string' }, 'input-size': { type: 'string' }, workers: { type: 'string' }, cache: { type: 'string' }, limit: { type: 'string' }, wild: { type: 'string' }, 'wild-answer-weight': { type: 'string' }, 'wild-pictures': { type: 'string' }, 'aux-genre-weight': { type: 'string' }, 'fit-validation': { type: 'boolean' }, feedback: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
@@ -94,6 +96,9 @@ async function main(): Promise<void> {
   const wildPictures = numberFlag(values, 'wild-pictures', 1, isPositiveInteger, 'a positive integer');
   if (values['wild-pictures'] !== undefined && values.wild === undefined) throw new Error('--wild-pictures sets how many wild rows each training poster gets: pass --wild DIR too');
   if (values['fit-validation'] && scratch) throw new Error('--fit-validation is for --arch mobilenet: the scratch CNN has no separate held-out fit to report');
+  if (values['aux-genre-weight'] !== undefined && (task !== 'rating' || scratch || values.search || wildAnswerWeight > 0)) {
+    throw new Error('--aux-genre-weight is for train:rating with --arch mobilenet, without --search or --wild-answer-weight: every head of the run must learn the same targets');
+  }
   if (common.workers > 0 && !scratch) throw new Error('--workers is for --arch scratch: the mobilenet head trains on cached features and is too small to split');
   const batchSize = numberFlag(values, 'batch-size', scratch ? DEFAULT_SCRATCH.batchSize : DEFAULT_HEAD.batchSize, isPositiveInteger, 'a positive integer');
   const learningRate = numberFlag(values, 'learning-rate', scratch ? DEFAULT_SCRATCH.learningRate : DEFAULT_HEAD.learningRate, (n) => n > 0 && n < 1, 'between 0 and 1');
@@ -162,6 +167,7 @@ function headFromFlags(values: Parameters<typeof numberFlag>[0], batchSize: numb
     classWeighting: choiceFlag(values, 'class-weighting', DEFAULT_HEAD.classWeighting, ['none', 'sqrt']),
     trainViews: choiceFlag(values, 'train-views', DEFAULT_HEAD.trainViews, ['each', 'mean']),
     ensemble: numberFlag(values, 'ensemble', DEFAULT_HEAD.ensemble, isPositiveInteger, 'a positive integer'),
+    auxGenreWeight: numberFlag(values, 'aux-genre-weight', DEFAULT_HEAD.auxGenreWeight, (n) => n >= 0, 'non-negative'),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { GENRES } from '../../../core/genres.js';
 import { type PosterTask, outputUnits } from './task.js';
 
 /** Hyperparameters of a trained head on frozen backbone features; chosen by cross-validation. */
@@ -17,6 +18,11 @@ export interface HeadHyperparams {
   readonly trainViews: 'mean' | 'each';
   /** Heads trained with different seeds whose outputs are averaged (one model file). */
   readonly ensemble: number;
+  /**
+   * Rating only: weight of the poster's genre labels, learnt as extra outputs while training (a rating depends on
+   * the genre) and dropped from the saved head; 0 learns the rating alone.
+   */
+  readonly auxGenreWeight: number;
 }
 
 export const DEFAULT_HEAD: HeadHyperparams = {
@@ -29,7 +35,13 @@ export const DEFAULT_HEAD: HeadHyperparams = {
   classWeighting: 'none',
   trainViews: 'mean',
   ensemble: 1,
+  auxGenreWeight: 0,
 };
+
+/** Target columns after the task's own: the genre labels a rating head learns beside its rating. */
+export function auxiliaryUnits(task: PosterTask, hp: HeadHyperparams): number {
+  return task === 'rating' && hp.auxGenreWeight > 0 ? GENRES.length : 0;
+}
 
 /** Rating heads predict the offset from the training mean, so an untrained head already makes the mean guess. */
 export function buildHead(task: PosterTask, inputDim: number, hp: HeadHyperparams, ratingMean = 0): tf.LayersModel {
@@ -40,15 +52,50 @@ export function buildHead(task: PosterTask, inputDim: number, hp: HeadHyperparam
     model.add(tf.layers.dense({ units: hp.hidden, activation: 'relu', kernelRegularizer: regulariser }));
     model.add(tf.layers.dropout({ rate: hp.dropout }));
   }
+  const auxiliary = auxiliaryUnits(task, hp);
   model.add(tf.layers.dense({
-    units: outputUnits(task),
+    units: outputUnits(task) + auxiliary,
+    // Genre outputs of a rating head stay logits: the loss applies their sigmoid.
     activation: task === 'genre' ? 'sigmoid' : 'linear',
     kernelRegularizer: regulariser,
     // A zero kernel makes an untrained rating head the mean guess instead of adding glorot noise of sd ~1.4.
     kernelInitializer: task === 'rating' ? 'zeros' : 'glorotUniform',
-    biasInitializer: task === 'rating' ? tf.initializers.constant({ value: ratingMean }) : 'zeros',
+    biasInitializer: task === 'rating' ? tf.initializers.constant({ value: 0 }) : 'zeros',
   }));
+  if (task === 'rating') {
+    const output = model.layers[model.layers.length - 1]!;
+    const meanFirst = tf.tensor1d([ratingMean, ...new Array<number>(auxiliary).fill(0)]);
+    output.setWeights([output.getWeights()[0]!, meanFirst]);
+    meanFirst.dispose();
+  }
   return model;
+}
+
+/** Rating MAE plus `weight` x the mean sigmoid cross-entropy of the genre logits that follow it. */
+function ratingWithGenresLoss(weight: number): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
+  return (yTrue, yPred) => tf.tidy(() => {
+    const width = yPred.shape[1]! - 1;
+    const rows = yPred.shape[0]!;
+    const ratingError = yTrue.slice([0, 0], [rows, 1]).sub(yPred.slice([0, 0], [rows, 1])).abs().mean();
+    const genres = tf.losses.sigmoidCrossEntropy(yTrue.slice([0, 1], [rows, width]), yPred.slice([0, 1], [rows, width]));
+    return ratingError.add(genres.mul(weight));
+  });
+}
+
+/** The head as served: a rating head trained with genre outputs keeps only its rating output. */
+export function withoutAuxiliaryOutputs(model: tf.LayersModel, task: PosterTask, hp: HeadHyperparams): tf.LayersModel {
+  if (auxiliaryUnits(task, hp) === 0) return model;
+  const served = tf.sequential();
+  const last = model.layers.length - 1;
+  model.layers.slice(0, last).forEach((layer) => served.add(layer));
+  const trained = model.layers[last]!;
+  const [kernel, bias] = trained.getWeights();
+  const rating = tf.layers.dense({ units: outputUnits(task), activation: 'linear' });
+  served.add(rating);
+  const kept = tf.tidy(() => [kernel!.slice([0, 0], [kernel!.shape[0]!, 1]), bias!.slice([0], [1])]);
+  rating.setWeights(kept);
+  tf.dispose(kept);
+  return served;
 }
 
 /** Binary cross-entropy with a per-genre weight on positive examples. */
@@ -73,7 +120,7 @@ export function positiveWeights(targets: readonly number[][], scheme: HeadHyperp
 
 export function compileHead(model: tf.LayersModel, task: PosterTask, hp: HeadHyperparams, trainTargets: readonly number[][]): void {
   const loss = task === 'rating'
-    ? 'meanAbsoluteError'
+    ? auxiliaryUnits(task, hp) > 0 ? ratingWithGenresLoss(hp.auxGenreWeight) : 'meanAbsoluteError'
     : hp.classWeighting === 'none' ? 'binaryCrossentropy' : weightedBinaryCrossentropy(positiveWeights(trainTargets, hp.classWeighting));
   model.compile({ optimizer: tf.train.adam(hp.learningRate), loss });
 }

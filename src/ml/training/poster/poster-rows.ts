@@ -14,22 +14,24 @@ export interface TaskRows {
 /** Share of the training part held out to early-stop the final fit (the validation split decides nothing). */
 export const STOP_SLICE_FOLDS = 8;
 
-export function targetOf(task: PosterTask, poster: Poster): number[] | undefined {
+/** A poster's target row; `withGenres` follows a rating with the genre labels a rating head can learn beside it. */
+export function targetOf(task: PosterTask, poster: Poster, withGenres = false): number[] | undefined {
   if (task === 'genre') return [...poster.genres];
-  return poster.rating === undefined ? undefined : [poster.rating];
+  if (poster.rating === undefined) return undefined;
+  return withGenres ? [poster.rating, ...poster.genres] : [poster.rating];
 }
 
 /**
  * Rows usable for `task` (rating needs a rating), split by the shared id hash into train and validation;
  * posters from feedback always train.
  */
-export function taskRows(task: PosterTask, ids: readonly string[], posters: ReadonlyMap<string, Poster>): TaskRows {
+export function taskRows(task: PosterTask, ids: readonly string[], posters: ReadonlyMap<string, Poster>, withGenres = false): TaskRows {
   const targets: Targets = [];
   const train: number[] = [];
   const validation: number[] = [];
   ids.forEach((id, row) => {
     const poster = posters.get(id);
-    const target = poster && targetOf(task, poster);
+    const target = poster && targetOf(task, poster, withGenres);
     targets.push(target ?? []);
     if (!target) return;
     const validates = !isFeedbackPoster(id) && isValidation(id, POSTER_VALIDATION_FRACTION, POSTER_SPLIT_SEED);

@@ -4,7 +4,7 @@ import type { FeatureTable } from './feature-cache.js';
 import { columnStats, eachView, type Matrix, meanOverViews, standardise } from './feature-matrix.js';
 import { featureExamples } from './feature-examples.js';
 import { type FitOptions, type FitResult, fitModel, predictAll } from './fit.js';
-import { buildHead, compileHead, type HeadHyperparams, positiveWeights, undoClassWeightShift } from './head.js';
+import { buildHead, compileHead, type HeadHyperparams, positiveWeights, undoClassWeightShift, withoutAuxiliaryOutputs } from './head.js';
 import { type PosterTask, taskMetrics, type Targets } from './task.js';
 import { seedTensorflowRandomness } from '../seeded-tensorflow.js';
 
@@ -57,7 +57,7 @@ export async function trainFeatureHead(
     const train = featureExamples(trainMatrix, trainTargets);
     const result = await fitModel(model, task, train, held, { ...fit, batchSize: hp.batchSize, seed }, member === 0 ? monitor : undefined);
     if (task === 'genre') undoClassWeightShift(model, positiveWeights(trainTargets, hp.classWeighting));
-    members.push(model);
+    members.push(withoutAuxiliaryOutputs(model, task, hp));
     first ??= result;
   }
   const model = mergeHeads(members);

@@ -9,6 +9,7 @@ import { crossValidate, type CrossValidationSummary } from './cross-validation.j
 import { featureSpec, type FeatureTable, loadOrExtractFeatures } from './feature-cache.js';
 import { selectColumns } from './feature-matrix.js';
 import { writeFeatureNorm, writePosterMetadata } from '../../serving/poster/metadata.js';
+import { auxiliaryUnits } from './head.js';
 import { stopSlice, taskRows } from './poster-rows.js';
 import { blendWildTargets, loadOrExtractTrainingWild, stopSliceWildStability, type WildStability, wildTraining } from './wild-rows.js';
 import { SELECTION_METRIC, isBetter, meanGuessBaseline, taskLabels, taskMetrics } from './task.js';
@@ -46,7 +47,8 @@ export async function trainMobilenetPoster(ctx: PosterRunContext, posters: reado
   backbone.extractor.dispose();
   if (clean.unreadable.length > 0) log(`${clean.unreadable.length} unreadable posters skipped (first: ${clean.unreadable[0]!.id}: ${clean.unreadable[0]!.reason})`);
   const byId = new Map(posters.map((poster) => [poster.id, poster]));
-  const cleanRows = taskRows(task, clean.ids, byId);
+  // The script lets a run learn genres beside the rating only when its one candidate does.
+  const cleanRows = taskRows(task, clean.ids, byId, candidates.some((candidate) => auxiliaryUnits(task, candidate.head) > 0));
   log(`${task}: ${cleanRows.train.length} training posters, ${cleanRows.validation.length} validation posters`);
   const wild = wildTraining(clean, cleanRows, wildPictures, log);
   const table = { ...wild.table, served: ctx.servedViews };
