@@ -38,9 +38,21 @@ export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
 
+/** A run of three or more of one letter, as chat stretches a word ("bangerrr"). */
+const STRETCH = /(\p{L})\1{2,}/gu;
+/** Slang that chat stretches, read once each stretch is cut to one letter ("slapssss", "fireee", "midddd"). */
+const STRETCHABLE_SLANG = new Set(['banger', 'bangers', 'slaps', 'slapped', 'fire', 'peak', 'goat', 'goated', 'mid', 'snoozefest', 'ate', 'cinema', 'kino', 'lit', 'bussin']);
+
+function unstretchedSlang(text: string): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    const cut = word.replace(STRETCH, '$1');
+    return cut !== word && STRETCHABLE_SLANG.has(cut.toLowerCase()) ? cut : word;
+  });
+}
+
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  return isOneLiner(text) ? spellOut(titlesAsFilm(text), ONE_LINER_READINGS) : spellOut(text, SLANG_WORDS);
+  return isOneLiner(text) ? spellOut(titlesAsFilm(unstretchedSlang(text)), ONE_LINER_READINGS) : spellOut(text, SLANG_WORDS);
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */

@@ -37,6 +37,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
   [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],
   [slang(String.raw`\bgoated\b`), 'excellent'],
+  [slang(String.raw`\bbussin\b`), 'excellent'],
   // Chat's tier lists: "S tier" read 4.6, "god tier soundtrack" 4.6 ("top tier" and "trash tier" read as meant already).
   [slang(String.raw`(?<!['’])\b(?:s|god)[- ]tier\b`), 'excellent'],
   // Only the film as "lit": a cigarette "is lit", a set is "beautifully lit"; nor Kino the DVD label.

@@ -188,6 +188,12 @@ describe('review text', () => {
     ["the best two hours i've spent this year", "a wonderful time i've spent this year"],
     ['W movie', 'great movie'],
     ['ate and left no crumbs', 'it was excellent'],
+    ['bangerrr', 'great film'],
+    ['this movie slapssss', 'this movie is excellent'],
+    ['that ending was fireee', 'that ending was excellent'],
+    ['so middd', 'so mediocre'],
+    ['it aaate', 'it was excellent'],
+    ['bussin fr', 'excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -337,6 +343,9 @@ describe('review text', () => {
     'the w. bush years',
     'a dull b&w film, a b/w film',
     'what a w***er',
+    'sooo good',
+    'the goooal was epic',
+    'aaah the fire scenes',
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
