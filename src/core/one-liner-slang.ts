@@ -36,6 +36,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
   // "but", where the verdict is what follows ("better than expected but still bad").
   [slang(String.raw`${BETTER_THAN_EXPECTED}(?!${REST_OF_CLAUSE}\bbut\b)`), 'a pleasant surprise'],
+  // Chat's "overrated" and its mirror: "i don't get the hype" read 5.5, "now i get the hype" 4.7. Not "didn't get the
+  // hype at first", whose verdict follows.
+  [slang(String.raw`(?:\bi (?:(?:really|still|just) )?)?\b(?:do not|don't) (?:really )?(?:get|understand|see) (?:all )?the hype\b${NOT_ASKED}`), 'it is overrated'],
+  [slang(String.raw`(?:\b(?:now|finally) (?:i )?(?:get|understand|see) (?:all )?the hype|\bi (?:get|understand|see) (?:all )?the hype now)\b${NOT_ASKED}`), 'it is excellent'],
   // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
   [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
   // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one

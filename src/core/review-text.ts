@@ -43,16 +43,24 @@ const STRETCH = /(\p{L})\1{2,}/gu;
 /** Slang that chat stretches, read once each stretch is cut to one letter ("slapssss", "fireee", "midddd"). */
 const STRETCHABLE_SLANG = new Set(['banger', 'bangers', 'slaps', 'slapped', 'fire', 'peak', 'goat', 'goated', 'mid', 'snoozefest', 'ate', 'cinema', 'kino', 'lit', 'bussin']);
 
-function unstretchedSlang(text: string): string {
-  return text.replace(/\p{L}+/gu, (word) => {
+/**
+ * A negation typed without its apostrophe is an unknown word to the model, so "It wasnt good" read as praise (8.1).
+ * "cant" and "wont" are words of their own.
+ */
+const BARE_NEGATION = /\b(do|does|did|is|was|were|are|could|would|should|have|has|had|ai)nt\b/giu;
+
+/** A one-liner as chat types it, spelt as the training text: slang unstretched, negations with their apostrophe. */
+function asTrainingText(text: string): string {
+  const unstretched = text.replace(/\p{L}+/gu, (word) => {
     const cut = word.replace(STRETCH, '$1');
     return cut !== word && STRETCHABLE_SLANG.has(cut.toLowerCase()) ? cut : word;
   });
+  return unstretched.replace(BARE_NEGATION, "$1n't");
 }
 
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  return isOneLiner(text) ? spellOut(titlesAsFilm(unstretchedSlang(text)), ONE_LINER_READINGS) : spellOut(text, SLANG_WORDS);
+  return isOneLiner(text) ? spellOut(titlesAsFilm(asTrainingText(text)), ONE_LINER_READINGS) : spellOut(text, SLANG_WORDS);
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */

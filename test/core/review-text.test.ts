@@ -194,6 +194,10 @@ describe('review text', () => {
     ['so middd', 'so mediocre'],
     ['it aaate', 'it was excellent'],
     ['bussin fr', 'excellent'],
+    ['It wasnt good', "it wasn't good"],
+    ['i couldnt finish it', "i couldn't finish it"],
+    ['honestly i dont get the hype', 'really it is overrated'],
+    ['now i get the hype', 'it is excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -346,6 +350,10 @@ describe('review text', () => {
     'sooo good',
     'the goooal was epic',
     'aaah the fire scenes',
+    'you wont regret it',
+    "didn't get the hype at first but it grew on me",
+    'why do people not get the hype?',
+    `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
