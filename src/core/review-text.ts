@@ -45,9 +45,10 @@ const STRETCHABLE_SLANG = new Set(['banger', 'bangers', 'slaps', 'slapped', 'fir
 
 /**
  * A negation typed without its apostrophe is an unknown word to the model, so "It wasnt good" read as praise (8.1).
- * "cant" and "wont" are words of their own.
+ * "cant" and "wont" are nouns too ("the usual cant", "as is his wont"): only at the start or after a pronoun, before
+ * a word.
  */
-const BARE_NEGATION = /\b(do|does|did|is|was|were|are|could|would|should|have|has|had|ai)nt\b/giu;
+const BARE_NEGATION = /\b(do|does|did|is|was|were|are|could|would|should|have|has|had|ai)nt\b|(?<=^\s*|\b(?:i|you|u|we|they|he|she|it|this|that) )(ca|wo)nt(?= \p{L})/giu;
 
 /** A one-liner as chat types it, spelt as the training text: slang unstretched, negations with their apostrophe. */
 function asTrainingText(text: string): string {
@@ -55,7 +56,7 @@ function asTrainingText(text: string): string {
     const cut = word.replace(STRETCH, '$1');
     return cut !== word && STRETCHABLE_SLANG.has(cut.toLowerCase()) ? cut : word;
   });
-  return unstretched.replace(BARE_NEGATION, "$1n't");
+  return unstretched.replace(BARE_NEGATION, (_negation, verb?: string, modal?: string) => `${verb ?? modal}n't`);
 }
 
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */

@@ -196,6 +196,8 @@ describe('review text', () => {
     ['bussin fr', 'excellent'],
     ['It wasnt good', "it wasn't good"],
     ['i couldnt finish it', "i couldn't finish it"],
+    ['You wont regret it', "you won't regret it"],
+    ['cant wait for the sequel', "can't wait for the sequel"],
     ['honestly i dont get the hype', 'really it is overrated'],
     ['now i get the hype', 'it is excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -350,7 +352,8 @@ describe('review text', () => {
     'sooo good',
     'the goooal was epic',
     'aaah the fire scenes',
-    'you wont regret it',
+    'late, as is his wont',
+    'the usual hollywood cant about family',
     "didn't get the hype at first but it grew on me",
     'why do people not get the hype?',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
