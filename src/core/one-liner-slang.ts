@@ -40,6 +40,13 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // hype at first", whose verdict follows.
   [slang(String.raw`(?:\bi (?:(?:really|still|just) )?)?\b(?:do not|don't) (?:really )?(?:get|understand|see) (?:all )?the hype\b${NOT_ASKED}`), 'it is overrated'],
   [slang(String.raw`(?:\b(?:now|finally) (?:i )?(?:get|understand|see) (?:all )?the hype|\bi (?:get|understand|see) (?:all )?the hype now)\b${NOT_ASKED}`), 'it is excellent'],
+  // "Never been so bored" is an intensifier, not a negation: the negation scope read "not_bored" (5.7-7.1).
+  [slang(String.raw`(?:\bi(?:'ve| have|ve)? )?\bnever (?:been|felt) (?:so|this|more) (?!a\b|the\b)(\w+)`), 'i was extremely $1'],
+  [slang(String.raw`(?:\bi(?:'ve| have|ve)? )?\bnever laughed (?:so|this) (?:hard|much)`), 'it was hilarious'],
+  [slang(String.raw`(?:\bi(?:'ve| have|ve)? )?\bnever cried (?:so|this) (?:hard|much)`), 'it moved me deeply'],
+  // "I've seen better" read 5.5, as a shrug; it is a pan. "Seen better, seen worse" is the shrug.
+  [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better,? (?:and |but )?seen worse\b`), 'it was average'],
+  [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better(?: (?:student )?(?:films|movies|ones))?${ENDS_LINE}`), 'it was weak'],
   // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
   [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
   // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one
