@@ -47,9 +47,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "I've seen better" read 5.5, as a shrug; it is a pan. "Seen better, seen worse" is the shrug.
   [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better,? (?:and |but )?seen worse\b`), 'it was average'],
   [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better(?: (?:student )?(?:films|movies|ones))?${ENDS_LINE}`), 'it was weak'],
-  // Chat's praise that the model read as a shrug: "would rewatch" 4.6, "the cast killed it" 5.5, "did not disappoint"
+  // Chat's praise that the model read as a shrug: "would rewatch" 4.6 ("i'd watch it again if i had to" is no praise), "the cast killed it" 5.5, "did not disappoint"
   // 5.8, "left the theater smiling" 4.7, "a total win" 5.8. "killed it for me" and "killed the franchise" are pans.
-  [slang(String.raw`\bwould (?:(?:definitely|totally|absolutely|def) )?(?:rewatch|watch (?:it )?again)\b${NOT_ASKED}`), 'it is worth watching again'],
+  [slang(String.raw`(?:\bi'd|\b(?:i )?would) (?:(?:definitely|totally|absolutely|def) )?(?:rewatch|watch (?:it )?again)\b(?!,? (?:only )?if\b)${NOT_ASKED}`), 'it is worth watching again'],
   [slang(String.raw`(?<=\b(?:cast|actors?|actress(?:es)?|he|she|they|everyone|everybody|director|leads?) )killed it\b(?! for\b)`), 'was superb'],
   [slang(String.raw`\b(?:did not|didn't) disappoint\b${NOT_ASKED}`), 'was excellent'],
   [slang(String.raw`\b(?:left the (?:theater|theatre|cinema)|walked out(?: of the (?:theater|theatre|cinema))?) (?:smiling|grinning)\b`), 'it was delightful'],
