@@ -38,8 +38,8 @@ export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
 
-/** A run of three or more of one letter, as chat stretches a word ("bangerrr"). */
-const STRETCH = /(\p{L})\1{2,}/gu;
+/** A run of three or more of one letter, as chat stretches a word ("bangerrr", "amazinggg"). */
+export const STRETCH = /(\p{L})\1{2,}/gu;
 /** Slang that chat stretches, read once each stretch is cut to one letter ("slapssss", "fireee", "midddd"). */
 const STRETCHABLE_SLANG = new Set(['banger', 'bangers', 'slaps', 'slapped', 'fire', 'peak', 'goat', 'goated', 'mid', 'snoozefest', 'ate', 'cinema', 'kino', 'lit', 'bussin']);
 

@@ -10,7 +10,7 @@
  * const tokenizer = ReviewTokenizer.fit(texts, { vocabSize: 20_000, maxLen: 400, truncating: 'pre' });
  * const ids = tokenizer.encode('A slow start, then wonderful.'); // Int32Array(5), no padding
  */
-import { emojiAsWords, isOneLiner, slangAsWords } from '../../../core/review-text.js';
+import { emojiAsWords, isOneLiner, slangAsWords, STRETCH } from '../../../core/review-text.js';
 import { respelled } from './respell.js';
 
 /** Index 0 pads, index 1 stands for every word outside the vocabulary; real words start at 2. */
@@ -111,8 +111,6 @@ export function tokenize(text: string, negationScope = false): string[] {
   return negationScope ? markNegationScope(tokens) : tokens.filter((token) => !CLAUSE_MARK.test(token));
 }
 
-/** A run of three or more of one letter, as chat stretches a word ("amazinggg", "loveee"). */
-const STRETCH = /(\p{L})\1{2,}/gu;
 /** Stretched words with more runs than this are left unknown (2^runs spellings to try). */
 const MAX_STRETCHES = 3;
 
