@@ -54,6 +54,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:did not|didn't) disappoint\b${NOT_ASKED}`), 'was excellent'],
   [slang(String.raw`\b(?:left the (?:theater|theatre|cinema)|walked out(?: of the (?:theater|theatre|cinema))?) (?:smiling|grinning)\b`), 'it was delightful'],
   [slang(String.raw`\ba (?:total|huge|massive|big|complete) win\b`), 'a triumph'],
+  // When the end came: too soon is praise ("didn't want it to end" 5.9, "over way too soon" 4.5), too late a pan ("i
+  // just wanted it to end" 5.2, "it never seemed to end" 5.9). "wanted it to end differently" is about the ending.
+  [slang(String.raw`(?:\bi )?\b(?:did not|didn't|never) want(?:ed)? it to end\b|(?:\bi )?\bwish(?:ed)? it (?:was|were) (?:(?:a bit|a little|way|much) )?longer\b|(?:\bit (?:was |is )?)?\b(?:over|ended) (?:way |far |much )?too soon\b`), 'i loved every minute'],
+  [slang(String.raw`(?:\bi )?\bwish(?:ed)? it (?:was|were) (?:(?:a bit|a little|way|much) )?shorter\b|(?:\bi )?\b(?:just )?wanted it to end(?:${CLAUSE_END}| already\b)|(?:\bit )?\bnever seemed to end\b`), 'it was tedious'],
   // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
   [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
   // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one

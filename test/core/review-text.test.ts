@@ -207,6 +207,9 @@ describe('review text', () => {
     ['the cast killed it', 'the cast was superb'],
     ["it didn't disappoint", 'it was excellent'],
     ['left the theater smiling', 'it was delightful'],
+    ['didnt want it to end', 'i loved every minute'],
+    ['i just wanted it to end', 'it was tedious'],
+    ['it never seemed to end', 'it was tedious'],
     ['honestly i dont get the hype', 'really it is overrated'],
     ['now i get the hype', 'it is excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -369,6 +372,7 @@ describe('review text', () => {
     'they killed the franchise',
     'would not rewatch',
     "i'd watch it again if i had to",
+    'i wanted it to end differently',
     "didn't get the hype at first but it grew on me",
     'why do people not get the hype?',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
