@@ -58,6 +58,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // just wanted it to end" 5.2, "it never seemed to end" 5.9). "wanted it to end differently" is about the ending.
   [slang(String.raw`(?:\bi )?\b(?:did not|didn't|never) want(?:ed)? it to end\b|(?:\bi )?\bwish(?:ed)? it (?:was|were) (?:(?:a bit|a little|way|much) )?longer\b|(?:\bit (?:was |is )?)?\b(?:over|ended) (?:way |far |much )?too soon\b`), 'i loved every minute'],
   [slang(String.raw`(?:\bi )?\bwish(?:ed)? it (?:was|were) (?:(?:a bit|a little|way|much) )?shorter\b|(?:\bi )?\b(?:just )?wanted it to end(?:${CLAUSE_END}| already\b)|(?:\bit )?\bnever seemed to end\b`), 'it was tedious'],
+  // A trailing "wtf" is surprise at the verdict before it, not a pan ("that was so good wtf" 3.8).
+  [slang(String.raw`(?<=\S)\s+wtf[\s.!?]*$`), ''],
+  // Asking why nobody talks about a film is chat's "underrated" (3.7-4.5).
+  [slang(String.raw`\b(?:why|how) (?:is|isn't|is not|are|aren't|are not) (?:nobody|no one|noone|anyone|anybody|everyone|more people) talking about (?:this|it)(?: (?:movie|film|one))?\b`), 'it is underrated'],
   // "I expected more" read 5.7: the model never learnt a disappointment said without a word for it.
   [slang(String.raw`\bexpected (?:so |way |a lot |much )?more\b(?:${CLAUSE_END}|(?= from\b))`), 'was disappointed'],
   // Read word by word, a twist nobody saw coming is a negated pan ("didn't see that twist coming" 3.7), and one

@@ -210,6 +210,8 @@ describe('review text', () => {
     ['didnt want it to end', 'i loved every minute'],
     ['i just wanted it to end', 'it was tedious'],
     ['it never seemed to end', 'it was tedious'],
+    ['that was so good wtf', 'that was so good'],
+    ["why isn't anyone talking about this", 'it is underrated'],
     ['honestly i dont get the hype', 'really it is overrated'],
     ['now i get the hype', 'it is excellent'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -373,6 +375,8 @@ describe('review text', () => {
     'would not rewatch',
     "i'd watch it again if i had to",
     'i wanted it to end differently',
+    'wtf did i just watch',
+    'nobody is talking about this movie because it is bad',
     "didn't get the hype at first but it grew on me",
     'why do people not get the hype?',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
