@@ -10,6 +10,8 @@ const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
 const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)';
 /** The people in the room ("the whole theater", "everyone in the cinema"), whose reaction chat reports. */
 const AUDIENCE = '(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)';
+/** The reviewer, as the optional subject of "(i've) never been so bored". */
+const REVIEWER_HAS = String.raw`(?:\bi(?:'ve| have|ve)? )?`;
 /** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
 const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
@@ -41,9 +43,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:\bi (?:(?:really|still|just) )?)?\b(?:do not|don't) (?:really )?(?:get|understand|see) (?:all )?the hype\b${NOT_ASKED}`), 'it is overrated'],
   [slang(String.raw`(?:\b(?:now|finally) (?:i )?(?:get|understand|see) (?:all )?the hype|\bi (?:get|understand|see) (?:all )?the hype now)\b${NOT_ASKED}`), 'it is excellent'],
   // "Never been so bored" is an intensifier, not a negation: the negation scope read "not_bored" (5.7-7.1).
-  [slang(String.raw`(?:\bi(?:'ve| have|ve)? )?\bnever (?:been|felt) (?:so|this|more) (?!a\b|the\b)(\w+)`), 'i was extremely $1'],
-  [slang(String.raw`(?:\bi(?:'ve| have|ve)? )?\bnever laughed (?:so|this) (?:hard|much)`), 'it was hilarious'],
-  [slang(String.raw`(?:\bi(?:'ve| have|ve)? )?\bnever cried (?:so|this) (?:hard|much)`), 'it moved me deeply'],
+  [slang(String.raw`${REVIEWER_HAS}\bnever (?:been|felt) (?:so|this|more) (?!a\b|the\b)(\w+)`), 'i was extremely $1'],
+  [slang(String.raw`${REVIEWER_HAS}\bnever laughed (?:so|this) (?:hard|much)`), 'it was hilarious'],
+  [slang(String.raw`${REVIEWER_HAS}\bnever cried (?:so|this) (?:hard|much)`), 'it moved me deeply'],
   // "I've seen better" read 5.5, as a shrug; it is a pan. "Seen better, seen worse" is the shrug.
   [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better,? (?:and |but )?seen worse\b`), 'it was average'],
   [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better(?: (?:student )?(?:films|movies|ones))?${ENDS_LINE}`), 'it was weak'],

@@ -10,21 +10,22 @@ export const MIN_RESPELT_LENGTH = 5;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const LOWER_CASE_WORD = /^[a-z]+$/;
 
-/** Every spelling one edit from `word`: a letter dropped, added or changed, or two neighbours swapped. */
-function oneEditAway(word: string): Set<string> {
-  const spellings = new Set<string>();
-  for (let i = 0; i <= word.length; i++) {
+/**
+ * Spellings one edit from `word` that keep its first letter (slips rarely hit it; a changed one mostly makes another
+ * word: "trama", "drama"): a letter dropped, added or changed, or two neighbours swapped, from the second letter on.
+ * Some come twice, and `word` itself among them; generated lazily, as most words have few known neighbours.
+ */
+function* oneEditAway(word: string): Generator<string> {
+  for (let i = 1; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
-    if (tail.length > 0) spellings.add(head + tail.slice(1));
-    if (tail.length > 1) spellings.add(head + tail[1] + tail[0] + tail.slice(2));
+    if (tail.length > 0) yield head + tail.slice(1);
+    if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
     for (const letter of LETTERS) {
-      spellings.add(head + letter + tail);
-      if (tail.length > 0) spellings.add(head + letter + tail.slice(1));
+      yield head + letter + tail;
+      if (tail.length > 0) yield head + letter + tail.slice(1);
     }
   }
-  spellings.delete(word);
-  return spellings;
 }
 
 /** `word` with one letter doubled or one double undone, the commonest slip ("dissapointing", "hillarious"). */
@@ -35,6 +36,14 @@ function doublingSlips(word: string): string[] {
     else if (word[i] !== word[i - 1]) slips.push(word.slice(0, i + 1) + word.slice(i));
   }
   return slips;
+}
+
+/** Each doubling slip of `word`, then every spelling one edit from it. */
+function* twoEditsThroughADouble(word: string): Generator<string> {
+  for (const slip of doublingSlips(word)) {
+    yield slip;
+    yield* oneEditAway(slip);
+  }
 }
 
 /**
@@ -48,12 +57,10 @@ export function respelled(word: string, rank: (candidate: string) => number | un
     let best: string | undefined;
     let bestRank = Number.POSITIVE_INFINITY;
     for (const candidate of candidates) {
-      // Slips rarely hit the first letter; a changed one mostly makes another word ("trama": "drama").
-      if (candidate[0] !== word[0]) continue;
-      const candidateRank = rank(candidate);
+      const candidateRank = candidate === word ? undefined : rank(candidate);
       if (candidateRank !== undefined && candidateRank < bestRank) [best, bestRank] = [candidate, candidateRank];
     }
     return best;
   };
-  return mostFrequent(oneEditAway(word)) ?? mostFrequent(doublingSlips(word).flatMap((slip) => [slip, ...oneEditAway(slip)]));
+  return mostFrequent(oneEditAway(word)) ?? mostFrequent(twoEditsThroughADouble(word));
 }

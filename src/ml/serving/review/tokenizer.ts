@@ -147,12 +147,12 @@ function checkOptions(options: TokenizerOptions): void {
 
 export class ReviewTokenizer {
   private readonly index: ReadonlyMap<string, number>;
-  private readonly englishWords: ReadonlySet<string> | undefined;
+  /** Built on the first unknown word of a one-liner: a tokenizer that never respells (the pool's) never pays for it. */
+  private englishWordSet: ReadonlySet<string> | undefined;
 
   private constructor(readonly config: TokenizerConfig) {
     checkOptions(config);
     this.index = new Map(config.words.map((word, i) => [word, i + FIRST_WORD_INDEX]));
-    this.englishWords = config.englishWords && new Set(config.englishWords);
   }
 
   /** Keeps the `vocabSize - 2` most frequent words of `texts`; ties break alphabetically so the result is stable. */
@@ -221,7 +221,9 @@ export class ReviewTokenizer {
   private respelt(token: string): string {
     const prefix = token.startsWith(NEGATED_PREFIX) ? NEGATED_PREFIX : '';
     const word = token.slice(prefix.length);
-    if (this.englishWords === undefined || this.englishWords.has(word) || this.knows(word)) return token;
+    if (this.config.englishWords === undefined || this.knows(word)) return token;
+    this.englishWordSet ??= new Set(this.config.englishWords);
+    if (this.englishWordSet.has(word)) return token;
     const known = respelled(word, (candidate) => this.index.get(candidate));
     return known === undefined ? token : prefix + known;
   }
