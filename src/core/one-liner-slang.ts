@@ -72,7 +72,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:saw|see) ${TWIST} coming\b(?:${CLAUSE_END}|(?= (?:but|(?:from )?a mile away|miles away|from (?:the )?(?:start|trailer|beginning))\b))`), 'predictable'],
   // "Couldn't have been better" is praise the model read as a pan (3.3); "could've been better" alone is a shrug (3.7).
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) have been (?:(?:any )?better|more perfect)\b`), 'was perfect'],
-  [slang(String.raw`\b(?:couldn't|could not) have asked for a better\b`), 'got a perfect'],
+  [slang(String.raw`\b(?:couldn't|could not|can't|cannot)(?: have asked| ask) for (?:a )?(?:better|more)\b`), 'got a perfect'],
   [slang(String.raw`\bcould(?:'ve| have) been better\b${ENDS_LINE}`), 'decent but flawed'],
   // "Least" reverses the word after it, which the model read as the word itself: "my least favorite movie of the year"
   // 7.8, "the least funny comedy" 6.3. Not "not even my least favorite"; in a long review it often ranks a part
@@ -152,6 +152,14 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bthe trailer (?:doesn't|does not|didn't|did not) do it justice\b`), 'it is excellent'],
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
+  // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,
+  // "doesn't waste a single minute" 2.5, "i wouldn't change a thing" 3.9.
+  // Waiting for it to end is boredom (SLANG_WORDS); "i didn't waste a minute walking out" is the reviewer's time.
+  [slang(String.raw`\b(?:(?:you|u|one) )?(?:can't|cannot|can not) go wrong with\b${NOT_ASKED}`), 'highly recommend'],
+  [slang(String.raw`\b(?:can't|cannot|can not) wait (?:for|to see) (?:the sequel|a sequel|part (?:two|2|ii)|the next (?:one|part|film|movie|chapter|installment)|more)\b`), 'loved it and want more'],
+  [slang(String.raw`(?<!\b(?:i|we) )\b(?:doesn't|does not|didn't|did not|never) waste(?:s|d)? (?:a|one|a single) (?:minute|second|moment|scene|frame)\b`), 'gripping throughout'],
+  [slang(String.raw`\b(?:i )?(?:wouldn't|would not|won't|will not) change (?:a|one|a single) thing\b${NOT_ASKED}`), 'it was perfect'],
+  [slang(String.raw`\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
   // "It was a blast" 5.8, "we had a blast" 5.0; "the explosion was a blast but the story was dull" reads as written.
   [slang(String.raw`(?<=\b(?:was|is|'s|had) )a blast\b${CLAUSE_END}`), 'great fun'],
   // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the

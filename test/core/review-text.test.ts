@@ -197,7 +197,7 @@ describe('review text', () => {
     ['It wasnt good', "it wasn't good"],
     ['i couldnt finish it', "i couldn't finish it"],
     ['You wont regret it', "you won't regret it"],
-    ['cant wait for the sequel', "can't wait for the sequel"],
+    ['cant stand it', "can't stand it"],
     ["i've never been so bored", 'i was extremely bored'],
     ['never laughed so hard', 'it was hilarious'],
     ['ive seen better', 'it was weak'],
@@ -214,6 +214,12 @@ describe('review text', () => {
     ["why isn't anyone talking about this", 'it is underrated'],
     ['honestly i dont get the hype', 'really it is overrated'],
     ['now i get the hype', 'it is excellent'],
+    ['You cant go wrong with this one', 'highly recommend this one'],
+    ['cant wait for the sequel', 'loved it and want more'],
+    ['it doesnt waste a single minute', 'it gripping throughout'],
+    ['I wouldnt change a thing', 'it was perfect'],
+    ["couldn't ask for a better ending", 'got a perfect ending'],
+    ['i couldnt look away', 'absolutely gripping'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -379,6 +385,9 @@ describe('review text', () => {
     'nobody is talking about this movie because it is bad',
     "didn't get the hype at first but it grew on me",
     'why do people not get the hype?',
+    "i didn't waste a minute walking out",
+    'would you change a thing?',
+    "you can go wrong with this one",
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
