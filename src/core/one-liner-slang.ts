@@ -160,6 +160,13 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!\b(?:i|we) )\b(?:doesn't|does not|didn't|did not|never) waste(?:s|d)? (?:a|one|a single) (?:minute|second|moment|scene|frame)\b`), 'gripping throughout'],
   [slang(String.raw`\b(?:i )?(?:wouldn't|would not|won't|will not) change (?:a|one|a single) thing\b${NOT_ASKED}`), 'it was perfect'],
   [slang(String.raw`\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
+  // Enjoying a bad or dumb film, which the model read from its bad words: "so bad it's good" 2.7, "a total guilty
+  // pleasure" 5.3, "stupid but so much fun" 5.0, "turn your brain off and enjoy" 4.9. Not "not even so bad it's good",
+  // "too boring to be so bad it's good", "fun if you turn your brain off".
+  [slang(String.raw`${NOT_NEGATED}(?<!\bto be )\bso (?:bad|terrible|awful|dumb|stupid|cheesy) (?:that )?(?:it(?:'s|s| is| was)|it's|they're) (?:actually |kinda |kind of )?(?:good|great|amazing|fun)\b`), 'good fun'],
+  [slang(String.raw`\bguilty pleasures?\b`), 'fun treat'],
+  [slang(String.raw`\b(?:dumb|stupid|silly|cheesy|ridiculous|brainless|mindless|goofy|trashy)(?: as hell)?,? but (?:(?:so|so much|really|very|a lot of|super|such) )?fun\b`), 'silly but great fun'],
+  [slang(String.raw`\b(?:just )?(?:turn|switch|shut) (?:off )?(?:your|ur) brains?(?: off)? and (?:just )?(?:enjoy|have fun)\b`), 'sit back and enjoy'],
   // "It was a blast" 5.8, "we had a blast" 5.0; "the explosion was a blast but the story was dull" reads as written.
   [slang(String.raw`(?<=\b(?:was|is|'s|had) )a blast\b${CLAUSE_END}`), 'great fun'],
   // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the

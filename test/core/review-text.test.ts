@@ -220,6 +220,10 @@ describe('review text', () => {
     ['I wouldnt change a thing', 'it was perfect'],
     ["couldn't ask for a better ending", 'got a perfect ending'],
     ['i couldnt look away', 'absolutely gripping'],
+    ["so bad it's good", 'good fun'],
+    ['a total guilty pleasure', 'a total fun treat'],
+    ['stupid but so much fun', 'silly but great fun'],
+    ['turn your brain off and enjoy', 'sit back and enjoy'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -388,6 +392,9 @@ describe('review text', () => {
     "i didn't waste a minute walking out",
     'would you change a thing?',
     "you can go wrong with this one",
+    "not even so bad it's good, just bad",
+    "too boring to be so bad it's good",
+    'fun if you turn your brain off',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
