@@ -30,6 +30,13 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // The plainest one-liner read low: the model learnt "the movie was" from IMDb's pans ("The movie was good" 5.4, "It was
   // good" 7.1). "The film was good" reads 6.4 already.
   [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],
+  // "Perfectly" praises nothing before a middling word: "it was perfectly fine" read 8.4, "a perfectly average movie" 6.9.
+  [slang(String.raw`\bperfectly (?=(?:average|fine|okay|ok|alright|adequate|serviceable|acceptable|watchable|ordinary|mediocre)\b)`), ''],
+  // "Nothing special" is middling, but the negation scope read it as a pan ("alright movie, nothing special" 2.9).
+  [slang(String.raw`\bnothing (?:(?:too|so|that|really|very|all that) )?special\b`), 'just average'],
+  // A film's arc is judged by where it ends: "a slow start, then wonderful" read 5.0, "starts slow, then gets really
+  // good" 4.4, as if the start weighed as much.
+  [slang(String.raw`(?<=\b(?:start|opening|beginning|first (?:act|half|hour)|starts?(?: off)? (?:slow(?:ly)?|strong(?:ly)?|well|badly|great))),? (?:and )?then\b`), ' but overall'],
   // "Fine" as the whole verdict is middling, as "okay" is, but the model read "it was fine" 7.2; "a fine film", "fine
   // until the ending ruined it" and "it was fine, nothing more" (4.1) read as written.
   [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|perfectly|totally) )?|\bit's (?:(?:${HEDGE}|perfectly|totally) )?)fine\b${ENDS_LINE}`), 'average'],

@@ -34,7 +34,10 @@ describe('review text', () => {
     ["it's so cringe", "it's so embarrassing"],
     ['what a slog', 'what a bore'],
     ['it was honestly great', 'it was really great'],
-    ['It was okay, nothing special', 'it was average, nothing special'],
+    ['It was okay, nothing special', 'it was average, just average'],
+    ['it was perfectly fine', 'it was average'],
+    ['a slow start, then wonderful', 'a slow start but overall wonderful'],
+    ['starts strong and then falls apart', 'starts strong but overall falls apart'],
     ["it's ok", "it's average"],
     ['The movie was pretty alright.', 'it was pretty average.'],
     ['just okay', 'just average'],
@@ -395,6 +398,8 @@ describe('review text', () => {
     "not even so bad it's good, just bad",
     "too boring to be so bad it's good",
     'fun if you turn your brain off',
+    'perfectly cast',
+    'we ate, then watched it',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
