@@ -49,6 +49,8 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // hype at first", whose verdict follows.
   [slang(String.raw`(?:\bi (?:(?:really|still|just) )?)?\b(?:do not|don't) (?:really )?(?:get|understand|see) (?:all )?the hype\b${NOT_ASKED}`), 'it is overrated'],
   [slang(String.raw`(?:\b(?:now|finally) (?:i )?(?:get|understand|see) (?:all )?the hype|\bi (?:get|understand|see) (?:all )?the hype now)\b${NOT_ASKED}`), 'it is excellent'],
+  // "Believe the hype" read 3.6: the model learnt it from pans that say not to.
+  [slang(String.raw`${NOT_NEGATED}\bbelieve (?:all )?the hype\b${NOT_ASKED}`), 'it is excellent'],
   // "Never been so bored" is an intensifier, not a negation: the negation scope read "not_bored" (5.7-7.1).
   [slang(String.raw`${REVIEWER_HAS}\bnever (?:been|felt) (?:so|this|more) (?!a\b|the\b)(\w+)`), 'i was extremely $1'],
   [slang(String.raw`${REVIEWER_HAS}\bnever laughed (?:so|this) (?:hard|much)`), 'it was hilarious'],
@@ -122,9 +124,11 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}(?:\b${AUDIENCE}|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
   [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
-  // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7), not one that cost
+  // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7, "i keep thinking about
+  // this movie" 5.0, "burned into my brain" 5.2), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
-  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) stop thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
+  [slang(String.raw`\b(?:(?:can't|cannot|can not|couldn't|could not) stop|(?:i )?keep) thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
+  [slang(String.raw`\b(?:burned|burnt|etched|seared) (?:into|in|on) my (?:brain|memory|mind)\b`), 'unforgettable'],
   // "Still thinking about it" only as the whole verdict: "still thinking about it, and i still think it was a mess".
   [slang(String.raw`\b(?:(?:i'm|im|i am) )?still thinking about ${THE_FILM_OR_ITS_END}\b(?=(?: (?:\w+ )?(?:days?|weeks?) later)?${ENDS_LINE})`), 'it is unforgettable'],
   [slang(String.raw`\s*\bomg\b(?=[\s.!?]*$)`), ''],
@@ -137,7 +141,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
   // Seeing it again, or once being plenty: "watched it twice in one weekend" 5.0, "saw it once and that was plenty" 7.4,
   // "once is not enough" 3.3, "sobbing in the theater" 4.4. Not "watched it twice to be sure, still terrible".
-  [slang(String.raw`\b(?:watched|seen|saw) it (?:twice|(?:\d+|two|three|four|five) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated)\b)`), 'loved it so much i watched it again'],
+  [slang(String.raw`\b(?:watched|rewatched|seen|saw) it (?:twice|(?:\d+|two|three|four|five|six|ten|so many) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated|hoping)\b)`), 'loved it so much i watched it again'],
+  // "already planning a rewatch" 4.8, "on my third rewatch this week" 5.4; not "on my second watch it fell apart".
+  [slang(String.raw`${NOT_NEGATED}\b(?:already )?(?:planning|planning on|plan on|need|want) (?:a|my|another) (?:rewatch|second (?:watch|viewing))\b`), 'will definitely watch it again'],
+  [slang(String.raw`\bon my (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:rewatch|watch|viewing)(?: (?:this|in (?:a|one)) (?:week|month|year|weekend|day))?${CLAUSE_END}`), 'loved it so much i watched it again'],
   [slang(String.raw`\b(?:(?:i )?(?:watched|saw|seen) it )?once,? (?:and )?that was (?:enough|plenty)\b`), 'not worth watching again'],
   [slang(String.raw`\bonce (?:is not|isn't|was not|wasn't) enough\b`), 'worth watching again and again'],
   [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed)\b(?!${REST_OF_CLAUSE}\bbecause\b)`), 'moved to tears'],

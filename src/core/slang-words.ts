@@ -120,7 +120,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // The model learnt comparisons from pans: "weakest of the trilogy" read 7.1.
   [slang(String.raw`\bweakest(?: (?:one|entry|film|movie))? (?:in|of) the (?:series|franchise|trilogy|saga)\b`), 'worst in the series'],
   // Whether it lingers or one viewing was plenty: "it stuck with me" read 4.0, "one watch was plenty" 7.5.
-  [slang(String.raw`(?<=\b(?:it|this|that|one|movie|film|ending|scene|story|soundtrack|score) (?:really |truly )?)(?:stuck|stayed|stays|sticks) with (?:me|you)\b`), 'was unforgettable'],
+  [slang(String.raw`(?<=\b(?:it|this|that|one|movie|film|ending|scene|shot|story|soundtrack|score) (?:really |truly )?)(?:stuck|stayed|stays|sticks) with (?:me|you)\b`), 'was unforgettable'],
   [slang(String.raw`\b(?:once|one (?:watch|viewing|time)) was (?:enough|plenty)\b(?:${CLAUSE_END}|(?= for me\b))|\bone and done\b`), 'not worth watching again'],
   ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).

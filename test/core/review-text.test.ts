@@ -227,6 +227,11 @@ describe('review text', () => {
     ['a total guilty pleasure', 'a total fun treat'],
     ['stupid but so much fun', 'silly but great fun'],
     ['turn your brain off and enjoy', 'sit back and enjoy'],
+    ['believe the hype', 'it is excellent'],
+    ['already planning a rewatch', 'will definitely watch it again'],
+    ['on my third rewatch this week', 'loved it so much i watched it again'],
+    ['i keep thinking about this movie', 'it is unforgettable'],
+    ['that last scene is burned into my brain', 'that last scene is unforgettable'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -400,6 +405,9 @@ describe('review text', () => {
     'fun if you turn your brain off',
     'perfectly cast',
     'we ate, then watched it',
+    'should i believe the hype?',
+    'on my second watch it fell apart',
+    "rewatched it hoping it was better, it wasn't",
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
