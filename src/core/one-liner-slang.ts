@@ -58,6 +58,16 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "I've seen better" read 5.5, as a shrug; it is a pan. "Seen better, seen worse" is the shrug.
   [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better,? (?:and |but )?seen worse\b`), 'it was average'],
   [slang(String.raw`^\s*(?:i(?:'ve| have|ve) )?seen better(?: (?:student )?(?:films|movies|ones))?${ENDS_LINE}`), 'it was weak'],
+  // Middling verdicts in chat's words, which the model read as pans ("i've seen worse" 3.4, "could have been worse" 2.8,
+  // "decent but forgettable" 3.3, "wait for streaming" 3.8) or as praise ("entertaining enough" 8.2, "it's watchable"
+  // 7.4): IMDb's reviews have no 5s or 6s to learn them from. Only as the whole verdict ("i've seen worse but not by
+  // much" is a pan), and not as a pan's consolation ("... but it could have been worse").
+  [slang(String.raw`(?:^\s*|(?<=[,.;!]\s*))(?:i(?:'ve| have|ve) )?seen worse(?: (?:films|movies|ones))?${ENDS_LINE}|(?<!\bbut (?:it |this )?)\bcould(?:'ve| have) been (?:(?:a lot|much|far|way) )?worse(?:,? honestly)?${ENDS_LINE}`), 'it was average'],
+  [slang(String.raw`(?<=\b(?:decent|fine|okay|ok|alright|fun|good|watchable|enjoyable|entertaining)(?: enough)?,? (?:but|and|yet) )forgettable\b`), 'average'],
+  [slang(String.raw`\bsome (?:good|great|fun|funny) (?:moments|parts|bits|scenes),? (?:and |but )?some (?:boring|bad|dull|slow|weak) (?:ones|moments|parts|bits|scenes)\b`), 'it was average'],
+  [slang(String.raw`\bwait (?:for (?:it (?:to (?:hit|come to|be on) )?)?|(?:till|until) it(?:'s| is) on )(?:streaming|netflix|disney\+?|hbo|prime|dvd|blu-?ray|tv|cable)\b`), 'it was average'],
+  [slang(String.raw`\b(?:entertaining|watchable|fun|decent) enough${ENDS_LINE}`), 'decent but average'],
+  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:pretty|just|fairly|kinda) )?|\bit's (?:(?:pretty|just|fairly|kinda) )?)watchable${ENDS_LINE}`), 'average'],
   // Chat's praise that the model read as a shrug: "would rewatch" 4.6 ("i'd watch it again if i had to" is no praise), "the cast killed it" 5.5, "did not disappoint"
   // 5.8, "left the theater smiling" 4.7, "a total win" 5.8. "killed it for me" and "killed the franchise" are pans.
   [slang(String.raw`(?:\bi'd|\b(?:i )?would) (?:(?:definitely|totally|absolutely|def) )?(?:rewatch|watch (?:it )?again)\b(?!,? (?:only )?if\b)${NOT_ASKED}`), 'it is worth watching again'],

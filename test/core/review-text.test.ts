@@ -232,6 +232,13 @@ describe('review text', () => {
     ['on my third rewatch this week', 'loved it so much i watched it again'],
     ['i keep thinking about this movie', 'it is unforgettable'],
     ['that last scene is burned into my brain', 'that last scene is unforgettable'],
+    ["It's ok, I've seen worse", "it's average, it was average"],
+    ["could've been a lot worse", 'it was average'],
+    ['decent but forgettable', 'decent but average'],
+    ['some good moments, some boring ones', 'it was average'],
+    ['wait for it to hit streaming', 'it was average'],
+    ['entertaining enough', 'decent but average'],
+    ["it's watchable", "it's average"],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -408,6 +415,10 @@ describe('review text', () => {
     'should i believe the hype?',
     'on my second watch it fell apart',
     "rewatched it hoping it was better, it wasn't",
+    "i've seen worse but not by much",
+    'forgettable and boring',
+    "it's very watchable and fun",
+    'dull, but it could have been worse',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
