@@ -72,6 +72,12 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // 5.8, "left the theater smiling" 4.7, "a total win" 5.8. "killed it for me" and "killed the franchise" are pans.
   [slang(String.raw`(?:\bi'd|\b(?:i )?would) (?:(?:definitely|totally|absolutely|def) )?(?:rewatch|watch (?:it )?again)\b(?!,? (?:only )?if\b)${NOT_ASKED}`), 'it is worth watching again'],
   [slang(String.raw`(?<=\b(?:cast|actors?|actress(?:es)?|he|she|they|everyone|everybody|director|leads?) )killed it\b(?! for\b)`), 'was superb'],
+  // ... but a part of the film that "killed it for me" ruined it (5.9), and a lead who "steals every scene" is praised (5.1).
+  [slang(String.raw`(?<=${FILM_PART} )killed it for me\b`), 'ruined it for me'],
+  [slang(String.raw`\bsteals every scene\b`), 'is superb in every scene'],
+  // "Never gets old" is praise the negation scope read as a pan ("this movie never gets old" 4.2); "the jokes got old fast"
+  // reads as written.
+  [slang(String.raw`(?:(?<=${FILM_PART} (?:just |really )?)|^\s*)(?:never|doesn't|does not|won't|will never) (?:gets?|grows?) old\b`), 'is always a joy'],
   [slang(String.raw`\b(?:did not|didn't) disappoint\b${NOT_ASKED}`), 'was excellent'],
   [slang(String.raw`\b(?:left the (?:theater|theatre|cinema)|walked out(?: of the (?:theater|theatre|cinema))?) (?:smiling|grinning)\b`), 'it was delightful'],
   [slang(String.raw`\ba (?:total|huge|massive|big|complete) win\b`), 'a triumph'],

@@ -92,9 +92,10 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop
   // laughing" 4.6. Laughing "at how bad it was" reads as written.
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) stop laughing\b(?! at (?:how|it|the fact)\b)|\b(?:crying|dying|died|dead) laughing\b`), 'hilarious'],
-  // Praise said with a negation, which the model read as a pan: "Can't recommend it enough" 3.0, "It doesn't get
-  // better than this" 4.1, "I couldn't stop smiling" 4.4. Without "enough" or "than this", they read as written.
-  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) recommend (?:it|this|this one|them|this (?:movie|film|show))(?: (?:highly|strongly))? enough\b`), 'highly recommend it'],
+  // Praise said with a negation, which the model read as a pan: "Can't recommend it enough" 3.0, "I couldn't recommend
+  // it more highly" 3.5, "It doesn't get better than this" 4.1, "I couldn't stop smiling" 4.4. Without "enough", "more"
+  // or "than this", they read as written.
+  [slang(String.raw`\b(?:can't|cannot|can not|couldn't|could not) recommend (?:it|this|this one|them|this (?:movie|film|show))(?: (?:(?:highly|strongly) )?enough| (?:any )?more(?: (?:highly|strongly))?)\b`), 'highly recommend it'],
   [slang(String.raw`\b(?:doesn't|does not|don't|do not|can't|cannot|can not) get (?:any |much )?better than (?:this|that)\b`), 'is as good as it gets'],
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot|can not) stop (?:smiling|grinning)\b`), 'smiled throughout'],
   [slang(String.raw`\b(?:big |just )?yikes\b`), 'awful'],
@@ -121,7 +122,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bweakest(?: (?:one|entry|film|movie))? (?:in|of) the (?:series|franchise|trilogy|saga)\b`), 'worst in the series'],
   // Whether it lingers or one viewing was plenty: "it stuck with me" read 4.0, "one watch was plenty" 7.5.
   [slang(String.raw`(?<=\b(?:it|this|that|one|movie|film|ending|scene|shot|story|soundtrack|score) (?:really |truly )?)(?:stuck|stayed|stays|sticks) with (?:me|you)\b`), 'was unforgettable'],
-  [slang(String.raw`\b(?:once|one (?:watch|viewing|time)) was (?:enough|plenty)\b(?:${CLAUSE_END}|(?= for me\b))|\bone and done\b`), 'not worth watching again'],
+  [slang(String.raw`\b(?:once|one (?:watch|viewing|time)) was (?:more than )?(?:enough|plenty)\b(?:${CLAUSE_END}|(?= for me\b))|\bone and done\b`), 'not worth watching again'],
   ...Object.entries(UNLEARNT_WORDS).map(([word, plain]) => [slang(String.raw`\b${word}\b`), plain] as const),
   // Fillers the model never learnt, dropped last (the patterns above read them as the end of a clause).
   [slang(String.raw`\b(?:${TRAILING_FILLERS}|lowkey|highkey|smh|idk)\b(?![.'-])`), ''],

@@ -239,6 +239,11 @@ describe('review text', () => {
     ['wait for it to hit streaming', 'it was average'],
     ['entertaining enough', 'decent but average'],
     ["it's watchable", "it's average"],
+    ["I couldn't recommend it more highly", 'i highly recommend it'],
+    ['this movie never gets old', 'this movie is always a joy'],
+    ['the villain steals every scene', 'the villain is superb in every scene'],
+    ['the ending killed it for me', 'the ending ruined it for me'],
+    ['once was more than enough', 'not worth watching again'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -395,7 +400,6 @@ describe('review text', () => {
     'the usual hollywood cant about family',
     'never been a fan of musicals but this one won me over',
     'i have seen better days',
-    'the ending killed it for me',
     'they killed the franchise',
     'would not rewatch',
     "i'd watch it again if i had to",
@@ -419,6 +423,8 @@ describe('review text', () => {
     'forgettable and boring',
     "it's very watchable and fun",
     'dull, but it could have been worse',
+    'the jokes got old fast',
+    'he never gets old in the movie',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
