@@ -225,6 +225,12 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
   [slang(String.raw`\b(?:my )?eyes (?:(?:were|kept) )?rolling\b|\b(?:i )?rolled my eyes\b|\beye[- ]?rolls?\b`), 'embarrassing'],
   [slang(String.raw`\ba (?:total|whole|real|complete|absolute) vibe\b${CLAUSE_END}`), 'a delight'],
+  // Chat's reactions as the whole line, awe the model read as nothing or as distress: "wow. just wow." 5.5, "i'm
+  // shaking" 3.2, "i need a minute after that" 5.0, "i'm not okay after that ending" 4.5, "i have no words" 4.7. "wow,
+  // that was bad" and "i have no words for how bad that was" read as written; "omg the ending" says neither.
+  [slang(String.raw`^\s*w+o+w+[.!,\s]*(?:just w+o+w+[.!\s]*)?$`), 'it was amazing'],
+  [slang(String.raw`^\s*(?:i'm|i am|im|still) (?:literally |still )?(?:shaking|trembling)${ENDS_LINE}|^\s*i (?:need|needed) a (?:minute|moment)(?: after (?:that|this))?${ENDS_LINE}|^\s*i (?:literally )?(?:have|had) no words${ENDS_LINE}`), 'it was stunning'],
+  [slang(String.raw`\b(?:i'm|i am|im) (?:still )?not (?:okay|ok|alright|over it) after (?:that|this|the) (?:ending|movie|film|finale|twist)\b|\b(?:still )?recovering from (?:that|this|the) (?:ending|movie|film|finale|twist)\b`), 'it moved me deeply'],
   // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],

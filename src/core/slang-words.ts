@@ -35,7 +35,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=${FILM_PART} )went (?:${HARD_INTENSIFIER} )?hard(?:er)?\b(?:${CLAUSE_END}|(?= and\b))`), 'was excellent'],
   [slang(String.raw`\babsolute cinema\b`), 'a masterpiece'],
   [slang(String.raw`\bpeak(?= (?:cinema|film|filmmaking|movie|tv|television|horror|comedy|fiction)\b)`), 'excellent'],
-  [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b${CLAUSE_END}`), 'excellent'],
+  [slang(String.raw`(?:^|${VERDICT_VERB})(?:peak|fire)\b(?:${CLAUSE_END}|(?= from (?:start|beginning) to (?:finish|end)\b))`), 'excellent'],
   [slang(String.raw`\bgoated\b`), 'excellent'],
   [slang(String.raw`\bbussin\b`), 'excellent'],
   // Chat's tier lists: "S tier" read 4.6, "god tier soundtrack" 4.6 ("top tier" and "trash tier" read as meant already).
@@ -48,7 +48,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=\b(?:is|was|'s) )the goat\b|^\s*(?:the )?goat\b${CLAUSE_END}`), 'the greatest'],
   [slang(String.raw`(?<!\b(?:gang|the) )\bbangers?\b(?! and mash| sisters)`), 'great film'],
   // Only as the whole verdict: "the pizza they ate." is a meal.
-  [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}|^\s*ate and left no crumbs\b`), 'it was excellent'],
+  [slang(String.raw`^\s*(?:it|this|that|she|he|they)(?: (?:absolutely|totally|really))? ate\b(?: and left no crumbs)?${CLAUSE_END}|^\s*ate(?:[.!,]*\s*|\s+and\s+)(?:left )?no crumbs\b`), 'it was excellent'],
   [slang(String.raw`\bcarried(?= ${CARRIED_THING})`), 'was superb in'],
   [slang(String.raw`\bchef'?s kiss\b`), 'perfect'],
   [slang(String.raw`\bslept on\b(?! (?:the|a|an|his|her|my|their|it|top)\b)`), 'underrated'],

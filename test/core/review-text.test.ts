@@ -244,6 +244,12 @@ describe('review text', () => {
     ['the villain steals every scene', 'the villain is superb in every scene'],
     ['the ending killed it for me', 'the ending ruined it for me'],
     ['once was more than enough', 'not worth watching again'],
+    ['wow. just wow.', 'it was amazing'],
+    ["i'm shaking", 'it was stunning'],
+    ['i need a minute after that', 'it was stunning'],
+    ["i'm not okay after that ending", 'it moved me deeply'],
+    ['ate. no crumbs.', 'it was excellent.'],
+    ['straight fire from start to finish', 'straight excellent from start to finish'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -425,6 +431,9 @@ describe('review text', () => {
     'dull, but it could have been worse',
     'the jokes got old fast',
     'he never gets old in the movie',
+    'wow, that was bad',
+    'i have no words for how bad that was',
+    'the killer is shaking the victim',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
