@@ -24,6 +24,10 @@ const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the e
  * shop that "carries this movie").
  */
 export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
+  // Sarcasm as chat marks it, at the end of the line: an eye-roll emoji, "/s", or "... not." The words before it say
+  // the opposite of what is meant, so the whole line reads as the pan it is ("what a masterpiece 🙄" 8.7, "best movie
+  // of the year /s" 8.7, "such a masterpiece. not." 8.1). "masterpiece. no /s" is praise.
+  [slang(String.raw`^.*\S.*?(?:🙄(?:\s*🙄)*|(?<!\bno)\s/s|[.!]\s*not[.!]*)\s*$`), 'it was awful'],
   // Chat's openers address the channel, not the film: "bro this movie was actually so good" read 5.6, "this movie was
   // actually so good" 6.3.
   [slang(String.raw`^\s*(?:bro|bruh|dude|yo)\b[,!]?\s*`), ''],
@@ -223,7 +227,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
   // "never made up for it" read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
-  [slang(String.raw`\b(?:my )?eyes (?:(?:were|kept) )?rolling\b|\b(?:i )?rolled my eyes\b|\beye[- ]?rolls?\b`), 'embarrassing'],
+  [slang(String.raw`(?:\b(?:my )?eyes (?:(?:were|kept) )?rolling\b|\b(?:i )?rolled my eyes\b|\beye[- ]?rolls?\b)(?! at first\b)`), 'embarrassing'],
   [slang(String.raw`\ba (?:total|whole|real|complete|absolute) vibe\b${CLAUSE_END}`), 'a delight'],
   // Chat's reactions as the whole line, awe the model read as nothing or as distress: "wow. just wow." 5.5, "i'm
   // shaking" 3.2, "i need a minute after that" 5.0, "i'm not okay after that ending" 4.5, "i have no words" 4.7. "wow,

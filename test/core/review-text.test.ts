@@ -250,6 +250,9 @@ describe('review text', () => {
     ["i'm not okay after that ending", 'it moved me deeply'],
     ['ate. no crumbs.', 'it was excellent.'],
     ['straight fire from start to finish', 'straight excellent from start to finish'],
+    ['what a masterpiece 🙄', 'it was awful'],
+    ['best movie of the year /s', 'it was awful'],
+    ['such a masterpiece. not.', 'it was awful'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -434,6 +437,9 @@ describe('review text', () => {
     'wow, that was bad',
     'i have no words for how bad that was',
     'the killer is shaking the victim',
+    'masterpiece. no /s',
+    'i rolled my eyes at first but it won me over',
+    'i liked it, but not the ending',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
