@@ -438,6 +438,7 @@ describe('review text', () => {
     'i have no words for how bad that was',
     'the killer is shaking the victim',
     'masterpiece. no /s',
+    'loved it, ignore the haters 🙄',
     'i rolled my eyes at first but it won me over',
     'i liked it, but not the ending',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
