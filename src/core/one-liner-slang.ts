@@ -160,6 +160,12 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:i |we )?forgot (?:i was|we were) (?:watching a (?:movie|film)|in a (?:theater|theatre|cinema))\b`), 'it was absolutely engrossing'],
   [slang(String.raw`^\s*(?:i )?(?:already )?forgot (?:about )?(?:it|this(?: one)?|the (?:movie|film)|what it was about)\b(?:${CLAUSE_END}|(?= (?:the next day|by|as soon|already|immediately|right after)\b))`), 'found it forgettable'],
   [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
+  // Viewers held by it: "stayed up till 3am to finish it" 5.1, "didn't blink for two hours" 3.7, "nobody in the theater
+  // moved until the credits were over" 3.2, "i didn't want to miss anything" 4.1 (the negation scope read pans).
+  [slang(String.raw`\bstayed up (?:(?:till|until|past) \S+ )?(?:to )?(?:finish|watch) it\b`), 'it was absolutely gripping'],
+  [slang(String.raw`\b(?:didn't|did not|couldn't|could not) (?:even )?blink\b`), 'it was absolutely gripping'],
+  [slang(String.raw`\b(?:nobody|no one) (?:in the (?:theater|theatre|cinema|room|audience) )?(?:moved|left|got up)(?: (?:until|till|before) the (?:end )?credits(?: (?:were|was) over| ended| rolled)?)?(?=\s*(?:[.!,;]|$))`), 'everyone was gripped'],
+  [slang(String.raw`\b(?:didn't|did not) want to miss (?:anything|a (?:thing|second|minute|moment|scene))\b`), 'was gripped throughout'],
   // Seeing it again, or once being plenty: "watched it twice in one weekend" 5.0, "saw it once and that was plenty" 7.4,
   // "once is not enough" 3.3, "sobbing in the theater" 4.4. Not "watched it twice to be sure, still terrible".
   [slang(String.raw`\b(?:watched|rewatched|seen|saw) it (?:twice|(?:\d+|two|three|four|five|six|ten|so many) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated|hoping)\b)`), 'loved it so much i watched it again'],

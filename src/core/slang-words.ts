@@ -78,7 +78,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // Not a phone used for something ("checked my phone to look up the actor"). The model read "i kept checking my
   // watch" 7.1 and "i didn't check my phone once" 3.7.
   [slang(String.raw`(?<!\b(?:never|not) )\b(?:checked|kept checking|was checking) my (?:phone|watch)\b(?! (?:to|for)\b)`), 'was bored'],
-  [slang(String.raw`(?:\b(?:didn't|did not|never)(?: once| even)? (?:check|checked|look at|looked at|glance at|glanced at)) my (?:phone|watch)(?: (?:once|even once|one time))?\b(?! (?:to|for)\b)`), 'was gripped throughout'],
+  [slang(String.raw`(?:\b(?:didn't|did not|never)(?: once| even)? (?:check|checked|look at|looked at|glance at|glanced at|touch|touched|pick up|picked up)) my (?:phone|watch)(?: (?:once|even once|one time))?\b(?! (?:to|for)\b)`), 'was gripped throughout'],
   // Waiting for it to start is eagerness; for it to end, boredom ("couldn't wait for it to end" 6.3).
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) wait for (?:it|this(?: (?:movie|film|one))?|the (?:movie|film)) to (?:end|be over|finish)\b`), 'was bored'],
   [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],

@@ -253,6 +253,10 @@ describe('review text', () => {
     ['what a masterpiece 🙄', 'it was awful'],
     ['best movie of the year /s', 'it was awful'],
     ['such a masterpiece. not.', 'it was awful'],
+    ['stayed up till 3am to finish it', 'it was absolutely gripping'],
+    ["didn't blink for two hours", 'it was absolutely gripping for two hours'],
+    ['nobody in the theater moved until the credits were over', 'everyone was gripped'],
+    ["didn't touch my phone once", 'was gripped throughout'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -441,6 +445,8 @@ describe('review text', () => {
     'loved it, ignore the haters 🙄',
     'i rolled my eyes at first but it won me over',
     'i liked it, but not the ending',
+    'nobody moved because we were asleep',
+    'stayed up late and regretted it',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
