@@ -247,6 +247,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
   [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
   [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
+  // Advice to the channel as the verdict: "run, don't walk" 3.6-4.6 (the negation scope read "not_walk"), "do yourself a
+  // favor and watch it" 4.5, "go in blind" 4.4, and "if you liked the first one, stay away from this" 5.6.
+  [slang(String.raw`\brun,? (?:don't|do not) walk\b|\bdo yourself a favou?r and (?:watch|see|catch|stream) (?:it|this(?: one)?)\b|^\s*(?:just )?go (?:in|into it) (?:completely |totally )?blind\b`), 'highly recommend it'],
+  [slang(String.raw`\bstay away from (?:it|this(?: one| movie| film)?)\b`), 'avoid it'],
   // "Two thumbs up" 5.8, "thumbs down" 5.1; in a long review the thumbs are as often a critic's. A "marginal thumbs
   // up" is not a high recommendation.
   [slang(String.raw`(?<!\b(?:marginal|mild|reluctant|half|slight|qualified|tentative|weak) )\b(?:(?:two|2|both|big) )?thumbs up\b`), 'highly recommended'],

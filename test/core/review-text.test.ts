@@ -257,6 +257,10 @@ describe('review text', () => {
     ["didn't blink for two hours", 'it was absolutely gripping for two hours'],
     ['nobody in the theater moved until the credits were over', 'everyone was gripped'],
     ["didn't touch my phone once", 'was gripped throughout'],
+    ["run, don't walk", 'highly recommend it'],
+    ['do yourself a favor and watch it', 'highly recommend it'],
+    ['go in blind', 'highly recommend it'],
+    ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
@@ -447,6 +451,8 @@ describe('review text', () => {
     'i liked it, but not the ending',
     'nobody moved because we were asleep',
     'stayed up late and regretted it',
+    'do yourself a favor and skip it',
+    'the hero goes in blind to the final fight',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
