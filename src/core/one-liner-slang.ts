@@ -28,7 +28,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // the opposite of what is meant, so the whole line reads as the pan it is ("what a masterpiece 🙄" 8.7, "best movie
   // of the year /s" 8.7, "such a masterpiece. not." 8.1). "masterpiece. no /s" is praise, and an eye roll at the
   // haters or the critics ("loved it, ignore the haters 🙄") defends the film.
-  [slang(String.raw`^(?!.*\b(?:haters?|critics)\b).*\S.*?(?:🙄(?:\s*🙄)*|(?<!\bno)\s/s|[.!]\s*not[.!]*)\s*$`), 'it was awful'],
+  [slang(String.raw`^(?!.*\b(?:haters?|critics)\b).*\S.*?(?:🙄(?:\s*🙄)*[.!]*|(?<!\bno)\s/s[.!]*|[.!]\s*not[.!]*)\s*$`), 'it was awful'],
   // Chat's openers address the channel, not the film: "bro this movie was actually so good" read 5.6, "this movie was
   // actually so good" 6.3.
   [slang(String.raw`^\s*(?:bro|bruh|dude|yo)\b[,!]?\s*`), ''],

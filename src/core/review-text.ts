@@ -31,10 +31,12 @@ function spellOut(text: string, table: ReadonlyArray<readonly [RegExp, string]>)
   return table.reduce((plain, [pattern, words]) => plain.replace(pattern, words), text.toLowerCase());
 }
 
+const wordCount = (text: string): number => text.trim().split(/\s+/).length;
+
 /** A review this short is a verdict, where some readings are safe that a long review's hedges and asides are not. */
 const ONE_LINER_MAX_WORDS = 12;
 
-export const isOneLiner = (review: string): boolean => review.trim().split(/\s+/).length <= ONE_LINER_MAX_WORDS;
+export const isOneLiner = (review: string): boolean => wordCount(review) <= ONE_LINER_MAX_WORDS;
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
 
@@ -59,9 +61,25 @@ function asTrainingText(text: string): string {
   return unstretched.replace(BARE_NEGATION, (_negation, verb?: string, modal?: string) => `${verb ?? modal}n't`);
 }
 
+/**
+ * A chat message this short is a few verdicts in a row ("just got back. run dont walk. the score is incredible"): each
+ * of its sentences that is a one-liner is read as one. Longer texts are reviews, read whole.
+ */
+const CHAT_MESSAGE_MAX_WORDS = 40;
+
+/** Sentences end at a stop, "!" or "?" before a space (not "4.5/10"), or at a line break; kept, as the split's odd parts. */
+const SENTENCE_BREAK = /((?<=[.!?…])\s+|\s*\n\s*)/u;
+
+const asOneLiner = (text: string): string => spellOut(titlesAsFilm(asTrainingText(text)), ONE_LINER_READINGS);
+
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  return isOneLiner(text) ? spellOut(titlesAsFilm(asTrainingText(text)), ONE_LINER_READINGS) : spellOut(text, SLANG_WORDS);
+  if (isOneLiner(text)) return asOneLiner(text);
+  if (wordCount(text) > CHAT_MESSAGE_MAX_WORDS) return spellOut(text, SLANG_WORDS);
+  return text
+    .split(SENTENCE_BREAK)
+    .map((part, i) => (i % 2 === 1 ? part : isOneLiner(part) ? asOneLiner(part) : spellOut(part, SLANG_WORDS)))
+    .join('');
 }
 
 /** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */

@@ -458,6 +458,18 @@ describe('review text', () => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
   });
 
+  it('reads a short chat message sentence by sentence, each short sentence as a one-liner', () => {
+    expect(slangAsWords('Just got back from the cinema. Run dont walk.  The visuals alone are worth the ticket and the score is great'))
+      .toBe('just got back from the cinema. highly recommend it.  the visuals alone are worth the ticket and the score is great');
+    expect(slangAsWords('ok i finally watched it after everyone recommended it\nwould rewatch\nthe cast was great, especially the lead'))
+      .toBe(' i finally watched it after everyone recommended it\nit is worth watching again\nthe cast was great, especially the lead');
+  });
+
+  it('reads a text longer than a chat message whole, without the one-liner readings', () => {
+    const review = `Run dont walk. ${'The first half was slow and the second half was slower still. '.repeat(4)}`;
+    expect(slangAsWords(review)).toBe(review.toLowerCase());
+  });
+
   it.each([
     ['words', 'ok', true],
     ['digits', '7', true],
