@@ -26,6 +26,8 @@ export const HARD_INTENSIFIER = '(?:so|really|super|absolutely)';
 export const CARRIED_THING = String.raw`(?:the|this|that) (?:whole |entire )?(?:movie|film|show|thing)\b`;
 /** What follows in the same clause ("better than expected but…", "…in a bad way"). */
 export const REST_OF_CLAUSE = String.raw`[^.!;\n]*`;
+/** Not after a negation ("no better than", "isn't any better than"). */
+export const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
 /** Not asked ("was it better than the book?"). */
 export const NOT_ASKED = String.raw`(?!${REST_OF_CLAUSE}\?)`;
 /** At the end of the line, an optional filler ("tbh") and final punctuation aside: the whole verdict. */

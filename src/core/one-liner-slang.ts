@@ -1,19 +1,11 @@
 import {
-  CLAUSE_END, HEDGE, FILM, FILM_PART, HARD_INTENSIFIER, CARRIED_THING, REST_OF_CLAUSE, NOT_ASKED, ENDS_LINE, slang
+  CLAUSE_END, HEDGE, FILM, FILM_PART, HARD_INTENSIFIER, CARRIED_THING, REST_OF_CLAUSE, NOT_ASKED, NOT_NEGATED, ENDS_LINE, slang
 } from './chat-patterns.js';
 
-/** Not after a negation ("no better than", "isn't any better than"). */
-const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?: \w+){0,2} )`;
 /** "Least" as the opposite of "most"; not "at least funny" nor "not in the least funny". */
 const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
-/** What lingers in the mind ("can't stop thinking about that ending"). */
-const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:movie|film|one)|that (?:ending|scene|twist|movie|film)|it|this|that)';
-/** The people in the room ("the whole theater", "everyone in the cinema"), whose reaction chat reports. */
-const AUDIENCE = '(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)';
 /** The reviewer, as the optional subject of "(i've) never been so bored". */
 const REVIEWER_HAS = String.raw`(?:\bi(?:'ve| have|ve)? )?`;
-/** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
-const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
@@ -134,132 +126,4 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
   [slang(String.raw`\blet (?:him|her|them|the \w+) cook\b${CLAUSE_END}`), 'brilliant work'],
-  // Reactions the model read as pans: "left me speechless" 3.9, "i was blown away" 4.9, "so good it hurts" 4.9,
-  // "everyone in the theater clapped" 5.0. Not "speechless at how bad it was", nor a crowd glad "because it was over".
-  [slang(String.raw`${NOT_NEGATED}(?:\b(?:left|leaves) me |\b(?:i'm|i am|i was) )?(?:(?:completely|absolutely|totally|honestly|just|literally) )?\b(?:speechless|blown away)\b(?! (?:at|by) how\b)(?!${REST_OF_CLAUSE}\bin a bad way\b)`), 'it was amazing'],
-  [slang(String.raw`\b(?:so|too) good it hurts\b`), 'incredibly good'],
-  [slang(String.raw`\b${AUDIENCE} (?:clapped|applauded|cheered)\b(?!${REST_OF_CLAUSE}\b(?:because|when it was|when it finally)\b)`), 'everyone loved it'],
-  [slang(String.raw`${NOT_NEGATED}\b(?:i|we) (?:need|want) (?:a|the) sequel\b`), 'i loved it and want more'],
-  // A laughing audience is a comedy that works ("the whole theater was laughing" 3.9), unless it laughed at the film
-  // ("laughing at how bad it was", "because it was so bad"), which chat says too ("laughing at it, not with it" 5.5).
-  [slang(String.raw`${NOT_NEGATED}(?:\b${AUDIENCE}|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
-  [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
-  [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
-  // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7, "i keep thinking about
-  // this movie" 5.0, "burned into my brain" 5.2), not one that cost
-  // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
-  [slang(String.raw`\b(?:(?:can't|cannot|can not|couldn't|could not) stop|(?:i )?keep) thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
-  [slang(String.raw`\b(?:burned|burnt|etched|seared) (?:into|in|on) my (?:brain|memory|mind)\b`), 'unforgettable'],
-  // "Still thinking about it" only as the whole verdict: "still thinking about it, and i still think it was a mess".
-  [slang(String.raw`\b(?:(?:i'm|im|i am) )?still thinking about ${THE_FILM_OR_ITS_END}\b(?=(?: (?:\w+ )?(?:days?|weeks?) later)?${ENDS_LINE})`), 'it is unforgettable'],
-  [slang(String.raw`\s*\bomg\b(?=[\s.!?]*$)`), ''],
-  // What stays after the film: "gonna watch it again this weekend" 5.0, "forgot about it the next day" 5.5, "i forgot i
-  // was watching a movie" 3.4, "bring a pillow" 6.6; "i'll never watch it again" and "better than expected but i forgot it
-  // already" read as written.
-  [slang(String.raw`${NOT_NEGATED}\b(?:gonna|going to|will|want to|wanna|(?:can't|cannot) wait to) (?:watch|see) (?:it|this(?: one)?) again\b`), 'will definitely watch it again'],
-  [slang(String.raw`\b(?:i |we )?forgot (?:i was|we were) (?:watching a (?:movie|film)|in a (?:theater|theatre|cinema))\b`), 'it was absolutely engrossing'],
-  [slang(String.raw`^\s*(?:i )?(?:already )?forgot (?:about )?(?:it|this(?: one)?|the (?:movie|film)|what it was about)\b(?:${CLAUSE_END}|(?= (?:the next day|by|as soon|already|immediately|right after)\b))`), 'found it forgettable'],
-  [slang(String.raw`\bbring (?:a|your) pillow\b`), 'a boring film'],
-  // Viewers held by it: "stayed up till 3am to finish it" 5.1, "didn't blink for two hours" 3.7, "nobody in the theater
-  // moved until the credits were over" 3.2, "i didn't want to miss anything" 4.1 (the negation scope read pans).
-  [slang(String.raw`\bstayed up (?:(?:till|until|past) \S+ )?(?:to )?(?:finish|watch) it\b`), 'it was absolutely gripping'],
-  [slang(String.raw`\b(?:didn't|did not|couldn't|could not) (?:even )?blink\b`), 'it was absolutely gripping'],
-  [slang(String.raw`\b(?:nobody|no one) (?:in the (?:theater|theatre|cinema|room|audience) )?(?:moved|left|got up)(?: (?:until|till|before) the (?:end )?credits(?: (?:were|was) over| ended| rolled)?)?(?=\s*(?:[.!,;]|$))`), 'everyone was gripped'],
-  [slang(String.raw`\b(?:didn't|did not) want to miss (?:anything|a (?:thing|second|minute|moment|scene))\b`), 'was gripped throughout'],
-  // Seeing it again, or once being plenty: "watched it twice in one weekend" 5.0, "saw it once and that was plenty" 7.4,
-  // "once is not enough" 3.3, "sobbing in the theater" 4.4. Not "watched it twice to be sure, still terrible".
-  [slang(String.raw`\b(?:watched|rewatched|seen|saw) it (?:twice|(?:\d+|two|three|four|five|six|ten|so many) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated|hoping)\b)`), 'loved it so much i watched it again'],
-  // "already planning a rewatch" 4.8, "on my third rewatch this week" 5.4; not "on my second watch it fell apart".
-  [slang(String.raw`${NOT_NEGATED}\b(?:already )?(?:planning|planning on|plan on|need|want) (?:a|my|another) (?:rewatch|second (?:watch|viewing))\b`), 'will definitely watch it again'],
-  [slang(String.raw`\bon my (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:rewatch|watch|viewing)(?: (?:this|in (?:a|one)) (?:week|month|year|weekend|day))?${CLAUSE_END}`), 'loved it so much i watched it again'],
-  [slang(String.raw`\b(?:(?:i )?(?:watched|saw|seen) it )?once,? (?:and )?that was (?:enough|plenty)\b`), 'not worth watching again'],
-  [slang(String.raw`\bonce (?:is not|isn't|was not|wasn't) enough\b`), 'worth watching again and again'],
-  [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed)\b(?!${REST_OF_CLAUSE}\bbecause\b)`), 'moved to tears'],
-  // Chat's own idioms: "ngl i teared up" 5.7, "not me crying at a kids movie" 3.4, "this movie understood the
-  // assignment" 5.3, "he ate that role up" 4.0, "she was robbed of an oscar" 5.0; "not me falling asleep", "the
-  // director ate up the budget" and "robbed of any meaning" read as written.
-  [slang(String.raw`\b(?:teared|tearing) up\b`), 'was moved to tears'],
-  [slang(String.raw`^\s*not me (?:crying|sobbing|bawling)\b`), 'i cried'],
-  [slang(String.raw`${NOT_NEGATED}\bunderstood the assignment\b`), 'got everything right'],
-  [slang(String.raw`\bate (?:(?:that|the|this|her|his|their) (?:role|part|scene)|every scene) up\b|\bate up (?:(?:that|the|this|her|his|their) (?:role|part)|every scene)\b`), 'was superb'],
-  [slang(String.raw`\b(?:was |got )?robbed (?:of (?:an|the) oscars?|at the oscars)\b`), 'deserved an oscar'],
-  [slang(String.raw`\bin one ear (?:and )?out the other\b`), 'completely forgettable'],
-  // Faith in films, the trailer, the book: "made me believe in movies again" 5.4, "made me lose faith in movies" 6.3,
-  // "the trailer showed all the good parts" 6.4, "the trailer doesn't do it justice" 4.0, "i loved the book, hated the
-  // movie" 6.2.
-  [slang(String.raw`\bmade me believe in (?:movies|cinema|films?) again\b`), 'restored my faith in cinema'],
-  [slang(String.raw`\b(?:(?:it|this) )?(?:made me lose|(?:i )?(?:have )?lost) (?:all )?faith in (?:movies|cinema|films?|hollywood|(?:this|the) (?:franchise|series)|humanity)\b`), 'this ruined movies for me'],
-  [slang(String.raw`\bthe trailer (?:showed|had|gave away|spoiled) (?:all|every one of) the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments)\b|\ball the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments) (?:are|were) in the trailer\b`), 'nothing good beyond the trailer'],
-  [slang(String.raw`\bthe trailer (?:doesn't|does not|didn't|did not) do it justice\b`), 'it is excellent'],
-  [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
-  [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
-  // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,
-  // "doesn't waste a single minute" 2.5, "i wouldn't change a thing" 3.9.
-  // Waiting for it to end is boredom (SLANG_WORDS); "i didn't waste a minute walking out" is the reviewer's time.
-  [slang(String.raw`\b(?:(?:you|u|one) )?(?:can't|cannot|can not) go wrong with\b${NOT_ASKED}`), 'highly recommend'],
-  [slang(String.raw`\b(?:can't|cannot|can not) wait (?:for|to see) (?:the sequel|a sequel|part (?:two|2|ii)|the next (?:one|part|film|movie|chapter|installment)|more)\b`), 'loved it and want more'],
-  [slang(String.raw`(?<!\b(?:i|we) )\b(?:doesn't|does not|didn't|did not|never) waste(?:s|d)? (?:a|one|a single) (?:minute|second|moment|scene|frame)\b`), 'gripping throughout'],
-  [slang(String.raw`\b(?:i )?(?:wouldn't|would not|won't|will not) change (?:a|one|a single) thing\b${NOT_ASKED}`), 'it was perfect'],
-  [slang(String.raw`\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
-  // Enjoying a bad or dumb film, which the model read from its bad words: "so bad it's good" 2.7, "a total guilty
-  // pleasure" 5.3, "stupid but so much fun" 5.0, "turn your brain off and enjoy" 4.9. Not "not even so bad it's good",
-  // "too boring to be so bad it's good", "fun if you turn your brain off".
-  [slang(String.raw`${NOT_NEGATED}(?<!\bto be )\bso (?:bad|terrible|awful|dumb|stupid|cheesy) (?:that )?(?:it(?:'s|s| is| was)|it's|they're) (?:actually |kinda |kind of )?(?:good|great|amazing|fun)\b`), 'good fun'],
-  [slang(String.raw`\bguilty pleasures?\b`), 'fun treat'],
-  [slang(String.raw`\b(?:dumb|stupid|silly|cheesy|ridiculous|brainless|mindless|goofy|trashy)(?: as hell)?,? but (?:(?:so|so much|really|very|a lot of|super|such) )?fun\b`), 'silly but great fun'],
-  [slang(String.raw`\b(?:just )?(?:turn|switch|shut) (?:off )?(?:your|ur) brains?(?: off)? and (?:just )?(?:enjoy|have fun)\b`), 'sit back and enjoy'],
-  // "It was a blast" 5.8, "we had a blast" 5.0; "the explosion was a blast but the story was dull" reads as written.
-  [slang(String.raw`(?<=\b(?:was|is|'s|had) )a blast\b${CLAUSE_END}`), 'great fun'],
-  // Horror's praise is fear, which the model learnt from pans and plots: "didn't sleep for a week after this" 4.2, "the
-  // villain was terrifying" 4.4. Screaming "at" the screen and "more funny than scary" are pans.
-  [slang(String.raw`\bmore (?:funny|silly|laughable|goofy) than scary\b|\b(?:(?:i|we) )?laughed more than (?:(?:i|we) )?screamed\b`), 'not scary at all'],
-  [slang(String.raw`\bscared the (?:hell|heck|crap|shit|life|living daylights|bejesus) out of me\b|\bthe jump ?scares got me\b`), 'it was genuinely terrifying'],
-  [slang(String.raw`\b(?:didn't|did not|couldn't|could not|can't) sleep (?:for (?:a week|days|weeks|a month)|that night|all night)\b|\b(?:(?:had|have) to )?(?:sleep|slept|sleeping) with the lights on\b`), 'it was genuinely terrifying'],
-  [slang(String.raw`\bi screamed(?: (?:so many times|the whole time|out loud|so loud|so much))?\b(?! at\b)|\b(?:(?:i|we) (?:was |were |am |'m )?)?(?:hiding|hid) behind (?:my|our) (?:hands|pillows?|blankets?)\b|\bwatched (?:it )?through my fingers\b`), 'it was genuinely terrifying'],
-  [slang(String.raw`(?<=\b(?:villain|monster|killer|ghost|demon|creature|entity) (?:is|was) )(?:terrifying|creepy|scary|frightening)\b${CLAUSE_END}`), 'genuinely terrifying'],
-  // Someone else's opinion beside the reviewer's: the model read the others' "loved" ("my wife loved it, i didn't" 7.7,
-  // "i hated it, my friends loved it" 8.0). "My kids loved it and so did i" reads as written.
-  [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it(?:,? (?:but )?(?:i|me) (?:didn't|did not)(?: (?:get|like|love|enjoy) it)?\b| except (?:for )?me\b)`), 'i was disappointed'],
-  [slang(String.raw`(?<=\bi (?:hated|disliked|didn't like|did not like|couldn't stand) it)(?:,| but| and|, but)? ${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it\b`), ''],
-  // Idioms the model read word by word: "Hereditary messed me up" 4.3, "pixar has lost its touch" 6.1, "a new low for
-  // the franchise" 5.1, "it's giving straight to dvd" 5.8; "the editing messed up the whole movie" reads as written.
-  [slang(String.raw`\b(?:messed|screwed) me up\b|\bhits? (?:so |really |very )?close to home\b`), 'moved me deeply'],
-  [slang(String.raw`\b(?:has |have )?lost (?:its|his|her|their) (?:touch|magic|edge)\b`), 'has declined badly'],
-  [slang(String.raw`\ba new low\b`), 'the worst yet'],
-  [slang(String.raw`\b(?:fell|falls|fall) short of (?:my |our |all )?expectations\b`), 'was disappointing'],
-  [slang(String.raw`${NOT_NEGATED}\bstyle and substance\b`), 'stylish and substantial'],
-  [slang(String.raw`\bi (?:want|wanna) (?:to )?live in (?:this|that|the) (?:movie|film|world)\b`), 'i adore this movie'],
-  [slang(String.raw`\b(?:it'?s|this is) giving (?:oscars?|best picture)\b`), 'it is oscar worthy'],
-  [slang(String.raw`\b(?:it'?s|this is) giving straight to (?:dvd|video|streaming|tv)\b`), 'it is straight to dvd garbage'],
-  // "The ending made up for it" 4.7, "i rolled my eyes the whole time" 7.1, "a total vibe" 5.6; "he rolled his eyes" and
-  // "never made up for it" read as written.
-  [slang(String.raw`${NOT_NEGATED}\b(?:more than )?(?:made|makes) up for it\b`), 'made it worth it'],
-  [slang(String.raw`(?:\b(?:my )?eyes (?:(?:were|kept) )?rolling\b|\b(?:i )?rolled my eyes\b|\beye[- ]?rolls?\b)(?! at first\b)`), 'embarrassing'],
-  [slang(String.raw`\ba (?:total|whole|real|complete|absolute) vibe\b${CLAUSE_END}`), 'a delight'],
-  // Chat's reactions as the whole line, awe the model read as nothing or as distress: "wow. just wow." 5.5, "i'm
-  // shaking" 3.2, "i need a minute after that" 5.0, "i'm not okay after that ending" 4.5, "i have no words" 4.7. "wow,
-  // that was bad" and "i have no words for how bad that was" read as written; "omg the ending" says neither.
-  [slang(String.raw`^\s*w+o+w+[.!,\s]*(?:just w+o+w+[.!\s]*)?$`), 'it was amazing'],
-  [slang(String.raw`^\s*(?:i'm|i am|im|still) (?:literally |still )?(?:shaking|trembling)${ENDS_LINE}|^\s*i (?:need|needed) a (?:minute|moment)(?: after (?:that|this))?${ENDS_LINE}|^\s*i (?:literally )?(?:have|had) no words${ENDS_LINE}`), 'it was stunning'],
-  [slang(String.raw`\b(?:i'm|i am|im) (?:still )?not (?:okay|ok|alright|over it) after (?:that|this|the) (?:ending|movie|film|finale|twist)\b|\b(?:still )?recovering from (?:that|this|the) (?:ending|movie|film|finale|twist)\b`), 'it moved me deeply'],
-  // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
-  [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
-  [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
-  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
-  [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
-  // Advice to the channel as the verdict: "run, don't walk" 3.6-4.6 (the negation scope read "not_walk"), "do yourself a
-  // favor and watch it" 4.5, "go in blind" 4.4, and "if you liked the first one, stay away from this" 5.6.
-  [slang(String.raw`\brun,? (?:don't|do not) walk\b|\bdo yourself a favou?r and (?:watch|see|catch|stream) (?:it|this(?: one)?)\b|^\s*(?:just )?go (?:in|into it) (?:completely |totally )?blind\b`), 'highly recommend it'],
-  [slang(String.raw`\bstay away from (?:it|this(?: one| movie| film)?)\b`), 'avoid it'],
-  // "Two thumbs up" 5.8, "thumbs down" 5.1; in a long review the thumbs are as often a critic's. A "marginal thumbs
-  // up" is not a high recommendation.
-  [slang(String.raw`(?<!\b(?:marginal|mild|reluctant|half|slight|qualified|tentative|weak) )\b(?:(?:two|2|both|big) )?thumbs up\b`), 'highly recommended'],
-  [slang(String.raw`\b(?:(?:two|2|both|big) )?thumbs down\b`), 'not recommended'],
-  // "The chemistry is off the charts" 4.7, "no complaints" 4.5: the model read both as pans. Not "off the charts bad".
-  [slang(String.raw`\boff the charts\b(?! (?:bad|awful|terrible|stupid|dumb|boring)\b)`), 'outstanding'],
-  [slang(String.raw`(?:^\s*|(?<=[.!?,;]\s*))(?:zero|no) (?:complaints|regrets)\b(?:${CLAUSE_END}|(?= (?:watching|here)\b))`), 'thoroughly satisfied'],
-  // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
-  // "it flew under the radar" and "the best hour of the film" read as written.
-  [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
-  [slang(String.raw`\b(?:the )?best (?:\w+ ){0,3}(?:hours?|minutes)(?= (?:of my (?:life|year|week)|i've|i have|i ever|i spent|spent|in (?:a|the) (?:cinema|theater|theatre))\b)`), 'a wonderful time'],
 ];

@@ -3,6 +3,7 @@
  * model reads), so both agree on what counts as a word.
  */
 import { titlesAsFilm } from './film-titles.js';
+import { ONE_LINER_REACTIONS } from './one-liner-reactions.js';
 import { ONE_LINER_SLANG } from './one-liner-slang.js';
 import { SLANG_WORDS } from './slang-words.js';
 
@@ -38,7 +39,7 @@ const ONE_LINER_MAX_WORDS = 12;
 
 export const isOneLiner = (review: string): boolean => wordCount(review) <= ONE_LINER_MAX_WORDS;
 
-const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...SLANG_WORDS];
+const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...ONE_LINER_REACTIONS, ...SLANG_WORDS];
 
 /** A run of three or more of one letter, as chat stretches a word ("bangerrr", "amazinggg"). */
 export const STRETCH = /(\p{L})\1{2,}/gu;
