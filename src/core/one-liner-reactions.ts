@@ -54,7 +54,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bon my (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:rewatch|watch|viewing)(?: (?:this|in (?:a|one)) (?:week|month|year|weekend|day))?${CLAUSE_END}`), 'loved it so much i watched it again'],
   [slang(String.raw`\b(?:(?:i )?(?:watched|saw|seen) it )?once,? (?:and )?that was (?:enough|plenty)\b`), 'not worth watching again'],
   [slang(String.raw`\bonce (?:is not|isn't|was not|wasn't) enough\b`), 'worth watching again and again'],
-  [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed)\b(?!${REST_OF_CLAUSE}\bbecause\b)`), 'moved to tears'],
+  // Crying, in chat, is being moved ("ugly cried in the theater" 3.7, "i'm crying 😭" 4.6, "the ending 😭😭😭" 4.7: the
+  // emoji reads "sad" in a long review), unless it was at the film or for the ticket ("i cried because i paid for
+  // this" 5.9, "crying at how bad this was").
+  [slang(String.raw`\b(?:i )?(?:cried|crying|sobbed|sobbing|wept)(?= because (?:i|we) (?:paid|spent|wasted)\b)`), 'i was angry'],
+  [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed|ugly[- ]?cri(?:ed|ing))\b(?!${REST_OF_CLAUSE}\bbecause\b)|^\s*(?:i'm|im|i am) (?:literally |still )?crying\b(?!${REST_OF_CLAUSE}\b(?:because|at)\b)`), 'moved to tears'],
+  [slang(String.raw`😭+`), ' moved to tears '],
   // Chat's own idioms: "ngl i teared up" 5.7, "not me crying at a kids movie" 3.4, "this movie understood the
   // assignment" 5.3, "he ate that role up" 4.0, "she was robbed of an oscar" 5.0; "not me falling asleep", "the
   // director ate up the budget" and "robbed of any meaning" read as written.

@@ -260,6 +260,11 @@ describe('review text', () => {
     ["run, don't walk", 'highly recommend it'],
     ['do yourself a favor and watch it', 'highly recommend it'],
     ['go in blind', 'highly recommend it'],
+    ['the ending 😭😭😭', 'the ending  moved to tears'],
+    ["i'm crying", 'moved to tears'],
+    ['ugly cried in the theater', 'moved to tears in the theater'],
+    ['i cried because i paid for this', 'i was angry because i paid for this'],
+    ['sobbing because i paid for this', 'i was angry because i paid for this'],
     ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
@@ -338,7 +343,6 @@ describe('review text', () => {
     'man of steel was great',
     'watched it twice to be sure, still terrible',
     'seen it 3 times, each worse than the last',
-    'sobbing because i paid for this',
     'the editing messed up the whole movie',
     'no style and substance',
     'my kids loved it and so did i',
@@ -453,6 +457,7 @@ describe('review text', () => {
     'stayed up late and regretted it',
     'do yourself a favor and skip it',
     'the hero goes in blind to the final fight',
+    "i'm crying at how bad this was",
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
