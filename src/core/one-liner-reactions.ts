@@ -25,6 +25,11 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}(?:\b${AUDIENCE}|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
   [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
+  // Laughter as chat says it: "i'm dead 💀" 4.5, "i'm wheezing" 4.7, "this had me on the floor" 4.7, "i was dying the
+  // whole time" 5.2, "the jokes 💀💀" 4.7. Not "dying of boredom", nor a skull beside a pan ("the cgi 💀💀 so bad").
+  [slang(String.raw`^\s*(?:i'm|im|i am|i was) (?:literally |actually )?(?:dead|dying|deceased|wheezing)(?: laughing)?(?:\s*💀+)?(?:(?= the whole time\b)|${CLAUSE_END})`), 'it was hilarious'],
+  [slang(String.raw`\bhad (?:me|us) (?:on the floor|rolling|wheezing|dying)\b`), 'was hilarious'],
+  [slang(String.raw`(?<=\b(?:jokes?|gags?|bits?|one-liners|banter|dialogue)\s*)💀+`), ' hilarious'],
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7, "i keep thinking about
   // this movie" 5.0, "burned into my brain" 5.2), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
@@ -107,10 +112,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it(?:,? (?:but )?(?:i|me) (?:didn't|did not)(?: (?:get|like|love|enjoy) it)?\b| except (?:for )?me\b)`), 'i was disappointed'],
   [slang(String.raw`(?<=\bi (?:hated|disliked|didn't like|did not like|couldn't stand) it)(?:,| but| and|, but)? ${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it\b`), ''],
   // Idioms the model read word by word: "Hereditary messed me up" 4.3, "pixar has lost its touch" 6.1, "a new low for
-  // the franchise" 5.1, "it's giving straight to dvd" 5.8; "the editing messed up the whole movie" reads as written.
+  // the franchise" 5.1, "dead on arrival" 5.2, "it's giving straight to dvd" 5.8; "the editing messed up the whole movie"
+  // reads as written.
   [slang(String.raw`\b(?:messed|screwed) me up\b|\bhits? (?:so |really |very )?close to home\b`), 'moved me deeply'],
   [slang(String.raw`\b(?:has |have )?lost (?:its|his|her|their) (?:touch|magic|edge)\b`), 'has declined badly'],
   [slang(String.raw`\ba new low\b`), 'the worst yet'],
+  [slang(String.raw`\bdead on arrival\b`), 'a total failure'],
   [slang(String.raw`\b(?:fell|falls|fall) short of (?:my |our |all )?expectations\b`), 'was disappointing'],
   [slang(String.raw`${NOT_NEGATED}\bstyle and substance\b`), 'stylish and substantial'],
   [slang(String.raw`\bi (?:want|wanna) (?:to )?live in (?:this|that|the) (?:movie|film|world)\b`), 'i adore this movie'],

@@ -265,6 +265,10 @@ describe('review text', () => {
     ['ugly cried in the theater', 'moved to tears in the theater'],
     ['i cried because i paid for this', 'i was angry because i paid for this'],
     ['sobbing because i paid for this', 'i was angry because i paid for this'],
+    ["i'm dead 💀", 'it was hilarious'],
+    ['this had me on the floor', 'this was hilarious'],
+    ['the jokes 💀💀', 'the jokes  hilarious'],
+    ['dead on arrival', 'a total failure'],
     ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
@@ -458,6 +462,8 @@ describe('review text', () => {
     'do yourself a favor and skip it',
     'the hero goes in blind to the final fight',
     "i'm crying at how bad this was",
+    'i was dying of boredom',
+    "i'm dead serious, skip it",
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
