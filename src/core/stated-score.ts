@@ -84,11 +84,19 @@ export interface StatedScore {
   readonly text: string;
 }
 
-/** Each score `pattern` finds (its number, and " and a half" when written), rescaled from out of `max` to out of 10. */
+/** "10/10 would not recommend", "10/10 would fall asleep again": chat's meme, where what follows a high score undoes it. */
+const UNDONE_SCORE = /^\s*[,.!-]?\s*would(?:n't| not| never)(?! change\b)|^\s*[,.!-]?\s*would (?:rather|fall asleep|sleep|walk out)\b/iu;
+
+/**
+ * Each score `pattern` finds (its number, and " and a half" when written), rescaled from out of `max` to out of 10;
+ * not a high score the words after it undo.
+ */
 function scoresFound(review: string, pattern: RegExp, max: number): StatedScore[] {
-  return [...review.matchAll(pattern)].flatMap(([text, number, half]) => {
+  return [...review.matchAll(pattern)].flatMap(({ 0: text, 1: number, 2: half, index }) => {
     const score = (NUMBER_WORDS[number!.toLowerCase()] ?? Number(number)) + (half === undefined ? 0 : 0.5);
-    return score <= max ? [{ score: (score * 10) / max, text: text.replace(/\s+/g, ' ') }] : [];
+    const rescaled = (score * 10) / max;
+    const undone = rescaled >= 6 && UNDONE_SCORE.test(review.slice(index + text.length));
+    return score <= max && !undone ? [{ score: rescaled, text: text.replace(/\s+/g, ' ') }] : [];
   });
 }
 

@@ -53,6 +53,9 @@ describe('statedScore', () => {
     ['F', 1, 'F'],
     ['A+ movie', 10, 'A+'],
     ['a D- movie at best', 2.5, 'a D-'],
+    ['2/10 would not recommend', 2, '2/10'],
+    ['10/10, would not change a thing', 10, '10/10'],
+    ['10/10 would watch again', 10, '10/10'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -72,6 +75,8 @@ describe('statedScore', () => {
     ['two different short scores', '4 stars, 2/5'],
     ["someone else's stars beside the reviewer's", 'i give it 4 stars but my friend gave it 2 stars'],
     ['stars as decoration', '★ Best film of the year ★'],
+    ['a high score that the words after it undo (a meme)', '10/10 would not recommend'],
+    ['a high score undone by falling asleep', '5/5 would fall asleep again'],
     ['stars as decoration, one of them not a rating', '★★☆ hmm ★'],
     ['a run of empty stars that is not five long', '★★☆ hmm'],
     ['a star rating and a different score out of ten', '★★★★☆ but really 6/10'],
