@@ -11,16 +11,19 @@ import { SLANG_WORDS } from './slang-words.js';
 const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[😀😃😄😁😊🙂☺😆😎]|:-?\)|:-?d\b/gu, ' happy '],
   [/[😂🤣]/gu, ' funny '],
-  [/[😍🥰❤♥💕💖😘]/gu, ' love '],
-  [/[👍👌🔥⭐🌟💯]/gu, ' great '],
+  [/[😍🥰❤♥💕💖😘🫶]/gu, ' love '],
+  [/[👍👌🔥⭐🌟💯👏]/gu, ' great '],
+  [/🤌/gu, ' perfect '],
+  [/🤯/gu, ' amazing '],
   [/🐐/gu, ' greatest '],
   [/[👎]/gu, ' bad '],
-  [/🤡/gu, ' stupid '],
+  [/[🤡🤦]/gu, ' stupid '],
+  [/[😐🤷]/gu, ' mediocre '],
   [/🗑\uFE0F?/gu, ' trash '],
   [/[😢😭☹🙁😞😔]|:-?\(/gu, ' sad '],
   [/[😡😠🤬]/gu, ' angry '],
   [/[🤮🤢💩]/gu, ' awful '],
-  [/[😴🥱]/gu, ' boring '],
+  [/[😴🥱💤]/gu, ' boring '],
 ];
 
 /** Lower-case `text` with each emoji and emoticon spelt as its word (":D" and "😄" both read "happy"). */

@@ -6,6 +6,8 @@ describe('review text', () => {
     expect(emojiAsWords('LOVED it 😍 :D').split(/\s+/).filter(Boolean)).toEqual(['loved', 'it', 'love', 'happy']);
     expect(emojiAsWords('👎👎').split(/\s+/).filter(Boolean)).toEqual(['bad', 'bad']);
     expect(emojiAsWords('💯 🐐 🤡 🗑️').split(/\s+/).filter(Boolean)).toEqual(['great', 'greatest', 'stupid', 'trash']);
+    expect(emojiAsWords('👏 🤯 🤌 🫶 😐 🤷 💤 🤦').split(/\s+/).filter(Boolean))
+      .toEqual(['great', 'amazing', 'perfect', 'love', 'mediocre', 'mediocre', 'boring', 'stupid']);
   });
 
   it.each([
@@ -485,6 +487,7 @@ describe('review text', () => {
     ['words', 'ok', true],
     ['digits', '7', true],
     ['emoji that mean a word', '🔥🔥🔥', true],
+    ['applause', '👏👏👏', true],
     ['an emoticon', ':(', true],
     ['emoji without a meaning to the rater', '🍿🎬 !!! ???', false],
     ['punctuation', '...', false],
