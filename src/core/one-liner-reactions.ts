@@ -26,10 +26,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
   // Laughter as chat says it: "i'm dead 💀" 4.5, "i'm wheezing" 4.7, "this had me on the floor" 4.7, "i was dying the
-  // whole time" 5.2, "the jokes 💀💀" 4.7. Not "dying of boredom", nor a skull beside a pan ("the cgi 💀💀 so bad").
+  // whole time" 5.2, "the jokes 💀💀" 4.7, a line of skulls alone (no words to rate). Not "dying of boredom", nor a skull
+  // beside a pan ("the cgi 💀💀 so bad").
   [slang(String.raw`^\s*(?:i'm|im|i am|i was) (?:literally |actually )?(?:dead|dying|deceased|wheezing)(?: laughing)?(?:\s*💀+)?(?:(?= the whole time\b)|${CLAUSE_END})`), 'it was hilarious'],
   [slang(String.raw`\bhad (?:me|us) (?:on the floor|rolling|wheezing|dying)\b`), 'was hilarious'],
   [slang(String.raw`(?<=\b(?:jokes?|gags?|bits?|one-liners|banter|dialogue)\s*)💀+`), ' hilarious'],
+  [slang(String.raw`^\s*💀+\s*$`), 'hilarious'],
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7, "i keep thinking about
   // this movie" 5.0, "burned into my brain" 5.2), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).

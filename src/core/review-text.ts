@@ -15,10 +15,13 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[👍👌🔥⭐🌟💯👏]/gu, ' great '],
   [/🤌/gu, ' perfect '],
   [/🤯/gu, ' amazing '],
+  [/[😮😲]/gu, ' wow '],
+  [/🥹/gu, ' moving '],
   [/🐐/gu, ' greatest '],
   [/[👎]/gu, ' bad '],
   [/[🤡🤦]/gu, ' stupid '],
   [/[😐🤷]/gu, ' mediocre '],
+  [/😬/gu, ' awkward '],
   [/🗑\uFE0F?/gu, ' trash '],
   [/[😢😭☹🙁😞😔]|:-?\(/gu, ' sad '],
   [/[😡😠🤬]/gu, ' angry '],
@@ -86,7 +89,10 @@ export function slangAsWords(text: string): string {
     .join('');
 }
 
-/** Whether a review has anything to rate: a letter, a digit, or an emoji that means a word ("👍👍" does; "🍿 !!!" does not). */
+/**
+ * Whether a review has anything to rate: a letter, a digit, or an emoji that means a word, alone or as read ("👍👍" and
+ * "💀💀" do; "🍿 !!!" does not).
+ */
 export function hasReadableWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(emojiAsWords(text));
+  return [text, slangAsWords(text)].some((form) => /[\p{L}\p{N}]/u.test(emojiAsWords(form)));
 }

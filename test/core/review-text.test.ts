@@ -8,6 +8,7 @@ describe('review text', () => {
     expect(emojiAsWords('💯 🐐 🤡 🗑️').split(/\s+/).filter(Boolean)).toEqual(['great', 'greatest', 'stupid', 'trash']);
     expect(emojiAsWords('👏 🤯 🤌 🫶 😐 🤷 💤 🤦').split(/\s+/).filter(Boolean))
       .toEqual(['great', 'amazing', 'perfect', 'love', 'mediocre', 'mediocre', 'boring', 'stupid']);
+    expect(emojiAsWords('😮 🥹 😬').split(/\s+/).filter(Boolean)).toEqual(['wow', 'moving', 'awkward']);
   });
 
   it.each([
@@ -488,6 +489,7 @@ describe('review text', () => {
     ['digits', '7', true],
     ['emoji that mean a word', '🔥🔥🔥', true],
     ['applause', '👏👏👏', true],
+    ['a line of skulls (chat\'s "i\'m dead")', '💀💀💀', true],
     ['an emoticon', ':(', true],
     ['emoji without a meaning to the rater', '🍿🎬 !!! ???', false],
     ['punctuation', '...', false],
