@@ -94,5 +94,6 @@ export function slangAsWords(text: string): string {
  * "💀💀" do; "🍿 !!!" does not).
  */
 export function hasReadableWords(text: string): boolean {
-  return [text, slangAsWords(text)].some((form) => /[\p{L}\p{N}]/u.test(emojiAsWords(form)));
+  const hasWord = (form: string): boolean => /[\p{L}\p{N}]/u.test(emojiAsWords(form));
+  return hasWord(text) || hasWord(slangAsWords(text));
 }

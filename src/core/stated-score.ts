@@ -85,7 +85,7 @@ export interface StatedScore {
 }
 
 /** "10/10 would not recommend", "10/10 would fall asleep again": chat's meme, where what follows a high score undoes it. */
-const UNDONE_SCORE = /^\s*[,.!-]?\s*would(?:n't| not| never)(?! change\b)|^\s*[,.!-]?\s*would (?:rather|fall asleep|sleep|walk out)\b/iu;
+const UNDONE_SCORE = /^\s*[,.!-]?\s*would(?:(?:n't| not| never)(?! change\b)| (?:rather|fall asleep|sleep|walk out)\b)/iu;
 
 /**
  * Each score `pattern` finds (its number, and " and a half" when written), rescaled from out of `max` to out of 10;
