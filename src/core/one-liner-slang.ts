@@ -24,6 +24,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // Chat's openers address the channel, not the film: "bro this movie was actually so good" read 5.6, "this movie was
   // actually so good" 6.3.
   [slang(String.raw`^\s*(?:bro|bruh|dude|yo)\b[,!]?\s*`), ''],
+  // So do disclaimers said with a negation, whose scope otherwise reaches the verdict when no comma ends it: "no joke the
+  // best movie of the year" 5.1, "not gonna lie that ending got me" 5.5, "not to be dramatic but i think about this
+  // movie every day" 5.5.
+  [slang(String.raw`^\s*(?:no (?:joke|lie|kidding)|not (?:gonna|going to) lie|not to (?:be|sound) (?:dramatic|crazy|mean|harsh|rude|biased)(?: or anything)?,? but)\b[,!.:]?\s*`), ''],
   // The plainest one-liner read low: the model learnt "the movie was" from IMDb's pans ("The movie was good" 5.4, "It was
   // good" 7.1). "The film was good" reads 6.4 already.
   [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],

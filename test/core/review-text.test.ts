@@ -271,6 +271,9 @@ describe('review text', () => {
     ["i'm dead 💀", 'it was hilarious'],
     ['this had me on the floor', 'this was hilarious'],
     ['the jokes 💀💀', 'the jokes  hilarious'],
+    ['no joke this was incredible', 'this was incredible'],
+    ['not gonna lie this was really good', 'this was really good'],
+    ['not to be dramatic but this changed my life', 'this changed my life'],
     ['dead on arrival', 'a total failure'],
     ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
   ])('reads the slang in %j as plain words', (typed, read) => {
@@ -467,6 +470,7 @@ describe('review text', () => {
     "i'm crying at how bad this was",
     'i was dying of boredom',
     "i'm dead serious, skip it",
+    'it was no joke to film',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
     expect(slangAsWords(text)).toBe(text.toLowerCase());
