@@ -40,7 +40,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<=\b(?:start|opening|beginning|first (?:act|half|hour)|starts?(?: off)? (?:slow(?:ly)?|strong(?:ly)?|well|badly|great))),? (?:and )?then\b`), ' but overall'],
   // "Fine" as the whole verdict is middling, as "okay" is, but the model read "it was fine" 7.2; "a fine film", "fine
   // until the ending ruined it" and "it was fine, nothing more" (4.1) read as written.
-  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|perfectly|totally) )?|\bit's (?:(?:${HEDGE}|perfectly|totally) )?)fine\b${ENDS_LINE}`), 'average'],
+  [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:${HEDGE}|totally) )?|\bit's (?:(?:${HEDGE}|totally) )?)fine\b${ENDS_LINE}`), 'average'],
   // The model learnt comparisons from pans: "better than the original" read 4.7.
   [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
