@@ -81,8 +81,9 @@ const asOneLiner = (text: string): string => spellOut(titlesAsFilm(asTrainingTex
 
 /** Lower-case `text` with chat slang spelt as the plain words it means ("this slaps" reads "this is excellent"). */
 export function slangAsWords(text: string): string {
-  if (isOneLiner(text)) return asOneLiner(text);
-  if (wordCount(text) > CHAT_MESSAGE_MAX_WORDS) return spellOut(text, SLANG_WORDS);
+  const words = wordCount(text);
+  if (words <= ONE_LINER_MAX_WORDS) return asOneLiner(text);
+  if (words > CHAT_MESSAGE_MAX_WORDS) return spellOut(text, SLANG_WORDS);
   return text
     .split(SENTENCE_BREAK)
     .map((part, i) => (i % 2 === 1 ? part : isOneLiner(part) ? asOneLiner(part) : spellOut(part, SLANG_WORDS)))

@@ -60,7 +60,7 @@ export function buildHead(task: PosterTask, inputDim: number, hp: HeadHyperparam
     kernelRegularizer: regulariser,
     // A zero kernel makes an untrained rating head the mean guess instead of adding glorot noise of sd ~1.4.
     kernelInitializer: task === 'rating' ? 'zeros' : 'glorotUniform',
-    biasInitializer: task === 'rating' ? tf.initializers.constant({ value: 0 }) : 'zeros',
+    biasInitializer: 'zeros',
   }));
   if (task === 'rating') {
     const output = model.layers[model.layers.length - 1]!;
@@ -95,6 +95,8 @@ export function withoutAuxiliaryOutputs(model: tf.LayersModel, task: PosterTask,
   const kept = tf.tidy(() => [kernel!.slice([0, 0], [kernel!.shape[0]!, 1]), bias!.slice([0], [1])]);
   rating.setWeights(kept);
   tf.dispose(kept);
+  // Only the training model held the genre outputs, and nothing uses it after this.
+  trained.dispose();
   return served;
 }
 
