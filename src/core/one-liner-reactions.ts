@@ -8,6 +8,10 @@ const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:m
 const AUDIENCE = '(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)';
 /** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
 const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
+/** What a night at the cinema has besides the film: its best part being one of these is a pan. */
+const OUTSIDE_THE_FILM = String.raw`(?:the )?(?:(?:trailers?|previews|ads)(?: before it)?|popcorn|snacks?|nachos|candy|(?:end(?:ing)? )?credits(?! scene)|air ?con(?:ditioning)?|seats|(?:my |the )?nap(?: i took)?|(?:leaving|walking out of|getting out of) the (?:theater|theatre|cinema)|when it (?:ended|was over|finished))`;
+/** "The best part", "the only good thing (about it)". */
+const BEST_PART = String.raw`(?:the )?(?:best|only good) (?:part|thing)(?: (?:about|of) (?:it|this(?: movie| film)?|the (?:movie|film)))?`;
 /**
  * One-liner readings of how a film landed (ONE_LINER_SLANG reads the verdicts): reactions, what viewers did and felt,
  * and idioms, which in a long review are as often about a scene or someone else ("the audience clapped when the hero
@@ -83,6 +87,9 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:(?:it|this) )?(?:made me lose|(?:i )?(?:have )?lost) (?:all )?faith in (?:movies|cinema|films?|hollywood|(?:this|the) (?:franchise|series)|humanity)\b`), 'this ruined movies for me'],
   [slang(String.raw`\bthe trailer (?:showed|had|gave away|spoiled) (?:all|every one of) the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments)\b|\ball the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments) (?:are|were) in the trailer\b`), 'nothing good beyond the trailer'],
   [slang(String.raw`\bthe trailer (?:doesn't|does not|didn't|did not) do it justice\b`), 'it is excellent'],
+  // A best part outside the film: "the trailer was the best part" 7.7, "the popcorn was the best part" 7.3, "best part
+  // was the end credits" 7.0. "The ending was the best part" and "the post-credits scene was the best part" read as written.
+  [slang(String.raw`\b${BEST_PART} (?:was|is|were) ${OUTSIDE_THE_FILM}\b|\b${OUTSIDE_THE_FILM} (?:was|were|is) ${BEST_PART}\b`), 'the film itself was bad'],
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
   // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,

@@ -275,6 +275,9 @@ describe('review text', () => {
     ['not gonna lie this was really good', 'this was really good'],
     ['not to be dramatic but this changed my life', 'this changed my life'],
     ['dead on arrival', 'a total failure'],
+    ['the trailer was the best part', 'the film itself was bad'],
+    ['best part was the end credits', 'the film itself was bad'],
+    ['the only good thing about this movie was the popcorn', 'the film itself was bad'],
     ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
@@ -470,6 +473,8 @@ describe('review text', () => {
     "i'm crying at how bad this was",
     'i was dying of boredom',
     "i'm dead serious, skip it",
+    'the ending was the best part',
+    'the post-credits scene was the best part',
     'it was no joke to film',
     `${'the first half was slow and '.repeat(3)}it wasnt good`,
   ])('leaves the literal %j as written', (text) => {
