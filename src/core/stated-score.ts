@@ -5,6 +5,7 @@
  * of the time (training part: MAE 0.34, against 0.82 for the model of the time on the same reviews).
  */
 import type { ReviewResult } from './predictions.js';
+import { IF_YOU_LIKE_DULL } from './chat-patterns.js';
 import { isOneLiner } from './review-text.js';
 
 /**
@@ -84,8 +85,11 @@ export interface StatedScore {
   readonly text: string;
 }
 
-/** "10/10 would not recommend", "10/10 would fall asleep again": chat's meme, where what follows a high score undoes it. */
-const UNDONE_SCORE = /^\s*[,.!-]?\s*would(?:(?:n't| not| never)(?! change\b)| (?:rather|fall asleep|sleep|walk out)\b)/iu;
+/**
+ * "10/10 would not recommend", "10/10 would fall asleep again", "10/10 if you have insomnia": chat's meme, where what
+ * follows a high score undoes it.
+ */
+const UNDONE_SCORE = new RegExp(String.raw`^\s*[,.!-]?\s*(?:would(?:(?:n't| not| never)(?! change\b)| (?:rather|fall asleep|sleep|walk out)\b)|(?:but )?(?:only )?${IF_YOU_LIKE_DULL})`, 'iu');
 
 /**
  * Each score `pattern` finds (its number, and " and a half" when written), rescaled from out of `max` to out of 10;
