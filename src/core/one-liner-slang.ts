@@ -10,6 +10,10 @@ const REVIEWER_HAS = String.raw`(?:\bi(?:'ve| have|ve)? )?`;
 const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
 const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the ending|that ending|the end|the reveal)';
+/** Praise that chat puts in scare quotes: "masterpiece", "acting", "best movie of the year". */
+const QUOTED_PRAISE = String.raw`(?:"|“|(?<![\p{L}\p{N}])')\s*(?:(?:a|an|the|real|true|total) )*(?:masterpiece|great|amazing|genius|brilliant|classic|acting|scary|funny|comedy|perfect|epic|iconic|fun|good|must[- ]see|oscar[- ]worthy|best (?:\w+ ){0,3}(?:of (?:the|all) (?:year|time|decade)|ever))\s*(?:"|”|'(?![\p{L}\p{N}]))`;
+/** Where the reviewer takes the quoted praise up: "they called it a "masterpiece" and they were right". */
+const PRAISE_TAKEN_UP = String.raw`\b(?:right|earns?|earned|deserved?|deserves|deserving|lives? up|lived up|not an exaggeration|actually|indeed|for real|loved it)\b`;
 /**
  * Readings safe only in a one-liner, a verdict: in long reviews these phrases are as often hedged, hypothetical or about
  * something else ("I wouldn't dare say it is better than the original", "she could sing better than the original", a
@@ -20,6 +24,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // the opposite of what is meant, so the whole line reads as the pan it is ("what a masterpiece 🙄" 8.7, "best movie
   // of the year /s" 8.7, "such a masterpiece. not." 8.1). "masterpiece. no /s" is praise, and an eye roll at the
   // haters or the critics ("loved it, ignore the haters 🙄") defends the film.
+  // So does praise in scare quotes ('yeah "masterpiece" sure' 7.9, 'such "great" acting' 7.8), unless the reviewer
+  // takes it up ('they called it a "masterpiece" and they were right').
+  [slang(String.raw`^(?!.*${PRAISE_TAKEN_UP}).*${QUOTED_PRAISE}.*$`), 'it was awful'],
   // So does praise on a dull condition ("great movie if you like staring at a wall" 6.3, "perfect if you need a nap" 6.7),
   // and a film that cures insomnia.
   [slang(String.raw`^.*${IF_YOU_LIKE_DULL}.*$|\b(?:a |the )?(?:\w+ )?(?:cure|remedy) for insomnia\b`), 'a boring film'],
