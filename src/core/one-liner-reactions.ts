@@ -90,6 +90,10 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // A best part outside the film: "the trailer was the best part" 7.7, "the popcorn was the best part" 7.3, "best part
   // was the end credits" 7.0. "The ending was the best part" and "the post-credits scene was the best part" read as written.
   [slang(String.raw`\b${BEST_PART} (?:was|is|were) ${OUTSIDE_THE_FILM}\b|\b${OUTSIDE_THE_FILM} (?:was|were|is) ${BEST_PART}\b`), 'the film itself was bad'],
+  // One part judged, then the rest, which is the verdict: "the villain was weak but the rest was great" 3.6, "bad first
+  // ten minutes, rest was perfect" 3.5; and "shame about" a part: "beautiful visuals, shame about the script" 6.4.
+  [slang(String.raw`^.*?(?:\bbut\s+|[,;]\s*)(?:(?:the )?rest(?: of (?:it|the (?:movie|film)))?|everything else) (?:was|is)\b(?! history\b)`), 'overall it was'],
+  [slang(String.raw`[,;]?\s*\b(?:(?:a|such a|what a) )?(?:shame|pity) about (the (?:\w+ )?\w+|everything else)\b${CLAUSE_END}`), ' but $1 was bad'],
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
   // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,
