@@ -13,24 +13,28 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { initBackend } from '../src/ml/runtime/backend.js';
 import type { ReviewResult } from '../src/core/predictions.js';
-import { formatWordWeights, statedCaption } from '../src/core/reply.js';
+import { formatWordWeights, readAsQuote, statedCaption } from '../src/core/reply.js';
+import { withChatReading } from '../src/core/review-text.js';
 import { statedReviewResult } from '../src/core/stated-score.js';
 import { loadReviewModel, loadReviewPredictor, type ReviewRater } from '../src/ml/serving/review/predictor.js';
 
 const BATCH = 64;
 const HELP = `Usage: npm run --silent rate-review -- [--json] [--explain] [--model DIR] < reviews.txt
   --json       print {"rating": <1-10>} per input line
-  --explain    also name the (at most 8) words that moved each rating, + up, − down
+  --explain    also name the (at most 8) words that moved each rating, + up, − down, and the plain words a chat
+               message was read as when its slang or emoji were spelt out ("readAs")
   --model DIR  review model folder (default: $MODELS_DIR/review, i.e. models/review)`;
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
-function formatLine({ rating, words, stated }: ReviewResult, text: string, json: boolean): string {
+function formatLine({ rating, words, stated, readAs }: ReviewResult, text: string, json: boolean): string {
   if (json) {
-    return JSON.stringify({ rating: round3(rating), ...(stated === undefined ? {} : { stated }), ...(words ? { words: words.map(({ word, weight }) => ({ word, weight: round3(weight) })) } : {}) });
+    const weights = words ? { words: words.map(({ word, weight }) => ({ word, weight: round3(weight) })) } : {};
+    return JSON.stringify({ rating: round3(rating), ...(stated === undefined ? {} : { stated }), ...(readAs === undefined ? {} : { readAs }), ...weights });
   }
   const preview = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  const why = stated === undefined ? (words?.length ? formatWordWeights(words) : '') : statedCaption(stated);
+  const weights = words?.length ? `${readAs === undefined ? '' : `read as ${readAsQuote(readAs)}: `}${formatWordWeights(words)}` : '';
+  const why = stated === undefined ? weights : statedCaption(stated);
   return `${round3(rating).toFixed(1)}/10  ${preview}${why ? `\n        ${why}` : ''}`;
 }
 
@@ -42,7 +46,7 @@ async function rateAll(rater: ReviewRater, texts: readonly string[], explain: bo
   const results = texts.map((text) => statedReviewResult(text, explain));
   const unstated = texts.flatMap((_, i) => (results[i] ? [] : [i]));
   if (explain) {
-    for (const i of unstated) results[i] = await rater.explain(texts[i]!);
+    for (const i of unstated) results[i] = withChatReading(await rater.explain(texts[i]!), texts[i]!);
   } else {
     const ratings = await rater.predict(unstated.map((i) => texts[i]!));
     unstated.forEach((i, k) => (results[i] = { rating: ratings[k]! }));

@@ -18,7 +18,7 @@ import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { RecentPosters } from './recent-posters.js';
 import { notAPosterNotice, notice, privateNotice, UserFacingError, type Reply } from './reply.js';
-import { hasReadableWords } from './review-text.js';
+import { hasReadableWords, withChatReading } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
 
 /** Fetches a poster, enforcing the download policy (see src/core/download/index.ts). */
@@ -261,7 +261,7 @@ export class MovieBot implements BotServices {
       const result = await this.cached(key, 'review', async () => explain
         ? this.timed('review-explain', 1, () => this.options.reviewPredictor.explain(review))
         : { rating: await this.reviewQueue.run(review) });
-      return { kind: 'review', result, text: shortened(review) };
+      return { kind: 'review', result: explain ? withChatReading(result, review) : result, text: shortened(review) };
     });
   }
 

@@ -58,6 +58,8 @@ export interface ReviewResult {
   readonly words?: readonly WordWeight[];
   /** The score the review gives itself, as written ("2/10"), when that is the rating (see stated-score.ts). */
   readonly stated?: string;
+  /** With `words`: the plain words a chat message was rated as, when chat's readings changed them (see review-text.ts). */
+  readonly readAs?: string;
 }
 
 /** How far one word moved the rating: positive pushed it up, in rating points (1-10 scale). */

@@ -128,6 +128,9 @@ export const hasNoClearOpinion = ({ stated, words }: ReviewResult): boolean =>
 
 export const NO_CLEAR_OPINION_CAPTION = "Nothing in it leans either way, so the rating sits near the middle. I rate what a review says; I don't look films up by name.";
 
+/** `“the film itself was bad”`: the plain words a chat message was rated as, above the words that moved it on every card. */
+export const readAsQuote = (readAs: string): string => `“${readAs}”`;
+
 /** Says where the rating of a review that states its own score comes from, on every platform's card. */
 export const statedCaption = (stated: string): string => `The score the review gives itself (${stated}).`;
 

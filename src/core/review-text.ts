@@ -3,6 +3,7 @@
  * model reads), so both agree on what counts as a word.
  */
 import { titlesAsFilm } from './film-titles.js';
+import type { ReviewResult } from './predictions.js';
 import { ONE_LINER_REACTIONS } from './one-liner-reactions.js';
 import { ONE_LINER_SLANG } from './one-liner-slang.js';
 import { SLANG_WORDS } from './slang-words.js';
@@ -88,6 +89,26 @@ export function slangAsWords(text: string): string {
     .split(SENTENCE_BREAK)
     .map((part, i) => (i % 2 === 1 ? part : isOneLiner(part) ? asOneLiner(part) : spellOut(part, SLANG_WORDS)))
     .join('');
+}
+
+/** Words as a card compares them: letters and digits, apostrophes dropped ("wasnt" and "wasn't" are one word). */
+const wordsOf = (text: string): string => (text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/**
+ * The plain words a chat message was rated as, when chat's readings changed its words ("the trailer was the best part"
+ * reads "the film itself was bad"): the words the card's weights belong to, which the person never typed. None for a
+ * longer review (a card cannot show it whole), nor when only case, spacing or an apostrophe changed.
+ */
+export function chatReading(text: string): string | undefined {
+  if (wordCount(text) > CHAT_MESSAGE_MAX_WORDS) return undefined;
+  const reading = emojiAsWords(slangAsWords(text)).replace(/\s+/g, ' ').trim();
+  return reading === '' || wordsOf(reading) === wordsOf(text) ? undefined : reading;
+}
+
+/** An explained rating of `text` with the words it was read as, when they are not the words typed. */
+export function withChatReading(result: ReviewResult, text: string): ReviewResult {
+  const readAs = chatReading(text);
+  return readAs === undefined ? result : { ...result, readAs };
 }
 
 /**

@@ -11,7 +11,7 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
 /**
  * A {@link Reply} as the local API answers it: results in the same JSON shape as the `predict` and
  * `rate-review` CLIs (`{poster, genres, top3, rating, ratingTypicalError?, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
- * explained, `words` when a review is, and `noClearOpinion` when those words lean neither way), notices as `{"error": message}`
+ * explained, `words` (and `readAs`, the plain words a chat message was read as) when a review is, and `noClearOpinion` when those words lean neither way), notices as `{"error": message}`
  * (with the gate's `poster` score when the image is not a movie poster; read anyway with `?force=1`, the answer has a `warning`).
  */
 export function replyResponse(reply: Reply): JsonResponse {

@@ -72,6 +72,15 @@ describe('rendering replies for Discord', () => {
     expect((renderReply({ kind: 'review', result: { rating: 7.9 }, text: 'x' }).embeds?.[0] as APIEmbed).fields).toBeUndefined();
   });
 
+  it('quotes the plain words a chat message was read as above the words, which the person never typed', () => {
+    const result = { rating: 2.5, words: [{ word: 'bad', weight: -2.3 }], readAs: 'the film itself was bad' };
+    const embed = renderReply({ kind: 'review', result, text: 'the trailer was the best part' }).embeds?.[0] as APIEmbed;
+    expect(embed.fields).toEqual([
+      { name: 'Read as', value: '“the film itself was bad”' },
+      { name: 'Words that moved it', value: 'bad −2.3' },
+    ]);
+  });
+
   it('says so when no word leans either way, as when a film title is sent instead of a review', () => {
     const result = { rating: 5.3, words: [{ word: 'inception', weight: -0.1 }, { word: 'the', weight: 0.01 }] };
     const embed = renderReply({ kind: 'review', result, text: 'Inception' }).embeds?.[0] as APIEmbed;

@@ -53,6 +53,13 @@ describe('renderReply', () => {
     expect(shown).not.toContain('leans either way');
   });
 
+  it('quotes the plain words a chat message was read as above the words, escaped', () => {
+    const result = { rating: 2.5, words: [{ word: 'bad', weight: -2.3 }], readAs: 'the film itself was <bad>' };
+    const shown = JSON.stringify(renderReply({ kind: 'review', result, text: 'the trailer was the best part' }).blocks);
+    expect(shown).toContain('*Read as:* “the film itself was &lt;bad&gt;”');
+    expect(shown.indexOf('Read as')).toBeLessThan(shown.indexOf('Words that moved it'));
+  });
+
   it('says so when no word leans either way, as when a film title is sent instead of a review', () => {
     const shown = JSON.stringify(renderReply({ kind: 'review', result: { rating: 5.3, words: [{ word: 'inception', weight: -0.1 }] }, text: 'Inception' }).blocks);
     expect(shown).toContain("Nothing in it leans either way, so the rating sits near the middle. I rate what a review says; I don't look films up by name.");

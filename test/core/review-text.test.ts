@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emojiAsWords, hasReadableWords, slangAsWords } from '../../src/core/review-text.js';
+import { chatReading, emojiAsWords, hasReadableWords, slangAsWords, withChatReading } from '../../src/core/review-text.js';
 
 describe('review text', () => {
   it('spells emoji and emoticons as the words they mean, lower-cased', () => {
@@ -519,5 +519,32 @@ describe('review text', () => {
     ['punctuation', '...', false],
   ])('%s: readable %s', (_, text, readable) => {
     expect(hasReadableWords(text)).toBe(readable);
+  });
+});
+
+describe('chatReading', () => {
+  it.each([
+    ['the trailer was the best part', 'the film itself was bad'],
+    ['what a masterpiece 🙄', 'it was awful'],
+    ['the ending 😭😭😭', 'the ending moved to tears'],
+    ['Bad Santa is hilarious', 'the film is hilarious'],
+    ['finally saw it. run dont walk', 'finally saw it. highly recommend it'],
+  ])('gives the plain words %j was read as', (typed, read) => {
+    expect(chatReading(typed)).toBe(read);
+  });
+
+  it.each([
+    'Pretty good, worth a watch.',
+    'It wasnt good',
+    'LOVED IT!!!',
+    `${'the plot was thin and the pacing was off, '.repeat(5)}this slaps`,
+  ])('gives none for %j: its words as typed, or a review too long to show whole', (typed) => {
+    expect(chatReading(typed)).toBeUndefined();
+  });
+
+  it('adds the reading to an explained rating only when there is one', () => {
+    const result = { rating: 2.5, words: [{ word: 'bad', weight: -2.3 }] };
+    expect(withChatReading(result, 'the popcorn was the best part')).toEqual({ ...result, readAs: 'the film itself was bad' });
+    expect(withChatReading(result, 'bad')).toBe(result);
   });
 });

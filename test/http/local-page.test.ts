@@ -96,6 +96,7 @@ describe.skipIf(!available)(title, () => {
     await expect.poll(() => card.locator('.rating-value').textContent()).toBe('8.5 / 10');
     expect(await card.locator('blockquote').textContent()).toBe('A slow start, then wonderful.');
     expect(await card.locator('.words li.up').allTextContents()).toEqual(['wonderful +5.0']);
+    expect(await card.locator('.read-as').textContent()).toBe('Read as “a slow start but overall wonderful.”');
     expect(await card.locator('.no-opinion').count()).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
   forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
-  readDespiteGate, RECOGNISED_HEADING, recognisedFacts, similarLabel, statedCaption, type Reply, wordsWorthShowing,
+  readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, similarLabel, statedCaption, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
@@ -55,6 +55,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
       const words = wordsWorthShowing(reply.result.words);
       if (reply.result.stated !== undefined) embed.addFields({ name: 'Where it comes from', value: statedCaption(reply.result.stated) });
       if (hasNoClearOpinion(reply.result)) embed.addFields({ name: 'No clear opinion', value: NO_CLEAR_OPINION_CAPTION });
+      if (words.length > 0 && reply.result.readAs !== undefined) embed.addFields({ name: 'Read as', value: truncate(readAsQuote(reply.result.readAs), 1024) });
       if (words.length > 0) embed.addFields({ name: 'Words that moved it', value: truncate(formatWordWeights(words), 1024) });
       return { embeds: [embed.toJSON()], allowedMentions: NO_MENTIONS };
     }

@@ -4,7 +4,7 @@ import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
   forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
-  readDespiteGate, RECOGNISED_HEADING, recognisedFacts, recognisedSentence, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, recognisedSentence, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
@@ -72,6 +72,7 @@ export function renderReply(reply: Reply): SlackMessage {
           section(`*${label}:* ${formatRating(reply.result.rating)}`),
           ...(reply.result.stated !== undefined ? [section(escapeMrkdwn(statedCaption(reply.result.stated)))] : []),
           ...(hasNoClearOpinion(reply.result) ? [section(escapeMrkdwn(NO_CLEAR_OPINION_CAPTION))] : []),
+          ...(words.length > 0 && reply.result.readAs !== undefined ? [section(`*Read as:* ${escapeMrkdwn(readAsQuote(reply.result.readAs))}`)] : []),
           ...(words.length > 0 ? [section(`*Words that moved it:* ${escapeMrkdwn(formatWordWeights(words))}`)] : []),
           { type: 'context', elements: [{ type: 'mrkdwn', text: `> ${escapeMrkdwn(reply.text).replace(/\n/g, ' ')}` }] },
         ],

@@ -206,6 +206,7 @@ $('review-form').addEventListener('submit', async (event) => {
         ratingLine('Rating', body.rating),
         ...(body.stated ? [el('p', { className: 'stated', textContent: `The score the review gives itself (${body.stated}).` })] : []),
         ...(body.noClearOpinion ? [el('p', { className: 'no-opinion', textContent: "Nothing in it leans either way, so the rating sits near the middle. I rate what a review says; I don't look films up by name." })] : []),
+        ...(body.readAs && (body.words ?? []).length > 0 ? [el('p', { className: 'read-as', textContent: `Read as “${body.readAs}”` })] : []),
         wordList(body.words ?? []))));
   }
 });
