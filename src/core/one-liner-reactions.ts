@@ -102,6 +102,8 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:(?:you|u|one) )?(?:can't|cannot|can not) go wrong with\b${NOT_ASKED}`), 'highly recommend'],
   [slang(String.raw`\b(?:can't|cannot|can not) wait (?:for|to see) (?:the sequel|a sequel|part (?:two|2|ii)|the next (?:one|part|film|movie|chapter|installment)|more)\b`), 'loved it and want more'],
   [slang(String.raw`(?<!\b(?:i|we) )\b(?:doesn't|does not|didn't|did not|never) waste(?:s|d)? (?:a|one|a single) (?:minute|second|moment|scene|frame)\b`), 'gripping throughout'],
+  // "no wasted scenes" 3.4, "zero filler" 2.7, "not one boring moment" 3.8; "not a single good scene" reads as written.
+  [slang(String.raw`\b(?:no|zero|not (?:a|one)(?: single)?|not a (?:second|minute|moment|scene|frame) of) (?:wasted|dull|boring|slow|filler)(?: (?:scenes?|minutes?|moments?|seconds?|frames?|parts?))?\b(?: at all\b)?`), 'gripping throughout'],
   [slang(String.raw`\b(?:i )?(?:wouldn't|would not|won't|will not) change (?:a|one|a single) thing\b${NOT_ASKED}`), 'it was perfect'],
   [slang(String.raw`\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
   // Enjoying a bad or dumb film, which the model read from its bad words: "so bad it's good" 2.7, "a total guilty
