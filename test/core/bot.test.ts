@@ -121,6 +121,14 @@ describe('MovieBot reviews', () => {
     expectNotice(await bot.rateReview('🍿🎬 !!! ???', requester), 'error', /couldn't find any words/);
   });
 
+  it('answers a question put to it with what it can do instead of a rating the asker would take for the film\'s', async () => {
+    const { bot, reviewPredictor } = createTestBot();
+    expectNotice(await bot.rateReview('is dune 2 worth it?', requester), 'error', /reads like a question.*\/poster/);
+    expect(reviewPredictor.calls).toBe(0);
+    expect(await bot.rateReview('was it worth the hype? no', requester)).toMatchObject({ kind: 'review' });
+    expect(await bot.rateReview('who thought this was a good idea?', requester)).toMatchObject({ kind: 'review' });
+  });
+
   it('says it reads English only, instead of guessing at a review in another language; a stated score still answers', async () => {
     const { bot, reviewPredictor } = createTestBot();
     expectNotice(await bot.rateReview('Una película horrible, muy aburrida y demasiado larga.', requester), 'error', /doesn't look like English/);

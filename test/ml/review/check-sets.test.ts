@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasNoClearOpinion } from '../../../src/core/reply.js';
+import { isQuestionForTheBot } from '../../../src/core/review-question.js';
 import { statedReviewResult } from '../../../src/core/stated-score.js';
 import { initBackend } from '../../../src/ml/runtime/backend.js';
 import { loadReviewPredictor, type ReviewRater } from '../../../src/ml/serving/review/predictor.js';
@@ -14,7 +15,7 @@ const DIR = join(import.meta.dirname, 'check-sets');
  */
 const RIGHT_AT_LEAST: Record<string, number> = {
   slang: 40, chat2: 32, mid: 31, idiom: 14, verdict2: 21, oov: 19, laugh: 18, user: 46, mixed: 28, movie: 20, themovie: 16, special: 15,
-  bare: 24, bare2: 24, idiom2: 20, hype: 12, idiom3: 15, elongated: 24, 'goat-mid': 11, 'w-ate': 10, w2: 8, typos: 16, typos2: 20, stretch: 16, hype4: 12, cantwont: 10, never: 12, idiom5: 16, end: 12, wtf: 12, medium: 23, negpraise: 16, guilty: 16, special2: 17, linger: 16, mid2: 18, idiom6: 16, reaction2: 15, sarcasm: 14, walkout: 14, advice: 16, multi: 14, contrast: 14, cry: 14, skull: 14, since: 12, typos3: 7, meme: 12, emoji2: 14, emoji3: 12, nocontest: 12, openers: 14, openers2: 12, trailing: 11, bestpart: 16, ifyoulike: 16, quotes: 16, rest: 16, filler: 16, value: 14, fans: 16, acting: 13, visuals: 13, plot: 14, feelslike: 11,
+  bare: 24, bare2: 24, idiom2: 20, hype: 12, idiom3: 15, elongated: 24, 'goat-mid': 11, 'w-ate': 10, w2: 8, typos: 16, typos2: 20, stretch: 16, hype4: 12, cantwont: 10, never: 12, idiom5: 16, end: 12, wtf: 12, medium: 23, negpraise: 16, guilty: 16, special2: 17, linger: 16, mid2: 18, idiom6: 16, reaction2: 15, sarcasm: 14, walkout: 14, advice: 16, multi: 14, contrast: 14, cry: 14, skull: 14, since: 12, typos3: 7, meme: 12, emoji2: 14, emoji3: 12, nocontest: 12, openers: 14, openers2: 12, trailing: 11, bestpart: 16, ifyoulike: 16, quotes: 16, rest: 16, filler: 16, value: 14, fans: 16, acting: 13, visuals: 13, plot: 14, feelslike: 11, butempty: 15,
   w3: 12, 'rent-free': 8, 'out-of-five': 24, stars2: 10, slapped: 12, vibes: 15, vibes2: 16, vibes3: 14, rewatch: 17, rewatch2: 13, rewatch3: 11, hype2: 16, hype3: 14, sequel: 14, sequel2: 12, subject: 19, subject2: 16, subject3: 11,
   outta: 20, outta2: 7, outta3: 12, outta4: 7, hard: 15,
   expected: 16, expected2: 7, expected3: 11, expected4: 10, twist: 15, more: 13, insane: 16, anymore: 16, anymore2: 8, cooked: 16, reaction: 19, sick: 15, wait: 15, solid: 14, hit: 16, eyeroll: 16, thinking: 15, couldnt: 16, time: 16, laugh2: 15, chem: 24, oneword: 20, compare: 15, memory: 16, grade: 19, scary: 16, title: 15, others: 16, idiom4: 16, rewatch4: 16, genz: 16, faith: 16, blast: 12, tier: 16,
@@ -87,5 +88,15 @@ describe('the shipped review model on the hand-written check sets', () => {
     const english = await readLines('english.txt');
     expect(foreign.filter((text) => !rater.canRead(text)).length).toBeGreaterThanOrEqual(35);
     expect(english.filter((text) => !rater.canRead(text))).toEqual([]);
+  });
+});
+
+describe('questions put to the bot through /rate-review', () => {
+  it('answers the questions people ask it with a notice, and rates rhetorical questions and every check-set line', async () => {
+    const lines = (await readLines('questions.txt')).map((line) => line.split('\t') as [string, string]);
+    const misread = lines.filter(([kind, text]) => isQuestionForTheBot(text) !== (kind === 'asked'));
+    expect(misread).toEqual([]);
+    const reviews = (await Promise.all(Object.keys(RIGHT_AT_LEAST).map(readCheckSet))).flat().map(({ text }) => text);
+    expect(reviews.filter(isQuestionForTheBot)).toEqual([]);
   });
 });

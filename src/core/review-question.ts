@@ -1,0 +1,27 @@
+import { isOneLiner } from './review-text.js';
+
+/** Someone addressing the bot before the question ("hey bot, is it good?"). */
+const TO_THE_BOT = String.raw`(?:(?:hey|hi|yo|ok) )?@?movie ?bot[,:]?\s+|(?:hey|hi|yo) bot[,:]?\s+`;
+/** Questions after an opinion or advice that end the message: what follows them would be their answer, a review. */
+const ASKING = [
+  String.raw`what do (?:you|u) think (?:of|about)\b[^?]*`,
+  String.raw`what(?:'s| is) your (?:favou?rite|opinion|take|rating)\b[^?]*`,
+  String.raw`(?:have|did) (?:you|u) (?:seen|watched|watch|see)\b[^?]*`,
+  String.raw`should (?:i|we) (?:watch|see|bother)\b[^?]*`,
+  String.raw`(?:can|could|would) (?:you|u) (?:rate|review|recommend)\b[^?]*`,
+  String.raw`how good (?:is|was)\b[^?]*`,
+  String.raw`which (?:one )?(?:is|was) better\b[^?]*`,
+  String.raw`what should (?:i|we) watch\b[^?]*`,
+  String.raw`any (?:good )?(?:\w+ )?(?:movies?|films?|recommendations?|recs)\b[^?]*`,
+  // Only when the verdict ends the question: "was anything good about it?" and "is it just me or was it not good?" are
+  // rhetorical pans.
+  String.raw`(?:is|was|are) (?!.*\bjust me\b)[^?]{1,60}? (?:worth (?:it|watching|seeing|a watch|the hype|my time|the money)|(?:any )?good)(?: or not| at all)?`,
+];
+const QUESTION_FOR_THE_BOT = new RegExp(String.raw`^\s*(?:${TO_THE_BOT})?(?:${ASKING.join('|')})\s*\?+\s*$`, 'iu');
+
+/**
+ * Whether a message put to `/rate-review` is a question to the bot ("is dune 2 worth it?", "what do you think of
+ * Dune?"), which a rating would answer as if the bot had rated the film. Rhetorical questions are reviews ("who thought
+ * this was a good idea?"), and so is a question followed by its answer ("was it worth the hype? no").
+ */
+export const isQuestionForTheBot = (message: string): boolean => isOneLiner(message) && QUESTION_FOR_THE_BOT.test(message);
