@@ -32,11 +32,11 @@ export const NOT_NEGATED = String.raw`(?<!(?:\bnot|\bnever|\bno|\bhardly|n't)(?:
 export const NOT_ASKED = String.raw`(?!${REST_OF_CLAUSE}\?)`;
 /** At the end of the line, an optional filler ("tbh") and final punctuation aside: the whole verdict. */
 export const ENDS_LINE = String.raw`(?=\s*(?:(?:${TRAILING_FILLERS}|imo|lol)\b)?[\s.!]*$)`;
-/** The words that make a chat "W" (a win) bigger. */
 /**
  * Praise made conditional on something dull, chat's deadpan pan: "great movie if you like staring at a wall", "perfect if
  * you need a nap", "10/10 if you have insomnia". Not a taste ("if you like horror", "if you need a good cry").
  */
 export const IF_YOU_LIKE_DULL = String.raw`\bif (?:you|u) (?:like|love|enjoy|need|want|have|are into)(?: to)? (?:staring at (?:a |the )?walls?|watch(?:ing)? (?:paint dry|grass grow)|(?:a |an )?naps?|(?:some )?sleep|fall(?:ing)? asleep|insomnia|trouble sleeping|being bored|boredom|wast(?:e|ing) (?:\w+ )?(?:time|hours?|money|minutes)|no taste)\b`;
+/** The words that make a chat "W" (a win) bigger. */
 export const W_INTENSIFIER = '(?:massive|huge|big|total|absolute)';
 export const slang = (pattern: string): RegExp => new RegExp(pattern.replaceAll(String.raw`\b`, WORD_EDGE), 'gmu');

@@ -24,13 +24,13 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // the opposite of what is meant, so the whole line reads as the pan it is ("what a masterpiece 🙄" 8.7, "best movie
   // of the year /s" 8.7, "such a masterpiece. not." 8.1). "masterpiece. no /s" is praise, and an eye roll at the
   // haters or the critics ("loved it, ignore the haters 🙄") defends the film.
+  [slang(String.raw`^(?!.*\b(?:haters?|critics)\b).*\S.*?(?:🙄(?:\s*🙄)*[.!]*|(?<!\bno)\s/s[.!]*|[.!]\s*not[.!]*)\s*$`), 'it was awful'],
   // So does praise in scare quotes ('yeah "masterpiece" sure' 7.9, 'such "great" acting' 7.8), unless the reviewer
   // takes it up ('they called it a "masterpiece" and they were right').
   [slang(String.raw`^(?!.*${PRAISE_TAKEN_UP}).*${QUOTED_PRAISE}.*$`), 'it was awful'],
   // So does praise on a dull condition ("great movie if you like staring at a wall" 6.3, "perfect if you need a nap" 6.7),
   // and a film that cures insomnia.
   [slang(String.raw`^.*${IF_YOU_LIKE_DULL}.*$|\b(?:a |the )?(?:\w+ )?(?:cure|remedy) for insomnia\b`), 'a boring film'],
-  [slang(String.raw`^(?!.*\b(?:haters?|critics)\b).*\S.*?(?:🙄(?:\s*🙄)*[.!]*|(?<!\bno)\s/s[.!]*|[.!]\s*not[.!]*)\s*$`), 'it was awful'],
   // Chat's openers address the channel, not the film: "bro this movie was actually so good" read 5.6, "this movie was
   // actually so good" 6.3.
   [slang(String.raw`^\s*(?:bro|bruh|dude|yo)\b[,!]?\s*`), ''],
