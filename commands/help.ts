@@ -10,7 +10,11 @@ export const help = defineCommand({
     await ctx.reply(
       notice(
         'info',
-        ['Post a movie poster (or use `/poster`) and I guess its top 3 genres and IMDb rating.', ...lines].join('\n'),
+        [
+          'Post a movie poster (or use `/poster`) and I guess its top 3 genres and IMDb rating.',
+          ...lines,
+          `• On someone's message (${ctx.requester.platform === 'slack' ? 'its ⋮ menu' : 'right-click it → Apps'}): "Read poster" reads its poster, "Rate review" rates what it says.`,
+        ].join('\n'),
       ),
     );
   },

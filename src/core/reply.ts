@@ -131,6 +131,9 @@ export const NO_CLEAR_OPINION_CAPTION = "Nothing in it leans either way, so the 
 /** `“the film itself was bad”`: the plain words a chat message was rated as, above the words that moved it on every card. */
 export const readAsQuote = (readAs: string): string => `“${readAs}”`;
 
+/** What "Rate review" says on a message with no text (an image alone, or only mentions). */
+export const NO_TEXT_TO_RATE = 'That message has no text I can rate as a review.';
+
 /** Says where the rating of a review that states its own score comes from, on every platform's card. */
 export const statedCaption = (stated: string): string => `The score the review gives itself (${stated}).`;
 

@@ -103,6 +103,21 @@ describe('"Read poster" and feedback', () => {
     expect(JSON.stringify(answer.body)).toContain('That message has no image or link I can read.');
   });
 
+  it('rates the text of the message "Rate review" is used on, mentions left out, and says so when it has none', async () => {
+    const target = discord.postMessage({ content: '<@123456789012345678> A slow start, then wonderful. <:popcorn:998877>', guild: 2 });
+    const { token } = discord.runMessageCommand('Rate review', target, { guild: 2 });
+    const card = messageOf(await firstCall(token))?.embeds as Array<{ title: string; description: string }>;
+    expect(card[0]?.title).toMatch(/^Review rating: /);
+    expect(card[0]?.description).toBe('> A slow start, then wonderful. popcorn');
+
+    const picture = discord.addAttachment('image.png', await image(90, 20, 120), 'image/png');
+    const imageOnly = discord.postMessage({ attachments: [picture], guild: 2 });
+    const none = discord.runMessageCommand('Rate review', imageOnly, { guild: 2 });
+    const answer = await firstCall(none.token);
+    expect(JSON.stringify(answer.body)).toContain('That message has no text I can rate as a review.');
+    expect(messageOf(answer)?.flags).toBe(EPHEMERAL);
+  });
+
   it('records 👍, and a 👎 followed by the genres the poster really has', async () => {
     const [answer] = await post(await image(120, 60, 200));
     const buttons = (answer!.body?.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components;

@@ -29,7 +29,7 @@ describe('registering the commands', () => {
   it('overwrites the guild commands when a guild is given', async () => {
     const guildId = fakeDiscord().guilds[0]!.id;
     const result = await registerCommands({ token: fakeDiscord().token, apiUrl: fakeDiscord().apiUrl, guildId }, commands);
-    expect(result.names).toEqual(['poster', 'rate-review', 'settings', 'forget-me', 'help', 'Read poster']);
+    expect(result.names).toEqual(['poster', 'rate-review', 'settings', 'forget-me', 'help', 'Read poster', 'Rate review']);
     const put = fakeDiscord().requests.find((r) => r.method === 'PUT' && r.path === `/applications/${fakeDiscord().applicationId}/guilds/${guildId}/commands`);
     expect(put?.status).toBe(200);
   });
@@ -38,7 +38,7 @@ describe('registering the commands', () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/register-commands.ts'], {
       env: { ...process.env, DISCORD_TOKEN: fakeDiscord().token, DISCORD_API_URL: fakeDiscord().apiUrl, DISCORD_GUILD_ID: '' },
     });
-    expect(stderr).toContain('Registered /poster, /rate-review, /settings, /forget-me, /help, "Read poster" on Discord globally');
+    expect(stderr).toContain('Registered /poster, /rate-review, /settings, /forget-me, /help, "Read poster", "Rate review" on Discord globally');
     expect(stdout).toMatch(/slash_commands:[\s\S]*"\/rate-review"/);
     expect(fakeDiscord().requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fakeDiscord().applicationId}/commands`)).toBe(true);
     expect(stdout + stderr).not.toContain(fakeDiscord().token);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_REVIEW_CALLBACK } from '../../src/adapters/slack/rate-review-handler.js';
 import { READ_POSTER_CALLBACK } from '../../src/adapters/slack/read-poster-handler.js';
 import { blockActionPayload, fileShareEvent, messageShortcutPayload } from '../helpers/fake-slack/events.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack/slack-harness.js';
@@ -81,6 +82,30 @@ describe('Slack image replies per channel', () => {
     const plain = { type: 'message', user: 'U0OTHER', ts: '1700000999.000300', text: 'no poster here' };
     await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, plain, COMMAND_CHANNEL, plainUrl));
     expect(JSON.stringify((await responseTo(plainUrl)).body)).toContain('That message has no image or link I can read.');
+  });
+});
+
+describe('"Rate review" on a Slack message', () => {
+  it('rates what the message says in its thread, its markup read as people see it', async () => {
+    const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000400', text: '<@U0FRIEND> A slow start, then <https://x.example/w|wonderful> &amp; more.' };
+    await harness.deliverInteraction(messageShortcutPayload(RATE_REVIEW_CALLBACK, message, COMMAND_CHANNEL, harness.api.responseUrl()));
+    const reply = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
+    expect(JSON.stringify(reply.body.blocks)).toMatch(/Predicted rating/);
+    expect(JSON.stringify(reply.body.blocks)).toContain('A slow start, then wonderful &amp; more.');
+  });
+
+  it('says privately when the message has no text, or asks a question instead of reviewing', async () => {
+    const emptyUrl = harness.api.responseUrl();
+    const empty = { type: 'message', user: 'U0OTHER', ts: '1700000999.000500', text: '<@U0FRIEND>' };
+    await harness.deliverInteraction(messageShortcutPayload(RATE_REVIEW_CALLBACK, empty, COMMAND_CHANNEL, emptyUrl));
+    const refusal = await responseTo(emptyUrl);
+    expect(refusal.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(refusal.body)).toContain('That message has no text I can rate as a review.');
+
+    const questionUrl = harness.api.responseUrl();
+    const question = { type: 'message', user: 'U0OTHER', ts: '1700000999.000600', text: 'is dune 2 worth it?' };
+    await harness.deliverInteraction(messageShortcutPayload(RATE_REVIEW_CALLBACK, question, COMMAND_CHANNEL, questionUrl));
+    expect(JSON.stringify((await responseTo(questionUrl)).body)).toContain('That reads like a question.');
   });
 });
 

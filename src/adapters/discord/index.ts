@@ -11,6 +11,7 @@ import { errorFields } from '../../util/error-message.js';
 import { createCommandHandler } from './command-handler.js';
 import { createFeedbackHandler } from './feedback-handler.js';
 import { createMessageHandler } from './message-handler.js';
+import { createRateReviewHandler, RATE_REVIEW } from './rate-review-handler.js';
 import { createReadPosterHandler, READ_POSTER } from './read-poster-handler.js';
 import { createKeptImageButtonHandler, isKeptImageButton } from './kept-image-buttons.js';
 
@@ -52,6 +53,7 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
   const handleMessage = createMessageHandler({ bot, logger });
   const handleCommand = createCommandHandler({ bot, commands, logger });
   const handleReadPoster = createReadPosterHandler({ bot, logger });
+  const handleRateReview = createRateReviewHandler({ bot, logger });
   const handleFeedback = createFeedbackHandler({ bot, logger });
   const handleKeptImageButton = createKeptImageButtonHandler({ bot, logger });
   client.on(Events.MessageCreate, (message) => {
@@ -61,6 +63,7 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
     if (!accepting) return;
     if (interaction.isChatInputCommand()) track(handleCommand(interaction));
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === READ_POSTER) track(handleReadPoster(interaction));
+    else if (interaction.isMessageContextMenuCommand() && interaction.commandName === RATE_REVIEW) track(handleRateReview(interaction));
     else if (interaction.isButton() && isKeptImageButton(interaction.customId)) track(handleKeptImageButton(interaction));
     else if (interaction.isButton() || interaction.isStringSelectMenu()) track(handleFeedback(interaction));
   });

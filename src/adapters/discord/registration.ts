@@ -13,6 +13,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.js';
+import { RATE_REVIEW } from './rate-review-handler.js';
 import { READ_POSTER } from './read-poster-handler.js';
 
 /** One platform-neutral definition as the JSON Discord's "register commands" endpoints take. */
@@ -38,10 +39,10 @@ export function toSlashCommand(command: CommandDefinition): RESTPostAPIChatInput
   return builder.toJSON();
 }
 
-/** "Read poster" in a message's Apps menu: works without the Message Content intent. */
-export function readPosterCommand(): RESTPostAPIApplicationCommandsJSONBody {
+/** "Read poster" and "Rate review" in a message's Apps menu: they work without the Message Content intent. */
+function messageCommand(name: typeof READ_POSTER | typeof RATE_REVIEW): RESTPostAPIApplicationCommandsJSONBody {
   return new ContextMenuCommandBuilder()
-    .setName(READ_POSTER)
+    .setName(name)
     .setType(ApplicationCommandType.Message)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
@@ -69,7 +70,7 @@ export async function registerCommands(target: RegisterTarget, commands: readonl
   const application = (await rest.get(Routes.currentApplication())) as APIApplication;
   const route =
     target.guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, target.guildId);
-  const registered = (await rest.put(route, { body: [...commands.map(toSlashCommand), readPosterCommand()] })) as APIApplicationCommand[];
+  const registered = (await rest.put(route, { body: [...commands.map(toSlashCommand), messageCommand(READ_POSTER), messageCommand(RATE_REVIEW)] })) as APIApplicationCommand[];
   return {
     scope: target.guildId === undefined ? 'globally (may take a while to show everywhere)' : `in guild ${target.guildId}`,
     names: registered.map((command) => command.name),

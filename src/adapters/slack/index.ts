@@ -15,6 +15,7 @@ import { superviseReconnects } from './socket-reconnects.js';
 import { registerSlashCommands } from './command-handler.js';
 import { registerFeedbackActions } from './feedback-handler.js';
 import { registerReadAnywayAction, registerWhyAction } from './kept-image-buttons.js';
+import { registerRateReviewShortcut } from './rate-review-handler.js';
 import { registerReadPosterShortcut } from './read-poster-handler.js';
 
 export interface SlackOptions {
@@ -113,6 +114,7 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
     await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId });
   });
   registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
+  registerRateReviewShortcut(app, { bot, client: app.client, logger });
   registerFeedbackActions(app, { bot, logger });
   registerWhyAction(app, { bot, logger });
   registerReadAnywayAction(app, { bot, logger });

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { slackTextOption, type CommandDefinition } from '../../core/command.js';
 import { SLACK_EVENTS_PATH } from './index.js';
+import { RATE_REVIEW_CALLBACK } from './rate-review-handler.js';
 import { READ_POSTER_CALLBACK } from './read-poster-handler.js';
 
 /** What the bot reads and writes: nothing more, so a workspace admin can see why each is asked for. */
@@ -59,12 +60,15 @@ export function slackManifest(commands: readonly CommandDefinition[], options: S
           ...(requestUrl === undefined ? {} : { url: requestUrl }),
         };
       }),
-      shortcuts: [{ name: 'Read poster', type: 'message', callback_id: READ_POSTER_CALLBACK, description: "Guess a poster's genres and rating" }],
+      shortcuts: [
+        { name: 'Read poster', type: 'message', callback_id: READ_POSTER_CALLBACK, description: "Guess a poster's genres and rating" },
+        { name: 'Rate review', type: 'message', callback_id: RATE_REVIEW_CALLBACK, description: 'Rate this message as a movie review, 1 to 10' },
+      ],
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
       event_subscriptions: { ...(requestUrl === undefined ? {} : { request_url: requestUrl }), bot_events: [...SLACK_BOT_EVENTS] },
-      // 👍/👎 and Why? buttons, the genre menu and the "Read poster" shortcut arrive as interactions.
+      // 👍/👎 and Why? buttons, the genre menu and the "Read poster" and "Rate review" shortcuts arrive as interactions.
       interactivity: { is_enabled: true, ...(requestUrl === undefined ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,
       socket_mode_enabled: requestUrl === undefined,
