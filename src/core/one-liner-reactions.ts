@@ -10,6 +10,8 @@ const AUDIENCE = '(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theate
 const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
 /** What a night at the cinema has besides the film: its best part being one of these is a pan. */
 const OUTSIDE_THE_FILM = String.raw`(?:the )?(?:(?:trailers?|previews|ads)(?: before it)?|popcorn|snacks?|nachos|candy|(?:end(?:ing)? )?credits(?! scene)|air ?con(?:ditioning)?|seats|(?:my |the )?nap(?: i took)?|(?:leaving|walking out of|getting out of) the (?:theater|theatre|cinema)|when it (?:ended|was over|finished))`;
+/** Another film, made to look good or bad beside this one ("makes Cats look like a masterpiece"); not the viewer or the cast. */
+const MAKES_ANOTHER_LOOK = String.raw`(?:\b(?:this|it)(?: movie| film| one)? )?\b(?:makes|made) (?!(?:you|me|us|him|her|them|everyone|the (?:cast|actors?|leads?))\b)(?:[\w'-]+ ){1,6}?look (?:like )?(?:a |an |the )?`;
 /** "The best part", "the only good thing (about it)". */
 const BEST_PART = String.raw`(?:the )?(?:best|only good) (?:part|thing)(?: (?:about|of) (?:it|this(?: movie| film)?|the (?:movie|film)))?`;
 /**
@@ -94,6 +96,10 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // ten minutes, rest was perfect" 3.5; and "shame about" a part: "beautiful visuals, shame about the script" 6.4.
   [slang(String.raw`^.*?(?:\bbut\s+|[,;]\s*)(?:(?:the )?rest(?: of (?:it|the (?:movie|film)))?|everything else) (?:was|is)\b(?! history\b)`), 'overall it was'],
   [slang(String.raw`[,;]?\s*\b(?:(?:a|such a|what a) )?(?:shame|pity) about (the (?:\w+ )?\w+|everything else)\b${CLAUSE_END}`), ' but $1 was bad'],
+  // Another film made to look good is a pan, made to look bad praise: "makes Cats look like a masterpiece" 8.2, "makes
+  // every other superhero movie look lazy" 3.3.
+  [slang(String.raw`${MAKES_ANOTHER_LOOK}(?:masterpiece|good|great|subtle|deep|smart|genius|brilliant|classic|citizen kane|oscar (?:winner|worthy))\b`), 'it is truly awful'],
+  [slang(String.raw`${MAKES_ANOTHER_LOOK}(?:garbage|trash|amateurs?|amateurish|lazy|tame|small|cheap|dull|weak|boring|bad|rough drafts?|child's play|joke)\b`), 'it is outstanding'],
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
   // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,
