@@ -112,6 +112,10 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:no|zero|not (?:a|one)(?: single)?|not a (?:second|minute|moment|scene|frame) of) (?:wasted|dull|boring|slow|filler)(?: (?:scenes?|minutes?|moments?|seconds?|frames?|parts?))?\b(?: at all\b)?`), 'gripping throughout'],
   [slang(String.raw`\b(?:i )?(?:wouldn't|would not|won't|will not) change (?:a|one|a single) thing\b${NOT_ASKED}`), 'it was perfect'],
   [slang(String.raw`\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
+  // Disbelief at how good or bad it was, which the negation scope read as a pan either way: "can't believe how good
+  // this was" 2.9, "can't get over how dumb the ending was" 6.7. The word after "how" is the verdict.
+  [slang(String.raw`^.*?\b(?:(?:can't|cannot|can not|couldn't|could not) (?:even )?(?:believe|get over|get past|begin to describe|describe)|still not over) how (?!(?:much|many|little|far)\b)(\w+)\b.*$`), 'it was so $1'],
+  [slang(String.raw`\b(?:can't|cannot|can not) believe (?:i|we) waited (?:this|so) long\b`), 'i loved it and wish i had seen it sooner'],
   // Enjoying a bad or dumb film, which the model read from its bad words: "so bad it's good" 2.7, "a total guilty
   // pleasure" 5.3, "stupid but so much fun" 5.0, "turn your brain off and enjoy" 4.9. Not "not even so bad it's good",
   // "too boring to be so bad it's good", "fun if you turn your brain off".
