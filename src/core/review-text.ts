@@ -4,6 +4,7 @@
  */
 import { titlesAsFilm } from './film-titles.js';
 import type { ReviewResult } from './predictions.js';
+import { wordsWorthShowing } from './reply.js';
 import { ONE_LINER_REACTIONS } from './one-liner-reactions.js';
 import { ONE_LINER_SLANG } from './one-liner-slang.js';
 import { SLANG_WORDS } from './slang-words.js';
@@ -105,10 +106,19 @@ export function chatReading(text: string): string | undefined {
   return reading === '' || wordsOf(reading) === wordsOf(text) ? undefined : reading;
 }
 
-/** An explained rating of `text` with the words it was read as, when they are not the words typed. */
+/** Words a reading adds only to hold a sentence together ("this movie was good" reads "it was good"). */
+const GLUE_WORDS = new Set(['it', 'is', 'was', 'the', 'a', 'an', 'this', 'that', 'and', 'to', 'of', 'i', 'not']);
+
+/**
+ * An explained rating of `text` with the words it was read as, when the card shows a word the person never typed
+ * ("bad" for "the trailer was the best part"); a reading that only rephrased ("it was good") would be noise.
+ */
 export function withChatReading(result: ReviewResult, text: string): ReviewResult {
   const readAs = chatReading(text);
-  return readAs === undefined ? result : { ...result, readAs };
+  if (readAs === undefined) return result;
+  const typed = new Set(wordsOf(text).split(' '));
+  const untyped = wordsWorthShowing(result.words).some(({ word }) => word.split(' ').some((part) => !typed.has(part) && !GLUE_WORDS.has(part)));
+  return untyped ? { ...result, readAs } : result;
 }
 
 /**

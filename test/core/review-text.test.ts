@@ -556,5 +556,7 @@ describe('chatReading', () => {
     const result = { rating: 2.5, words: [{ word: 'bad', weight: -2.3 }] };
     expect(withChatReading(result, 'the popcorn was the best part')).toEqual({ ...result, readAs: 'the film itself was bad' });
     expect(withChatReading(result, 'bad')).toBe(result);
+    const rephrased = { rating: 8.9, words: [{ word: 'amazing', weight: 3.3 }, { word: 'it', weight: 0.3 }] };
+    expect(withChatReading(rephrased, 'this movie was amazing')).toBe(rephrased);
   });
 });

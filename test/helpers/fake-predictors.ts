@@ -1,4 +1,5 @@
 import { GENRES } from '../../src/core/genres.js';
+import { slangAsWords } from '../../src/core/review-text.js';
 import { topGenres, type SimilarPoster, type PosterExplanation, type PosterPredictor, type PosterResult, type ReviewExplanation, type ReviewPredictor } from '../../src/core/predictions.js';
 
 /** A fake gate for channel tests: a nearly white image (a document, a screenshot) is not a poster. */
@@ -61,9 +62,10 @@ export class FakeReviewPredictor implements ReviewPredictor {
     return !NOT_ENGLISH.test(text);
   }
 
+  /** Its words are those of the text as the real tokenizer reads it, chat's slang spelt out ("a blast": "great fun"). */
   async explain(text: string): Promise<ReviewExplanation> {
     this.calls += 1;
-    const word = POSITIVE_WORD.exec(text)?.[1]?.toLowerCase();
+    const word = POSITIVE_WORD.exec(slangAsWords(text))?.[1]?.toLowerCase();
     return word === undefined ? { rating: 3.5, words: [] } : { rating: 8.5, words: [{ word, weight: 5 }] };
   }
 }

@@ -109,15 +109,16 @@ describe('POST /api/review', () => {
     const { url } = await start();
     const response = await postJson(`${url}/api/review`, { text: 'A slow start, then wonderful.', explain: true });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ rating: 8.5, words: [{ word: 'wonderful', weight: 5 }], readAs: 'a slow start but overall wonderful.' });
+    expect(await response.json()).toEqual({ rating: 8.5, words: [{ word: 'wonderful', weight: 5 }] });
   });
 
   it('gives the plain words a chat message was read as ("readAs") beside its words', async () => {
     const { url } = await start();
-    const response = await postJson(`${url}/api/review`, { text: 'what a masterpiece 🙄', explain: true });
-    expect(await response.json()).toMatchObject({ readAs: 'it was awful' });
-    const plain = await postJson(`${url}/api/review`, { text: 'Pretty good, worth a watch.', explain: true });
-    expect(await plain.json()).not.toHaveProperty('readAs');
+    const response = await postJson(`${url}/api/review`, { text: 'it was a blast', explain: true });
+    expect(await response.json()).toEqual({ rating: 8.5, words: [{ word: 'great', weight: 5 }], readAs: 'it was great fun' });
+    // Read as "a slow start but overall wonderful.", but the words shown were all typed: no reading to give.
+    const typed = await postJson(`${url}/api/review`, { text: 'A slow start, then wonderful.', explain: true });
+    expect(await typed.json()).not.toHaveProperty('readAs');
   });
 
   it('says when no word leans either way ("noClearOpinion"), as for a film title sent instead of a review', async () => {
