@@ -30,6 +30,10 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // ("laughing at how bad it was", "because it was so bad"), which chat says too ("laughing at it, not with it" 5.5).
   [slang(String.raw`${NOT_NEGATED}(?:\b${AUDIENCE}|\bevery(?:one|body)|\bwe|\bi) (?:was|were) (?:laughing|cracking up|in stitches)\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'it was hilarious'],
   [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
+  // Laughs counted: a few are a comedy that failed ("i laughed once, maybe" 6.3, "i chuckled twice" 6.1), many one that
+  // worked ("i laughed out loud like ten times" 5.5). Not "i don't think i laughed out loud once".
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:i|we) )?(?:laughed|chuckled|giggled|smiled|lol'?d)(?: out loud)? (?:(?:maybe |only |just )?(?:once|twice|(?:one|two|three|a couple of|\d) times?))\b(?:,? maybe\b)?(?! (?:more|as)\b)`), 'it was not funny at all'],
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:i|we) )?(?:laughed|lol'?d)(?: out loud)? (?:like |about |at least |over )?(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|a dozen|a hundred|a million|so many|countless) times\b`), 'it was hilarious'],
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
   // Laughter as chat says it: "i'm dead 💀" 4.5, "i'm wheezing" 4.7, "this had me on the floor" 4.7, "i was dying the
   // whole time" 5.2, "the jokes 💀💀" 4.7, a line of skulls alone (no words to rate). Not "dying of boredom", nor a skull
@@ -100,6 +104,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // every other superhero movie look lazy" 3.3.
   [slang(String.raw`${MAKES_ANOTHER_LOOK}(?:masterpiece|good|great|subtle|deep|smart|genius|brilliant|classic|citizen kane|oscar (?:winner|worthy))\b`), 'it is truly awful'],
   [slang(String.raw`${MAKES_ANOTHER_LOOK}(?:garbage|trash|amateurs?|amateurish|lazy|tame|small|cheap|dull|weak|boring|bad|rough drafts?|child's play|joke)\b`), 'it is outstanding'],
+  // Faint praise: "at least the soundtrack was nice" 6.1, "it exists" 6.4, "A for effort i guess" 9.0 (a grade), "the
+  // poster looked cool though" 5.8.
+  [slang(String.raw`^\s*(?:well,? )?at least the ((?:\w+ )?\w+) (?:was|were|is|are|looked) (?:(?:pretty|really|kinda) )?(?:nice|good|great|decent|okay|ok|fine|pretty|cool|solid)\b.*$`), 'the film was poor apart from the $1'],
+  [slang(String.raw`^\s*(?:well,? )?it exists[.!]*$`), 'it is forgettable'],
+  [slang(String.raw`\b(?:an? )?a\+? for effort\b`), 'a failed attempt'],
+  [slang(String.raw`^\s*(?:at least |but )?the (?:poster|trailer|popcorn|snacks)\b[^.!?]*\b(?:though|tho)\b[.!]*$`), 'the film itself was bad'],
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
   // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,

@@ -57,9 +57,9 @@ const GRADE_SCORES: Readonly<Record<string, number>> = {
 /**
  * A letter grade in a one-liner, as the whole line or where a bare score stands ("i'd give it an A", "solid B+", "C- at
  * best", "grade: B"), or with its sign before "movie" ("an A+ film"); not inside a word ("an A-list cast", "a B-movie"),
- * nor negated ("not an A"), nor a "B movie".
+ * nor negated ("not an A"), nor a "B movie", nor "an A for effort", a consolation ("C+ for effort" is a grade).
  */
-const LETTER_GRADE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<!\bnot )(?:^\s*|\b(?:${BARE_SCORE_LEAD}|grade:?\s*))([a-d][+-]?|f)(?![\p{L}\d+-])(?:(?=\s*(?:${SCORE_END}|for effort\b))|(?<=[+-])(?=\s+(?:movie|film|flick)\b))(?!\s*\?)`, 'gimu');
+const LETTER_GRADE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<!\bnot )(?:^\s*|\b(?:${BARE_SCORE_LEAD}|grade:?\s*))(?!a\+?\s+for effort\b)([a-d][+-]?|f)(?![\p{L}\d+-])(?:(?=\s*(?:${SCORE_END}|for effort\b))|(?<=[+-])(?=\s+(?:movie|film|flick)\b))(?!\s*\?)`, 'gimu');
 
 /** Each letter grade in `review`: upper-case, or lower-case with its sign ("b+"), as "a" alone is a word. */
 function gradesFound(review: string): StatedScore[] {

@@ -78,6 +78,7 @@ describe('statedScore', () => {
     ['a high score that the words after it undo (a meme)', '10/10 would not recommend'],
     ['a high score undone by falling asleep', '5/5 would fall asleep again'],
     ['a high score on a dull condition', '10/10 if you have insomnia'],
+    ['an A for effort, a consolation', 'A for effort i guess'],
     ['stars as decoration, one of them not a rating', '★★☆ hmm ★'],
     ['a run of empty stars that is not five long', '★★☆ hmm'],
     ['a star rating and a different score out of ten', '★★★★☆ but really 6/10'],
