@@ -32,7 +32,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`${NOT_NEGATED}\blaughed (?:from start to finish|the (?:whole|entire) (?:time|movie|film))\b(?!${REST_OF_CLAUSE}\b(?:at|because)\b)`), 'found it hilarious'],
   // Laughs counted: a few are a comedy that failed ("i laughed once, maybe" 6.3, "i chuckled twice" 6.1), many one that
   // worked ("i laughed out loud like ten times" 5.5). Not "i don't think i laughed out loud once".
-  [slang(String.raw`${NOT_NEGATED}\b(?:(?:i|we) )?(?:laughed|chuckled|giggled|smiled|lol'?d)(?: out loud)? (?:(?:maybe |only |just )?(?:once|twice|(?:one|two|three|a couple of|\d) times?))\b(?:,? maybe\b)?(?! (?:more|as)\b)`), 'it was not funny at all'],
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:i|we) )?(?:laughed|chuckled|giggled|smiled|lol'?d)(?: out loud)? (?:(?:maybe |only |just )?(?:once|twice|(?:one|two|three|a couple of|[1-4]) times?))\b(?:,? maybe\b)?(?! (?:more|as)\b)`), 'it was not funny at all'],
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:i|we) )?(?:laughed|lol'?d)(?: out loud)? (?:like |about |at least |over )?(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|a dozen|a hundred|a million|so many|countless) times\b`), 'it was hilarious'],
   [slang(String.raw`\blaugh(ing|ed)? at (?:(?:it|this),? not with it|the (?:serious|sad|emotional|dramatic|scary) (?:scenes?|parts?|moments?))\b`), 'mock$1 how bad it was'],
   // Laughter as chat says it: "i'm dead 💀" 4.5, "i'm wheezing" 4.7, "this had me on the floor" 4.7, "i was dying the

@@ -284,6 +284,7 @@ describe('review text', () => {
     ['makes Cats look like a masterpiece', 'it is truly awful'],
     ["can't believe how good this was", 'it was so good'],
     ['i chuckled twice', 'it was not funny at all'],
+    ['i laughed 7 times', 'it was hilarious'],
     ['at least the soundtrack was nice', 'the film was poor apart from the soundtrack'],
     ['A for effort i guess', 'a failed attempt i guess'],
     ["can't get over how dumb the ending was", 'it was so dumb'],
