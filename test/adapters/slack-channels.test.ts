@@ -94,6 +94,16 @@ describe('"Rate review" on a Slack message', () => {
     expect(JSON.stringify(reply.body.blocks)).toContain('A slow start, then wonderful &amp; more.');
   });
 
+  it('answers through the response URL in a channel the bot cannot post in', async () => {
+    harness.api.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const url = harness.api.responseUrl();
+    const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000700', text: 'A slow start, then wonderful.' };
+    await harness.deliverInteraction(messageShortcutPayload(RATE_REVIEW_CALLBACK, message, COMMAND_CHANNEL, url));
+    const answer = await responseTo(url);
+    expect(answer.body.response_type).toBe('in_channel');
+    expect(JSON.stringify(answer.body.blocks)).toMatch(/Predicted rating/);
+  });
+
   it('says privately when the message has no text, or asks a question instead of reviewing', async () => {
     const emptyUrl = harness.api.responseUrl();
     const empty = { type: 'message', user: 'U0OTHER', ts: '1700000999.000500', text: '<@U0FRIEND>' };
