@@ -71,6 +71,17 @@ describe('Slack image replies per channel', () => {
     expect(JSON.stringify(reply.body.blocks)).toMatch(/Predicted IMDb rating/);
   });
 
+  it('answers "Read poster" through the response URL in a channel the bot cannot post in', async () => {
+    harness.api.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const url = harness.api.addPublicImage('elsewhere.png', await png([30, 160, 90]));
+    const respondUrl = harness.api.responseUrl();
+    const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000800', text: `<${url}>` };
+    await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, message, COMMAND_CHANNEL, respondUrl));
+    const answer = await responseTo(respondUrl);
+    expect(answer.body.response_type).toBe('in_channel');
+    expect(JSON.stringify(answer.body.blocks)).toMatch(/Predicted IMDb rating/);
+  });
+
   it('reads the links of a message that shares no image through "Read poster", and says so when it has neither', async () => {
     const url = harness.api.addPublicImage('linked.png', await png([30, 160, 90]));
     const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000200', text: `this one? <${url}|poster>` };

@@ -1,12 +1,34 @@
-import type { webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { linkSource } from '../../core/message-links.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
-import { answerSafely } from '../error-boundary.js';
+import { answerSafely, errorFields } from '../error-boundary.js';
+import { respondWith } from './command-handler.js';
 import { renderReply } from './render.js';
 import { isDirectChannel, slackRequester } from './requester.js';
+
+/**
+ * Where answers go: the thread of `ts` in `channel`. A shortcut comes with a `respond`, which answers where the bot may
+ * not post in the thread (a channel it has not joined, where shortcuts still work).
+ */
+export interface AnswerThread {
+  readonly channel: string;
+  readonly ts: string;
+  readonly respond?: RespondFn;
+}
+
+/** Posts `reply` in the thread, or through the thread's `respond` when the bot may not post there. */
+export function postInThread(client: webApi.WebClient, thread: AnswerThread, reply: Reply, log: Logger): Promise<unknown> {
+  const post = client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, unfurl_links: false, ...renderReply(reply) });
+  const { respond } = thread;
+  if (respond === undefined) return post;
+  return post.catch(async (error: unknown) => {
+    log.info({ err: errorFields(error) }, 'slack: cannot post in the thread, answering through the response URL');
+    return respondWith(respond, reply);
+  });
+}
 
 /** The fields of a Slack file object the adapter reads. */
 export interface SharedFile {
@@ -98,7 +120,7 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
  */
 export async function answerImages(
   files: readonly SharedFile[],
-  thread: { readonly channel: string; readonly ts: string },
+  thread: AnswerThread,
   requester: Requester,
   asked: boolean,
   deps: FileShareDeps,
@@ -114,23 +136,22 @@ export async function answerImages(
 }
 
 /** Answers each link someone asked about ("Read poster" on a message that links posters), in the thread. */
-export async function answerLinks(links: readonly string[], thread: { readonly channel: string; readonly ts: string }, requester: Requester, deps: FileShareDeps): Promise<void> {
+export async function answerLinks(links: readonly string[], thread: AnswerThread, requester: Requester, deps: FileShareDeps): Promise<void> {
   await answerInThread(links.map((link) => deps.bot.analyzePoster(linkSource(link), requester)), thread, requester, deps);
 }
 
 /** Posts the analyses' replies in the thread, in order, each as soon as it and those before it are done. */
 async function answerInThread(
   analyses: ReadonlyArray<Promise<Reply | undefined>>,
-  thread: { readonly channel: string; readonly ts: string },
+  thread: AnswerThread,
   requester: Requester,
   deps: FileShareDeps,
 ): Promise<void> {
   const log = deps.logger.child({ requestId: requester.requestId, channel: thread.channel });
   const started = performance.now();
-  const target = { channel: thread.channel, thread_ts: thread.ts, unfurl_links: false };
   analyses.forEach((analysis) => analysis.catch(() => undefined));
   for (const analysis of analyses) {
-    await answerSafely(log, 'slack poster', () => analysis, (reply) => deps.client.chat.postMessage({ ...target, ...renderReply(reply) }));
+    await answerSafely(log, 'slack poster', () => analysis, (reply) => postInThread(deps.client, thread, reply, log));
   }
   log.info({ images: analyses.length, ms: Math.round(performance.now() - started) }, 'slack images answered');
 }

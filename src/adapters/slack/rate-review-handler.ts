@@ -2,10 +2,11 @@ import type { App, MessageShortcut, webApi } from '@slack/bolt';
 import type { BotServices } from '../../core/command.js';
 import { notice, NO_TEXT_TO_RATE } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
-import { answerSafely, errorFields } from '../error-boundary.js';
+import { answerSafely } from '../error-boundary.js';
 import { respondWith } from './command-handler.js';
+import { postInThread } from './message-handler.js';
 import { messageText } from './message-text.js';
-import { isPrivate, renderReply } from './render.js';
+import { isPrivate } from './render.js';
 import { isDirectChannel, slackRequester } from './requester.js';
 
 /** The message shortcut's callback id, as the manifest declares it. */
@@ -13,9 +14,8 @@ export const RATE_REVIEW_CALLBACK = 'rate_review';
 
 /**
  * "Rate review" in a message's ⋮ menu: rates what someone wrote as `/rate-review` would, the card in the message's
- * thread; a notice ("that reads like a question") goes privately to the person who asked. The shortcut works in
- * channels the bot has not joined, where it cannot post in a thread: the card then goes to the channel through the
- * shortcut's response URL.
+ * thread (through the shortcut's response URL where the bot may not post there); a notice ("that reads like a
+ * question") goes privately to the person who asked.
  */
 export function registerRateReviewShortcut(app: App, deps: { readonly bot: BotServices; readonly client: webApi.WebClient; readonly logger: Logger }): void {
   app.shortcut<MessageShortcut>(RATE_REVIEW_CALLBACK, async ({ shortcut, ack, respond }) => {
@@ -23,14 +23,11 @@ export function registerRateReviewShortcut(app: App, deps: { readonly bot: BotSe
     const channel = shortcut.channel.id;
     const requester = slackRequester(shortcut.user.id, channel, shortcut.team?.id, shortcut.trigger_id, isDirectChannel(channel));
     const text = messageText(shortcut.message.text ?? '');
-    const thread = { channel, thread_ts: shortcut.message.thread_ts ?? shortcut.message.ts, unfurl_links: false };
+    const thread = { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts, respond };
     const log = deps.logger.child({ requestId: shortcut.trigger_id, shortcut: RATE_REVIEW_CALLBACK });
     await answerSafely(log, 'slack rate review', async () => (text === ''
       ? notice('error', NO_TEXT_TO_RATE)
       : deps.bot.rateReview(text, requester, { explain: true })), (reply) =>
-      isPrivate(reply) ? respondWith(respond, reply) : deps.client.chat.postMessage({ ...thread, ...renderReply(reply) }).catch(async (error: unknown) => {
-        log.info({ err: errorFields(error) }, 'slack rate review: not in the thread, answering through the response URL');
-        await respondWith(respond, reply);
-      }));
+      isPrivate(reply) ? respondWith(respond, reply) : postInThread(deps.client, thread, reply, log));
   });
 }

@@ -11,7 +11,7 @@ export const READ_POSTER_CALLBACK = 'read_poster';
 
 /**
  * "Read poster" in a message's ⋮ menu: answers the message's images in its thread, as if the bot were mentioned,
- * or its links when it shares no image.
+ * or its links when it shares no image; through the shortcut's response URL where the bot may not post in the thread.
  */
 export function registerReadPosterShortcut(app: App, deps: Omit<FileShareDeps, 'botUserId'>): void {
   app.shortcut<MessageShortcut>(READ_POSTER_CALLBACK, async ({ shortcut, ack, respond }) => {
@@ -22,7 +22,7 @@ export function registerReadPosterShortcut(app: App, deps: Omit<FileShareDeps, '
     // Whoever posted the message, the person who used the shortcut is the one asking.
     const channel = shortcut.channel.id;
     const requester = slackRequester(shortcut.user.id, channel, shortcut.team?.id, shortcut.trigger_id, isDirectChannel(channel));
-    const thread = { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts };
+    const thread = { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts, respond };
     if (files.length > 0) await answerImages(files, thread, requester, true, deps);
     else if (links.length > 0) await answerLinks(links, thread, requester, deps);
     else {
