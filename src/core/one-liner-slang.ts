@@ -7,7 +7,7 @@ const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
 /** The reviewer, as the optional subject of "(i've) never been so bored". */
 const REVIEWER_HAS = String.raw`(?:\bi(?:'ve| have|ve)? )?`;
 /** "Better than I expected", not negated, asked, nor a box office's ("did better than expected"). */
-const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\bbetter than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
+const BETTER_THAN_EXPECTED = String.raw`${NOT_NEGATED}(?<!\bdid (?:\w+ )?)\b(?:(?:way|much|so much|a lot|far) )?better than (?:(?:i|we|anyone|everyone) )?(?:expected|thought)(?: it would be)?\b${NOT_ASKED}`;
 /** What a viewer sees coming, or not. */
 const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the ending|that ending|the end|the reveal)';
 /** Praise that chat puts in scare quotes: "masterpiece", "acting", "best movie of the year". */
@@ -54,7 +54,8 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // The model learnt comparisons from pans: "better than the original" read 4.7.
   [slang(String.raw`${NOT_NEGATED}\bbetter than the (?:book|novel|original|first(?: one| film| movie)?|comics?|manga|source material)\b${NOT_ASKED}`), 'excellent'],
   // The model learnt "expected" from pans ("I expected more"): "way better than i expected" read 5.2. Not before a
-  // "but", where the verdict is what follows ("better than expected but still bad").
+  // "but", where the verdict is what follows ("better than expected but still bad"). The intensifier goes with it, so
+  // the card's "Read as" says "a pleasant surprise", not "way a pleasant surprise".
   [slang(String.raw`${BETTER_THAN_EXPECTED}(?!${REST_OF_CLAUSE}\bbut\b)`), 'a pleasant surprise'],
   // Chat's "overrated" and its mirror: "i don't get the hype" read 5.5, "now i get the hype" 4.7. Not "didn't get the
   // hype at first", whose verdict follows.

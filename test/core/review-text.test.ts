@@ -87,7 +87,7 @@ describe('review text', () => {
     ['once was plenty', 'not worth watching again'],
     ['the hype is deserved', 'it is excellent'],
     ['way better than the book', 'way excellent'],
-    ['way better than i expected', 'way a pleasant surprise'],
+    ['way better than i expected', 'a pleasant surprise'],
     ["didn't see that twist coming", 'a brilliant surprise'],
     ['saw the twist coming a mile away', 'predictable a mile away'],
     ['i expected more', 'i was disappointed'],
