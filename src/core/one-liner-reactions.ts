@@ -65,7 +65,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:didn't|did not) want to miss (?:anything|a (?:thing|second|minute|moment|scene))\b`), 'was gripped throughout'],
   // Seeing it again, or once being plenty: "watched it twice in one weekend" 5.0, "saw it once and that was plenty" 7.4,
   // "once is not enough" 3.3, "sobbing in the theater" 4.4. Not "watched it twice to be sure, still terrible".
-  [slang(String.raw`\b(?:watched|rewatched|seen|saw) it (?:twice|(?:\d+|two|three|four|five|six|ten|so many) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated|hoping)\b)`), 'loved it so much i watched it again'],
+  [slang(String.raw`\b(?:(?:i|we)(?:'ve| have)? (?:already )?)?(?:watched|rewatched|seen|saw) it (?:twice|(?:\d+|two|three|four|five|six|ten|so many) times)\b(?!${REST_OF_CLAUSE}\b(?:to|but|still|worse|hated|hoping)\b)`), 'loved it so much i watched it again'],
   // "already planning a rewatch" 4.8, "on my third rewatch this week" 5.4; not "on my second watch it fell apart".
   [slang(String.raw`${NOT_NEGATED}\b(?:already )?(?:planning|planning on|plan on|need|want) (?:a|my|another) (?:rewatch|second (?:watch|viewing))\b`), 'will definitely watch it again'],
   [slang(String.raw`\bon my (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:rewatch|watch|viewing)(?: (?:this|in (?:a|one)) (?:week|month|year|weekend|day))?${CLAUSE_END}`), 'loved it so much i watched it again'],

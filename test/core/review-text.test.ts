@@ -285,6 +285,7 @@ describe('review text', () => {
     ["can't believe how good this was", 'it was so good'],
     ['i chuckled twice', 'it was not funny at all'],
     ['i laughed 7 times', 'it was hilarious'],
+    ["i've rewatched it five times already", 'loved it so much i watched it again already'],
     ['at least the soundtrack was nice', 'the film was poor apart from the soundtrack'],
     ['A for effort i guess', 'a failed attempt i guess'],
     ["can't get over how dumb the ending was", 'it was so dumb'],
