@@ -247,7 +247,7 @@ export class MovieBot implements BotServices {
       const review = text.trim().slice(0, MAX_REVIEW_CHARS);
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
       if (isQuestionForTheBot(review)) {
-        throw new UserFacingError("That reads like a question. I rate what people write about a film (`/rate-review A slow start, then wonderful.`) and don't look films up by name, but send me its poster with `/poster` and I'll tell you its likely genres and rating.");
+        throw new UserFacingError("That reads like you're asking me about a film. I rate what people write about a film (`/rate-review A slow start, then wonderful.`) and don't look films up by name, but send me its poster with `/poster` and I'll tell you its likely genres and rating.");
       }
       const explain = options.explain === true;
       // A stated score is enough on its own ("★★★½" has no word).

@@ -18,10 +18,14 @@ const ASKING = [
   String.raw`(?:is|was|are) (?!.*\bjust me\b)[^?]{1,60}? (?:worth (?:it|watching|seeing|a watch|the hype|my time|the money)|(?:any )?good)(?: or not| at all)?`,
 ];
 const QUESTION_FOR_THE_BOT = new RegExp(String.raw`^\s*(?:${TO_THE_BOT})?(?:${ASKING.join('|')})\s*\?+\s*$`, 'iu');
+/** An order to rate a film by name ("rate the godfather", "can you review barbie"): no score, no "it", no opinion. */
+const ORDER_TO_RATE = new RegExp(String.raw`^\s*(?:${TO_THE_BOT})?(?:(?:please|pls|can you|could you) )?(?:rate|review)(?! (?:it|this|that|them)\b)(?!.*\b(?:highly|high|low|stars?|well|badly|good|great|bad|awful|loved|hated|bomb(?:ing|ed)?)\b)(?: the (?:movie|film))? [^\d:,.!?]{1,40}?(?: please| pls)?[.!?]*\s*$`, 'iu');
 
 /**
- * Whether a message put to `/rate-review` is a question to the bot ("is dune 2 worth it?", "what do you think of
- * Dune?"), which a rating would answer as if the bot had rated the film. Rhetorical questions are reviews ("who thought
- * this was a good idea?"), and so is a question followed by its answer ("was it worth the hype? no").
+ * Whether a message put to `/rate-review` asks the bot about a film ("is dune 2 worth it?", "what do you think of
+ * Dune?", "rate the godfather"), which a rating would answer as if the bot had rated the film. Rhetorical questions are
+ * reviews ("who thought this was a good idea?"), and so is a question followed by its answer ("was it worth the hype?
+ * no").
  */
-export const isQuestionForTheBot = (message: string): boolean => isOneLiner(message) && QUESTION_FOR_THE_BOT.test(message);
+export const isQuestionForTheBot = (message: string): boolean =>
+  isOneLiner(message) && (QUESTION_FOR_THE_BOT.test(message) || ORDER_TO_RATE.test(message));

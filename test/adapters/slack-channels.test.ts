@@ -126,7 +126,7 @@ describe('"Rate review" on a Slack message', () => {
     const questionUrl = harness.api.responseUrl();
     const question = { type: 'message', user: 'U0OTHER', ts: '1700000999.000600', text: 'is dune 2 worth it?' };
     await harness.deliverInteraction(messageShortcutPayload(RATE_REVIEW_CALLBACK, question, COMMAND_CHANNEL, questionUrl));
-    expect(JSON.stringify((await responseTo(questionUrl)).body)).toContain('That reads like a question.');
+    expect(JSON.stringify((await responseTo(questionUrl)).body)).toContain("That reads like you're asking me about a film.");
   });
 });
 

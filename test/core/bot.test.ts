@@ -123,7 +123,7 @@ describe('MovieBot reviews', () => {
 
   it('answers a question put to it with what it can do instead of a rating the asker would take for the film\'s', async () => {
     const { bot, reviewPredictor } = createTestBot();
-    expectNotice(await bot.rateReview('is dune 2 worth it?', requester), 'error', /reads like a question.*\/poster/);
+    expectNotice(await bot.rateReview('is dune 2 worth it?', requester), 'error', /asking me about a film.*\/poster/);
     expect(reviewPredictor.calls).toBe(0);
     expect(await bot.rateReview('was it worth the hype? no', requester)).toMatchObject({ kind: 'review' });
     expect(await bot.rateReview('who thought this was a good idea?', requester)).toMatchObject({ kind: 'review' });

@@ -12,6 +12,8 @@ describe('isQuestionForTheBot', () => {
     'can you rate interstellar?',
     'which is better, alien or aliens?',
     'hey bot, is oppenheimer good?',
+    'rate the godfather',
+    'can you review barbie please',
   ])('takes %j for a question to the bot', (message) => {
     expect(isQuestionForTheBot(message)).toBe(true);
   });
@@ -24,6 +26,9 @@ describe('isQuestionForTheBot', () => {
     'was anything good about it?',
     'is it just me or was this not good?',
     'did anyone else cry at the ending?',
+    'rate it 8/10',
+    'rate the acting highly',
+    'review bombing ruined it',
     `what do you think of ${'the long and winding '.repeat(4)}plot?`,
   ])('rates %j: a rhetorical question, a question with its answer, or a long review', (message) => {
     expect(isQuestionForTheBot(message)).toBe(false);
