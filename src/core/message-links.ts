@@ -40,5 +40,9 @@ export function withoutLinks(text: string): string {
 /** A link someone posted: fetched under the rules for users' links (a film's page is followed to its picture). */
 export const linkSource = (url: string): ImageSource => ({ kind: 'url', url, origin: 'user' });
 
+/** What the bot says to a mention or a DM with neither an image nor a link: how to ask it something. */
+export const HOW_TO_ASK =
+  'Send me a movie poster (attach it, or mention me with a link to it) and I\'ll guess its genres and IMDb rating. `/rate-review` rates a review, and "Rate review" on someone\'s message rates what it says.';
+
 /** What "Read poster" says on a message with neither an image nor a link. */
 export const NOTHING_TO_READ = 'That message has no image or link I can read.';

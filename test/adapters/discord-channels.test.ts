@@ -80,6 +80,28 @@ describe('image replies per channel', () => {
   });
 });
 
+describe('a mention or a DM without an image', () => {
+  const textMessage = async (where: { content: string; guild?: number; mention?: boolean; dm?: boolean }) => {
+    const message = discord.postMessage(where);
+    await settle();
+    return repliesTo(message.id);
+  };
+
+  it('says how to ask, reads a linked poster, and leaves a message that does not name the bot alone', async () => {
+    const [hint] = await textMessage({ content: 'hi, what do you do?', mention: true });
+    expect(JSON.stringify(messageOf(hint!))).toContain('Send me a movie poster');
+    const picture = discord.addAttachment('linked.png', await image(150, 30, 30), 'image/png');
+    const [card] = await textMessage({ content: `what about this one ${picture.url}`, mention: true });
+    expect((messageOf(card!)?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
+    expect(await textMessage({ content: 'talking among ourselves' })).toHaveLength(0);
+    expect(JSON.stringify(messageOf((await textMessage({ content: 'hello', dm: true }))[0]!))).toContain('Send me a movie poster');
+  });
+
+  it('stays silent in a channel whose mode is off', async () => {
+    expect(await textMessage({ content: 'hi', guild: 2, mention: true })).toHaveLength(0);
+  });
+});
+
 describe('"Read poster" and feedback', () => {
   it('reads the images of the message it is used on', async () => {
     const attachment = discord.addAttachment('shared.png', await image(90, 20, 120), 'image/png');

@@ -96,6 +96,26 @@ describe('Slack image replies per channel', () => {
   });
 });
 
+describe('a Slack mention or DM without an image', () => {
+  async function say(channel: string, text: string): Promise<RecordedCall[]> {
+    const before = repliesIn(channel).length;
+    const { files: _none, subtype: _plain, ...message } = fileShareEvent(channel, []);
+    await harness.deliverEvent({ ...message, text, ...(channel.startsWith('D') ? { channel_type: 'im' } : {}) });
+    await settle();
+    return repliesIn(channel).slice(before);
+  }
+
+  it('says how to ask in the thread, reads a linked poster, and leaves a message that does not name the bot alone', async () => {
+    const [hint] = await say('C0AUTO', `<@${FAKE_TEAM.botUserId}> hi, what do you do?`);
+    expect(JSON.stringify(hint!.body)).toContain('Send me a movie poster');
+    const url = harness.api.addPublicImage('mentioned.png', await png([150, 30, 30]));
+    const [card] = await say('C0AUTO', `<@${FAKE_TEAM.botUserId}> what about <${url}>`);
+    expect(JSON.stringify(card!.body.blocks)).toMatch(/Predicted IMDb rating/);
+    expect(await say('C0AUTO', 'talking among ourselves')).toHaveLength(0);
+    expect(JSON.stringify((await say('D0DIRECT', 'hello'))[0]!.body)).toContain('Send me a movie poster');
+  });
+});
+
 describe('"Rate review" on a Slack message', () => {
   it('rates what the message says in its thread, its markup read as people see it', async () => {
     const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000400', text: '<@U0FRIEND> A slow start, then <https://x.example/w|wonderful> &amp; more.' };

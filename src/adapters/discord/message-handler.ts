@@ -1,7 +1,8 @@
 import type { Attachment, Message } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
-import type { Reply } from '../../core/reply.js';
+import { HOW_TO_ASK, linkSource, messageLinks } from '../../core/message-links.js';
+import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
 import { answerSafely } from '../error-boundary.js';
@@ -19,15 +20,16 @@ export interface MessageHandlerOptions {
 /**
  * Answers the images of a message, each with its own reply, as the channel's mode says: in a DM, or when the
  * message mentions the bot or replies to it, every image; otherwise `auto` answers only what looks like a
- * poster (silently skipping the rest), `mention` and `off` answer nothing.
+ * poster (silently skipping the rest), `mention` and `off` answer nothing. A DM or a mention without an image is
+ * answered too: its links are read as posters, or it is told how to ask.
  */
 export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
   const typing = new TypingIndicators((error) => logger.debug({ err: errorFields(error) }, 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
-    if (images.length === 0) return;
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
+    if (images.length === 0) return answerWithoutImage(message, bot, log);
     const requester = requesterOf(message);
     const mentioned = message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true });
     const asked = requester.place!.direct || mentioned;
@@ -61,4 +63,23 @@ async function answerImage(
     await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
     imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
   });
+}
+
+/**
+ * A DM or a message that names the bot (a reply to its card alone does not: "thanks", "wrong genre") with no image,
+ * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
+ * none, the person is told how to ask.
+ */
+async function answerWithoutImage(message: Message, bot: BotServices, log: Logger): Promise<void> {
+  const requester = requesterOf(message);
+  if (!requester.place!.direct) {
+    if (!message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
+    if (!answersPostedImages(await bot.imageReplyMode('discord', requester.place!), true)) return;
+  }
+  const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
+  const links = messageLinks(message.content);
+  if (links.length === 0) return answerSafely(log, 'mention', async () => notice('info', HOW_TO_ASK), send);
+  for (const [index, link] of links.entries()) {
+    await answerSafely(log, 'poster link', () => bot.analyzePoster(linkSource(link), requesterOf(message, `${message.id}:${index}`)), send);
+  }
 }

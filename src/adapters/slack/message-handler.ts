@@ -1,8 +1,8 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
-import { linkSource } from '../../core/message-links.js';
-import type { Reply } from '../../core/reply.js';
+import { HOW_TO_ASK, linkSource, messageLinks } from '../../core/message-links.js';
+import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely, errorFields } from '../error-boundary.js';
 import { respondWith } from './command-handler.js';
@@ -106,12 +106,30 @@ function asksTheBot(message: SharedMessage, botUserId: string | undefined): bool
  */
 export async function answerFileShare(message: SharedMessage, requestId: string, deps: FileShareDeps): Promise<void> {
   const files = imageFilesOf(message);
-  if (files.length === 0) return;
   const requester = slackRequester(message.user ?? '', message.channel, message.team, requestId, isDirectChannel(message.channel));
+  if (files.length === 0) return answerWithoutImage(message, requester, deps);
   const mentioned = asksTheBot(message, deps.botUserId);
   const direct = requester.place!.direct;
   if (!direct && !answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), mentioned)) return;
   await answerImages(files, { channel: message.channel, ts: message.thread_ts ?? message.ts }, requester, direct || mentioned, deps);
+}
+
+/**
+ * A DM or a message that names the bot (a reply in its thread alone does not: "thanks", "wrong genre") with no image,
+ * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
+ * none, the person is told how to ask, in the message's thread.
+ */
+async function answerWithoutImage(message: SharedMessage, requester: Requester, deps: FileShareDeps): Promise<void> {
+  if (message.bot_id !== undefined || message.user === undefined || message.subtype !== undefined) return;
+  const thread = { channel: message.channel, ts: message.thread_ts ?? message.ts };
+  if (!requester.place!.direct) {
+    if (deps.botUserId === undefined || !(message.text ?? '').includes(`<@${deps.botUserId}>`)) return;
+    if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
+  }
+  const links = messageLinks(message.text ?? '');
+  if (links.length > 0) return answerLinks(links, thread, requester, deps);
+  const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
+  await answerSafely(log, 'slack mention', async () => notice('info', HOW_TO_ASK), (reply) => postInThread(deps.client, thread, reply, log));
 }
 
 /**
