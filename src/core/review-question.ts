@@ -13,6 +13,8 @@ const ASKING = [
   String.raw`which (?:one )?(?:is|was) better\b[^?]*`,
   String.raw`what should (?:i|we) watch\b[^?]*`,
   String.raw`any (?:good )?(?:\w+ )?(?:movies?|films?|recommendations?|recs)\b[^?]*`,
+  // The question alone, its film understood: "worth watching?", "any good?".
+  String.raw`(?:worth (?:it|watching|seeing|a watch)|any good)`,
   // Only when the verdict ends the question: "was anything good about it?" and "is it just me or was it not good?" are
   // rhetorical pans.
   String.raw`(?:is|was|are) (?!.*\bjust me\b)[^?]{1,60}? (?:worth (?:it|watching|seeing|a watch|the hype|my time|the money)|(?:any )?good)(?: or not| at all)?`,

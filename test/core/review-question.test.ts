@@ -13,6 +13,8 @@ describe('isQuestionForTheBot', () => {
     'which is better, alien or aliens?',
     'hey bot, is oppenheimer good?',
     'rate the godfather',
+    'worth watching?',
+    'any good??',
     'can you review barbie please',
   ])('takes %j for a question to the bot', (message) => {
     expect(isQuestionForTheBot(message)).toBe(true);
