@@ -1,5 +1,5 @@
 import type { Attachment, Message } from 'discord.js';
-import type { BotServices } from '../../core/command.js';
+import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { HOW_TO_ASK, linkSource, messageLinks } from '../../core/message-links.js';
 import { notice, type Reply } from '../../core/reply.js';
@@ -31,7 +31,7 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
     if (images.length === 0) return answerWithoutImage(message, bot, log);
     const requester = requesterOf(message);
-    const mentioned = message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true });
+    const mentioned = mentionsTheBot(message, { orRepliesToIt: true });
     const asked = requester.place!.direct || mentioned;
     if (!requester.place!.direct && !answersPostedImages(await bot.imageReplyMode('discord', requester.place!), mentioned)) return;
     const stopTyping = asked ? typing.start(message) : () => {};
@@ -73,13 +73,26 @@ async function answerImage(
 async function answerWithoutImage(message: Message, bot: BotServices, log: Logger): Promise<void> {
   const requester = requesterOf(message);
   if (!requester.place!.direct) {
-    if (!message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
+    if (!mentionsTheBot(message, { orRepliesToIt: false })) return;
     if (!answersPostedImages(await bot.imageReplyMode('discord', requester.place!), true)) return;
   }
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   const links = messageLinks(message.content);
   if (links.length === 0) return answerSafely(log, 'mention', async () => notice('info', HOW_TO_ASK), send);
-  for (const [index, link] of links.entries()) {
-    await answerSafely(log, 'poster link', () => bot.analyzePoster(linkSource(link), requesterOf(message, `${message.id}:${index}`)), send);
+  await answerPosters(links.map(linkSource), requester, { bot, log, what: 'poster link', send });
+}
+
+/** The bot named in the message (not `@everyone` nor a role), or, with `orRepliesToIt`, a reply to one of its messages. */
+const mentionsTheBot = (message: Message, { orRepliesToIt }: { orRepliesToIt: boolean }): boolean =>
+  message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: !orRepliesToIt });
+
+/** Reads each source someone asked about as a poster ("Read poster", a mention's links), answering each in turn. */
+export async function answerPosters(
+  sources: readonly ImageSource[],
+  requester: Requester,
+  { bot, log, what, send }: { bot: BotServices; log: Logger; what: string; send: (reply: Reply) => Promise<unknown> },
+): Promise<void> {
+  for (const [index, source] of sources.entries()) {
+    await answerSafely(log, what, () => bot.analyzePoster(source, { ...requester, requestId: `${requester.requestId}:${index}` }), send);
   }
 }

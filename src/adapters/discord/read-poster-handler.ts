@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { replyWhenReady } from './deferral.js';
+import { answerPosters } from './message-handler.js';
 import { requesterOf } from './requester.js';
 
 /** The message command's name as people see it under Apps when they right-click a message. */
@@ -28,8 +29,6 @@ export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServ
       await answerSafely(log, READ_POSTER, async () => notice('error', NOTHING_TO_READ), send);
       return;
     }
-    for (const [index, source] of sources.entries()) {
-      await answerSafely(log, READ_POSTER, () => bot.analyzePoster(source, { ...requester, requestId: `${interaction.id}:${index}` }), send);
-    }
+    await answerPosters(sources, requester, { bot, log, what: READ_POSTER, send });
   };
 }

@@ -19,6 +19,10 @@ export interface AnswerThread {
   readonly respond?: RespondFn;
 }
 
+/** The thread a message's answers go in: the one it is in, or the one it starts. */
+export const threadOf = (channel: string, message: { readonly ts: string; readonly thread_ts?: string }, respond?: RespondFn): AnswerThread =>
+  ({ channel, ts: message.thread_ts ?? message.ts, ...(respond === undefined ? {} : { respond }) });
+
 /** Posts `reply` in the thread, or through the thread's `respond` when the bot may not post there. */
 export function postInThread(client: webApi.WebClient, thread: AnswerThread, reply: Reply, log: Logger): Promise<unknown> {
   const post = client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, unfurl_links: false, ...renderReply(reply) });
@@ -94,11 +98,13 @@ function sourceOf(file: SharedFile, botToken: string): ImageSource {
   };
 }
 
+/** A message that mentions the bot by name. */
+const namesTheBot = (message: SharedMessage, botUserId: string | undefined): boolean =>
+  botUserId !== undefined && (message.text ?? '').includes(`<@${botUserId}>`);
+
 /** A message that mentions the bot, or replies in the thread of one of its messages, asks for an answer. */
-function asksTheBot(message: SharedMessage, botUserId: string | undefined): boolean {
-  if (botUserId === undefined) return false;
-  return (message.text ?? '').includes(`<@${botUserId}>`) || message.parent_user_id === botUserId;
-}
+const asksTheBot = (message: SharedMessage, botUserId: string | undefined): boolean =>
+  namesTheBot(message, botUserId) || (botUserId !== undefined && message.parent_user_id === botUserId);
 
 /**
  * Answers the images of a shared message in its thread, as the channel's mode says (see the Discord message
@@ -111,7 +117,7 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
   const mentioned = asksTheBot(message, deps.botUserId);
   const direct = requester.place!.direct;
   if (!direct && !answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), mentioned)) return;
-  await answerImages(files, { channel: message.channel, ts: message.thread_ts ?? message.ts }, requester, direct || mentioned, deps);
+  await answerImages(files, threadOf(message.channel, message), requester, direct || mentioned, deps);
 }
 
 /**
@@ -121,9 +127,9 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
  */
 async function answerWithoutImage(message: SharedMessage, requester: Requester, deps: FileShareDeps): Promise<void> {
   if (message.bot_id !== undefined || message.user === undefined || message.subtype !== undefined) return;
-  const thread = { channel: message.channel, ts: message.thread_ts ?? message.ts };
+  const thread = threadOf(message.channel, message);
   if (!requester.place!.direct) {
-    if (deps.botUserId === undefined || !(message.text ?? '').includes(`<@${deps.botUserId}>`)) return;
+    if (!namesTheBot(message, deps.botUserId)) return;
     if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
   }
   const links = messageLinks(message.text ?? '');

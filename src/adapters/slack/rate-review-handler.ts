@@ -4,10 +4,10 @@ import { notice, NO_TEXT_TO_RATE } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { respondWith } from './command-handler.js';
-import { postInThread } from './message-handler.js';
+import { postInThread, threadOf } from './message-handler.js';
 import { messageText } from './message-text.js';
 import { isPrivate } from './render.js';
-import { isDirectChannel, slackRequester } from './requester.js';
+import { shortcutRequester } from './requester.js';
 
 /** The message shortcut's callback id, as the manifest declares it. */
 export const RATE_REVIEW_CALLBACK = 'rate_review';
@@ -20,10 +20,9 @@ export const RATE_REVIEW_CALLBACK = 'rate_review';
 export function registerRateReviewShortcut(app: App, deps: { readonly bot: BotServices; readonly client: webApi.WebClient; readonly logger: Logger }): void {
   app.shortcut<MessageShortcut>(RATE_REVIEW_CALLBACK, async ({ shortcut, ack, respond }) => {
     await ack();
-    const channel = shortcut.channel.id;
-    const requester = slackRequester(shortcut.user.id, channel, shortcut.team?.id, shortcut.trigger_id, isDirectChannel(channel));
+    const requester = shortcutRequester(shortcut);
     const text = messageText(shortcut.message.text ?? '');
-    const thread = { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts, respond };
+    const thread = threadOf(shortcut.channel.id, shortcut.message, respond);
     const log = deps.logger.child({ requestId: shortcut.trigger_id, shortcut: RATE_REVIEW_CALLBACK });
     await answerSafely(log, 'slack rate review', async () => (text === ''
       ? notice('error', NO_TEXT_TO_RATE)

@@ -2,8 +2,8 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { messageLinks, NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
 import { answerSafely } from '../error-boundary.js';
-import { answerImages, answerLinks, mayBeImage, type FileShareDeps, type SharedFile } from './message-handler.js';
-import { isDirectChannel, slackRequester } from './requester.js';
+import { answerImages, answerLinks, mayBeImage, threadOf, type FileShareDeps, type SharedFile } from './message-handler.js';
+import { shortcutRequester } from './requester.js';
 import { renderReply } from './render.js';
 
 /** The message shortcut's callback id, as the manifest declares it. */
@@ -19,10 +19,8 @@ export function registerReadPosterShortcut(app: App, deps: Omit<FileShareDeps, '
     const files = ((shortcut.message as { files?: readonly SharedFile[] }).files ?? []).filter(mayBeImage);
     // A message that links a poster (or a film's page) instead of sharing one: read its links.
     const links = files.length > 0 ? [] : messageLinks(shortcut.message.text ?? '');
-    // Whoever posted the message, the person who used the shortcut is the one asking.
-    const channel = shortcut.channel.id;
-    const requester = slackRequester(shortcut.user.id, channel, shortcut.team?.id, shortcut.trigger_id, isDirectChannel(channel));
-    const thread = { channel, ts: shortcut.message.thread_ts ?? shortcut.message.ts, respond };
+    const requester = shortcutRequester(shortcut);
+    const thread = threadOf(shortcut.channel.id, shortcut.message, respond);
     if (files.length > 0) await answerImages(files, thread, requester, true, deps);
     else if (links.length > 0) await answerLinks(links, thread, requester, deps);
     else {
