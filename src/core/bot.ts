@@ -9,7 +9,7 @@ import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requ
 import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
-import { type DecodedPoster, decodePosterRegion } from './image.js';
+import { cutPosterTiles, type DecodedPoster, decodePosterRegion } from './image.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { PosterExplainer } from './poster-explainer.js';
@@ -17,7 +17,7 @@ import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { RecentPosters } from './recent-posters.js';
-import { notAPosterNotice, notice, privateNotice, UserFacingError, type Reply } from './reply.js';
+import { notAPosterNotice, notice, type PosterReply, privateNotice, tileLabel, UserFacingError, type Reply } from './reply.js';
 import { isQuestionForTheBot } from './review-question.js';
 import { hasReadableWords, withChatReading } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
@@ -184,7 +184,10 @@ export class MovieBot implements BotServices {
     // Decoded at most once per request, whether the models, the heat map or both need the pixels.
     let poster: Promise<DecodedPoster> | undefined;
     const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
-    const result = await this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run((await decoded()).pixels));
+    // The picture is read whole while posters side by side are looked for in it: most pictures are one poster.
+    const [result, tiles] = await Promise.all([this.posterResult(imageSha256, decoded), options.force === true ? [] : this.posterTiles(bytes)]);
+    const several = await this.tileReplies(tiles);
+    if (several.length >= 2) return { kind: 'posters', posters: several, found: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) {
       return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256 };
     }
@@ -200,6 +203,35 @@ export class MovieBot implements BotServices {
       ...(whyId === undefined ? {} : { whyId }),
       ...(explanation === undefined ? {} : { explanation }),
     };
+  }
+
+  private posterResult(imageSha256: string, decoded: () => Promise<DecodedPoster>): Promise<PosterResult> {
+    return this.cached(`poster:${this.options.modelVersion}:${imageSha256}`, 'poster', async () => this.posterQueue.run((await decoded()).pixels));
+  }
+
+  /** The posters cut out of a picture of several side by side; none when it is one poster or cannot be cut. */
+  private async posterTiles(bytes: Uint8Array): Promise<Uint8Array[]> {
+    try {
+      return await cutPosterTiles(bytes);
+    } catch (error) {
+      // The whole picture's read says what is wrong with it, to the user.
+      this.options.logger.debug({ err: errorFields(error) }, 'could not look for several posters');
+      return [];
+    }
+  }
+
+  /**
+   * An answer for each tile the gate takes for a poster, labelled by its place among all the tiles. A poster's
+   * own panels could pass for tiles, so the caller reads the picture whole unless two or more pass.
+   */
+  private async tileReplies(tiles: readonly Uint8Array[]): Promise<PosterReply[]> {
+    const inputSize = this.options.posterPredictor.inputSize;
+    const replies = await Promise.all(tiles.map(async (tile, index): Promise<PosterReply | undefined> => {
+      const result = await this.posterResult(sha256(tile), () => decodePosterRegion(tile, inputSize));
+      if (result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return undefined;
+      return { kind: 'poster', result, fileName: tileLabel(index, tiles.length), tile };
+    }));
+    return replies.filter((reply) => reply !== undefined);
   }
 
   /** "Why?" under a chat answer: the heat map of the top genre over the poster that answer was about. */

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { findPosterRegion, type Region } from './poster-region.js';
+import { findPosterRegion, type Region, type RgbImage } from './poster-region.js';
+import { findPosterTiles } from './poster-tiles.js';
 import { UserFacingError } from './reply.js';
 
 /** Formats we decode; everything else is refused by its signature before sharp sees a byte of it. */
@@ -65,24 +66,51 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
 
 /** Longest side of the picture the poster is looked for in: enough to see its edges, cheap to scan. */
 const REGION_ANALYSIS_SIDE = 192;
+/** Longest side of the picture several posters are looked for in: the gaps between them are a few pixels. */
+const TILES_ANALYSIS_SIDE = 512;
 
 /**
  * Where the poster is in the picture `bytes` (upright, in its full-size pixels), or undefined when the picture
  * is read whole: see {@link findPosterRegion}.
  */
 export async function locatePoster(bytes: Uint8Array, picture?: PictureSize): Promise<Region | undefined> {
+  const image = await analysisImage(bytes, REGION_ANALYSIS_SIDE);
+  const found = findPosterRegion(image);
+  return found && inPicture(found, image, picture ?? (await uprightSize(bytes)));
+}
+
+/**
+ * The posters of a picture that shows several side by side (see {@link findPosterTiles}), each cut out as a JPEG,
+ * in reading order; empty when the picture is one poster.
+ */
+export async function cutPosterTiles(bytes: Uint8Array): Promise<Uint8Array[]> {
+  const image = await analysisImage(bytes, TILES_ANALYSIS_SIDE);
+  const tiles = findPosterTiles(image);
+  if (tiles.length === 0) return [];
+  const picture = await uprightSize(bytes);
+  return Promise.all(tiles.map(async (tile) => {
+    const cut = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS }).rotate().extract(inPicture(tile, image, picture))
+      .flatten({ background: POSTER_BACKGROUND }).jpeg({ quality: 92 }).timeout({ seconds: DECODE_TIMEOUT_SECONDS }).toBuffer();
+    return new Uint8Array(cut.buffer, cut.byteOffset, cut.byteLength);
+  }));
+}
+
+/** The upright picture shrunk to fit `side`, transparency on white: what the finders look at. */
+async function analysisImage(bytes: Uint8Array, side: number): Promise<RgbImage> {
   const { data, info } = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
     .rotate()
     .toColourspace('srgb')
     .flatten({ background: POSTER_BACKGROUND })
-    .resize(REGION_ANALYSIS_SIDE, REGION_ANALYSIS_SIDE, { fit: 'inside' })
+    .resize(side, side, { fit: 'inside' })
     .raw()
     .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
     .toBuffer({ resolveWithObject: true });
-  const found = findPosterRegion({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
-  if (found === undefined) return undefined;
-  const { width, height } = picture ?? (await uprightSize(bytes));
-  const [sx, sy] = [width / info.width, height / info.height];
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/** A region of the analysis image in the full picture's pixels. */
+function inPicture(found: Region, image: PictureSize, { width, height }: PictureSize): Region {
+  const [sx, sy] = [width / image.width, height / image.height];
   const left = Math.floor(found.left * sx);
   const top = Math.floor(found.top * sy);
   return {

@@ -125,12 +125,18 @@ export function openMask(mask: Uint8Array, width: number, height: number, side: 
   return windowPass(windowPass(eroded, width, height, side, 'rows', 'any'), width, height, side, 'columns', 'any');
 }
 
-/** The largest 4-connected block of 1s: its bounding box and pixel count. */
-export function largestBlock(mask: Uint8Array, width: number): { region: Region; pixels: number } | undefined {
+/** A 4-connected block of 1s in a mask: its bounding box and pixel count. */
+export interface Block {
+  readonly region: Region;
+  readonly pixels: number;
+}
+
+/** Every 4-connected block of 1s in the mask, in the order of their first pixel (top to bottom, left to right). */
+export function connectedBlocks(mask: Uint8Array, width: number): Block[] {
   const seen = new Uint8Array(mask.length);
   const stack = new Int32Array(mask.length);
   const around = new Int32Array(4);
-  let best: { region: Region; pixels: number } | undefined;
+  const blocks: Block[] = [];
   for (let start = 0; start < mask.length; start++) {
     if (mask[start] !== 1 || seen[start] === 1) continue;
     let size = 0;
@@ -150,17 +156,26 @@ export function largestBlock(mask: Uint8Array, width: number): { region: Region;
         stack[size++] = next;
       }
     }
-    if (best === undefined || pixels > best.pixels) best = { pixels, region: { left, top, width: right - left + 1, height: bottom - top + 1 } };
+    blocks.push({ pixels, region: { left, top, width: right - left + 1, height: bottom - top + 1 } });
   }
-  return best;
+  return blocks;
 }
 
-function backgroundShareOutside(background: Uint8Array, width: number, region: Region): number {
+/** The largest 4-connected block of 1s. */
+export const largestBlock = (mask: Uint8Array, width: number): Block | undefined =>
+  connectedBlocks(mask, width).reduce<Block | undefined>((best, block) => (best === undefined || block.pixels > best.pixels ? block : best), undefined);
+
+/** Share of the pixels outside `regions` (which do not overlap) that are background. */
+export function backgroundShareOutside(background: Uint8Array, width: number, ...regions: readonly Region[]): number {
   let inside = 0;
-  for (let y = region.top; y < region.top + region.height; y++) {
-    for (let x = region.left; x < region.left + region.width; x++) inside += background[y * width + x]!;
+  let insidePixels = 0;
+  for (const region of regions) {
+    insidePixels += region.width * region.height;
+    for (let y = region.top; y < region.top + region.height; y++) {
+      for (let x = region.left; x < region.left + region.width; x++) inside += background[y * width + x]!;
+    }
   }
-  const outside = background.length - region.width * region.height;
+  const outside = background.length - insidePixels;
   return outside === 0 ? 0 : (background.reduce((sum, b) => sum + b, 0) - inside) / outside;
 }
 

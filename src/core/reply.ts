@@ -19,7 +19,11 @@ export type Reply =
       readonly explanation?: PosterReplyExplanation;
       /** Set when the heat map can be asked for later: the "Why?" button carries it. */
       readonly whyId?: string;
+      /** The poster's own JPEG when it was cut out of a picture of several, for the card to show. */
+      readonly tile?: Uint8Array;
     }
+  /** A picture of several posters side by side (a "four favourites" screenshot): one answer each, in reading order. */
+  | { readonly kind: 'posters'; readonly posters: readonly PosterReply[]; readonly found: number; readonly fileName?: string }
   /** What "Why?" answers: the heat map over the poster and the genre it explains. */
   | { readonly kind: 'heatmap'; readonly explanation: PosterReplyExplanation }
   | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
@@ -35,6 +39,15 @@ export type Reply =
       /** Set when the notice refuses an image the gate judged not a movie poster. */
       readonly notAPoster?: NotAPosterRefusal;
     };
+
+export type PosterReply = Extract<Reply, { kind: 'poster' }>;
+
+/** `Poster 2 of 4`: how every card names a poster cut out of a picture of several. */
+export const tileLabel = (index: number, count: number): string => `Poster ${index + 1} of ${count}`;
+
+/** Above the answers to a picture of several posters, on every platform. */
+export const tilesHeading = (answered: number, found: number, fileName?: string): string =>
+  `${fileName ? `${fileName}: ` : ''}${found} posters, left to right and top to bottom${answered < found ? ` (${found - answered} of them didn't look like movie posters to me)` : ''}.`;
 
 /** The gate's score of a refused image, and the id its "Read it anyway" button carries when the image was kept. */
 export interface NotAPosterRefusal {

@@ -1,4 +1,4 @@
-import { forcedReadCaption, hasNoClearOpinion, readDespiteGate, type NoticeTone, type PosterReplyExplanation, type Reply } from '../core/reply.js';
+import { forcedReadCaption, hasNoClearOpinion, readDespiteGate, tilesHeading, type NoticeTone, type PosterReply, type PosterReplyExplanation, type Reply } from '../core/reply.js';
 
 export interface JsonResponse {
   readonly status: number;
@@ -13,16 +13,14 @@ const NOTICE_STATUS: Readonly<Record<NoticeTone, number>> = { error: 400, busy: 
  * `rate-review` CLIs (`{poster, genres, top3, rating, ratingTypicalError?, recognised?, similar?}` / `{rating, stated?}`; `heatmap` and `overlay` when a poster is
  * explained, `words` (and `readAs`, the plain words a chat message was read as) when a review is, and `noClearOpinion` when those words lean neither way), notices as `{"error": message}`
  * (with the gate's `poster` score when the image is not a movie poster; read anyway with `?force=1`, the answer has a `warning`).
+ * A picture of several posters side by side answers `{message, found, posters: [...]}`, one poster answer each.
  */
 export function replyResponse(reply: Reply): JsonResponse {
   switch (reply.kind) {
-    case 'poster': {
-      const { poster, genres, top3, rating, ratingTypicalError, recognised, similar } = reply.result;
-      const explanation = reply.explanation && explanationFields(reply.explanation);
-      const neighbours = { ...(recognised ? { recognised } : {}), ...(similar ? { similar } : {}) };
-      const warning = readDespiteGate(reply.result) ? { warning: forcedReadCaption(reply.result.poster) } : {};
-      return { status: 200, body: { poster, genres, top3, rating, ratingTypicalError, ...warning, ...neighbours, ...explanation } };
-    }
+    case 'poster':
+      return { status: 200, body: posterFields(reply) };
+    case 'posters':
+      return { status: 200, body: { message: tilesHeading(reply.posters.length, reply.found, reply.fileName), found: reply.found, posters: reply.posters.map(posterFields) } };
     case 'heatmap':
       return { status: 200, body: explanationFields(reply.explanation) };
     case 'review':
@@ -39,6 +37,16 @@ export function replyResponse(reply: Reply): JsonResponse {
       };
     }
   }
+}
+
+/** One poster's answer; a poster cut out of a picture of several also has its `label` and its `image` (a JPEG data URL). */
+function posterFields(reply: PosterReply): Record<string, unknown> {
+  const { poster, genres, top3, rating, ratingTypicalError, recognised, similar } = reply.result;
+  const explanation = reply.explanation && explanationFields(reply.explanation);
+  const neighbours = { ...(recognised ? { recognised } : {}), ...(similar ? { similar } : {}) };
+  const warning = readDespiteGate(reply.result) ? { warning: forcedReadCaption(reply.result.poster) } : {};
+  const tile = reply.tile && { label: reply.fileName, image: `data:image/jpeg;base64,${Buffer.from(reply.tile).toString('base64')}` };
+  return { ...tile, poster, genres, top3, rating, ratingTypicalError, ...warning, ...neighbours, ...explanation };
 }
 
 const explanationFields = ({ heatmap, overlayPng }: PosterReplyExplanation) => ({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
 import type { FakeDiscord, RecordedRequest } from '../helpers/fake-discord/index.js';
 import type { TestBot } from '../helpers/test-bot.js';
+import { postersInGrid } from '../helpers/framed-poster.js';
 
 const image = (r: number, g: number, b: number) =>
   sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
@@ -59,5 +60,17 @@ describe('Discord behind the poster gate', () => {
     const again = discord.useComponent(refused, buttons[0]!.custom_id);
     const note = await discord.waitForRequest((r) => r.path.includes(`/${again.token}`) && /already been pressed/.test(JSON.stringify(r.body)));
     expect(note.body?.data).toMatchObject({ flags: 64 }); // a second press posts no second card, and tells only the presser why
+  });
+
+  it('answers a "four favourites" picture posted in a channel with a card per poster, each with its cut-out', async () => {
+    const { picture } = await postersInGrid({ rows: 1, columns: 4 });
+    const posted = discord.postMessage({ attachments: [discord.addAttachment('favourites.png', picture, 'image/png')] });
+    await discord.waitForRequest(() => repliesTo(posted.id).length > 0);
+    const [reply] = repliesTo(posted.id) as [RecordedRequest];
+    const embeds = reply.body?.embeds as Array<{ title: string; thumbnail?: { url: string } }>;
+    expect(reply.body?.content).toBe('favourites.png: 4 posters, left to right and top to bottom.');
+    expect(embeds.map((embed) => embed.title)).toEqual(['🎬 Poster 1 of 4', '🎬 Poster 2 of 4', '🎬 Poster 3 of 4', '🎬 Poster 4 of 4']);
+    expect(reply.files.map((file) => file.filename)).toEqual(['poster-1.jpg', 'poster-2.jpg', 'poster-3.jpg', 'poster-4.jpg']);
+    expect(embeds[0]!.thumbnail?.url).toBe('attachment://poster-1.jpg');
   });
 });

@@ -90,4 +90,15 @@ describe('renderReply', () => {
     expect(section.text.text.startsWith(':hourglass_flowing_sand: x')).toBe(true);
     expect(section.text.text.length).toBe(3000);
   });
+
+  it('shows a picture of several posters as one card each, labelled, within Slack\'s 50 blocks for ten', () => {
+    const poster = (index: number) => ({ kind: 'poster', result: { ...result, similar: [{ id: 'tt0078748', title: 'Alien', similarity: 0.7 }] }, fileName: `Poster ${index} of 10`, tile: new Uint8Array([index]) }) as const;
+    const message = renderReply({ kind: 'posters', posters: Array.from({ length: 10 }, (_, i) => poster(i + 1)), found: 10 });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain('10 posters, left to right and top to bottom.');
+    expect(shown).toContain('*Poster 2 of 10: Top genres*');
+    expect(shown).not.toContain(':frame_with_picture:');
+    expect(message.text.split('\n')[1]).toBe('Poster 1 of 10: Drama 62%, Comedy 30%, Action 12%; predicted rating 7.1 / 10 (give or take 0.8)');
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postersInGrid } from '../helpers/framed-poster.js';
 import { RED, solid } from '../helpers/image-corpus.js';
 import { fileShareEvent } from '../helpers/fake-slack/events.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack/slack-harness.js';
@@ -23,5 +24,14 @@ describe('Slack behind the poster gate', () => {
     const replies = harness.api.callsOf('chat.postMessage').filter((call) => call.body.channel === 'CGATE');
     expect(replies).toHaveLength(1);
     expect(JSON.stringify(replies[0]!.body.blocks)).toContain('poster.png');
+  });
+
+  it('answers a picture of several posters with a card per poster, labelled in reading order', async () => {
+    const { picture } = await postersInGrid({ rows: 1, columns: 3 });
+    await harness.deliverEvent(fileShareEvent('CGRID', [harness.api.addFile('watchlist.png', 'image/png', picture)]));
+    const reply = await harness.api.waitFor('chat.postMessage', (call) => call.body.channel === 'CGRID' && call.status === 200);
+    const shown = JSON.stringify(reply.body.blocks);
+    expect(shown).toContain('watchlist.png: 3 posters, left to right and top to bottom.');
+    expect(['Poster 1 of 3', 'Poster 2 of 3', 'Poster 3 of 3'].every((label) => shown.includes(`*${label}: Top genres*`))).toBe(true);
   });
 });

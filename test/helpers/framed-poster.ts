@@ -33,3 +33,36 @@ export function boxOverlap(a: Placement, b: Placement): number {
   const y = Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
   return (x * y) / (a.width * a.height + b.width * b.height - x * y);
 }
+
+/** How a fixture lays several posters out, as a "four favourites" screenshot or a watchlist grid does. */
+export interface PosterGrid {
+  readonly rows: number;
+  readonly columns: number;
+  readonly poster?: { readonly width: number; readonly height: number };
+  readonly gap?: number;
+  readonly margin?: number;
+  readonly background?: string;
+  /** Poster indexes (reading order) whose outer edge is painted the background's colour. */
+  readonly edgeLikeBackground?: readonly number[];
+}
+
+/** Several distinct posters on a plain background, and where each was laid (reading order). */
+export async function postersInGrid(grid: PosterGrid): Promise<{ picture: Buffer; placed: Placement[] }> {
+  const { width, height } = grid.poster ?? { width: 150, height: 225 };
+  const [gap, margin, background] = [grid.gap ?? 16, grid.margin ?? 24, grid.background ?? '#14181c'];
+  const placed: Placement[] = [];
+  const layers: sharp.OverlayOptions[] = [];
+  for (let index = 0; index < grid.rows * grid.columns; index++) {
+    const place = { left: margin + (index % grid.columns) * (width + gap), top: margin + Math.floor(index / grid.columns) * (height + gap), width, height };
+    let poster = await texturedPoster(width, height, `poster-${index}`);
+    if (grid.edgeLikeBackground?.includes(index)) {
+      const inner = await sharp(poster).extract({ left: 12, top: 12, width: width - 24, height: height - 24 }).toBuffer();
+      poster = await sharp(inner).extend({ top: 12, bottom: 12, left: 12, right: 12, background }).png().toBuffer();
+    }
+    placed.push(place);
+    layers.push({ input: poster, left: place.left, top: place.top });
+  }
+  const size = { width: 2 * margin + grid.columns * width + (grid.columns - 1) * gap, height: 2 * margin + grid.rows * height + (grid.rows - 1) * gap };
+  const picture = await sharp({ create: { ...size, channels: 3, background } }).composite(layers).png().toBuffer();
+  return { picture, placed };
+}

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { postersInGrid } from '../helpers/framed-poster.js';
 import { posterPng, startLocalServer, type LocalServer } from './local-server.js';
 
 let local: LocalServer | undefined;
@@ -30,5 +31,17 @@ describe('POST /api/poster behind the poster gate', () => {
     expect(await refused.json()).toEqual({ error: expect.stringMatching(/doesn't look like a movie poster \(90% sure it isn't one\)[^]*screenshot of one\.$/), poster: 0.1 });
     const forced = await (await post(`${url}/api/poster?force=1`, green)).json();
     expect(forced).toMatchObject({ poster: 0.1, top3: expect.any(Array), warning: expect.stringMatching(/\(90% sure\), so these genres and this rating are a guess/) });
+  });
+
+  it('answers a picture of several posters with one answer each, its label and cut-out, and reads it whole with ?force=1', async () => {
+    const { url } = await startGated();
+    const { picture } = await postersInGrid({ rows: 1, columns: 3 });
+    const body = await (await post(`${url}/api/poster`, new Uint8Array(picture))).json();
+    expect(body).toMatchObject({ message: '3 posters, left to right and top to bottom.', found: 3 });
+    expect(body.posters.map((poster: { label: string }) => poster.label)).toEqual(['Poster 1 of 3', 'Poster 2 of 3', 'Poster 3 of 3']);
+    expect(Object.keys(body.posters[0])).toEqual(['label', 'image', 'poster', 'genres', 'top3', 'rating', 'ratingTypicalError']);
+    expect(body.posters[0].image).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    const whole = await (await post(`${url}/api/poster?force=1`, new Uint8Array(picture))).json();
+    expect(whole).toMatchObject({ poster: 0.9, top3: expect.any(Array) });
   });
 });

@@ -4,7 +4,7 @@ import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
   forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, heatmapFileName, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
-  readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, similarLabel, statedCaption, type Reply, wordsWorthShowing,
+  readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, similarLabel, statedCaption, tilesHeading, type PosterReply, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
@@ -26,19 +26,14 @@ export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 export function renderReply(reply: Reply): BaseMessageOptions {
   switch (reply.kind) {
     case 'poster': {
-      const embed = new EmbedBuilder()
-        .setColor(COLOURS.poster)
-        .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
-        .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
-        .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${posterRatingCaption(reply.result)}` });
-      if (readDespiteGate(reply.result)) embed.addFields({ name: READ_ANYWAY, value: forcedReadCaption(reply.result.poster) });
-      const { recognised } = reply.result;
-      if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: `${similarLink(recognised)}${recognisedFacts(recognised)}` });
-      const similar = reply.result.similar ?? [];
-      if (similar.length > 0) embed.addFields({ name: 'Looks like', value: truncate(similar.map(similarLink).join(' · '), 1024) });
-      if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);
       const buttons = answerButtons(reply.answerId, reply.whyId);
-      return { embeds: [embed.toJSON()], components: buttons === undefined ? [] : [buttons.toJSON()], allowedMentions: NO_MENTIONS };
+      return { embeds: [posterEmbed(reply).toJSON()], components: buttons === undefined ? [] : [buttons.toJSON()], allowedMentions: NO_MENTIONS };
+    }
+    case 'posters': {
+      // Each card shows its poster, cut out of the picture, as its thumbnail: "Poster 2 of 4" alone is hard to match.
+      const files = reply.posters.map(({ tile }, index) => ({ attachment: Buffer.from(tile ?? []), name: `poster-${index + 1}.jpg` }));
+      const embeds = reply.posters.map((poster, index) => posterEmbed(poster).setThumbnail(`attachment://${files[index]!.name}`).toJSON());
+      return { content: tilesHeading(reply.posters.length, reply.found, reply.fileName), embeds, files, allowedMentions: NO_MENTIONS };
     }
     case 'heatmap': {
       const { genre } = reply.explanation.heatmap;
@@ -69,6 +64,22 @@ export function renderReply(reply: Reply): BaseMessageOptions {
       };
     }
   }
+}
+
+/** The card of one poster's answer: its top genres, predicted rating and what it looks like. */
+function posterEmbed(reply: PosterReply): EmbedBuilder {
+  const embed = new EmbedBuilder()
+    .setColor(COLOURS.poster)
+    .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
+    .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
+    .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${posterRatingCaption(reply.result)}` });
+  if (readDespiteGate(reply.result)) embed.addFields({ name: READ_ANYWAY, value: forcedReadCaption(reply.result.poster) });
+  const { recognised } = reply.result;
+  if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: `${similarLink(recognised)}${recognisedFacts(recognised)}` });
+  const similar = reply.result.similar ?? [];
+  if (similar.length > 0) embed.addFields({ name: 'Looks like', value: truncate(similar.map(similarLink).join(' · '), 1024) });
+  if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);
+  return embed;
 }
 
 /** Errors, "busy" notices, settings and feedback concern only the person who asked. */

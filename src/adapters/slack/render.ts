@@ -4,7 +4,7 @@ import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
 import {
   forcedReadCaption, formatRating, formatWordWeights, hasNoClearOpinion, heatmapCaption, imdbUrl, NO_CLEAR_OPINION_CAPTION, posterRatingCaption, READ_ANYWAY,
-  readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, recognisedSentence, similarLabel, statedCaption, type NoticeTone, type Reply, wordsWorthShowing,
+  readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, recognisedSentence, similarLabel, statedCaption, tilesHeading, type NoticeTone, type PosterReply, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
 
@@ -39,28 +39,16 @@ const section = (text: string): KnownBlock => ({
 /** Renders a {@link Reply} as Block Kit: the same card the Discord embed and the local page show. */
 export function renderReply(reply: Reply): SlackMessage {
   switch (reply.kind) {
-    case 'poster': {
-      const { top3 } = reply.result;
-      const genreLines = top3.map(([genre, p]) => `\`${bar(p)}\` *${escapeMrkdwn(genre)}* ${percent(p)}`);
-      const genres: KnownBlock = {
-        ...section(`*Top genres*\n${genreLines.join('\n')}`),
-        ...(reply.imageUrl === undefined
-          ? {}
-          : { accessory: { type: 'image', image_url: reply.imageUrl, alt_text: reply.fileName ?? 'poster' } }),
-      } as KnownBlock;
-      const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${posterRatingCaption(reply.result)}`)];
-      if (readDespiteGate(reply.result)) blocks.push(context(`:warning: ${forcedReadCaption(reply.result.poster)}`));
-      const { recognised } = reply.result;
-      if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}${recognisedFacts(recognised)}`));
-      const similar = reply.result.similar ?? [];
-      if (similar.length > 0) blocks.push(section(`*Looks like:* ${similar.map(similarLink).join(' · ')}`));
-      if (reply.fileName !== undefined) blocks.push(context(`:frame_with_picture: ${escapeMrkdwn(reply.fileName)}`));
-      const buttons = answerButtons(reply.answerId, reply.whyId);
-      if (buttons !== undefined) blocks.push(buttons);
-      const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
-      // The notification names a recognised film first: it is the answer the person will care about.
-      const named = recognised ? `${recognisedSentence(recognised)}. ` : '';
-      return { text: `${named}${summary}; predicted rating ${posterRatingCaption(reply.result)}`, blocks };
+    case 'poster':
+      return posterCard(reply);
+    case 'posters': {
+      const heading = tilesHeading(reply.posters.length, reply.found, reply.fileName);
+      // Each card's label heads its genres (no divider, no file line): ten cards stay within Slack's 50 blocks.
+      const cards = reply.posters.map((poster) => ({ label: poster.fileName ?? 'Poster', card: posterCard({ ...poster, fileName: undefined }, poster.fileName) }));
+      return {
+        text: [heading, ...cards.map(({ label, card }) => `${label}: ${card.text}`)].join('\n'),
+        blocks: [section(escapeMrkdwn(heading)), ...cards.flatMap(({ card }) => card.blocks)],
+      };
     }
     case 'review': {
       const words = wordsWorthShowing(reply.result.words);
@@ -90,6 +78,31 @@ export function renderReply(reply: Reply): SlackMessage {
       return { text: reply.text, blocks: [section(`${TONE_ICON[reply.tone]} ${escapeMrkdwn(reply.text)}`), ...readAnyway] };
     }
   }
+}
+
+/** One poster's answer: its top genres (headed by `label`, a poster's place in a picture of several), predicted rating and what it looks like. */
+function posterCard(reply: PosterReply, label?: string): SlackMessage {
+  const { top3 } = reply.result;
+  const genreLines = top3.map(([genre, p]) => `\`${bar(p)}\` *${escapeMrkdwn(genre)}* ${percent(p)}`);
+  const genres: KnownBlock = {
+    ...section(`*${label === undefined ? '' : `${escapeMrkdwn(label)}: `}Top genres*\n${genreLines.join('\n')}`),
+    ...(reply.imageUrl === undefined
+      ? {}
+      : { accessory: { type: 'image', image_url: reply.imageUrl, alt_text: reply.fileName ?? 'poster' } }),
+  } as KnownBlock;
+  const blocks: KnownBlock[] = [genres, section(`*Predicted IMDb rating:* ${posterRatingCaption(reply.result)}`)];
+  if (readDespiteGate(reply.result)) blocks.push(context(`:warning: ${forcedReadCaption(reply.result.poster)}`));
+  const { recognised } = reply.result;
+  if (recognised) blocks.push(section(`*${RECOGNISED_HEADING}* ${similarLink(recognised)}${recognisedFacts(recognised)}`));
+  const similar = reply.result.similar ?? [];
+  if (similar.length > 0) blocks.push(section(`*Looks like:* ${similar.map(similarLink).join(' · ')}`));
+  if (reply.fileName !== undefined) blocks.push(context(`:frame_with_picture: ${escapeMrkdwn(reply.fileName)}`));
+  const buttons = answerButtons(reply.answerId, reply.whyId);
+  if (buttons !== undefined) blocks.push(buttons);
+  const summary = top3.map(([genre, p]) => `${genre} ${percent(p)}`).join(', ');
+  // The notification names a recognised film first: it is the answer the person will care about.
+  const named = recognised ? `${recognisedSentence(recognised)}. ` : '';
+  return { text: `${named}${summary}; predicted rating ${posterRatingCaption(reply.result)}`, blocks };
 }
 
 /** Results go to the channel; notices and the genre menu only to the person who asked or clicked. */

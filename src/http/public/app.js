@@ -113,6 +113,7 @@ function whyToggle(thumb, requestInit) {
   return el('div', { className: 'why-row' }, button, caption, errorBox);
 }
 
+/** `requestInit` is how to send the image again for "Why?"; a poster cut out of a picture of several has none. */
 function showPoster(result, title, imageSrc, requestInit) {
   const thumb = el('img', { className: 'thumb', src: imageSrc, alt: `Poster: ${title}` });
   thumb.dataset.poster = imageSrc;
@@ -124,7 +125,7 @@ function showPoster(result, title, imageSrc, requestInit) {
       ...(result.warning ? [el('p', { className: 'forced-read', textContent: result.warning })] : []),
       ...(result.recognised ? [recognisedLine(result.recognised)] : []),
       ...(result.similar?.length ? [similarList(result.similar)] : []),
-      whyToggle(thumb, requestInit))));
+      ...(requestInit ? [whyToggle(thumb, requestInit)] : []))));
 }
 
 /** A refusal of a non-poster (it carries the gate's score) offers to read the image anyway, as the chat bots do. */
@@ -143,7 +144,11 @@ async function analysePoster(requestInit, title, imageSrc, force = false) {
       offered = control.length > 0;
       return control;
     });
-  if (body) showPoster(body, title, imageSrc, requestInit);
+  if (body?.posters) {
+    // A picture of several posters: a card each, its own poster cut out as the thumbnail (cards show newest first).
+    for (const poster of [...body.posters].reverse()) showPoster(poster, `${title}: ${poster.label}`, poster.image);
+    if (imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
+  } else if (body) showPoster(body, title, imageSrc, requestInit);
   else if (!offered && imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
 }
 
