@@ -68,6 +68,11 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
 const REGION_ANALYSIS_SIDE = 192;
 /** Longest side of the picture several posters are looked for in: the gaps between them are a few pixels. */
 const TILES_ANALYSIS_SIDE = 512;
+/**
+ * Longest side of a poster cut out of a picture of several: far more than the models read, and ten of them stay
+ * small enough to attach to one chat message whatever the picture's size.
+ */
+const TILE_SIDE = 768;
 
 /**
  * Where the poster is in the picture `bytes` (upright, in its full-size pixels), or undefined when the picture
@@ -89,8 +94,14 @@ export async function cutPosterTiles(bytes: Uint8Array): Promise<Uint8Array[]> {
   if (tiles.length === 0) return [];
   const picture = await uprightSize(bytes);
   return Promise.all(tiles.map(async (tile) => {
-    const cut = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS }).rotate().extract(inPicture(tile, image, picture))
-      .flatten({ background: POSTER_BACKGROUND }).jpeg({ quality: 92 }).timeout({ seconds: DECODE_TIMEOUT_SECONDS }).toBuffer();
+    const cut = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
+      .rotate()
+      .extract(inPicture(tile, image, picture))
+      .resize(TILE_SIDE, TILE_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: POSTER_BACKGROUND })
+      .jpeg({ quality: 92 })
+      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+      .toBuffer();
     return new Uint8Array(cut.buffer, cut.byteOffset, cut.byteLength);
   }));
 }

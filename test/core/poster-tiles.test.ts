@@ -68,4 +68,10 @@ describe('finding several posters in one picture', () => {
     }
     expect(await cutPosterTiles(await texturedPoster(300, 450))).toEqual([]);
   });
+
+  it('shrinks the cut-outs of a big picture to 768 px, small enough for ten to go in one chat message', async () => {
+    const { picture } = await postersInGrid({ rows: 1, columns: 2, poster: { width: 1000, height: 1500 }, gap: 40 });
+    const sizes = await Promise.all((await cutPosterTiles(picture)).map(async (tile) => (await sharp(tile).metadata()).height));
+    expect(sizes).toEqual([768, 768]);
+  });
 });
