@@ -114,18 +114,18 @@ function whyToggle(thumb, requestInit) {
 }
 
 /** `requestInit` is how to send the image again for "Why?"; a poster cut out of a picture of several has none. */
-function showPoster(result, title, imageSrc, requestInit) {
+function posterCard(result, title, imageSrc, requestInit) {
   const thumb = el('img', { className: 'thumb', src: imageSrc, alt: `Poster: ${title}` });
   thumb.dataset.poster = imageSrc;
   thumb.addEventListener('error', () => thumb.remove(), { once: true });
-  show(el('article', { className: 'card poster' }, thumb,
+  return el('article', { className: 'card poster' }, thumb,
     el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
       ratingLine('Predicted IMDb rating', result.rating, result.ratingTypicalError),
       ...(result.warning ? [el('p', { className: 'forced-read', textContent: result.warning })] : []),
       ...(result.recognised ? [recognisedLine(result.recognised)] : []),
       ...(result.similar?.length ? [similarList(result.similar)] : []),
-      ...(requestInit ? [whyToggle(thumb, requestInit)] : []))));
+      ...(requestInit ? [whyToggle(thumb, requestInit)] : [])));
 }
 
 /** A refusal of a non-poster (it carries the gate's score) offers to read the image anyway, as the chat bots do. */
@@ -145,10 +145,12 @@ async function analysePoster(requestInit, title, imageSrc, force = false) {
       return control;
     });
   if (body?.posters) {
-    // A picture of several posters: a card each, its own poster cut out as the thumbnail (cards show newest first).
-    for (const poster of [...body.posters].reverse()) showPoster(poster, `${title}: ${poster.label}`, poster.image);
+    // A picture of several posters: one group of cards under the heading, each with its own poster cut out, kept or
+    // dropped from the page as one answer.
+    show(el('section', { className: 'group', 'aria-label': body.message }, el('p', { className: 'group-heading', textContent: body.message }),
+      ...body.posters.map((poster) => posterCard(poster, `${title}: ${poster.label}`, poster.image))));
     if (imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
-  } else if (body) showPoster(body, title, imageSrc, requestInit);
+  } else if (body) show(posterCard(body, title, imageSrc, requestInit));
   else if (!offered && imageSrc.startsWith('blob:')) URL.revokeObjectURL(imageSrc);
 }
 
