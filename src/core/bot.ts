@@ -10,6 +10,7 @@ import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
 import { cutPosterTiles, type DecodedPoster, decodePosterRegion } from './image.js';
+import { MIN_TILE_POSTERS } from './poster-tiles.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { PosterExplainer } from './poster-explainer.js';
@@ -187,7 +188,7 @@ export class MovieBot implements BotServices {
     // The picture is read whole while posters side by side are looked for in it: most pictures are one poster.
     const [result, tiles] = await Promise.all([this.posterResult(imageSha256, decoded), options.force === true ? [] : this.posterTiles(bytes)]);
     const several = await this.tileReplies(tiles);
-    if (several.length >= 2) return { kind: 'posters', posters: several, found: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
+    if (several.length >= MIN_TILE_POSTERS) return { kind: 'posters', posters: several, found: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) {
       return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256 };
     }
@@ -221,8 +222,8 @@ export class MovieBot implements BotServices {
   }
 
   /**
-   * An answer for each tile the gate takes for a poster, labelled by its place among all the tiles. A poster's
-   * own panels could pass for tiles, so the caller reads the picture whole unless two or more pass.
+   * An answer for each tile the gate takes for a poster, labelled by its place among all the tiles (the caller reads
+   * the picture whole unless {@link MIN_TILE_POSTERS} pass).
    */
   private async tileReplies(tiles: readonly Uint8Array[]): Promise<PosterReply[]> {
     const inputSize = this.options.posterPredictor.inputSize;

@@ -104,16 +104,20 @@ export function backgroundMask({ width, height, data }: RgbImage, maxStep: numbe
 function windowPass(mask: Uint8Array, width: number, height: number, side: number, along: 'rows' | 'columns', rule: 'all' | 'any'): Uint8Array {
   const out = new Uint8Array(mask.length);
   const radius = Math.floor(side / 2);
-  const [lines, length] = along === 'rows' ? [height, width] : [width, height];
-  const index = (line: number, i: number) => (along === 'rows' ? line * width + i : i * width + line);
-  const outside = rule === 'all' ? 1 : 0;
-  const value = (line: number, i: number) => (i < 0 || i >= length ? outside : mask[index(line, i)]!);
+  const window = 2 * radius + 1;
+  const erode = rule === 'all';
+  const outside = erode ? 1 : 0;
+  // Index arithmetic inline: this runs over every pixel four times per opening, on every poster request.
+  const [lines, length, lineStep, step] = along === 'rows' ? [height, width, width, 1] : [width, height, 1, width];
   for (let line = 0; line < lines; line++) {
+    const base = line * lineStep;
     let ones = 0;
-    for (let i = -radius; i <= radius; i++) ones += value(line, i);
+    for (let i = -radius; i <= radius; i++) ones += i < 0 || i >= length ? outside : mask[base + i * step]!;
     for (let i = 0; i < length; i++) {
-      out[index(line, i)] = rule === 'all' ? (ones === 2 * radius + 1 ? 1 : 0) : (ones > 0 ? 1 : 0);
-      ones += value(line, i + radius + 1) - value(line, i - radius);
+      out[base + i * step] = erode ? (ones === window ? 1 : 0) : (ones > 0 ? 1 : 0);
+      const entering = i + radius + 1;
+      const leaving = i - radius;
+      ones += (entering < length ? mask[base + entering * step]! : outside) - (leaving >= 0 ? mask[base + leaving * step]! : outside);
     }
   }
   return out;
@@ -142,12 +146,21 @@ export function connectedBlocks(mask: Uint8Array, width: number): Block[] {
     let size = 0;
     stack[size++] = start;
     seen[start] = 1;
-    let [pixels, left, top, right, bottom] = [0, width, mask.length, 0, 0];
+    let pixels = 0;
+    let left = width;
+    let top = mask.length;
+    let right = 0;
+    let bottom = 0;
     while (size > 0) {
       const at = stack[--size]!;
-      const [x, y] = [at % width, Math.floor(at / width)];
+      const x = at % width;
+      const y = (at - x) / width;
       pixels += 1;
-      [left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
+      // Plain comparisons, not Math.min/max over arrays: this visits every foreground pixel of every request.
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
       neighbours(at, width, mask.length, around);
       for (let k = 0; k < 4; k++) {
         const next = around[k]!;

@@ -34,6 +34,12 @@ export interface TileRules {
   readonly maxTiles: number;
 }
 
+/**
+ * Fewer tiles than this that the gate takes for posters, and the picture is read whole: a poster's own panels could
+ * pass for tiles, posters laid out side by side pass as posters.
+ */
+export const MIN_TILE_POSTERS = 2;
+
 export const TILE_RULES: TileRules = {
   backgroundStep: 5,
   opening: 3,

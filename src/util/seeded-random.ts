@@ -10,6 +10,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A number drawn evenly from [low, high). */
+export const between = (random: () => number, low: number, high: number): number => low + (high - low) * random();
+
 /** Fisher-Yates on a copy. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const random = seededRandom(seed);

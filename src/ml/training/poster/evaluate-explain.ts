@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { decodePoster } from '../../../core/image.js';
 import { listedGenres } from '../../../core/genres.js';
 import { loadPosterDataset, splitPosters, type Poster } from '../../../data/posters.js';
+import { mean, median } from '../metrics.js';
 import { loadPosterPredictor } from '../../serving/poster/predictor.js';
 import { genreOverlap } from '../../serving/poster/recognise.js';
 import { deletionDrop } from './explain-deletion.js';
@@ -16,8 +17,6 @@ async function validationPosters(dataDir: string, count: number): Promise<Poster
   return splitPosters((await loadPosterDataset(dataDir)).posters).validation.slice(0, count);
 }
 
-const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 export interface DeletionReport {
   readonly posters: number;

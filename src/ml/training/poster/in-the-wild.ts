@@ -4,7 +4,7 @@
  * deterministic given its seed, so training sets and evaluations can be rebuilt exactly.
  */
 import sharp from 'sharp';
-import { seededRandom } from '../../../util/seeded-random.js';
+import { between, seededRandom } from '../../../util/seeded-random.js';
 import { type Point, type RgbaImage, warpPerspective } from './perspective.js';
 
 export const WILD_KINDS = ['phone-photo', 'screenshot', 'scan', 'webp', 'crop', 'transparent-png'] as const;
@@ -45,7 +45,6 @@ function boxInside(width: number, height: number, inner: { left: number; top: nu
 }
 
 type Random = () => number;
-const between = (random: Random, low: number, high: number): number => low + (high - low) * random();
 const randomColour = (random: Random, low = 0, high = 255) => ({
   r: Math.round(between(random, low, high)),
   g: Math.round(between(random, low, high)),
