@@ -3,9 +3,9 @@
  * someone lined up, a watchlist grid. Read whole, such a picture is one poster to the models and gets one blended
  * answer ("Drama, Comedy, Crime, 6.5") that is about none of the films. The finder is the poster finder's idea
  * (whatever the picture's edge reaches through smooth colour is background) asked for every poster instead of the
- * largest, and stricter: two or more solid portrait blocks of about one size, lined up in rows, with background
- * around them. A poster whose own design has panels on a plain ground is the risk, so the bot also asks the gate
- * about each tile (see `MovieBot`).
+ * largest, and stricter: two or more portrait blocks of about one size (one of them solid, to set the size), lined
+ * up in rows, with background around them. A poster whose own design has panels on a plain ground is the risk, so
+ * the bot also asks the gate about each tile (see `MovieBot`).
  */
 import { backgroundMask, backgroundShareOutside, connectedBlocks, openMask, type Region, type RgbImage } from './poster-region.js';
 
@@ -26,12 +26,16 @@ export interface TileRules {
   readonly sizeTolerance: number;
   /** Largest share of the picture that may be neither background nor a tile (captions, a header bar). */
   readonly maxOtherShare: number;
-  /** At least this many clear tiles (apart from each other), or the picture is one poster. */
+  /** At least this many clear tiles: they set the tiles' size. */
   readonly minClearTiles: number;
+  /** At least this many tiles of that size in all, or the picture is one poster. */
+  readonly minTiles: number;
   /** A block of posters too close to part is cut in at most this many tiles. */
   readonly maxCut: number;
   /** More tiles than this and the picture is a wall of posters, not a few to answer. */
   readonly maxTiles: number;
+  /** Grid cells taken back as posters the background ate into: at most this share of the tiles found (at least one). */
+  readonly maxGuessedShare: number;
 }
 
 /**
@@ -49,9 +53,11 @@ export const TILE_RULES: TileRules = {
   aspect: [0.58, 0.78],
   sizeTolerance: 0.12,
   maxOtherShare: 0.15,
-  minClearTiles: 2,
+  minClearTiles: 1,
+  minTiles: 2,
   maxCut: 4,
   maxTiles: 10,
+  maxGuessedShare: 0.5,
 };
 
 /**
@@ -77,10 +83,10 @@ export function findPosterTiles(image: RgbImage, rules: TileRules = TILE_RULES):
     const fits = across >= 1 && down >= 1 && near(region.width / across, tileWidth) && near(region.height / down, tileHeight);
     return fits && across * down <= rules.maxCut && pixels / (region.width * region.height) >= rules.minFill ? cut(region, across, down) : [];
   });
-  if (tiles.length < rules.minClearTiles) return [];
+  if (tiles.length < rules.minTiles) return [];
   const missing = missingCells(tiles, background, width, height);
   // A grid mostly guessed is a poster's own pattern, not posters laid out.
-  if (missing.length > Math.max(1, Math.floor(tiles.length / 3)) || tiles.length + missing.length > rules.maxTiles) return [];
+  if (missing.length > Math.max(1, Math.floor(tiles.length * rules.maxGuessedShare)) || tiles.length + missing.length > rules.maxTiles) return [];
   tiles.push(...missing);
   if (!inRows(tiles)) return [];
   const other = 1 - backgroundShareOutside(background, width, ...tiles);

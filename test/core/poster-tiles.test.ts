@@ -31,6 +31,22 @@ describe('finding several posters in one picture', () => {
     expect(boxOverlap(tiles[3]!, placed[3]!)).toBeGreaterThan(0.8);
   });
 
+  it('takes back up to half as many posters as it found whole (two of a 2 x 3 grid eaten into)', async () => {
+    const { picture, placed } = await postersInGrid({ rows: 2, columns: 3, edgeLikeBackground: [4, 5] });
+    const tiles = findPosterTiles(await rgb(picture));
+    expect(tiles).toHaveLength(6);
+    tiles.forEach((tile, i) => expect(boxOverlap(tile, placed[i]!)).toBeGreaterThan(0.8));
+  });
+
+  it('finds a pair where one poster has a corner of the background colour: the other, whole, sets the size', async () => {
+    const { picture, placed } = await postersInGrid({ rows: 1, columns: 2 });
+    const corner = await sharp({ create: { width: 105, height: 80, channels: 3, background: '#14181c' } }).png().toBuffer();
+    const eaten = await sharp(picture).composite([{ input: corner, left: placed[1]!.left, top: placed[1]!.top }]).png().toBuffer();
+    const tiles = findPosterTiles(await rgb(eaten));
+    expect(tiles).toHaveLength(2);
+    tiles.forEach((tile, i) => expect(boxOverlap(tile, placed[i]!)).toBeGreaterThan(0.9));
+  });
+
   it('cuts posters only a thin line apart', async () => {
     const { picture } = await postersInGrid({ rows: 1, columns: 3, gap: 1 });
     expect(findPosterTiles(await rgb(picture))).toHaveLength(3);
