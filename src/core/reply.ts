@@ -46,8 +46,11 @@ export type PosterReply = Extract<Reply, { kind: 'poster' }>;
 export const tileLabel = (index: number, count: number): string => `Poster ${index + 1} of ${count}`;
 
 /** Above the answers to a picture of several posters, on every platform. */
-export const tilesHeading = (answered: number, found: number, fileName?: string): string =>
-  `${fileName ? `${fileName}: ` : ''}${found} posters, left to right and top to bottom${answered < found ? ` (${found - answered} of them didn't look like movie posters to me)` : ''}.`;
+export function tilesHeading(answered: number, found: number, fileName?: string): string {
+  const left = found - answered;
+  const leftOut = left === 0 ? '' : ` (${left} of them didn't look like ${left === 1 ? 'a movie poster' : 'movie posters'} to me)`;
+  return `${fileName ? `${fileName}: ` : ''}${found} posters, left to right and top to bottom${leftOut}.`;
+}
 
 /** The gate's score of a refused image, and the id its "Read it anyway" button carries when the image was kept. */
 export interface NotAPosterRefusal {

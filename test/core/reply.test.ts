@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recognisedFacts } from '../../src/core/reply.js';
+import { recognisedFacts, tilesHeading } from '../../src/core/reply.js';
 
 describe('recognisedFacts', () => {
   const poster = { id: 'tt0086006', title: 'Never Say Never Again', year: 1983, similarity: 0.99 };
@@ -12,5 +12,13 @@ describe('recognisedFacts', () => {
     // An index built before either was kept, or a film labelled only "N/A".
     expect(recognisedFacts(poster)).toBe('');
     expect(recognisedFacts({ ...poster, genres: [] })).toBe('');
+  });
+});
+
+describe('tilesHeading', () => {
+  it('counts the posters found and says how many were left out, in words that fit the count', () => {
+    expect(tilesHeading(4, 4)).toBe('4 posters, left to right and top to bottom.');
+    expect(tilesHeading(3, 4, 'favs.png')).toBe("favs.png: 4 posters, left to right and top to bottom (1 of them didn't look like a movie poster to me).");
+    expect(tilesHeading(4, 6)).toBe("6 posters, left to right and top to bottom (2 of them didn't look like movie posters to me).");
   });
 });
