@@ -11,7 +11,7 @@ export const help = defineCommand({
       notice(
         'info',
         [
-          'Post a movie poster (or use `/poster`) and I guess its top 3 genres and IMDb rating. A picture of several posters side by side (your four favourites, say) gets an answer for each.',
+          'Post a movie poster (or use `/poster`) and I guess its top 3 genres and IMDb rating. A picture of several posters side by side (your four favourites, say) gets an answer for each, up to ten.',
           ...lines,
           `• On someone's message (${ctx.requester.platform === 'slack' ? 'its ⋮ menu' : 'right-click it → Apps'}): "Read poster" reads its poster, "Rate review" rates what it says.`,
         ].join('\n'),

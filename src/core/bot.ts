@@ -9,7 +9,7 @@ import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requ
 import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
-import { cutPosterTiles, type DecodedPoster, decodePosterRegion } from './image.js';
+import { cutPosterTiles, type DecodedPoster, decodePosterRegion, type PosterTiles } from './image.js';
 import { MIN_TILE_POSTERS } from './poster-tiles.js';
 import { BotMetrics } from './metrics.js';
 import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
@@ -68,6 +68,7 @@ const MAX_REVIEW_CHARS = 20_000;
 /** How much of a review its answer quotes back. */
 const QUOTED_REVIEW_CHARS = 300;
 const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
+const NO_TILES: PosterTiles = { found: 0, tiles: [] };
 /** Images kept for "Why?" and "Read it anyway" in memory when there is no Redis: about 50 KB each. */
 const RECENT_POSTERS_IN_MEMORY = 100;
 
@@ -186,9 +187,11 @@ export class MovieBot implements BotServices {
     let poster: Promise<DecodedPoster> | undefined;
     const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
     // The picture is read whole while posters side by side are looked for in it: most pictures are one poster.
-    const [result, tiles] = await Promise.all([this.posterResult(imageSha256, decoded), options.force === true ? [] : this.posterTiles(bytes)]);
-    const several = await this.tileReplies(tiles);
-    if (several.length >= MIN_TILE_POSTERS) return { kind: 'posters', posters: several, found: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
+    const [result, { found, tiles }] = await Promise.all([this.posterResult(imageSha256, decoded), options.force === true ? NO_TILES : this.posterTiles(bytes)]);
+    const several = await this.tileReplies(tiles, found);
+    if (several.length >= MIN_TILE_POSTERS) {
+      return { kind: 'posters', posters: several, found, read: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
+    }
     if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) {
       return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256 };
     }
@@ -211,26 +214,26 @@ export class MovieBot implements BotServices {
   }
 
   /** The posters cut out of a picture of several side by side; none when it is one poster or cannot be cut. */
-  private async posterTiles(bytes: Uint8Array): Promise<Uint8Array[]> {
+  private async posterTiles(bytes: Uint8Array): Promise<PosterTiles> {
     try {
       return await cutPosterTiles(bytes);
     } catch (error) {
       // The whole picture's read says what is wrong with it, to the user.
       this.options.logger.debug({ err: errorFields(error) }, 'could not look for several posters');
-      return [];
+      return NO_TILES;
     }
   }
 
   /**
-   * An answer for each tile the gate takes for a poster, labelled by its place among all the tiles (the caller reads
-   * the picture whole unless {@link MIN_TILE_POSTERS} pass).
+   * An answer for each tile the gate takes for a poster, labelled by its place among the `found` posters (the caller
+   * reads the picture whole unless {@link MIN_TILE_POSTERS} pass).
    */
-  private async tileReplies(tiles: readonly Uint8Array[]): Promise<PosterReply[]> {
+  private async tileReplies(tiles: readonly Uint8Array[], found: number): Promise<PosterReply[]> {
     const inputSize = this.options.posterPredictor.inputSize;
     const replies = await Promise.all(tiles.map(async (tile, index): Promise<PosterReply | undefined> => {
       const result = await this.posterResult(sha256(tile), () => decodePosterRegion(tile, inputSize));
       if (result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return undefined;
-      return { kind: 'poster', result, fileName: tileLabel(index, tiles.length), tile };
+      return { kind: 'poster', result, fileName: tileLabel(index, found), tile };
     }));
     return replies.filter((reply) => reply !== undefined);
   }

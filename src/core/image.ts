@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { findPosterRegion, type Region, type RgbImage } from './poster-region.js';
-import { findPosterTiles } from './poster-tiles.js';
+import { findPosterTiles, MAX_TILES_READ } from './poster-tiles.js';
 import { UserFacingError } from './reply.js';
 
 /** Formats we decode; everything else is refused by its signature before sharp sees a byte of it. */
@@ -84,16 +84,22 @@ export async function locatePoster(bytes: Uint8Array, picture?: PictureSize): Pr
   return found && inPicture(found, image, picture ?? (await uprightSize(bytes)));
 }
 
+/** The posters found in a picture of several, and the first of them (at most `limit`) cut out. */
+export interface PosterTiles {
+  readonly found: number;
+  readonly tiles: Uint8Array[];
+}
+
 /**
- * The posters of a picture that shows several side by side (see {@link findPosterTiles}), each cut out as a JPEG,
- * in reading order; empty when the picture is one poster.
+ * The posters of a picture that shows several side by side (see {@link findPosterTiles}), the first `limit` in
+ * reading order each cut out as a JPEG; none when the picture is one poster.
  */
-export async function cutPosterTiles(bytes: Uint8Array): Promise<Uint8Array[]> {
+export async function cutPosterTiles(bytes: Uint8Array, limit = MAX_TILES_READ): Promise<PosterTiles> {
   const image = await analysisImage(bytes, TILES_ANALYSIS_SIDE);
-  const tiles = findPosterTiles(image);
-  if (tiles.length === 0) return [];
+  const regions = findPosterTiles(image);
+  if (regions.length === 0) return { found: 0, tiles: [] };
   const picture = await uprightSize(bytes);
-  return Promise.all(tiles.map(async (tile) => {
+  const tiles = await Promise.all(regions.slice(0, limit).map(async (tile) => {
     const cut = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })
       .rotate()
       .extract(inPicture(tile, image, picture))
@@ -104,6 +110,7 @@ export async function cutPosterTiles(bytes: Uint8Array): Promise<Uint8Array[]> {
       .toBuffer();
     return new Uint8Array(cut.buffer, cut.byteOffset, cut.byteLength);
   }));
+  return { found: regions.length, tiles };
 }
 
 /** The upright picture shrunk to fit `side`, transparency on white: what the finders look at. */

@@ -32,8 +32,6 @@ export interface TileRules {
   readonly minTiles: number;
   /** A block of posters too close to part is cut in at most this many tiles. */
   readonly maxCut: number;
-  /** More tiles than this and the picture is a wall of posters, not a few to answer. */
-  readonly maxTiles: number;
   /** Grid cells taken back as posters the background ate into: at most this share of the tiles found (at least one). */
   readonly maxGuessedShare: number;
 }
@@ -43,6 +41,9 @@ export interface TileRules {
  * pass for tiles, posters laid out side by side pass as posters.
  */
 export const MIN_TILE_POSTERS = 2;
+
+/** The most posters of one picture answered: a wall of twenty gets its first ten (ten cards fit in one chat message). */
+export const MAX_TILES_READ = 10;
 
 export const TILE_RULES: TileRules = {
   backgroundStep: 5,
@@ -56,7 +57,6 @@ export const TILE_RULES: TileRules = {
   minClearTiles: 1,
   minTiles: 2,
   maxCut: 4,
-  maxTiles: 10,
   maxGuessedShare: 0.5,
 };
 
@@ -86,7 +86,7 @@ export function findPosterTiles(image: RgbImage, rules: TileRules = TILE_RULES):
   if (tiles.length < rules.minTiles) return [];
   const missing = missingCells(tiles, background, width, height);
   // A grid mostly guessed is a poster's own pattern, not posters laid out.
-  if (missing.length > Math.max(1, Math.floor(tiles.length * rules.maxGuessedShare)) || tiles.length + missing.length > rules.maxTiles) return [];
+  if (missing.length > Math.max(1, Math.floor(tiles.length * rules.maxGuessedShare))) return [];
   tiles.push(...missing);
   if (!inRows(tiles)) return [];
   const other = 1 - backgroundShareOutside(background, width, ...tiles);

@@ -22,8 +22,11 @@ export type Reply =
       /** The poster's own JPEG when it was cut out of a picture of several, for the card to show. */
       readonly tile?: Uint8Array;
     }
-  /** A picture of several posters side by side (a "four favourites" screenshot): one answer each, in reading order. */
-  | { readonly kind: 'posters'; readonly posters: readonly PosterReply[]; readonly found: number; readonly fileName?: string }
+  /**
+   * A picture of several posters side by side (a "four favourites" screenshot): one answer each, in reading order,
+   * for the `read` first of the `found` (a wall of posters is read in part), those the gate turned away left out.
+   */
+  | { readonly kind: 'posters'; readonly posters: readonly PosterReply[]; readonly found: number; readonly read: number; readonly fileName?: string }
   /** What "Why?" answers: the heat map over the poster and the genre it explains. */
   | { readonly kind: 'heatmap'; readonly explanation: PosterReplyExplanation }
   | { readonly kind: 'review'; readonly result: ReviewResult; readonly text: string }
@@ -41,15 +44,17 @@ export type Reply =
     };
 
 export type PosterReply = Extract<Reply, { kind: 'poster' }>;
+export type PostersReply = Extract<Reply, { kind: 'posters' }>;
 
 /** `Poster 2 of 4`: how every card names a poster cut out of a picture of several. */
 export const tileLabel = (index: number, count: number): string => `Poster ${index + 1} of ${count}`;
 
 /** Above the answers to a picture of several posters, on every platform. */
-export function tilesHeading(answered: number, found: number, fileName?: string): string {
-  const left = found - answered;
+export function tilesHeading({ posters, found, read, fileName }: PostersReply): string {
+  const left = read - posters.length;
   const leftOut = left === 0 ? '' : ` (${left} of them didn't look like ${left === 1 ? 'a movie poster' : 'movie posters'} to me)`;
-  return `${fileName ? `${fileName}: ` : ''}${found} posters, left to right and top to bottom${leftOut}.`;
+  const which = read < found ? `; here are the first ${read}, ` : ', ';
+  return `${fileName ? `${fileName}: ` : ''}${found} posters${which}left to right and top to bottom${leftOut}.`;
 }
 
 /** The gate's score of a refused image, and the id its "Read it anyway" button carries when the image was kept. */

@@ -20,7 +20,7 @@ export function replyResponse(reply: Reply): JsonResponse {
     case 'poster':
       return { status: 200, body: posterFields(reply) };
     case 'posters':
-      return { status: 200, body: { message: tilesHeading(reply.posters.length, reply.found, reply.fileName), found: reply.found, posters: reply.posters.map(posterFields) } };
+      return { status: 200, body: { message: tilesHeading(reply), found: reply.found, posters: reply.posters.map(posterFields) } };
     case 'heatmap':
       return { status: 200, body: explanationFields(reply.explanation) };
     case 'review':

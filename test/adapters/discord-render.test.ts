@@ -117,7 +117,7 @@ describe('rendering replies for Discord', () => {
 
   it('shows a picture of several posters as one card each, its cut-out as the thumbnail, under a heading', () => {
     const poster = (index: number) => ({ kind: 'poster', result, fileName: `Poster ${index} of 3`, tile: new Uint8Array([0xff, 0xd8, index]) }) as const;
-    const rendered = renderReply({ kind: 'posters', posters: [poster(1), poster(3)], found: 3, fileName: 'favs.png' });
+    const rendered = renderReply({ kind: 'posters', posters: [poster(1), poster(3)], found: 3, read: 3, fileName: 'favs.png' });
     expect(rendered.content).toBe("favs.png: 3 posters, left to right and top to bottom (1 of them didn't look like a movie poster to me).");
     const embeds = rendered.embeds as APIEmbed[];
     expect(embeds.map((embed) => [embed.title, embed.thumbnail?.url])).toEqual([['🎬 Poster 1 of 3', 'attachment://poster-1.jpg'], ['🎬 Poster 3 of 3', 'attachment://poster-2.jpg']]);

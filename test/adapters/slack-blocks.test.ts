@@ -93,7 +93,7 @@ describe('renderReply', () => {
 
   it('shows a picture of several posters as one card each, labelled, within Slack\'s 50 blocks for ten', () => {
     const poster = (index: number) => ({ kind: 'poster', result: { ...result, similar: [{ id: 'tt0078748', title: 'Alien', similarity: 0.7 }] }, fileName: `Poster ${index} of 10`, tile: new Uint8Array([index]) }) as const;
-    const message = renderReply({ kind: 'posters', posters: Array.from({ length: 10 }, (_, i) => poster(i + 1)), found: 10 });
+    const message = renderReply({ kind: 'posters', posters: Array.from({ length: 10 }, (_, i) => poster(i + 1)), found: 10, read: 10 });
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     const shown = JSON.stringify(message.blocks);
     expect(shown).toContain('10 posters, left to right and top to bottom.');

@@ -46,6 +46,15 @@ describe('MovieBot on a picture of several posters', () => {
     expect(reply.kind === 'posters' && reply.posters.map((poster) => poster.fileName)).toEqual(['Poster 1 of 4', 'Poster 3 of 4', 'Poster 4 of 4']);
   });
 
+  it('answers the first ten posters of a wall, each labelled by its place among all of them', async () => {
+    const { bot } = gatedBot();
+    const { picture } = await postersInGrid({ rows: 3, columns: 4, poster: { width: 80, height: 120 } });
+    const reply = await bot.analyzePoster({ kind: 'bytes', bytes: picture }, requester);
+    expect(reply).toMatchObject({ kind: 'posters', found: 12, read: 10 });
+    const labels = reply.kind === 'posters' ? reply.posters.map((poster) => poster.fileName) : [];
+    expect([labels.length, labels[0], labels[9]]).toEqual([10, 'Poster 1 of 12', 'Poster 10 of 12']);
+  });
+
   it('reads the picture whole when fewer than two tiles are posters, or when asked to read it as it is', async () => {
     const { bot } = gatedBot();
     expect(await bot.analyzePoster({ kind: 'bytes', bytes: await fourFavourites([0, 1, 2]) }, requester)).toMatchObject({ kind: 'poster' });

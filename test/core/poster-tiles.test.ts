@@ -67,27 +67,31 @@ describe('finding several posters in one picture', () => {
     expect(findPosterTiles(await rgb(panels))).toEqual([]);
   });
 
-  it('leaves whole a wall of more posters than a reply can show', async () => {
-    const { picture } = await postersInGrid({ rows: 3, columns: 4, poster: { width: 80, height: 120 } });
-    expect(findPosterTiles(await rgb(picture))).toEqual([]);
+  it('finds every poster of a wall, and cuts out the first ten: as many as one reply shows', async () => {
+    const { picture, placed } = await postersInGrid({ rows: 3, columns: 4, poster: { width: 80, height: 120 } });
+    const tiles = findPosterTiles(await rgb(picture));
+    expect(tiles).toHaveLength(12);
+    tiles.forEach((tile, i) => expect(boxOverlap(tile, placed[i]!)).toBeGreaterThan(0.9));
+    const { found, tiles: cut } = await cutPosterTiles(picture);
+    expect([found, cut.length]).toEqual([12, 10]);
   });
 
   it('cuts each poster out at full size, a JPEG of the poster alone', async () => {
     const { picture, placed } = await postersInGrid({ rows: 1, columns: 2, poster: { width: 300, height: 450 } });
-    const tiles = await cutPosterTiles(picture);
-    expect(tiles).toHaveLength(2);
+    const { found, tiles } = await cutPosterTiles(picture);
+    expect([found, tiles.length]).toEqual([2, 2]);
     for (const tile of tiles) {
       const meta = await sharp(tile).metadata();
       expect(meta.format).toBe('jpeg');
       expect(Math.abs(meta.width! - placed[0]!.width)).toBeLessThanOrEqual(6);
       expect(Math.abs(meta.height! - placed[0]!.height)).toBeLessThanOrEqual(6);
     }
-    expect(await cutPosterTiles(await texturedPoster(300, 450))).toEqual([]);
+    expect(await cutPosterTiles(await texturedPoster(300, 450))).toEqual({ found: 0, tiles: [] });
   });
 
   it('shrinks the cut-outs of a big picture to 768 px, small enough for ten to go in one chat message', async () => {
     const { picture } = await postersInGrid({ rows: 1, columns: 2, poster: { width: 1000, height: 1500 }, gap: 40 });
-    const sizes = await Promise.all((await cutPosterTiles(picture)).map(async (tile) => (await sharp(tile).metadata()).height));
+    const sizes = await Promise.all((await cutPosterTiles(picture)).tiles.map(async (tile) => (await sharp(tile).metadata()).height));
     expect(sizes).toEqual([768, 768]);
   });
 });

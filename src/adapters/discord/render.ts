@@ -33,7 +33,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
       // Each card shows its poster, cut out of the picture, as its thumbnail: "Poster 2 of 4" alone is hard to match.
       const files = reply.posters.map(({ tile }, index) => ({ attachment: Buffer.from(tile ?? []), name: `poster-${index + 1}.jpg` }));
       const embeds = reply.posters.map((poster, index) => posterEmbed(poster).setThumbnail(`attachment://${files[index]!.name}`).toJSON());
-      return { content: tilesHeading(reply.posters.length, reply.found, reply.fileName), embeds, files, allowedMentions: NO_MENTIONS };
+      return { content: tilesHeading(reply), embeds, files, allowedMentions: NO_MENTIONS };
     }
     case 'heatmap': {
       const { genre } = reply.explanation.heatmap;

@@ -42,7 +42,7 @@ export function renderReply(reply: Reply): SlackMessage {
     case 'poster':
       return posterCard(reply);
     case 'posters': {
-      const heading = tilesHeading(reply.posters.length, reply.found, reply.fileName);
+      const heading = tilesHeading(reply);
       // Each card's label heads its genres (no divider, no file line): ten cards stay within Slack's 50 blocks.
       const cards = reply.posters.map((poster) => ({ label: poster.fileName ?? 'Poster', card: posterCard({ ...poster, fileName: undefined }, poster.fileName) }));
       return {

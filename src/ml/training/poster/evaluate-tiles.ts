@@ -35,10 +35,10 @@ async function read(predictor: DisposablePosterPredictor, images: readonly Uint8
 
 /** The tiles the bot would answer one by one: none unless enough of them pass the gate. */
 async function answeredTiles(predictor: DisposablePosterPredictor, bytes: Uint8Array): Promise<{ found: number; answers: Array<PosterResult | undefined> }> {
-  const tiles = await cutPosterTiles(bytes);
+  const { found, tiles } = await cutPosterTiles(bytes);
   const results = await read(predictor, tiles);
   const answers = results.map((result) => (isPoster(result) ? result : undefined));
-  return { found: tiles.length, answers: answers.filter(Boolean).length >= MIN_TILE_POSTERS ? answers : [] };
+  return { found, answers: answers.filter(Boolean).length >= MIN_TILE_POSTERS ? answers : [] };
 }
 
 async function gridFigures(predictor: DisposablePosterPredictor, posters: readonly Poster[], options: TileEvaluationOptions, log: (msg: string) => void) {
