@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { APIEmbed } from 'discord.js';
+import { embedLength, type APIEmbed } from 'discord.js';
 import { isPrivate, probabilityBar, renderReply } from '../../src/adapters/discord/render.js';
 import { notAPosterNotice, notice } from '../../src/core/reply.js';
+import type { PosterResult } from '../../src/core/predictions.js';
 
 const result = { genres: {}, top3: [['Drama', 0.62], ['Crime', 0.3], ['Thriller', 0.05]] as const, rating: 7.25, ratingTypicalError: 0.757 };
 
@@ -113,6 +114,22 @@ describe('rendering replies for Discord', () => {
   it('cuts a notice to Discord’s 2000 characters and keeps errors and busy notices private', () => {
     expect(renderReply(notice('info', 'x'.repeat(5000))).content).toHaveLength(2000);
     expect([isPrivate(notice('error', 'bad')), isPrivate(notice('busy', 'later')), isPrivate(notice('info', 'help'))]).toEqual([true, true, false]);
+  });
+
+  it('keeps ten cards within the 6,000 characters Discord takes in one message, dropping "Looks like" first', () => {
+    const title = 'The Lord of the Rings: The Fellowship of the Ring (Extended Edition)';
+    const film = (i: number) => ({ id: `tt${String(1000000 + i)}`, title: `${title} ${i}`, year: 2001, similarity: 0.8 });
+    const named = { ...result, recognised: { ...film(0), similarity: 0.99, rating: 8.8, genres: ['Action', 'Adventure', 'Drama'] }, similar: [film(1), film(2), film(3)] };
+    const tenOf = (posterResult: PosterResult) => renderReply({
+      kind: 'posters', found: 20, read: 10,
+      posters: Array.from({ length: 10 }, (_, i) => ({ kind: 'poster', result: posterResult, fileName: `Poster ${i + 1} of 20`, tile: new Uint8Array([i]) }) as const),
+    }).embeds as APIEmbed[];
+    const long = tenOf(named);
+    expect(long.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(6000);
+    expect(long.flatMap((embed) => embed.fields?.map((field) => field.name))).not.toContain('Looks like');
+    expect(long.every((embed) => embed.fields?.some((field) => field.name === "That's the poster of"))).toBe(true);
+    const short = tenOf({ ...result, similar: [{ id: 'tt0078748', title: 'Alien', year: 1979, similarity: 0.7 }] });
+    expect(short.every((embed) => embed.fields?.some((field) => field.name === 'Looks like'))).toBe(true);
   });
 
   it('shows a picture of several posters as one card each, its cut-out as the thumbnail, under a heading', () => {

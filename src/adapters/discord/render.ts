@@ -1,4 +1,4 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type BaseMessageOptions } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, embedLength, StringSelectMenuBuilder, type APIEmbed, type BaseMessageOptions } from 'discord.js';
 import { MAX_CORRECTED_GENRES } from '../../core/feedback.js';
 import { GENRES } from '../../core/genres.js';
 import type { SimilarPoster } from '../../core/predictions.js';
@@ -32,7 +32,10 @@ export function renderReply(reply: Reply): BaseMessageOptions {
     case 'posters': {
       // Each card shows its poster, cut out of the picture, as its thumbnail: "Poster 2 of 4" alone is hard to match.
       const files = reply.posters.map(({ tile }, index) => ({ attachment: Buffer.from(tile ?? []), name: `poster-${index + 1}.jpg` }));
-      const embeds = reply.posters.map((poster, index) => posterEmbed(poster).setThumbnail(`attachment://${files[index]!.name}`).toJSON());
+      const cards = (withSimilar: boolean) =>
+        reply.posters.map((poster, index) => posterEmbed(poster, withSimilar).setThumbnail(`attachment://${files[index]!.name}`).toJSON());
+      // Ten cards with three "Looks like" links each can pass what Discord takes in one message: those links go first.
+      const embeds = fitsOneMessage(cards(true)) ? cards(true) : cards(false);
       return { content: tilesHeading(reply), embeds, files, allowedMentions: NO_MENTIONS };
     }
     case 'heatmap': {
@@ -67,7 +70,7 @@ export function renderReply(reply: Reply): BaseMessageOptions {
 }
 
 /** The card of one poster's answer: its top genres, predicted rating and what it looks like. */
-function posterEmbed(reply: PosterReply): EmbedBuilder {
+function posterEmbed(reply: PosterReply, withSimilar = true): EmbedBuilder {
   const embed = new EmbedBuilder()
     .setColor(COLOURS.poster)
     .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
@@ -76,11 +79,15 @@ function posterEmbed(reply: PosterReply): EmbedBuilder {
   if (readDespiteGate(reply.result)) embed.addFields({ name: READ_ANYWAY, value: forcedReadCaption(reply.result.poster) });
   const { recognised } = reply.result;
   if (recognised) embed.addFields({ name: RECOGNISED_HEADING, value: `${similarLink(recognised)}${recognisedFacts(recognised)}` });
-  const similar = reply.result.similar ?? [];
+  const similar = withSimilar ? reply.result.similar ?? [] : [];
   if (similar.length > 0) embed.addFields({ name: 'Looks like', value: truncate(similar.map(similarLink).join(' · '), 1024) });
   if (isWebUrl(reply.imageUrl)) embed.setThumbnail(reply.imageUrl);
   return embed;
 }
+
+/** Discord refuses a message whose embeds hold more than 6,000 characters in all. */
+const MESSAGE_EMBED_CHARACTERS = 6000;
+const fitsOneMessage = (embeds: readonly APIEmbed[]): boolean => embeds.reduce((sum, embed) => sum + embedLength(embed), 0) <= MESSAGE_EMBED_CHARACTERS;
 
 /** Errors, "busy" notices, settings and feedback concern only the person who asked. */
 export const isPrivate = (reply: Reply): boolean =>
