@@ -6,18 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { cutPosterTiles, decodePoster } from '../../../core/image.js';
-import { MIN_TILE_POSTERS } from '../../../core/poster-tiles.js';
+import { MAX_TILES_READ, MIN_TILE_POSTERS } from '../../../core/poster-tiles.js';
 import { POSTER_GATE_THRESHOLD, type PosterResult } from '../../../core/predictions.js';
 import { loadPosterDataset, splitPosters, type Poster } from '../../../data/posters.js';
 import { seededShuffle } from '../../../util/seeded-random.js';
 import { mean, median } from '../metrics.js';
 import { loadPosterPredictor, type DisposablePosterPredictor } from '../../serving/poster/predictor.js';
 import { inTheWild, WILD_KINDS } from './in-the-wild.js';
-import { MAX_GRID_POSTERS, posterGrid } from './poster-grids.js';
+import { MAX_GRID_POSTERS, posterGrid, WALL_SHAPE } from './poster-grids.js';
 
 export interface TileEvaluationOptions {
   /** Pictures of several posters to lay out. */
   readonly pictures: number;
+  /** Walls of posters (5 x 4) to lay out. */
+  readonly walls: number;
   /** Every how many posters a single poster is checked for splits, clean (1: all of them). */
   readonly cleanStride: number;
   /** ... and in each way people post posters. */
@@ -41,14 +43,23 @@ async function answeredTiles(predictor: DisposablePosterPredictor, bytes: Uint8A
   return { found, answers: answers.filter(Boolean).length >= MIN_TILE_POSTERS ? answers : [] };
 }
 
-async function gridFigures(predictor: DisposablePosterPredictor, posters: readonly Poster[], options: TileEvaluationOptions, log: (msg: string) => void) {
-  const order = seededShuffle(posters, options.seed);
+interface Layout {
+  readonly pictures: number;
+  readonly seed: number;
+  /** Every picture this shape; a shape drawn for each when absent. */
+  readonly shape?: readonly [number, number];
+}
+
+async function gridFigures(predictor: DisposablePosterPredictor, posters: readonly Poster[], layout: Layout, log: (msg: string) => void) {
+  const order = seededShuffle(posters, layout.seed);
+  const perPicture = layout.shape === undefined ? MAX_GRID_POSTERS : layout.shape[0] * layout.shape[1];
   const figures = { answered: 0, rightCount: 0, tilesAnswered: 0, tilesGatedOut: 0, sharedTiles: [] as number[], sharedWhole: [] as number[], offTiles: [] as number[], offWhole: [] as number[] };
-  for (let i = 0; i < options.pictures; i++) {
-    const start = (i * MAX_GRID_POSTERS) % Math.max(1, order.length - MAX_GRID_POSTERS);
-    const files = await Promise.all(order.slice(start, start + MAX_GRID_POSTERS).map((poster) => readFile(poster.imagePath)));
-    const grid = await posterGrid(files, options.seed + i);
-    const alone = await read(predictor, files.slice(0, grid.count));
+  for (let i = 0; i < layout.pictures; i++) {
+    const start = (i * perPicture) % Math.max(1, order.length - perPicture);
+    const files = await Promise.all(order.slice(start, start + perPicture).map((poster) => readFile(poster.imagePath)));
+    const grid = await posterGrid(files, layout.seed + i, layout.shape);
+    // Of a wall, only the posters the bot reads.
+    const alone = await read(predictor, files.slice(0, Math.min(grid.count, MAX_TILES_READ)));
     const [whole] = await read(predictor, [grid.bytes]);
     for (const result of alone) {
       figures.sharedWhole.push(sharedTop3(whole!, result));
@@ -68,7 +79,7 @@ async function gridFigures(predictor: DisposablePosterPredictor, posters: readon
     if (i % 20 === 19) log(`several posters: ${i + 1} pictures, ${figures.answered} answered per poster`);
   }
   return {
-    pictures: options.pictures,
+    pictures: layout.pictures,
     answeredPerPoster: figures.answered,
     answeredWithRightCount: figures.rightCount,
     tilesAnswered: figures.tilesAnswered,
@@ -113,8 +124,11 @@ export async function evaluateTiles(modelsDir: string, dataDir: string, options:
   const predictor = await loadPosterPredictor(modelsDir);
   try {
     const { posters } = await loadPosterDataset(dataDir);
+    const { validation } = splitPosters(posters);
+    const walls = await gridFigures(predictor, validation, { pictures: options.walls, seed: options.seed + 10_000, shape: WALL_SHAPE }, log);
     return {
-      ...(await gridFigures(predictor, splitPosters(posters).validation, options, log)),
+      ...(await gridFigures(predictor, validation, options, log)),
+      ...Object.fromEntries(Object.entries(walls).map(([name, value]) => [`walls.${name}`, value])),
       ...(await splitFigures(predictor, posters, options, log)),
     };
   } finally {

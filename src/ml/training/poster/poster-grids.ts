@@ -12,6 +12,8 @@ export const GRID_SHAPES = [[1, 2], [1, 3], [1, 4], [2, 2], [2, 3], [3, 3], [2, 
 const BACKGROUNDS = ['#14181c', '#0d253f', '#ffffff', '#000000', '#f2f2f2', '#2b2b2b'] as const;
 /** The most posters one picture needs. */
 export const MAX_GRID_POSTERS = Math.max(...GRID_SHAPES.map(([rows, columns]) => rows * columns));
+/** A wall of posters: a phone screenshot of a watchlist, more than one reply shows. */
+export const WALL_SHAPE = [5, 4] as const;
 
 export interface PosterGrid {
   readonly bytes: Uint8Array;
@@ -32,13 +34,15 @@ const roundedCorners = (width: number, height: number, radius: number) =>
   Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" rx="${radius}" fill="#fff"/></svg>`);
 
 /**
- * The first posters of `posters` (file bytes, at least {@link MAX_GRID_POSTERS}) laid out in a grid of a shape,
- * size, gap and background drawn from `seed`: captions under 40% of the pictures, a header bar on 30%, rounded
- * corners on 30%, PNG or JPEG at quality 70-95.
+ * The first posters of `posters` (file bytes, at least {@link MAX_GRID_POSTERS}, or as many as `shape` holds) laid
+ * out in a grid of a shape (unless given), size, gap and background drawn from `seed`: captions under 40% of the
+ * pictures, a header bar on 30%, rounded corners on 30%, PNG or JPEG at quality 70-95.
  */
-export async function posterGrid(posters: readonly Uint8Array[], seed: number): Promise<PosterGrid> {
+export async function posterGrid(posters: readonly Uint8Array[], seed: number, shape?: readonly [number, number]): Promise<PosterGrid> {
   const random = seededRandom(seed);
-  const [rows, columns] = GRID_SHAPES[Math.floor(random() * GRID_SHAPES.length)]!;
+  // Drawn even when the shape is given, so a seed lays out the same picture otherwise.
+  const drawn = GRID_SHAPES[Math.floor(random() * GRID_SHAPES.length)]!;
+  const [rows, columns] = shape ?? drawn;
   if (posters.length < rows * columns) throw new Error(`posterGrid needs ${rows * columns} posters, got ${posters.length}`);
   const width = Math.round(between(random, 120, 300));
   const height = Math.round(width * between(random, 1.45, 1.52));
