@@ -230,12 +230,18 @@ export class MovieBot implements BotServices {
    */
   private async tileReplies(tiles: readonly Uint8Array[], found: number): Promise<PosterReply[]> {
     const inputSize = this.options.posterPredictor.inputSize;
-    const replies = await Promise.all(tiles.map(async (tile, index): Promise<PosterReply | undefined> => {
-      const result = await this.posterResult(sha256(tile), () => decodePosterRegion(tile, inputSize));
-      if (result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return undefined;
-      return { kind: 'poster', result, fileName: tileLabel(index, found), tile };
-    }));
-    return replies.filter((reply) => reply !== undefined);
+    try {
+      const replies = await Promise.all(tiles.map(async (tile, index): Promise<PosterReply | undefined> => {
+        const result = await this.posterResult(sha256(tile), () => decodePosterRegion(tile, inputSize));
+        if (result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return undefined;
+        return { kind: 'poster', result, fileName: tileLabel(index, found), tile };
+      }));
+      return replies.filter((reply) => reply !== undefined);
+    } catch (error) {
+      // A full queue (ten tiles are ten passes) costs the person the cards, not the answer the picture already has.
+      this.options.logger.debug({ err: errorFields(error) }, 'could not read the posters one by one: answering the picture whole');
+      return [];
+    }
   }
 
   /** "Why?" under a chat answer: the heat map of the top genre over the poster that answer was about. */

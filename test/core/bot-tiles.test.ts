@@ -55,6 +55,14 @@ describe('MovieBot on a picture of several posters', () => {
     expect([labels.length, labels[0], labels[9]]).toEqual([10, 'Poster 1 of 12', 'Poster 10 of 12']);
   });
 
+  it('answers the picture whole rather than "busy" when the queue cannot take every poster of it', async () => {
+    const testBot = createTestBot({ MAX_QUEUE: '2', MAX_BATCH: '1', MAX_CONCURRENT_INFERENCES: '1' });
+    testBot.posterPredictor.delayMs = 200;
+    const reply = await testBot.bot.analyzePoster({ kind: 'bytes', bytes: await fourFavourites() }, requester);
+    expect(reply.kind).toBe('poster');
+    expect(testBot.logs.text).toContain('answering the picture whole');
+  });
+
   it('reads the picture whole when fewer than two tiles are posters, or when asked to read it as it is', async () => {
     const { bot } = gatedBot();
     expect(await bot.analyzePoster({ kind: 'bytes', bytes: await fourFavourites([0, 1, 2]) }, requester)).toMatchObject({ kind: 'poster' });
