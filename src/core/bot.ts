@@ -9,10 +9,10 @@ import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requ
 import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
-import { cutPosterTiles, type DecodedPoster, decodePosterRegion, type PosterTiles } from './image.js';
+import { cutPosterTiles, type DecodedPoster, decodePosterRegion, NO_TILES, type PosterTiles } from './image.js';
 import { MIN_TILE_POSTERS } from './poster-tiles.js';
 import { BotMetrics } from './metrics.js';
-import { POSTER_GATE_THRESHOLD, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
+import { failsPosterGate, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
 import { PosterExplainer } from './poster-explainer.js';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
 import { RedisConnection } from './redis-connection.js';
@@ -68,7 +68,6 @@ const MAX_REVIEW_CHARS = 20_000;
 /** How much of a review its answer quotes back. */
 const QUOTED_REVIEW_CHARS = 300;
 const CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
-const NO_TILES: PosterTiles = { found: 0, tiles: [] };
 /** Images kept for "Why?" and "Read it anyway" in memory when there is no Redis: about 50 KB each. */
 const RECENT_POSTERS_IN_MEMORY = 100;
 
@@ -192,7 +191,7 @@ export class MovieBot implements BotServices {
     if (several.length >= MIN_TILE_POSTERS) {
       return { kind: 'posters', posters: several, found, read: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
     }
-    if (options.force !== true && result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) {
+    if (options.force !== true && failsPosterGate(result)) {
       return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256 };
     }
     const publicUrl = source.kind === 'url' && source.headers === undefined ? link : undefined;
@@ -233,7 +232,7 @@ export class MovieBot implements BotServices {
     try {
       const replies = await Promise.all(tiles.map(async (tile, index): Promise<PosterReply | undefined> => {
         const result = await this.posterResult(sha256(tile), () => decodePosterRegion(tile, inputSize));
-        if (result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD) return undefined;
+        if (failsPosterGate(result)) return undefined;
         return { kind: 'poster', result, fileName: tileLabel(index, found), tile };
       }));
       return replies.filter((reply) => reply !== undefined);

@@ -87,8 +87,11 @@ export async function locatePoster(bytes: Uint8Array, picture?: PictureSize): Pr
 /** The posters found in a picture of several, and the first of them (at most `limit`) cut out. */
 export interface PosterTiles {
   readonly found: number;
-  readonly tiles: Uint8Array[];
+  readonly tiles: readonly Uint8Array[];
 }
+
+/** A picture that is one poster, or that could not be looked at for several. */
+export const NO_TILES: PosterTiles = { found: 0, tiles: [] };
 
 /**
  * The posters of a picture that shows several side by side (see {@link findPosterTiles}), the first `limit` in
@@ -97,7 +100,7 @@ export interface PosterTiles {
 export async function cutPosterTiles(bytes: Uint8Array, limit = MAX_TILES_READ): Promise<PosterTiles> {
   const image = await analysisImage(bytes, TILES_ANALYSIS_SIDE);
   const regions = findPosterTiles(image);
-  if (regions.length === 0) return { found: 0, tiles: [] };
+  if (regions.length === 0) return NO_TILES;
   const picture = await uprightSize(bytes);
   const tiles = await Promise.all(regions.slice(0, limit).map(async (tile) => {
     const cut = await sharp(bytes, { pages: 1, limitInputPixels: MAX_POSTER_PIXELS })

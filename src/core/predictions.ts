@@ -51,6 +51,10 @@ export interface PosterExplanation {
 /** The gate's decision threshold, as recorded in `models/gate/metadata.json`. */
 export const POSTER_GATE_THRESHOLD = 0.5;
 
+/** Whether the gate judged the image not a movie poster (never, without a gate model). */
+export const failsPosterGate = (result: PosterResult): result is PosterResult & { poster: number } =>
+  result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD;
+
 export interface ReviewResult {
   /** Predicted rating, 1-10. */
   readonly rating: number;

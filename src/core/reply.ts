@@ -1,4 +1,4 @@
-import { POSTER_GATE_THRESHOLD, type PosterExplanation, type PosterResult, type ReviewResult, type SimilarPoster, type WordWeight } from './predictions.js';
+import { failsPosterGate, type PosterExplanation, type PosterResult, type ReviewResult, type SimilarPoster, type WordWeight } from './predictions.js';
 
 /** "Show why": the top genre's heat map and a PNG of it over the poster. */
 export interface PosterReplyExplanation {
@@ -80,8 +80,7 @@ export const forcedReadCaption = (posterProbability: number): string =>
   `This doesn't look like a movie poster to me (${sureItIsNot(posterProbability)}% sure), so these genres and this rating are a guess.`;
 
 /** Whether a poster answer was given although the gate judged the image not a poster. */
-export const readDespiteGate = (result: PosterResult): result is PosterResult & { poster: number } =>
-  result.poster !== undefined && result.poster < POSTER_GATE_THRESHOLD;
+export const readDespiteGate = failsPosterGate;
 
 /** `error`: the input was bad; `busy`: try again later; `info`: help and the like. */
 export type NoticeTone = 'info' | 'error' | 'busy';

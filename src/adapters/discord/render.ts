@@ -35,7 +35,8 @@ export function renderReply(reply: Reply): BaseMessageOptions {
       const cards = (withSimilar: boolean) =>
         reply.posters.map((poster, index) => posterEmbed(poster, withSimilar).setThumbnail(`attachment://${files[index]!.name}`).toJSON());
       // Ten cards with three "Looks like" links each can pass what Discord takes in one message: those links go first.
-      const embeds = fitsOneMessage(cards(true)) ? cards(true) : cards(false);
+      const withSimilar = cards(true);
+      const embeds = fitsOneMessage(withSimilar) ? withSimilar : cards(false);
       return { content: tilesHeading(reply), embeds, files, allowedMentions: NO_MENTIONS };
     }
     case 'heatmap': {

@@ -14,13 +14,13 @@ function column(rows: ScoreMatrix, index: number): number[] {
   return rows.map((row) => row[index] ?? Number.NaN);
 }
 
-/** Average precision of one label: the mean of precision@k over the ranks k of the positives (sklearn's definition). */
 /** The mean of `values`, 0 when there are none. */
 export const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 /** The middle of `values` (the upper one of an even count), NaN when there are none. */
 export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
+/** Average precision of one label: the mean of precision@k over the ranks k of the positives (sklearn's definition). */
 export function averagePrecision(scores: readonly number[], positives: readonly boolean[]): number {
   assertSameLength(scores, positives, 'averagePrecision');
   const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);

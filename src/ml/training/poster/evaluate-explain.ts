@@ -17,7 +17,6 @@ async function validationPosters(dataDir: string, count: number): Promise<Poster
   return splitPosters((await loadPosterDataset(dataDir)).posters).validation.slice(0, count);
 }
 
-
 export interface DeletionReport {
   readonly posters: number;
   readonly meanHeatDrop: number;

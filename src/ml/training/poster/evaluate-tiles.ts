@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { cutPosterTiles, decodePoster } from '../../../core/image.js';
 import { MAX_TILES_READ, MIN_TILE_POSTERS } from '../../../core/poster-tiles.js';
-import { POSTER_GATE_THRESHOLD, type PosterResult } from '../../../core/predictions.js';
+import { failsPosterGate, type PosterResult } from '../../../core/predictions.js';
 import { loadPosterDataset, splitPosters, type Poster } from '../../../data/posters.js';
 import { seededShuffle } from '../../../util/seeded-random.js';
 import { mean, median } from '../metrics.js';
@@ -28,7 +28,6 @@ export interface TileEvaluationOptions {
 }
 
 const sharedTop3 = (a: PosterResult, b: PosterResult): number => a.top3.filter(([genre]) => b.top3.some(([other]) => other === genre)).length;
-const isPoster = (result: PosterResult): boolean => result.poster === undefined || result.poster >= POSTER_GATE_THRESHOLD;
 
 async function read(predictor: DisposablePosterPredictor, images: readonly Uint8Array[]): Promise<PosterResult[]> {
   if (images.length === 0) return [];
@@ -39,7 +38,7 @@ async function read(predictor: DisposablePosterPredictor, images: readonly Uint8
 async function answeredTiles(predictor: DisposablePosterPredictor, bytes: Uint8Array): Promise<{ found: number; answers: Array<PosterResult | undefined> }> {
   const { found, tiles } = await cutPosterTiles(bytes);
   const results = await read(predictor, tiles);
-  const answers = results.map((result) => (isPoster(result) ? result : undefined));
+  const answers = results.map((result) => (failsPosterGate(result) ? undefined : result));
   return { found, answers: answers.filter(Boolean).length >= MIN_TILE_POSTERS ? answers : [] };
 }
 
