@@ -50,6 +50,12 @@ const BARE_SCORE_LEAD = String.raw`(?:(?:a|an) (?:${SCORE_ADJECTIVE} )?|${SCORE_
  * 6", "it's a 5 from me", "i'd give it an 8"; not "a 2 hour slog", "a 4k transfer", "rated a 9 on imdb".
  */
 const BARE_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}\b${BARE_SCORE_LEAD}(10|[1-9](?:\.5)?)(?![\d.,]\d)(?=\s*(?:${SCORE_END}))(?!\s*\?)`, 'giu');
+/**
+ * A number alone out of ten ending a one-liner, as the whole line or its last clause: "10", "Boring. 3", "great fun,
+ * 8!" ("10" read 7.1 by its words); not a title's number ("Toy Story 3"), a decimal's last digit ("rated 6.5"), nor
+ * a question ("7?").
+ */
+const LONE_SCORE = /(?<=(?:^|(?<!\d)[.!,;:–—-])\s*)(10|\d(?:\.\d)?)(?=\s*[.!]*\s*$)/gu;
 /** Letter grades on the 1-10 scale. */
 const GRADE_SCORES: Readonly<Record<string, number>> = {
   'A+': 10, A: 9, 'A-': 8.5, 'B+': 8, B: 7, 'B-': 6.5, 'C+': 6, C: 5, 'C-': 4.5, 'D+': 4, D: 3, 'D-': 2.5, F: 1,
@@ -117,7 +123,7 @@ function statedScores(review: string): StatedScore[] {
     .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
   if (!isOneLiner(review)) return [...outOfTen, ...stars];
-  const bare = readWords ? [...scoresFound(review, BARE_SCORE, 10), ...gradesFound(review)] : [];
+  const bare = readWords ? [...scoresFound(review, BARE_SCORE, 10), ...scoresFound(review, LONE_SCORE, 10), ...gradesFound(review)] : [];
   return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...bare];
 }
 

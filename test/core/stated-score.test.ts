@@ -56,6 +56,12 @@ describe('statedScore', () => {
     ['2/10 would not recommend', 2, '2/10'],
     ['10/10, would not change a thing', 10, '10/10'],
     ['10/10 would watch again', 10, '10/10'],
+    ['10', 10, '10'],
+    [' 7.5! ', 7.5, '7.5'],
+    ['0', 1, '0'],
+    ['Boring. 3', 3, '3'],
+    ['great fun, 8!', 8, '8'],
+    ['Loved it - 9', 9, '9'],
   ])('reads %j as %d', (review, score, text) => {
     expect(statedScore(review)).toEqual({ score, text });
   });
@@ -92,6 +98,11 @@ describe('statedScore', () => {
     ['a number before something else', 'rated a 9 on imdb, a 4k transfer'],
     ['a bare number asked about', 'a solid 7?'],
     ['a bare number with more decimals than a half', 'a 6.8, a 7.25'],
+    ["a title's number at the end", 'not as good as Toy Story 3'],
+    ["a decimal's last digit", 'rated 6.5'],
+    ['a number alone asked about', '7?'],
+    ['a number alone past the scale', '11, 42'],
+    ['a number ending a review long enough to read by its words', 'the middle drags and the ending is too long but the cast is great. 7'],
     ['a bare number in a review long enough to read by its words', 'the middle drags and the ending is too long but the cast is a solid 7'],
     ['a score in words past its scale', 'eleven out of ten, ten and a half out of ten'],
     ['a score in words out of five in a review long enough to read by its words', 'I would give it three out of five because the middle drags but the ending is great'],
