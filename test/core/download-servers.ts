@@ -59,6 +59,13 @@ function route(request: IncomingMessage, response: ServerResponse): void {
       response.writeHead(200, { 'content-type': 'text/html' })
         .end('<!doctype html><html><head><title>A film</title><meta content="/poster.png?from=page" property="og:image"></head><body>…</body></html>');
       return;
+    case '/film-page-with-data':
+      // Letterboxd's layout: a still as the preview picture, the poster in the film's structured data, in the body.
+      response.writeHead(200, { 'content-type': 'text/html' }).end([
+        '<html><head><meta property="og:image" content="/still.png"></head><body>',
+        '<script type="application/ld+json">/* <![CDATA[ */{"@type":"Movie","image":"/poster.png?from=data"}/* ]]> */</script></body></html>',
+      ].join(''));
+      return;
     case '/page-to-page':
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><meta property="og:image" content="/film-page"></head></html>');
       return;

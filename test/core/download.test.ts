@@ -32,6 +32,14 @@ describe('downloadImage', () => {
     expect(link).toBe(local('/poster.png?from=page'));
   });
 
+  it("follows a film's page to the poster its structured data names, not its preview still", async () => {
+    seen.length = 0;
+    const { bytes, link } = await downloadImage(fromUser(local('/film-page-with-data')), options());
+    expect(Buffer.from(bytes)).toEqual(poster);
+    expect(seen.map((request) => request.path)).toEqual(['/film-page-with-data', '/poster.png?from=data']);
+    expect(link).toBe(local('/poster.png?from=data'));
+  });
+
   it('follows a page\'s picture only once: a page naming another page is answered as a web page', async () => {
     const { bytes } = await downloadImage(fromUser(local('/page-to-page')), options());
     await expect(decodePoster(bytes, 16)).rejects.toThrow("That's a web page, not an image.");

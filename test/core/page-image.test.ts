@@ -34,4 +34,30 @@ describe('the picture a web page names for previews', () => {
     expect(link('<meta property="og:image" content="">')).toBeUndefined();
     expect(link('<html><head><title>No preview</title><meta name="description" content="/p.jpg"></head></html>')).toBeUndefined();
   });
+
+  it("prefers the poster a film's structured data names over a preview still (Letterboxd's page)", () => {
+    const letterboxd = [
+      '<head><meta property="og:image" content="https://img.example/backdrop-1200-675.jpg"></head><body>',
+      '<script type="application/ld+json">\n/* <![CDATA[ */\n',
+      '{"image":"https://img.example/film-poster/641608-twisters-0-230-0-345-crop.jpg?v=b1","@type":"Movie","name":"Twisters"}',
+      '\n/* ]]> */\n</script></body>',
+    ].join('');
+    expect(link(letterboxd)).toBe('https://img.example/film-poster/641608-twisters-0-230-0-345-crop.jpg?v=b1');
+  });
+
+  it('finds a film in a @graph or a list, its image as an ImageObject or a list, resolved against the page', () => {
+    const ld = (json: unknown) => `<script type='application/ld+json'>${JSON.stringify(json)}</script>`;
+    expect(link(ld({ '@graph': [{ '@type': 'WebPage', image: '/page.jpg' }, { '@type': ['Movie'], image: { '@type': 'ImageObject', url: '/poster.jpg' } }] })))
+      .toBe('https://films.example/poster.jpg');
+    expect(link(ld([{ '@type': 'TVSeries', image: [{ contentUrl: 'https://img.example/s.jpg' }, '/other.jpg'] }]))).toBe('https://img.example/s.jpg');
+  });
+
+  it("falls back to the preview tags when the structured data describes no film, names no usable image or is not JSON", () => {
+    const og = '<meta property="og:image" content="/og.jpg">';
+    const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    expect(link(og + ld('{"@type":"Article","image":"/lead.jpg"}'))).toBe('https://films.example/og.jpg');
+    expect(link(og + ld('{"@type":"Movie","image":"data:image/png;base64,AAAA"}'))).toBe('https://films.example/og.jpg');
+    expect(link(og + ld('{"@type":"Movie","image":'))).toBe('https://films.example/og.jpg');
+    expect(link(ld('{"@type":"Movie"}'))).toBeUndefined();
+  });
 });

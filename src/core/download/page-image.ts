@@ -1,7 +1,9 @@
 /**
  * The picture a web page names for link previews (Open Graph `og:image`, Twitter's card image, `image_src`): what
  * Discord and Slack themselves show for a pasted link. A film's page on IMDb or Wikipedia names its
- * poster there, so a user who pastes the page instead of the image still gets an answer.
+ * poster there, so a user who pastes the page instead of the image still gets an answer. A page that describes the
+ * film in schema.org data names its poster there too, and that wins: Letterboxd's preview picture is a still from
+ * the film, its poster only in the film's `"@type": "Movie"`.
  */
 
 /** Preview tags in order of preference; `secure_url` and `url` are Open Graph's more specific spellings. */
@@ -28,6 +30,40 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** schema.org types whose `image` is the film's (or the series') poster. */
+const FILM_TYPES = new Set(['Movie', 'MovieSeries', 'TVSeries', 'TVSeason', 'TVEpisode']);
+/** Structured data may sit anywhere in the body, after a large head. */
+const STRUCTURED_DATA_BYTES = 2 * 1024 * 1024;
+const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+/** A JSON-LD block as sites write it: Letterboxd wraps its JSON in CDATA markers inside block comments. */
+function parseJsonLd(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*<!--|-->\s*$/g, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first link an `image` value holds: a URL, an `ImageObject`'s `url` or `contentUrl`, or a list of either. */
+function imageLinkOf(image: unknown): string | undefined {
+  if (typeof image === 'string') return image;
+  if (Array.isArray(image)) return image.map(imageLinkOf).find((link) => link !== undefined);
+  if (typeof image !== 'object' || image === null) return undefined;
+  const { url, contentUrl } = image as { url?: unknown; contentUrl?: unknown };
+  return imageLinkOf(url) ?? imageLinkOf(contentUrl);
+}
+
+/** The `image` of every film described in a JSON-LD value, a `@graph` or a list included, in page order. */
+function filmImageLinks(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(filmImageLinks);
+  if (typeof value !== 'object' || value === null) return [];
+  const node = value as { '@type'?: unknown; '@graph'?: unknown; image?: unknown };
+  const types = [node['@type']].flat();
+  const own = types.some((type) => typeof type === 'string' && FILM_TYPES.has(type)) ? [imageLinkOf(node.image)] : [];
+  return [...own.filter((link): link is string => link !== undefined), ...filmImageLinks(node['@graph'])];
+}
+
 /** An absolute http(s) link without credentials, as the downloader will fetch; undefined for anything else. */
 function fetchable(link: string, page: URL): URL | undefined {
   try {
@@ -38,9 +74,16 @@ function fetchable(link: string, page: URL): URL | undefined {
   }
 }
 
+const decoded = (page: Uint8Array, maxBytes: number): string =>
+  Buffer.from(page.buffer, page.byteOffset, Math.min(page.byteLength, maxBytes)).toString('utf8');
+
 /** The page's preview image as a link the downloader can fetch, or undefined when it names none it could. */
 export function pageImageLink(page: Uint8Array, pageUrl: URL): URL | undefined {
-  const head = Buffer.from(page.buffer, page.byteOffset, Math.min(page.byteLength, HEAD_BYTES)).toString('utf8');
+  for (const [, json] of decoded(page, STRUCTURED_DATA_BYTES).matchAll(JSON_LD)) {
+    const poster = filmImageLinks(parseJsonLd(json!)).map((link) => fetchable(link, pageUrl)).find((url) => url !== undefined);
+    if (poster !== undefined) return poster;
+  }
+  const head = decoded(page, HEAD_BYTES);
   const candidates = new Map<string, string>();
   for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
     const attrs = attributes(tag);
