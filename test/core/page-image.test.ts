@@ -45,11 +45,12 @@ describe('the picture a web page names for previews', () => {
     expect(link(letterboxd)).toBe('https://img.example/film-poster/641608-twisters-0-230-0-345-crop.jpg?v=b1');
   });
 
-  it('finds a film in a @graph or a list, its image as an ImageObject or a list, resolved against the page', () => {
+  it('finds a film in a @graph, a list or another node, its image as an ImageObject or a list, resolved against the page', () => {
     const ld = (json: unknown) => `<script type='application/ld+json'>${JSON.stringify(json)}</script>`;
     expect(link(ld({ '@graph': [{ '@type': 'WebPage', image: '/page.jpg' }, { '@type': ['Movie'], image: { '@type': 'ImageObject', url: '/poster.jpg' } }] })))
       .toBe('https://films.example/poster.jpg');
     expect(link(ld([{ '@type': 'TVSeries', image: [{ contentUrl: 'https://img.example/s.jpg' }, '/other.jpg'] }]))).toBe('https://img.example/s.jpg');
+    expect(link(ld({ '@type': 'Review', image: '/avatar.jpg', itemReviewed: { '@type': 'Movie', image: '/reviewed.jpg' } }))).toBe('https://films.example/reviewed.jpg');
   });
 
   it("falls back to the preview tags when the structured data describes no film, names no usable image or is not JSON", () => {
@@ -59,5 +60,6 @@ describe('the picture a web page names for previews', () => {
     expect(link(og + ld('{"@type":"Movie","image":"data:image/png;base64,AAAA"}'))).toBe('https://films.example/og.jpg');
     expect(link(og + ld('{"@type":"Movie","image":'))).toBe('https://films.example/og.jpg');
     expect(link(ld('{"@type":"Movie"}'))).toBeUndefined();
+    expect(link(og + ld(`${'['.repeat(100_000)}${']'.repeat(100_000)}`))).toBe('https://films.example/og.jpg');
   });
 });

@@ -34,6 +34,8 @@ function decodeEntities(text: string): string {
 const FILM_TYPES = new Set(['Movie', 'MovieSeries', 'TVSeries', 'TVSeason', 'TVEpisode']);
 /** Structured data may sit anywhere in the body, after a large head. */
 const STRUCTURED_DATA_BYTES = 2 * 1024 * 1024;
+/** A film sits a few levels deep at most; a page nesting thousands of levels must not exhaust the stack. */
+const MAX_JSON_LD_DEPTH = 16;
 const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 
 /** A JSON-LD block as sites write it: Letterboxd wraps its JSON in CDATA markers inside block comments. */
@@ -54,14 +56,17 @@ function imageLinkOf(image: unknown): string | undefined {
   return imageLinkOf(url) ?? imageLinkOf(contentUrl);
 }
 
-/** The `image` of every film described in a JSON-LD value, a `@graph` or a list included, in page order. */
-function filmImageLinks(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(filmImageLinks);
-  if (typeof value !== 'object' || value === null) return [];
-  const node = value as { '@type'?: unknown; '@graph'?: unknown; image?: unknown };
-  const types = [node['@type']].flat();
-  const own = types.some((type) => typeof type === 'string' && FILM_TYPES.has(type)) ? [imageLinkOf(node.image)] : [];
-  return [...own.filter((link): link is string => link !== undefined), ...filmImageLinks(node['@graph'])];
+/**
+ * The `image` of every film described in a JSON-LD value, outer ones first: in a `@graph`, a list, or inside another
+ * node (a review page's `"itemReviewed": {"@type": "Movie", ...}`).
+ */
+function filmImageLinks(value: unknown, depth = 0): string[] {
+  if (depth > MAX_JSON_LD_DEPTH || typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => filmImageLinks(item, depth + 1));
+  const node = value as { '@type'?: unknown; image?: unknown };
+  const isFilm = [node['@type']].flat().some((type) => typeof type === 'string' && FILM_TYPES.has(type));
+  const own = isFilm ? imageLinkOf(node.image) : undefined;
+  return [...(own === undefined ? [] : [own]), ...Object.values(node).flatMap((child) => filmImageLinks(child, depth + 1))];
 }
 
 /** An absolute http(s) link without credentials, as the downloader will fetch; undefined for anything else. */
