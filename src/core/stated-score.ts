@@ -16,12 +16,17 @@ const COUNTERFACTUAL_FILLER = 'it|this|that|the|film|movie|show|one|a|an|at|leas
 const NOT_COUNTERFACTUAL = String.raw`(?<!\b(?:would|could|should|might)(?:\s+have|['’]ve|\s+of)\s+(?:been|given|gotten|got|rated|scored|earned|deserved)(?:\s+(?:${COUNTERFACTUAL_FILLER})){0,4}\s+)`;
 /** "out of", "/" and chat's "outta". */
 const OUT_OF = String.raw`(?:\/|out of|outt?a)`;
+/**
+ * Not a score but a count: "8 out of 10 people found this review helpful" (what a review copied from IMDb carries),
+ * "9 out of 10 critics", "4 out of 5 dentists", "2/10 times".
+ */
+const NOT_A_COUNT = String.raw`(?!\s+(?:people|persons|users|viewers|critics|reviewers|voters|dentists|doctors|fans|moviegoers|kids|parents|times|found this)\b)`;
 /** Not inside a longer number, a date ("10/10/2020") or a fraction of something ("1/10th"). */
-const STATED_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(10|\d(?:\.\d)?)\s*${OUT_OF}\s*10(?![\p{L}\d/]|\.\d)`, 'giu');
+const STATED_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(10|\d(?:\.\d)?)\s*${OUT_OF}\s*10(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`, 'giu');
 /** Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. */
 const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
 /** "4/5", "4.5 out of 5"; not a date ("on 4/5", "5/5/2020") nor a fraction of something ("3/5 of the film", "1/5th"). */
-const OUT_OF_FIVE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*${OUT_OF}\s*5(?![\p{L}\d/]|\.\d| of\b)`, 'giu');
+const OUT_OF_FIVE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*${OUT_OF}\s*5(?![\p{L}\d/]|\.\d| of\b)${NOT_A_COUNT}`, 'giu');
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
 };
