@@ -9,6 +9,7 @@ import type { BotServices, ImageSource, Place, Platform, RateReviewOptions, Requ
 import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
+import { withoutPageLines } from './pasted-review.js';
 import { cutPosterTiles, type DecodedPoster, decodePosterRegion, NO_TILES, type PosterTiles } from './image.js';
 import { MIN_TILE_POSTERS } from './poster-tiles.js';
 import { BotMetrics } from './metrics.js';
@@ -285,7 +286,7 @@ export class MovieBot implements BotServices {
   /** With `explain`, the reply also says which words drove the rating (one model call that re-rates variants). */
   async rateReview(text: string, requester: Requester, options: RateReviewOptions = {}): Promise<Reply> {
     return this.answer(requester, 'review', async () => {
-      const review = text.trim().slice(0, MAX_REVIEW_CHARS);
+      const review = withoutPageLines(text.trim().slice(0, MAX_REVIEW_CHARS));
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
       if (isQuestionForTheBot(review)) {
         throw new UserFacingError("That reads like you're asking me about a film. I rate what people write about a film (`/rate-review A slow start, then wonderful.`) and don't look films up by name, but send me its poster with `/poster` and I'll tell you its likely genres and rating.");

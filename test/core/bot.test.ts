@@ -108,6 +108,12 @@ describe('MovieBot reviews', () => {
     expect(plain.kind === 'review' && plain.result.words).toBe(undefined);
   });
 
+  it("reads a review copied from a film site's page without the page's own lines, and quotes it without them", async () => {
+    const { bot } = createTestBot();
+    const pasted = 'A wonderful, moving film.\n\n8 out of 10 people found this review helpful.\nWas this review helpful? Sign in to vote.\nPermalink';
+    expect(await bot.rateReview(pasted, requester)).toMatchObject({ kind: 'review', result: { rating: 8.5 }, text: 'A wonderful, moving film.' });
+  });
+
   it.each([
     ['empty', ''],
     ['whitespace only', ' \n\t  '],
