@@ -18,6 +18,10 @@ describe('a review pasted with its page', () => {
     expect(withoutPageLines(pasted)).toBe('A genuinely moving film\n\nThe performances are superb. It drags a little in the middle.');
   });
 
+  it('drops them from a review whose lines were joined (a Discord command option)', () => {
+    expect(withoutPageLines('Superb, if long. 45 out of 52 found this helpful. Was this review helpful? Sign in to vote. Permalink')).toBe('Superb, if long.');
+  });
+
   it('keeps a review with none of them, and one that is nothing else, as typed', () => {
     const typed = 'Helpful for insomniacs.\nPermalink to my blog below';
     expect(withoutPageLines(typed)).toBe(typed);
