@@ -141,4 +141,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
   [slang(String.raw`\blet (?:him|her|them|the \w+) cook\b${CLAUSE_END}`), 'brilliant work'],
+  // A film that "had no business being this good" beat what its premise promised: praise the model read as a pan
+  // ("this movie had no business being that good" 3.6), word by word a negation of "good".
+  [slang(String.raw`\b(?:had |has )?no (?:business|right) being (?:that|this|so|as) (good|great|fun|funny|moving|emotional|entertaining|enjoyable|beautiful|touching|clever|smart|gripping|scary|watchable)(?: as it (?:was|is))?\b`), 'was surprisingly $1'],
+  // Asking who let the film be made is a pan ("how did this even get greenlit" 4.5), a question to no one; not
+  // "whoever greenlit this deserves a raise", nor "how did this not win".
+  [slang(String.raw`^\s*(?:(?:seriously|honestly|genuinely|like),? )?(?:who (?:greenlit|green[- ]lit|approved|signed off on|paid for) (?:this|that|it)(?: (?:movie|film|one|mess|garbage|script))?|how did (?:this|that|it) (?:even )?get (?:made|greenlit|green[- ]lit|approved))\b(?=[\s.!?]*$)`), 'it was awful'],
 ];

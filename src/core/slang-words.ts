@@ -81,7 +81,7 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:\b(?:didn't|did not|never)(?: once| even)? (?:check|checked|look at|looked at|glance at|glanced at|touch|touched|pick up|picked up)) my (?:phone|watch)(?: (?:once|even once|one time))?\b(?! (?:to|for)\b)`), 'was gripped throughout'],
   // Waiting for it to start is eagerness; for it to end, boredom ("couldn't wait for it to end" 6.3).
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) wait for (?:it|this(?: (?:movie|film|one))?|the (?:movie|film)) to (?:end|be over|finish)\b`), 'was bored'],
-  [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))no notes\b${CLAUSE_END}`), 'perfect'],
+  [slang(String.raw`(?:^|(?<=[.!?,;:]\s*))(?:no|zero) notes\b${CLAUSE_END}`), 'perfect'],
   [slang(String.raw`\b(?:i want|i'd like|give me|gimme) (?:my|those|the) ${LOST_TIME} back\b`), 'a waste of time'],
   [slang(String.raw`\b${LOST_TIME}(?: that)? i(?:'ll|'m| will| am| won't| can't| cannot)?(?: never)? get(?:ting)? back\b`), 'a waste of time'],
   // "Zero" is how chat says "no", a word the model never learnt it for: "zero chemistry between the leads" read 6.5.
