@@ -144,6 +144,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // A film that "had no business being this good" beat what its premise promised: praise the model read as a pan
   // ("this movie had no business being that good" 3.6), word by word a negation of "good".
   [slang(String.raw`\b(?:had |has )?no (?:business|right) being (?:that|this|so|as) (good|great|fun|funny|moving|emotional|entertaining|enjoyable|beautiful|touching|clever|smart|gripping|scary|watchable)(?: as it (?:was|is))?\b`), 'was surprisingly $1'],
+  // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
+  // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
+  // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
+  [slang(String.raw`(?<=\p{L}[\p{L}'’-]* )(?<!\b(?:only|first|last|top|about|maybe|like|over|under|after|before|at|in|of|the|all|those|these|than|and|or|just|it|i|we|you|they) )(?:[2-9]|1\d)(?= (?:was|is|were|are|made|has|had|felt|feels|looks|looked|did|does|exceeded|ruined|deserves|deserved|slaps|slapped|ate|delivered|blew|broke|kept|lived|got|gets|hit|hits|surpassed|absolutely|really|honestly|totally|somehow|actually)\b)`), ''],
   // Asking who let the film be made is a pan ("how did this even get greenlit" 4.5), a question to no one; not
   // "whoever greenlit this deserves a raise", nor "how did this not win".
   [slang(String.raw`^\s*(?:(?:seriously|honestly|genuinely|like),? )?(?:who (?:greenlit|green[- ]lit|approved|signed off on|paid for) (?:this|that|it)(?: (?:movie|film|one|mess|garbage|script))?|how did (?:this|that|it) (?:even )?get (?:made|greenlit|green[- ]lit|approved))\b(?=[\s.!?]*$)`), 'it was awful'],
