@@ -144,6 +144,16 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // A film that "had no business being this good" beat what its premise promised: praise the model read as a pan
   // ("this movie had no business being that good" 3.6), word by word a negation of "good".
   [slang(String.raw`\b(?:had |has )?no (?:business|right) being (?:that|this|so|as) (good|great|fun|funny|moving|emotional|entertaining|enjoyable|beautiful|touching|clever|smart|gripping|scary|watchable)(?: as it (?:was|is))?\b`), 'was surprisingly $1'],
+  // The film as the standard for its kind: "this is what movies are supposed to be" read 3.5, "supposed to be" being
+  // how IMDb's pans open. Not negated ("not what a sequel is supposed to be"), asked, nor in the past ("what it was
+  // supposed to be" is what it failed to be).
+  [slang(String.raw`${NOT_NEGATED}(?<!\bnothing like )\b(?:exactly |just |everything )?(?:what|everything) (?:an? |the )?(?:\w+ ){0,2}?(?:should be|(?:is|are) (?:supposed|meant) to be)\b${NOT_ASKED}${ENDS_LINE}`), 'a perfect film'],
+  // Stealing the show is praise of whoever did ("the villain stole the show" 4.6, "the dog stole every scene" 5.1).
+  [slang(String.raw`\b(?:stole|steals|stealing) (?:the show|every scene|the movie|the film|every moment)\b`), 'was excellent'],
+  // "Fumbled" is chat's "ruined", a word the model barely knows ("they fumbled the ending" 5.5).
+  [slang(String.raw`\b(?:didn't|did not|don't|do not|never) fumbled? (?:it|this(?: one)?|that|the bag)\b`), 'got it perfect'],
+  [slang(String.raw`\bfumbled\b`), 'ruined'],
+  [slang(String.raw`\bfumble\b`), 'ruin'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
