@@ -154,6 +154,12 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:didn't|did not|don't|do not|never) fumbled? (?:it|this(?: one)?|that|the bag)\b`), 'got it perfect'],
   [slang(String.raw`\bfumbled\b`), 'ruined'],
   [slang(String.raw`\bfumble\b`), 'ruin'],
+  // Doing it again "in a heartbeat" is eager praise, and the model knows the heartbeat from thrillers' pans ("i would
+  // go back to the theater in a heartbeat" 3.6); walking out in a heartbeat stays a pan.
+  [slang(String.raw`${NOT_NEGATED}\b(?:i(?: would|'d|’d|d)|would)(?: (?:happily|gladly|totally|definitely|honestly))? (?:watch|see|rewatch|go back|recommend|buy)\b[^.!?,;]*? in a heartbeat\b`), 'it is worth watching again'],
+  // Slapping or hitting harder is outdoing the other film ("it slaps harder than the first" 3.9), unless the other
+  // film, the book or the trailer is the one that does ("the original slaps harder").
+  [slang(String.raw`(?<!\b(?:first(?: one)?|original|book|trailer|novel|comic|comics|manga|previous one|last one|old one) )\b(?:slaps|slapped|hits|hit)(?: (?:even|way|so much|much))? harder\b(?: than [^.!?,;]*)?`), 'is excellent'],
   // A cash grab is a pan the model read as barely one ("this one is a cash grab" 5.0); one it escaped, or could have
   // been, is praise ("not a cash grab at all" 3.5).
   [slang(String.raw`\b(?:(?:is |was |it's |feels |felt )?(?:not|never|far from|hardly)(?: \w+){0,2}|could(?: have|'ve) been|should(?: have|'ve) been) (?:a |an |just a |another )?(?:\w+ )?cash[- ]grabs?(?: at all)?\b`), 'genuinely good'],
