@@ -160,6 +160,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // Slapping or hitting harder is outdoing the other film ("it slaps harder than the first" 3.9), unless the other
   // film, the book or the trailer is the one that does ("the original slaps harder").
   [slang(String.raw`(?<!\b(?:first(?: one)?|original|book|trailer|novel|comic|comics|manga|previous one|last one|old one) )\b(?:slaps|slapped|hits|hit)(?: (?:even|way|so much|much))? harder\b(?: than [^.!?,;]*)?`), 'is excellent'],
+  // A bottom N is a top N of the worst ("easily bottom 10 all time" 6.0); "nowhere near my top 10" is not praise (7.2).
+  [slang(String.raw`\bbottom (?:\d+|three|five|ten)\b`), 'one of the worst'],
+  [slang(String.raw`\bnowhere near (?:my|the) top (?:\d+|three|five|ten)\b`), 'not good at all'],
   // A cash grab is a pan the model read as barely one ("this one is a cash grab" 5.0); one it escaped, or could have
   // been, is praise ("not a cash grab at all" 3.5).
   [slang(String.raw`\b(?:(?:is |was |it's |feels |felt )?(?:not|never|far from|hardly)(?: \w+){0,2}|could(?: have|'ve) been|should(?: have|'ve) been) (?:a |an |just a |another )?(?:\w+ )?cash[- ]grabs?(?: at all)?\b`), 'genuinely good'],
