@@ -165,7 +165,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bnowhere near (?:my|the) top (?:\d+|three|five|ten)\b`), 'not good at all'],
   // A cash grab is a pan the model read as barely one ("this one is a cash grab" 5.0); one it escaped, or could have
   // been, is praise ("not a cash grab at all" 3.5).
-  [slang(String.raw`\b(?:(?:is |was |it's |feels |felt )?(?:not|never|far from|hardly)(?: \w+){0,2}|could(?: have|'ve) been|should(?: have|'ve) been) (?:a |an |just a |another )?(?:\w+ )?cash[- ]grabs?(?: at all)?\b`), 'genuinely good'],
+  [slang(String.raw`\b(?:(?:is |was |it's |feels |felt )?(?:not|never|far from|hardly|\w+n't)(?: \w+){0,2}|could(?: have|'ve) been|should(?: have|'ve) been) (?:a |an |just a |another )?(?:\w+ )?cash[- ]grabs?(?: at all)?\b`), 'is genuinely good'],
   [slang(String.raw`\bcash[- ]grabs?\b`), 'lazy awful film'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).

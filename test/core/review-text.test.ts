@@ -299,6 +299,11 @@ describe('review text', () => {
     ['best part was the end credits', 'the film itself was bad'],
     ['the only good thing about this movie was the popcorn', 'the film itself was bad'],
     ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
+    ['this one is a cash grab', 'this one is a lazy awful film'],
+    ["this isn't a cash grab", 'this is genuinely good'],
+    ['gladiator 2 was great', 'gladiator  was great'],
+    ['only 2 were good', 'only 2 were good'],
+    ['they did not fumble this one', 'they got it perfect'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });
