@@ -47,14 +47,17 @@ function parseJsonLd(text: string): unknown {
   }
 }
 
-/** The first link an `image` value holds: a URL, an `ImageObject`'s `url` or `contentUrl`, or a list of either. */
-function imageLinkOf(image: unknown): string | undefined {
+/** A URL, or an `ImageObject`'s `url` or `contentUrl`. */
+function singleImageLink(image: unknown): string | undefined {
   if (typeof image === 'string') return image;
-  if (Array.isArray(image)) return image.map(imageLinkOf).find((link) => link !== undefined);
   if (typeof image !== 'object' || image === null) return undefined;
   const { url, contentUrl } = image as { url?: unknown; contentUrl?: unknown };
-  return imageLinkOf(url) ?? imageLinkOf(contentUrl);
+  return [url, contentUrl].find((link): link is string => typeof link === 'string');
 }
+
+/** The first link an `image` value holds: one image, or a list of them. */
+const imageLinkOf = (image: unknown): string | undefined =>
+  (Array.isArray(image) ? image : [image]).map(singleImageLink).find((link) => link !== undefined);
 
 /**
  * The `image` of every film described in a JSON-LD value, outer ones first: in a `@graph`, a list, or inside another
