@@ -15,6 +15,12 @@ const QUOTED_PRAISE = String.raw`(?:"|“|(?<![\p{L}\p{N}])')\s*(?:(?:a|an|the|r
 /** Where the reviewer takes the quoted praise up: "they called it a "masterpiece" and they were right". */
 const PRAISE_TAKEN_UP = String.raw`\b(?:right|earns?|earned|deserved?|deserves|deserving|lives? up|lived up|not an exaggeration|actually|indeed|for real|loved it)\b`;
 /**
+ * A pan's noun said not to apply, or to have been a risk the film escaped: "not a cash grab at all", "this isn't a
+ * dumpster fire", "could have been a cash grab but".
+ */
+const deniedOrAverted = (noun: string): string =>
+  String.raw`\b(?:(?:is |was |it's |feels |felt )?(?:not|never|far from|hardly|\w+n't)(?: \w+){0,2}|could(?: have|'ve) been|should(?: have|'ve) been) (?:a |an |just a |another )?(?:\w+ )?${noun}(?: at all)?\b`;
+/**
  * Readings safe only in a one-liner, a verdict: in long reviews these phrases are as often hedged, hypothetical or about
  * something else ("I wouldn't dare say it is better than the original", "she could sing better than the original", a
  * shop that "carries this movie").
@@ -160,12 +166,16 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // Slapping or hitting harder is outdoing the other film ("it slaps harder than the first" 3.9), unless the other
   // film, the book or the trailer is the one that does ("the original slaps harder").
   [slang(String.raw`(?<!\b(?:first(?: one)?|original|book|trailer|novel|comic|comics|manga|previous one|last one|old one) )\b(?:slaps|slapped|hits|hit)(?: (?:even|way|so much|much))? harder\b(?: than [^.!?,;]*)?`), 'is excellent'],
+  // A dumpster fire, a trainwreck: chat's disasters, read barely as pans ("absolute dumpster fire" 4.9, "what a
+  // trainwreck" 5.4); one denied is praise.
+  [slang(deniedOrAverted('(?:dumpster fire|train ?wreck|car crash)')), 'is genuinely good'],
+  [slang(String.raw`\b(?:dumpster fire|train ?wreck|car crash)\b`), 'disaster'],
   // A bottom N is a top N of the worst ("easily bottom 10 all time" 6.0); "nowhere near my top 10" is not praise (7.2).
   [slang(String.raw`\bbottom (?:\d+|three|five|ten)\b`), 'one of the worst'],
   [slang(String.raw`\bnowhere near (?:my|the) top (?:\d+|three|five|ten)\b`), 'not good at all'],
   // A cash grab is a pan the model read as barely one ("this one is a cash grab" 5.0); one it escaped, or could have
   // been, is praise ("not a cash grab at all" 3.5).
-  [slang(String.raw`\b(?:(?:is |was |it's |feels |felt )?(?:not|never|far from|hardly|\w+n't)(?: \w+){0,2}|could(?: have|'ve) been|should(?: have|'ve) been) (?:a |an |just a |another )?(?:\w+ )?cash[- ]grabs?(?: at all)?\b`), 'is genuinely good'],
+  [slang(deniedOrAverted('cash[- ]grabs?')), 'is genuinely good'],
   [slang(String.raw`\bcash[- ]grabs?\b`), 'lazy awful film'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).

@@ -301,6 +301,8 @@ describe('review text', () => {
     ['if you liked the first one, stay away from this', 'if you liked the first one, avoid it'],
     ['this one is a cash grab', 'this one is a lazy awful film'],
     ["this isn't a cash grab", 'this is genuinely good'],
+    ['what a trainwreck', 'what a disaster'],
+    ['not a dumpster fire at all, actually fun', 'is genuinely good, actually fun'],
     ['gladiator 2 was great', 'gladiator  was great'],
     ['only 2 were good', 'only 2 were good'],
     ['they did not fumble this one', 'they got it perfect'],
