@@ -4,8 +4,10 @@
 export const TRAILING_FILLERS = 'af|fr|tbh|ngl|lmao';
 /** Where chat slang ends its clause: punctuation, the end of a line, or a filler. */
 export const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:)]|$|(?:${TRAILING_FILLERS}|imo|lol|so|hard)\b))`;
-/** Words that say "it is" before a one-word verdict ("this is peak", "it's fire"). */
-export const VERDICT_VERB = String.raw`(?<=\b(?:is|was|so|pure|straight|absolute|literally|kinda|lowkey|just) |(?<!\bat )\bit's )`;
+/** What stresses a verdict between "is" and the verdict ("this was actually peak", "it's genuinely fire"). */
+const STRESS = '(?:actually|honestly|genuinely|really|truly)';
+/** Words that say "it is" before a one-word verdict ("this is peak", "it's fire", "this was actually peak"). */
+export const VERDICT_VERB = String.raw`(?<=\b(?:(?:is|was)(?: ${STRESS})?|so|pure|straight|absolute|literally|kinda|lowkey|just) |(?<!\bat )\bit's (?:${STRESS} )?)`;
 /** `\b` for any script: JavaScript's own sees a word edge inside "frío". */
 const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
 /** "Okay" and its spellings. */

@@ -146,7 +146,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").
   [slang(String.raw`(?<!\b(?:we're|we are|i'm|i am|you're|you are|it's|is|are|was|were|be|been|got|get|half|over|under|pre|un|home)[- ](?:(?:really|absolutely|totally|so) )?)\b(?:(?:really|absolutely|totally|so) )?cooked\b(?:${CLAUSE_END}|(?= (?:with|and)\b))`), 'did brilliant work'],
-  [slang(String.raw`\blet (?:him|her|them|the \w+) cook\b${CLAUSE_END}`), 'brilliant work'],
+  [slang(String.raw`\blet (?:him|her|them|bro|the \w+|this (?:man|woman|guy|director)) cook\b${CLAUSE_END}`), 'brilliant work'],
+  // Doing no wrong is flawless work ("this cast can do no wrong" 5.3), not when asked.
+  [slang(String.raw`\b(?:can|could) (?:do no wrong|never do (?:any )?wrong)\b${NOT_ASKED}`), 'is excellent'],
   // A film that "had no business being this good" beat what its premise promised: praise the model read as a pan
   // ("this movie had no business being that good" 3.6), word by word a negation of "good".
   [slang(String.raw`\b(?:had |has )?no (?:business|right) being (?:that|this|so|as) (good|great|fun|funny|moving|emotional|entertaining|enjoyable|beautiful|touching|clever|smart|gripping|scary|watchable)(?: as it (?:was|is))?\b`), 'was surprisingly $1'],
