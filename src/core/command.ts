@@ -13,6 +13,11 @@ export type ImageSource =
       /** Sent with the download, e.g. Slack's bearer token for url_private_download. Never logged. */
       readonly headers?: Readonly<Record<string, string>>;
       readonly name?: string;
+      /**
+       * The picture the platform showed for this link (Discord's embed, Slack's unfurl), read when the link itself
+       * gives none the bot can fetch: X, Instagram and the like show their pictures to the platforms' crawlers only.
+       */
+      readonly preview?: string;
     }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name?: string };
 

@@ -38,7 +38,33 @@ export function withoutLinks(text: string): string {
 }
 
 /** A link someone posted: fetched under the rules for users' links (a film's page is followed to its picture). */
-export const linkSource = (url: string): ImageSource => ({ kind: 'url', url, origin: 'user' });
+export const linkSource = (url: string, preview?: string): ImageSource => ({ kind: 'url', url, origin: 'user', ...(preview === undefined ? {} : { preview }) });
+
+/** A picture a platform showed for a link in a message: Discord's embed, Slack's unfurl. */
+export interface LinkPreview {
+  /** The link the preview belongs to, as the platform names it. */
+  readonly url: string;
+  readonly image: string;
+}
+
+/** A link's path, which its preview keeps when the host changes (x.com's posts are previewed as twitter.com's). */
+function pathOf(link: string): string | undefined {
+  try {
+    const { hostname, pathname } = new URL(link);
+    const path = pathname.replace(/\/+$/, '');
+    return path === '' ? hostname : path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message's links (see {@link messageLinks}) to read as posters, each with the picture the platform previewed for it. */
+export function linkSources(text: string, previews: readonly LinkPreview[] = []): ImageSource[] {
+  return messageLinks(text).map((link) => {
+    const preview = previews.find(({ url }) => pathOf(url) !== undefined && pathOf(url) === pathOf(link));
+    return linkSource(link, preview?.image);
+  });
+}
 
 /** What the bot says to a mention or a DM with neither an image nor a link: how to ask it something. */
 export const HOW_TO_ASK =

@@ -125,6 +125,16 @@ describe('"Read poster" and feedback', () => {
     expect(JSON.stringify(answer.body)).toContain('That message has no image or link I can read.');
   });
 
+  it("reads what Discord's embed shows of a link whose site gives the bot no picture (a post on X)", async () => {
+    const picture = discord.addAttachment('previewed.png', await image(160, 40, 60), 'image/png');
+    const post = discord.addAttachment('status.html', new TextEncoder().encode('<html><head><title>X</title></head><body>Log in</body></html>'), 'text/html');
+    const embeds = [{ type: 'rich', url: post.url, image: { url: picture.url, proxy_url: picture.url } }];
+    const target = discord.postMessage({ content: `the new poster just dropped ${post.url}`, guild: 2, embeds });
+    const { token } = discord.runMessageCommand('Read poster', target, { guild: 2 });
+    const reply = await discord.waitForRequest((r) => r.path.includes(`/${token}`));
+    expect((messageOf(reply)?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
+  });
+
   it('rates the text of the message "Rate review" is used on, mentions left out, and says so when it has none', async () => {
     const target = discord.postMessage({ content: '<@123456789012345678> A slow start, then wonderful. <:popcorn:998877>', guild: 2 });
     const { token } = discord.runMessageCommand('Rate review', target, { guild: 2 });

@@ -82,12 +82,20 @@ describe('Slack image replies per channel', () => {
     expect(JSON.stringify(answer.body.blocks)).toMatch(/Predicted IMDb rating/);
   });
 
-  it('reads the links of a message that shares no image through "Read poster", and says so when it has neither', async () => {
+  it('reads the links of a message that shares no image through "Read poster" (or what Slack unfurled of them), and says so when it has neither', async () => {
     const url = harness.api.addPublicImage('linked.png', await png([30, 160, 90]));
     const message = { type: 'message', user: 'U0OTHER', ts: '1700000999.000200', text: `this one? <${url}|poster>` };
     await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, message, COMMAND_CHANNEL, harness.api.responseUrl()));
     const reply = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === message.ts);
     expect(JSON.stringify(reply.body.blocks)).toMatch(/Predicted IMDb rating/);
+
+    // A post whose site refuses the bot (here a 404): what Slack's unfurl shows of it is read instead.
+    const previewed = harness.api.addPublicImage('previewed.png', await png([160, 40, 60]));
+    const post = `${new URL(url).origin}/public/status-123`;
+    const unfurled = { ...message, ts: '1700000999.000250', text: `the new poster <${post}>`, attachments: [{ from_url: post, image_url: previewed }] };
+    await harness.deliverInteraction(messageShortcutPayload(READ_POSTER_CALLBACK, unfurled, COMMAND_CHANNEL, harness.api.responseUrl()));
+    const read = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === unfurled.ts);
+    expect(JSON.stringify(read.body.blocks)).toMatch(/Predicted IMDb rating/);
 
     const plainUrl = harness.api.responseUrl();
     const plain = { type: 'message', user: 'U0OTHER', ts: '1700000999.000300', text: 'no poster here' };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DownloadError, downloadImage, type Lookup } from '../../src/core/download/index.js';
 import { decodePoster } from '../../src/core/image.js';
+import { linkSource } from '../../src/core/message-links.js';
 import { fromUser, local, lookups, mainPort, MAX_BYTES, options, otherPort, poster, PRIVATE, refusal, seen, useDownloadServers } from './download-servers.js';
 
 useDownloadServers();
@@ -38,6 +39,19 @@ describe('downloadImage', () => {
     expect(Buffer.from(bytes)).toEqual(poster);
     expect(seen.map((request) => request.path)).toEqual(['/film-page-with-data', '/poster.png?from=data']);
     expect(link).toBe(local('/poster.png?from=data'));
+  });
+
+  it("reads the platform's preview of a link that refuses the bot or names no picture, and only then", async () => {
+    const withPreview = (path: string) => linkSource(local(path), local('/poster.png?from=preview'));
+    for (const path of ['/missing', '/page-as-jpeg', '/page-to-page']) {
+      const { bytes, link } = await downloadImage(withPreview(path), options());
+      expect(Buffer.from(bytes)).toEqual(poster);
+      expect(link).toBe(local('/poster.png?from=preview'));
+    }
+    seen.length = 0;
+    expect((await downloadImage(withPreview('/film-page'), options())).link).toBe(local('/poster.png?from=page'));
+    expect(seen.map((request) => request.path)).toEqual(['/film-page', '/poster.png?from=page']);
+    expect(await refusal(linkSource(local('/big-declared'), local('/poster.png')))).toMatchObject({ problem: 'too-large' });
   });
 
   it('follows a page\'s picture only once: a page naming another page is answered as a web page', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_LINKS, messageLinks } from '../../src/core/message-links.js';
+import { linkSources, MAX_MESSAGE_LINKS, messageLinks } from '../../src/core/message-links.js';
 
 describe('links in a chat message', () => {
   it('finds bare, Discord <url> and Slack <url|label> links, in order, each once', () => {
@@ -21,5 +21,19 @@ describe('links in a chat message', () => {
 
   it('finds none in plain text', () => {
     expect(messageLinks('no links here, just text about https and www')).toEqual([]);
+  });
+});
+
+describe("a message's links with the platform's previews of them", () => {
+  it('pairs each link with the preview of the same page, whatever the host calls itself (x.com, twitter.com)', () => {
+    const previews = [
+      { url: 'https://twitter.com/studio/status/123', image: 'https://media.example/poster.jpg' },
+      { url: 'https://example.com', image: 'https://media.example/home.jpg' },
+    ];
+    expect(linkSources('new poster https://x.com/studio/status/123/?s=20 and https://films.example/ and https://example.com/', previews)).toEqual([
+      { kind: 'url', url: 'https://x.com/studio/status/123/?s=20', origin: 'user', preview: 'https://media.example/poster.jpg' },
+      { kind: 'url', url: 'https://films.example/', origin: 'user' },
+      { kind: 'url', url: 'https://example.com/', origin: 'user', preview: 'https://media.example/home.jpg' },
+    ]);
   });
 });

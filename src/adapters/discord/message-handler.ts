@@ -1,13 +1,14 @@
 import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
-import { HOW_TO_ASK, linkSource, messageLinks } from '../../core/message-links.js';
+import { HOW_TO_ASK, linkSources } from '../../core/message-links.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { deliver } from './deliver.js';
+import { linkPreviews } from './link-previews.js';
 import { renderReply } from './render.js';
 import { requesterOf } from './requester.js';
 import { TypingIndicators } from './typing.js';
@@ -77,9 +78,9 @@ async function answerWithoutImage(message: Message, bot: BotServices, log: Logge
     if (!answersPostedImages(await bot.imageReplyMode('discord', requester.place!), true)) return;
   }
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
-  const links = messageLinks(message.content);
-  if (links.length === 0) return answerSafely(log, 'mention', async () => notice('info', HOW_TO_ASK), send);
-  await answerPosters(links.map(linkSource), requester, { bot, log, what: 'poster link', send });
+  const sources = linkSources(message.content, linkPreviews(message));
+  if (sources.length === 0) return answerSafely(log, 'mention', async () => notice('info', HOW_TO_ASK), send);
+  await answerPosters(sources, requester, { bot, log, what: 'poster link', send });
 }
 
 /** The bot named in the message (not `@everyone` nor a role), or, with `orRepliesToIt`, a reply to one of its messages. */

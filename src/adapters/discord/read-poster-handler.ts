@@ -1,11 +1,12 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
-import { linkSource, messageLinks, NOTHING_TO_READ } from '../../core/message-links.js';
+import { linkSources, NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { replyWhenReady } from './deferral.js';
+import { linkPreviews } from './link-previews.js';
 import { answerPosters } from './message-handler.js';
 import { requesterOf } from './requester.js';
 
@@ -21,8 +22,10 @@ export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServ
   return async (interaction: MessageContextMenuCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: READ_POSTER, requestId: interaction.id });
     const images = [...interaction.targetMessage.attachments.values()].filter(isImageAttachment);
-    // A message that links a poster (or a film's page) instead of attaching one: read its links.
-    const sources = images.length > 0 ? images.map(attachmentSource) : messageLinks(interaction.targetMessage.content).map(linkSource);
+    // A message that links a poster (or a film's page) instead of attaching one: read its links, or what Discord's
+    // embeds show of them where the site gives the bot no picture.
+    const { targetMessage } = interaction;
+    const sources = images.length > 0 ? images.map(attachmentSource) : linkSources(targetMessage.content, linkPreviews(targetMessage));
     const requester = requesterOf(interaction);
     const { send } = replyWhenReady(interaction, log);
     if (sources.length === 0) {

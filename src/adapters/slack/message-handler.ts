@@ -1,7 +1,8 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
-import { HOW_TO_ASK, linkSource, messageLinks } from '../../core/message-links.js';
+import { HOW_TO_ASK, linkSources } from '../../core/message-links.js';
+import { linkPreviews, type Unfurl } from './link-previews.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely, errorFields } from '../error-boundary.js';
@@ -54,6 +55,8 @@ export interface SharedMessage {
   readonly thread_ts?: string;
   readonly files?: readonly SharedFile[];
   readonly text?: string;
+  /** Slack's unfurls of the message's links. */
+  readonly attachments?: readonly Unfurl[];
   readonly team?: string;
   /** On a thread reply: who posted the thread's first message (the bot, when someone replies to its answer). */
   readonly parent_user_id?: string;
@@ -132,7 +135,7 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
     if (!namesTheBot(message, deps.botUserId)) return;
     if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
   }
-  const links = messageLinks(message.text ?? '');
+  const links = linkSources(message.text ?? '', linkPreviews(message));
   if (links.length > 0) return answerLinks(links, thread, requester, deps);
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
   await answerSafely(log, 'slack mention', async () => notice('info', HOW_TO_ASK), (reply) => postInThread(deps.client, thread, reply, log));
@@ -160,8 +163,8 @@ export async function answerImages(
 }
 
 /** Answers each link someone asked about ("Read poster" on a message that links posters), in the thread. */
-export async function answerLinks(links: readonly string[], thread: AnswerThread, requester: Requester, deps: FileShareDeps): Promise<void> {
-  await answerInThread(links.map((link) => deps.bot.analyzePoster(linkSource(link), requester)), thread, requester, deps);
+export async function answerLinks(links: readonly ImageSource[], thread: AnswerThread, requester: Requester, deps: FileShareDeps): Promise<void> {
+  await answerInThread(links.map((link) => deps.bot.analyzePoster(link, requester)), thread, requester, deps);
 }
 
 /** Posts the analyses' replies in the thread, in order, each as soon as it and those before it are done. */

@@ -1,8 +1,9 @@
 import type { App, MessageShortcut } from '@slack/bolt';
-import { messageLinks, NOTHING_TO_READ } from '../../core/message-links.js';
+import { linkSources, NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
 import { answerSafely } from '../error-boundary.js';
 import { answerImages, answerLinks, mayBeImage, threadOf, type FileShareDeps, type SharedFile } from './message-handler.js';
+import { linkPreviews, type Unfurl } from './link-previews.js';
 import { shortcutRequester } from './requester.js';
 import { renderReply } from './render.js';
 
@@ -17,8 +18,9 @@ export function registerReadPosterShortcut(app: App, deps: Omit<FileShareDeps, '
   app.shortcut<MessageShortcut>(READ_POSTER_CALLBACK, async ({ shortcut, ack, respond }) => {
     await ack();
     const files = ((shortcut.message as { files?: readonly SharedFile[] }).files ?? []).filter(mayBeImage);
-    // A message that links a poster (or a film's page) instead of sharing one: read its links.
-    const links = files.length > 0 ? [] : messageLinks(shortcut.message.text ?? '');
+    // A message that links a poster (or a film's page) instead of sharing one: read its links, or what Slack's
+    // unfurls show of them where the site gives the bot no picture.
+    const links = files.length > 0 ? [] : linkSources(shortcut.message.text ?? '', linkPreviews(shortcut.message as { attachments?: readonly Unfurl[] }));
     const requester = shortcutRequester(shortcut);
     const thread = threadOf(shortcut.channel.id, shortcut.message, respond);
     if (files.length > 0) await answerImages(files, thread, requester, true, deps);

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { ImageSource } from '../command.js';
-import { DownloadError } from './download-error.js';
+import { DownloadError, type DownloadProblem } from './download-error.js';
 import { hostnameOf, resolveHop, systemLookup, type Lookup } from './host-policy.js';
 import { pageImageLink } from './page-image.js';
 import { sniffImageFormat } from '../image.js';
@@ -29,6 +29,25 @@ export interface DownloadOptions {
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** Failures of a link that its platform's preview picture can stand in for: the site refused the bot, or broke off. */
+const PREVIEW_STANDS_IN: ReadonlySet<DownloadProblem> = new Set(['http-status', 'network']);
+
+/**
+ * A link's picture ({@link downloadPage}), or, when the link gives none (a page naming no picture the bot can fetch,
+ * a site that refuses it), the picture the platform previewed for it, fetched as a user's link.
+ */
+export async function downloadImage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
+  const preview = source.kind === 'url' ? source.preview : undefined;
+  if (preview === undefined) return downloadPage(source, options);
+  try {
+    const downloaded = await downloadPage(source, options);
+    if (sniffImageFormat(downloaded.bytes) !== 'html') return downloaded;
+  } catch (error) {
+    if (!(error instanceof DownloadError) || !PREVIEW_STANDS_IN.has(error.problem)) throw error;
+  }
+  return downloadPage({ kind: 'url', url: preview, origin: 'user' }, options);
+}
+
 /**
  * Fetches a poster's bytes under the download policy: http(s) only; platform attachments only from the
  * platforms' file hosts; never a private, loopback or link-local address, checked after DNS and on every
@@ -39,7 +58,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * @example
  * const { bytes } = await downloadImage({ kind: 'url', url, origin: 'user' }, config.download);
  */
-export async function downloadImage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
+async function downloadPage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
   if (source.kind === 'bytes') {
     if (source.bytes.byteLength > options.maxImageBytes) throw tooLarge(options.maxImageBytes);
     return { bytes: source.bytes };

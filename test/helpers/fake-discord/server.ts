@@ -105,15 +105,16 @@ export class FakeDiscord {
   }
 
   /**
-   * A user posts in guild `guild`'s channel, or in a DM with `dm: true`; `mention: true` @-mentions the bot.
-   * Returns the message as dispatched.
+   * A user posts in guild `guild`'s channel, or in a DM with `dm: true`; `mention: true` @-mentions the bot;
+   * `embeds` are the link previews Discord added. Returns the message as dispatched.
    */
-  postMessage(message: { attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser; mention?: boolean }) {
+  postMessage(message: { attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser; mention?: boolean; embeds?: readonly object[] }) {
     const place = this.place(message);
     const content = message.mention === true ? `<@${this.botUser.id}> ${message.content ?? ''}` : (message.content ?? '');
     const payload = {
       ...messagePayload(place, message.author ?? TEST_USER, content, message.attachments ?? []),
       ...(message.mention === true ? { mentions: [userPayload(this.botUser)] } : {}),
+      ...(message.embeds === undefined ? {} : { embeds: message.embeds }),
     };
     this.gateway.dispatch('MESSAGE_CREATE', payload, place.guildId);
     return payload;
