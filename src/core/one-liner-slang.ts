@@ -179,6 +179,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // been, is praise ("not a cash grab at all" 3.5).
   [slang(deniedOrAverted('cash[- ]grabs?')), 'is genuinely good'],
   [slang(String.raw`\bcash[- ]grabs?\b`), 'lazy awful film'],
+  // "Not in a good way" undoes what came before it ("i'm speechless, and not in a good way" 6.7), and waiting to
+  // forget the film is no eagerness ("can't wait to forget this" 7.0).
+  [slang(String.raw`^.*\bnot in a good way\b.*$`), 'it was awful'],
+  [slang(String.raw`\b(?:can't|cannot|can not) wait to (?:forget|unsee)\b[^.!?,;]*`), 'it was awful'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
