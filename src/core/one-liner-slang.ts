@@ -183,6 +183,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // forget the film is no eagerness ("can't wait to forget this" 7.0).
   [slang(String.raw`^.*\bnot in a good way\b.*$`), 'it was awful'],
   [slang(String.raw`\b(?:can't|cannot|can not) wait to (?:forget|unsee)\b[^.!?,;]*`), 'it was awful'],
+  // A joke or a scene that "lands" works ("every joke landed" 2.8, "the jokes land" 4.8); not one that lands rarely,
+  // with a thud, or for none or half of them.
+  [slang(String.raw`${NOT_NEGATED}(?<!\b(?:none|half|few|some)\b[^.!?,;]*)(?<=\b(?:jokes?|gags?|humou?r|comedy|punchlines?|ending|finale|scenes?|beats|moments?|twist)(?: (?:all|really|just|totally|actually))? )(?:lands?|landed)\b(?:(?= (?:every time|perfectly|so well|beautifully|hard)\b)|${CLAUSE_END})`), 'works brilliantly'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
