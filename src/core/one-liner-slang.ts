@@ -14,6 +14,8 @@ const TWIST = '(?:it|that|this|the twist|that twist|every twist|the twists|the e
 const QUOTED_PRAISE = String.raw`(?:"|“|(?<![\p{L}\p{N}])')\s*(?:(?:a|an|the|real|true|total) )*(?:masterpiece|great|amazing|genius|brilliant|classic|acting|scary|funny|comedy|perfect|epic|iconic|fun|good|must[- ]see|oscar[- ]worthy|best (?:\w+ ){0,3}(?:of (?:the|all) (?:year|time|decade)|ever))\s*(?:"|”|'(?![\p{L}\p{N}]))`;
 /** Where the reviewer takes the quoted praise up: "they called it a "masterpiece" and they were right". */
 const PRAISE_TAKEN_UP = String.raw`\b(?:right|earns?|earned|deserved?|deserves|deserving|lives? up|lived up|not an exaggeration|actually|indeed|for real|loved it)\b`;
+/** What lands, or does not: a joke, a scene, an ending. */
+const LANDING_PART = '(?:jokes?|gags?|humou?r|comedy|punchlines?|ending|finale|scenes?|beats|moments?|twist)';
 /**
  * A pan's noun said not to apply, or to have been a risk the film escaped: "not a cash grab at all", "this isn't a
  * dumpster fire", "could have been a cash grab but".
@@ -185,7 +187,8 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:can't|cannot|can not) wait to (?:forget|unsee)\b[^.!?,;]*`), 'it was awful'],
   // A joke or a scene that "lands" works ("every joke landed" 2.8, "the jokes land" 4.8); not one that lands rarely,
   // with a thud, or for none or half of them.
-  [slang(String.raw`${NOT_NEGATED}(?<!\b(?:none|half|few|some)\b[^.!?,;]*)(?<=\b(?:jokes?|gags?|humou?r|comedy|punchlines?|ending|finale|scenes?|beats|moments?|twist)(?: (?:all|really|just|totally|actually))? )(?:lands?|landed)\b(?:(?= (?:every time|perfectly|so well|beautifully|hard)\b)|${CLAUSE_END})`), 'works brilliantly'],
+  [slang(String.raw`${NOT_NEGATED}(?<!\b(?:none|half|few|some)\b[^.!?,;]*)(?<=\b${LANDING_PART}(?: (?:all|really|just|totally|actually))? )(?:lands?|landed)\b(?:(?= (?:every time|perfectly|so well|beautifully|hard)\b)|${CLAUSE_END})`), 'works brilliantly'],
+  [slang(String.raw`(?<=\b${LANDING_PART} )(?:never|rarely|barely|didn't|did not|don't|do not|doesn't|does not)(?: really| quite| always)? (?:lands?|landed)\b`), 'fell flat'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
