@@ -189,6 +189,15 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // with a thud, or for none or half of them.
   [slang(String.raw`${NOT_NEGATED}(?<!\b(?:none|half|few|some)\b[^.!?,;]*)(?<=\b${LANDING_PART}(?: (?:all|really|just|totally|actually))? )(?:lands?|landed)\b(?:(?= (?:every time|perfectly|so well|beautifully|hard)\b)|${CLAUSE_END})`), 'works brilliantly'],
   [slang(String.raw`(?<=\b${LANDING_PART} )(?:never|rarely|barely|didn't|did not|don't|do not|doesn't|does not)(?: really| quite| always)? (?:lands?|landed)\b`), 'fell flat'],
+  // Time or money well spent, a film that pays off or is worth sticking with: praise the model read as pans ("money
+  // well spent" 3.4, "it pays off in the end" 5.1, "the first act is slow but stick with it" 4.3); one that never pays
+  // off falls flat (5.9), one nobody could stick with stays a pan.
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:\w+ )?(?:hours?|minutes?)|time|money|every (?:minute|penny|second|cent)) well spent\b`), 'it was worth it'],
+  [slang(String.raw`\b(?:never|doesn't|does not|didn't|did not|won't|will not|don't|do not) (?:really |quite |ever |fully )?pay(?:s|ed)? off\b`), 'falls flat'],
+  [slang(String.raw`${NOT_NEGATED}(?<!\bnothing )\bpays off\b`), 'is worth it'],
+  [slang(String.raw`(?<!\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|hard to|impossible to|not) )\bstick with it\b${NOT_ASKED}`), 'it is worth it'],
+  [slang(String.raw`${NOT_NEGATED}\b(?:that's|that is|but it's|but it is|and it's|and it is|but|and) (?:so |totally |absolutely |definitely )?worth it\b${CLAUSE_END}`), 'and it is excellent'],
+  [slang(String.raw`\b((?:the )?(?:ending|finale|cast|score|soundtrack|lead|acting|last act|third act)) (?:really |kind of |kinda )?saved (?:it|the (?:movie|film))\b`), '$1 made it great'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
