@@ -198,6 +198,10 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?<!\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|hard to|impossible to|not) )\bstick with it\b${NOT_ASKED}`), 'it is worth it'],
   [slang(String.raw`${NOT_NEGATED}\b(?:that's|that is|but it's|but it is|and it's|and it is|but|and) (?:so |totally |absolutely |definitely )?worth it\b${CLAUSE_END}`), 'and it is excellent'],
   [slang(String.raw`\b((?:the )?(?:ending|finale|cast|score|soundtrack|lead|acting|last act|third act)) (?:really |kind of |kinda )?saved (?:it|the (?:movie|film))\b`), '$1 made it great'],
+  // Giving it a miss or a wide berth is skipping it ("give it a miss" 6.4, "give it a wide berth" 6.9); more hits than
+  // misses is mostly good (3.9).
+  [slang(String.raw`${NOT_NEGATED}\b(?:give|giving) (?:it|this|that)(?: one)? (?:a miss|a wide berth)\b`), 'skip it'],
+  [slang(String.raw`\b(?:mostly hits|more hits than misses)\b(?:,? (?:a )?few misses)?`), 'mostly great'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
