@@ -202,6 +202,12 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // misses is mostly good (3.9).
   [slang(String.raw`${NOT_NEGATED}\b(?:give|giving) (?:it|this|that)(?: one)? (?:a miss|a wide berth)\b`), 'skip it'],
   [slang(String.raw`\b(?:mostly hits|more hits than misses)\b(?:,? (?:a )?few misses)?`), 'mostly great'],
+  // A tough or rough sit, and a rough time at the movies, are pans ("a tough sit" 6.3). A rewatch as the verdict is
+  // praise ("a rewatch for sure" 5.3), one denied a pan; a rewatch planned is read below, and one that made it worse
+  // reads as written.
+  [slang(String.raw`\b(?:not|never) (?:a|an) rewatch\b`), 'not worth watching again'],
+  [slang(String.raw`(?<!\b(?:planning|planning on|plan on|need|want) )\b(?:a|an instant|an easy) rewatch(?: for sure)?\b${ENDS_LINE}`), 'worth watching again'],
+  [slang(String.raw`\b(?:a |such a |what a )?(?:tough|rough) (?:sit|time at the (?:movies|cinema|theater|theatre))\b`), 'a boring ordeal'],
   // A sequel's number is part of its title: IMDb's reviewers named sequels mostly to pan them, so the model took 1.2 to
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
