@@ -61,8 +61,8 @@ function pathOf(link: string): string | undefined {
 /** The message's links (see {@link messageLinks}) to read as posters, each with the picture the platform previewed for it. */
 export function linkSources(text: string, previews: readonly LinkPreview[] = []): ImageSource[] {
   return messageLinks(text).map((link) => {
-    const preview = previews.find(({ url }) => pathOf(url) !== undefined && pathOf(url) === pathOf(link));
-    return linkSource(link, preview?.image);
+    const path = pathOf(link);
+    return linkSource(link, path === undefined ? undefined : previews.find(({ url }) => pathOf(url) === path)?.image);
   });
 }
 

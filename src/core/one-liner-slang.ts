@@ -162,8 +162,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:stole|steals|stealing) (?:the show|every scene|the movie|the film|every moment)\b`), 'was excellent'],
   // "Fumbled" is chat's "ruined", a word the model barely knows ("they fumbled the ending" 5.5).
   [slang(String.raw`\b(?:didn't|did not|don't|do not|never) fumbled? (?:it|this(?: one)?|that|the bag)\b`), 'got it perfect'],
-  [slang(String.raw`\bfumbled\b`), 'ruined'],
-  [slang(String.raw`\bfumble\b`), 'ruin'],
+  [slang(String.raw`\bfumbl(?:(ed)|e)\b`), 'ruin$1'],
   // Doing it again "in a heartbeat" is eager praise, and the model knows the heartbeat from thrillers' pans ("i would
   // go back to the theater in a heartbeat" 3.6); walking out in a heartbeat stays a pan.
   [slang(String.raw`${NOT_NEGATED}\b(?:i(?: would|'d|’d|d)|would)(?: (?:happily|gladly|totally|definitely|honestly))? (?:watch|see|rewatch|go back|recommend|buy)\b[^.!?,;]*? in a heartbeat\b`), 'it is worth watching again'],

@@ -306,6 +306,8 @@ describe('review text', () => {
     ['gladiator 2 was great', 'gladiator  was great'],
     ['only 2 were good', 'only 2 were good'],
     ['they did not fumble this one', 'they got it perfect'],
+    ['they fumbled the ending', 'they ruined the ending'],
+    ['they fumble every big moment', 'they ruin every big moment'],
   ])('reads the slang in %j as plain words', (typed, read) => {
     expect(slangAsWords(typed).trim()).toBe(read);
   });

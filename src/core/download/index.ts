@@ -35,6 +35,9 @@ const PREVIEW_STANDS_IN: ReadonlySet<DownloadProblem> = new Set(['http-status', 
 /**
  * A link's picture ({@link downloadPage}), or, when the link gives none (a page naming no picture the bot can fetch,
  * a site that refuses it), the picture the platform previewed for it, fetched as a user's link.
+ *
+ * @example
+ * const { bytes } = await downloadImage({ kind: 'url', url, origin: 'user' }, config.download);
  */
 export async function downloadImage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
   const preview = source.kind === 'url' ? source.preview : undefined;
@@ -54,9 +57,6 @@ export async function downloadImage(source: ImageSource, options: DownloadOption
  * redirect, and the connection pinned to the checked address; a size cap enforced while streaming; one
  * timeout for everything. Headers from the source (Slack's bearer token) go to the original origin only. A user's
  * link to a web page is followed once to the picture the page names for link previews (page-image.ts).
- *
- * @example
- * const { bytes } = await downloadImage({ kind: 'url', url, origin: 'user' }, config.download);
  */
 async function downloadPage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
   if (source.kind === 'bytes') {
