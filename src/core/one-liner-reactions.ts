@@ -1,5 +1,5 @@
 import {
-  CLAUSE_END, REST_OF_CLAUSE, NOT_ASKED, NOT_NEGATED, ENDS_LINE, slang
+  CLAUSE_END, REST_OF_CLAUSE, NOT_ASKED, NOT_NEGATED, ENDS_LINE, FILM_PART, slang
 } from './chat-patterns.js';
 
 /** What lingers in the mind ("can't stop thinking about that ending"). */
@@ -45,7 +45,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // A film one "can't stop thinking about" lingers ("can't stop thinking about that ending" 5.7, "i keep thinking about
   // this movie" 5.0, "burned into my brain" 5.2), not one that cost
   // money or was bad; an "omg" that ends the line only stresses it ("this was so good omg" 5.2).
-  [slang(String.raw`\b(?:(?:can't|cannot|can not|couldn't|could not) stop|(?:i )?keep) thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
+  [slang(String.raw`\b(?:(?:can't|cannot|can not|couldn't|could not) stop|(?:i )?keep|(?:gonna|going to|will|i'll|ill) be) thinking about ${THE_FILM_OR_ITS_END}\b`), 'it is unforgettable'],
   [slang(String.raw`\b(?:burned|burnt|etched|seared) (?:into|in|on) my (?:brain|memory|mind)\b`), 'unforgettable'],
   // "Still thinking about it" only as the whole verdict: "still thinking about it, and i still think it was a mess".
   [slang(String.raw`\b(?:(?:i'm|im|i am) )?still thinking about ${THE_FILM_OR_ITS_END}\b(?=(?: (?:\w+ )?(?:days?|weeks?) later)?${ENDS_LINE})`), 'it is unforgettable'],
@@ -184,7 +184,14 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:(?:two|2|both|big) )?thumbs down\b`), 'not recommended'],
   // "The chemistry is off the charts" 4.7, "no complaints" 4.5: the model read both as pans. Not "off the charts bad".
   [slang(String.raw`\boff the charts\b(?! (?:bad|awful|terrible|stupid|dumb|boring)\b)`), 'outstanding'],
-  [slang(String.raw`(?:^\s*|(?<=[.!?,;]\s*))(?:zero|no) (?:complaints|regrets)\b(?:${CLAUSE_END}|(?= (?:watching|here)\b))`), 'thoroughly satisfied'],
+  [slang(String.raw`(?:^\s*|(?<=[.!?,;]\s*))(?:(?:honestly|tbh|ngl),? )?(?:i(?:'ve| have|ve| had)?(?: got)? )?(?:zero|no) (?:complaints|regrets)\b(?:${CLAUSE_END}|(?= (?:watching|here|from me)\b))`), 'thoroughly satisfied'],
+  // Fun had elsewhere: a dull errand beats the film ("i've had more fun at the dentist" 5.9, "a root canal would have
+  // been more fun"), unless the film beats the rest ("had more fun at this than at any movie this year" 5.2).
+  [slang(String.raw`\b(?:(?:i(?:'ve| have|ve)?|i'd|we(?:'ve| have)?) )?had more fun (?:at (?:the |a |my )?(?:dentist|doctor|dmv|funeral|office|work|airport)|doing (?:my )?(?:taxes|homework|laundry|dishes)|filing (?:my )?taxes|watching (?:paint dry|grass grow)|in (?:traffic|a waiting room))\b|\b(?:a root canal|the dentist|(?:doing )?my taxes|watching paint dry)(?: would(?:'ve| have) been| was| is) more fun\b`), 'it was no fun at all'],
+  [slang(String.raw`\bhad (?:so much )?more fun (?:at|with|watching) (?:this|it)(?: one| movie| film)? than\b`), 'enjoyed this more than'],
+  // A film called a crime against cinema or humanity is a pan ("this movie is a crime against humanity" 6.8); not a
+  // documentary about crimes against humanity.
+  [slang(String.raw`\b(?:an? )?crime against (?:cinema|film|filmmaking|movies)\b|(?<=${FILM_PART}(?:'s| is| was) )(?:(?:an?|honestly|basically|literal(?:ly)?|actual|absolute) ){0,3}crime against humanity\b`), 'an awful film'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],

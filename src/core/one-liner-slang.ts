@@ -143,7 +143,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bsick(?= (?:movie|film|fights?|scenes?|soundtrack|visuals|action|ending)\b)`), 'awesome'],
   // A scene or a joke that "hits" landed ("every joke hits" 3.1, "ok this one hit" 6.0); not "he hit her", "the car
   // hit him", "it never hits", "none of the jokes hit".
-  [slang(String.raw`${NOT_NEGATED}(?<!\bnone\b[^.!?,;]*)(?<=(?:${FILM_PART}|\b(?:this|that) one|\bevery (?:scene|joke|song|line|moment)|\bthe jokes)(?: (?:really|just|totally))? )hits?(?: (?:so |really )?hard)?\b${CLAUSE_END}`), 'works brilliantly'],
+  [slang(String.raw`${NOT_NEGATED}(?<!\bnone\b[^.!?,;]*)(?<=(?:${FILM_PART}|\bstory|\b(?:this|that) one|\bevery (?:scene|joke|song|line|moment)|\bthe jokes)(?: (?:really|just|totally))? )hits?(?: (?:so |really )?hard)?\b${CLAUSE_END}`), 'works brilliantly'],
+  // Kept is loved ("this one's a keeper" 4.9); not a zoo's or a goal's keeper.
+  [slang(String.raw`(?<=(?:^\s*|${FILM}(?:'s| is| was) )(?:(?:definitely|totally|absolutely|honestly|certainly) )?)a keeper\b`), 'a great film'],
   [slang(String.raw`${NOT_NEGATED}\bnailed (it|the (?:casting|ending|tone|role|part|score|soundtrack|adaptation|finale)|every \w+)\b`), 'got $1 perfect'],
   // "Cooked" is praise of whoever made the film ("the director cooked" read 4.4); not a state ("we're cooked", "the
   // books were cooked"), a compound ("half cooked") nor a meal ("cooked dinner").

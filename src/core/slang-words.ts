@@ -27,7 +27,7 @@ const UNLEARNT_WORDS: Readonly<Record<string, string>> = {
  * couch") read as written.
  */
 export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [slang(String.raw`(?<!\b(?:of all|the|some|two|few|and) )\bslaps\b${CLAUSE_END}`), 'is excellent'],
+  [slang(String.raw`(?<!\b(?:of all|the|some|two|few|and) )\bslaps\b(?:${CLAUSE_END}|(?<=${FILM_PART} slaps)(?= and\b))`), 'is excellent'],
   // Its past tense only after the film or a part of it: "he slapped her", "slapped together" read as written.
   [slang(String.raw`(?<=\b(?:it|this|that|movie|film|one|soundtrack|score|ending|music|finale|cast) )slapped\b(?:${CLAUSE_END}|(?= and\b))`), 'was excellent'],
   // "Goes hard" likewise: "the dad goes hard on his son", "goes hard into cliches" read as written.
