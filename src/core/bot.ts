@@ -10,7 +10,7 @@ import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
 import { withoutPageLines } from './pasted-review.js';
-import { cutPosterTiles, type DecodedPoster, decodePosterRegion, NO_TILES, type PosterTiles } from './image.js';
+import { cutPosterTiles, type DecodedPoster, decodePosterRegion, NO_TILES, type PictureSize, type PosterTiles, tooSmallForGate } from './image.js';
 import { MIN_TILE_POSTERS } from './poster-tiles.js';
 import { BotMetrics } from './metrics.js';
 import { failsPosterGate, type PosterPredictor, type PosterResult, type ReviewPredictor } from './predictions.js';
@@ -55,6 +55,7 @@ interface NotAPoster {
   readonly poster: number;
   readonly bytes: Uint8Array;
   readonly imageSha256: string;
+  readonly tooSmall: PictureSize | undefined;
 }
 
 export interface PosterRequestOptions {
@@ -142,7 +143,7 @@ export class MovieBot implements BotServices {
     const reply = await this.posterReply(source, requester, options);
     if (reply.kind !== 'not-a-poster') return reply;
     const keptId = await this.keepForButton(reply.imageSha256, reply.bytes, requester);
-    return notAPosterNotice({ poster: reply.poster, ...(keptId === undefined ? {} : { keptId }) });
+    return notAPosterNotice({ poster: reply.poster, ...(keptId === undefined ? {} : { keptId }), ...(reply.tooSmall === undefined ? {} : { tooSmall: reply.tooSmall }) });
   }
 
   /** "Read it anyway" under a refusal: the genres and rating of the image it refused, with a caveat. */
@@ -193,7 +194,7 @@ export class MovieBot implements BotServices {
       return { kind: 'posters', posters: several, found, read: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
     }
     if (options.force !== true && failsPosterGate(result)) {
-      return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256 };
+      return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256, tooSmall: await tooSmallForGate(bytes) };
     }
     const publicUrl = source.kind === 'url' && source.headers === undefined ? link : undefined;
     const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;

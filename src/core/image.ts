@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { GATE_MIN_SIDE } from './predictions.js';
 import { findPosterRegion, type Region, type RgbImage } from './poster-region.js';
 import { findPosterTiles, MAX_TILES_READ } from './poster-tiles.js';
 import { UserFacingError } from './reply.js';
@@ -150,6 +151,12 @@ export interface PictureSize {
 async function uprightSize(bytes: Uint8Array): Promise<PictureSize> {
   const { width = 0, height = 0, orientation = 1 } = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
   return orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
+/** The picture's upright size when its short side is too small for the gate to judge ({@link GATE_MIN_SIDE}). */
+export async function tooSmallForGate(bytes: Uint8Array): Promise<PictureSize | undefined> {
+  const picture = await uprightSize(bytes);
+  return Math.min(picture.width, picture.height) < GATE_MIN_SIDE ? picture : undefined;
 }
 
 /** Decoded pixels, the part of the picture they show (undefined: all of it) and the whole picture's upright size. */

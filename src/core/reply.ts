@@ -1,4 +1,5 @@
-import { failsPosterGate, type PosterExplanation, type PosterResult, type ReviewResult, type SimilarPoster, type WordWeight } from './predictions.js';
+import type { PictureSize } from './image.js';
+import { failsPosterGate, GATE_MIN_SIDE, type PosterExplanation, type PosterResult, type ReviewResult, type SimilarPoster, type WordWeight } from './predictions.js';
 
 /** "Show why": the top genre's heat map and a PNG of it over the poster. */
 export interface PosterReplyExplanation {
@@ -61,6 +62,8 @@ export function tilesHeading({ posters, found, read, fileName }: PostersReply): 
 export interface NotAPosterRefusal {
   readonly poster: number;
   readonly keptId?: string;
+  /** The picture's size when it was too small for the gate to judge: the refusal says so instead. */
+  readonly tooSmall?: PictureSize;
 }
 
 /** How sure the gate is that an image is not a poster, as said: a model is never certain, so 99.7% is "99%". */
@@ -71,7 +74,10 @@ export const READ_ANYWAY = 'Read it anyway';
 
 /** The refusal of an image the gate judged not a movie poster, with "Read it anyway" when the image is kept. */
 export function notAPosterNotice(refusal: NotAPosterRefusal): Reply {
-  const text = `That doesn't look like a movie poster (${sureItIsNot(refusal.poster)}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`;
+  const small = refusal.tooSmall;
+  const text = small === undefined
+    ? `That doesn't look like a movie poster (${sureItIsNot(refusal.poster)}% sure it isn't one), so I won't guess its genres. Send a poster, or a photo or screenshot of one.`
+    : `That image is only ${small.width} × ${small.height} pixels, too small for me to tell whether it's a movie poster. Send a bigger copy (at least ${GATE_MIN_SIDE} pixels across).`;
   return { kind: 'notice', tone: 'error', text: refusal.keptId === undefined ? text : `${text} Or, if it is one, press ${READ_ANYWAY}.`, notAPoster: refusal };
 }
 

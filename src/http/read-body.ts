@@ -35,6 +35,11 @@ export function isJsonRequest(req: IncomingMessage): boolean {
   return /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 }
 
+/** True when the request is a form upload (`multipart/form-data`, as `curl -F` and HTML forms send). */
+export function isFormRequest(req: IncomingMessage): boolean {
+  return /^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '');
+}
+
 /** Parses a JSON body into an object, with a 4xx naming what was wrong. */
 export async function readJsonObject(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
   if (!isJsonRequest(req)) throw new HttpError(415, 'Send a JSON body with Content-Type: application/json.');

@@ -12,7 +12,7 @@ import { MemoryStore } from '../helpers/memory-store.js';
 const COMMAND_CHANNEL = 'C0MOVIES';
 const ADMIN = 'U0ADMIN';
 
-const png = (rgb: readonly [number, number, number]) => solid(60, 90, rgb).png().toBuffer();
+const png = (rgb: readonly [number, number, number]) => solid(120, 180, rgb).png().toBuffer();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
 let harness: SlackHarness;

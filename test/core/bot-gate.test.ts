@@ -4,8 +4,8 @@ import { forcedReadCaption, notAPosterNotice, readDespiteGate } from '../../src/
 import { createTestBot } from '../helpers/test-bot.js';
 
 const requester = { platform: 'slack', userId: 'user-1' } as const;
-const image = (r: number, g: number, b: number) =>
-  sharp({ create: { width: 60, height: 90, channels: 3, background: { r, g, b } } }).png().toBuffer();
+const image = (r: number, g: number, b: number, width = 120, height = 180) =>
+  sharp({ create: { width, height, channels: 3, background: { r, g, b } } }).png().toBuffer();
 /** The fake gate: bright green images are "not a poster". */
 const greenIsNotAPoster = (pixels: Uint8Array) => (pixels[1]! > 200 && pixels[0]! < 60 ? 0.04 : 0.97);
 
@@ -27,6 +27,15 @@ describe('MovieBot behind the poster gate', () => {
     const reply = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10) }, requester);
     expect(reply).toMatchObject({ kind: 'notice', tone: 'error', notAPoster: { poster: 0.04 } });
     expect(reply.kind === 'notice' && reply.text).toMatch(/doesn't look like a movie poster \(96% sure.* press Read it anyway\.$/);
+  });
+
+  it('tells a thumbnail it refuses that it is too small to judge, not that it is no poster', async () => {
+    const { bot } = gatedBot();
+    const reply = await bot.analyzePoster({ kind: 'bytes', bytes: await image(10, 250, 10, 40, 60) }, requester);
+    expect(reply).toMatchObject({ kind: 'notice', tone: 'error', notAPoster: { poster: 0.04 } });
+    expect(reply.kind === 'notice' && reply.text).toMatch(/^That image is only 40 × 60 pixels, too small for me to tell whether it's a movie poster\. Send a bigger copy \(at least 80 pixels across\)\. Or, if it is one, press Read it anyway\.$/);
+    // a thumbnail the gate passes is read as any poster is
+    expect(await bot.analyzePoster({ kind: 'bytes', bytes: await image(200, 30, 30, 40, 60) }, requester)).toMatchObject({ kind: 'poster' });
   });
 
   it('never says it is 100% sure, nor under 51%', () => {

@@ -51,6 +51,23 @@ describe('POST /api/poster', () => {
     expect((await response.json()).top3).toHaveLength(3);
   });
 
+  it('takes a form upload (curl -F image=@poster.png) as the same image, and says what a form without a file lacks', async () => {
+    const { url } = await start();
+    const bytes = await posterPng([250, 250, 0], [0, 80, 160]);
+    const form = new FormData();
+    form.append('note', 'my poster');
+    form.append('image', new Blob([bytes], { type: 'image/png' }), 'poster.png');
+    const fromForm = await fetch(`${url}/api/poster`, { method: 'POST', body: form });
+    expect(fromForm.status).toBe(200);
+    const fromBytes = await fetch(`${url}/api/poster`, { method: 'POST', body: bytes });
+    expect(await fromForm.json()).toEqual(await fromBytes.json());
+    const textOnly = new FormData();
+    textOnly.append('note', 'no file here');
+    const refused = await fetch(`${url}/api/poster`, { method: 'POST', body: textOnly });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/no file in that form/);
+  });
+
   it('fetches a poster from a JSON {"url"} as a user link', async () => {
     const bytes = await posterPng([250, 250, 0], [0, 80, 160]);
     const host = await serveImage(bytes);
