@@ -58,12 +58,15 @@ function pathOf(link: string): string | undefined {
   }
 }
 
+/** The picture the platform previewed for `link`, if one of `previews` is for it. */
+export function previewOf(link: string, previews: readonly LinkPreview[]): string | undefined {
+  const path = pathOf(link);
+  return path === undefined ? undefined : previews.find(({ url }) => pathOf(url) === path)?.image;
+}
+
 /** The message's links (see {@link messageLinks}) to read as posters, each with the picture the platform previewed for it. */
 export function linkSources(text: string, previews: readonly LinkPreview[] = []): ImageSource[] {
-  return messageLinks(text).map((link) => {
-    const path = pathOf(link);
-    return linkSource(link, path === undefined ? undefined : previews.find(({ url }) => pathOf(url) === path)?.image);
-  });
+  return messageLinks(text).map((link) => linkSource(link, previewOf(link, previews)));
 }
 
 /** What the bot says to a mention or a DM with neither an image nor a link: how to ask it something. */

@@ -97,6 +97,15 @@ describe('a mention or a DM without an image', () => {
     expect(JSON.stringify(messageOf((await textMessage({ content: 'hello', dm: true }))[0]!))).toContain('Send me a movie poster');
   });
 
+  it("waits for Discord's embed of a link whose site gives the bot no picture when the mention came before it", async () => {
+    const picture = discord.addAttachment('previewed.png', await image(160, 40, 60), 'image/png');
+    const post = discord.addAttachment('status.html', new TextEncoder().encode('<html><head><title>X</title></head><body>Log in</body></html>'), 'text/html');
+    const message = discord.postMessage({ content: `the new poster just dropped ${post.url}`, mention: true });
+    setTimeout(() => discord.addEmbeds(message, [{ type: 'rich', url: post.url, image: { url: picture.url, proxy_url: picture.url } }]), 300);
+    const reply = await discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    expect((messageOf(reply)?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
+  });
+
   it('stays silent in a channel whose mode is off', async () => {
     expect(await textMessage({ content: 'hi', guild: 2, mention: true })).toHaveLength(0);
   });

@@ -122,6 +122,18 @@ describe('a Slack mention or DM without an image', () => {
     expect(await say('C0AUTO', 'talking among ourselves')).toHaveLength(0);
     expect(JSON.stringify((await say('D0DIRECT', 'hello'))[0]!.body)).toContain('Send me a movie poster');
   });
+
+  it("waits for Slack's unfurl of a link whose site gives the bot no picture when the mention came before it", async () => {
+    const previewed = harness.api.addPublicImage('unfurled.png', await png([160, 40, 60]));
+    const post = `${new URL(previewed).origin}/public/status-456`;
+    const { files: _none, subtype: _plain, ...message } = fileShareEvent('C0AUTO', []);
+    const mention = { ...message, text: `<@${FAKE_TEAM.botUserId}> the new poster <${post}>` };
+    const unfurled = { ...mention, attachments: [{ from_url: post, image_url: previewed }] };
+    setTimeout(() => void harness.deliverEvent({ type: 'message', subtype: 'message_changed', hidden: true, channel: 'C0AUTO', ts: `${mention.ts}1`, event_ts: `${mention.ts}1`, message: unfurled, previous_message: mention }), 300);
+    await harness.deliverEvent(mention);
+    const card = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === mention.ts);
+    expect(JSON.stringify(card.body.blocks)).toMatch(/Predicted IMDb rating/);
+  });
 });
 
 describe('"Rate review" on a Slack message', () => {

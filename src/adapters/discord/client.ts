@@ -17,8 +17,9 @@ export function createClient({ apiUrl, shards, messageContent }: ClientSettings)
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
   return new Client({
     intents: messageContent ? [...intents, GatewayIntentBits.MessageContent] : intents,
-    // DM channels are not cached before their first message: without this partial, DMs never arrive.
-    partials: [Partials.Channel],
+    // DM channels are not cached before their first message: without this partial, DMs never arrive. Messages are
+    // not cached either: without theirs, the edit that adds a link's embed a moment after posting never arrives.
+    partials: [Partials.Channel, Partials.Message],
     rest: { api: apiUrl },
     // Replies need only the incoming message, which every event carries: caching messages would only grow memory.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),

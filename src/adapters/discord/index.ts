@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Events, Status, type Client } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { BotServices, CommandDefinition } from '../../core/command.js';
+import { LatePreviews } from '../../core/late-previews.js';
 import type { BotMetrics } from '../../core/metrics.js';
 import type { Logger } from '../../logger.js';
 import type { PlatformConnection } from '../connection.js';
@@ -11,6 +12,7 @@ import { errorFields } from '../../util/error-message.js';
 import { createCommandHandler } from './command-handler.js';
 import { createFeedbackHandler } from './feedback-handler.js';
 import { createMessageHandler } from './message-handler.js';
+import { linkPreviews } from './link-previews.js';
 import { createRateReviewHandler, RATE_REVIEW } from './rate-review-handler.js';
 import { createReadPosterHandler, READ_POSTER } from './read-poster-handler.js';
 import { createKeptImageButtonHandler, isKeptImageButton } from './kept-image-buttons.js';
@@ -50,7 +52,8 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
     void work.finally(() => inFlight.delete(work));
   };
 
-  const handleMessage = createMessageHandler({ bot, logger });
+  const latePreviews = new LatePreviews();
+  const handleMessage = createMessageHandler({ bot, logger, latePreviews });
   const handleCommand = createCommandHandler({ bot, commands, logger });
   const handleReadPoster = createReadPosterHandler({ bot, logger });
   const handleRateReview = createRateReviewHandler({ bot, logger });
@@ -59,6 +62,7 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
   client.on(Events.MessageCreate, (message) => {
     if (accepting) track(handleMessage(message));
   });
+  client.on(Events.MessageUpdate, (_before, message) => latePreviews.add(message.id, linkPreviews(message)));
   client.on(Events.InteractionCreate, (interaction) => {
     if (!accepting) return;
     if (interaction.isChatInputCommand()) track(handleCommand(interaction));

@@ -1,6 +1,7 @@
 import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
+import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
 import { HOW_TO_ASK, linkSources } from '../../core/message-links.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -16,6 +17,8 @@ import { TypingIndicators } from './typing.js';
 export interface MessageHandlerOptions {
   readonly bot: BotServices;
   readonly logger: Logger;
+  /** The embeds Discord adds to messages after posting them, which a mention's links wait for. */
+  readonly latePreviews: LatePreviews;
 }
 
 /**
@@ -24,13 +27,13 @@ export interface MessageHandlerOptions {
  * poster (silently skipping the rest), `mention` and `off` answer nothing. A DM or a mention without an image is
  * answered too: its links are read as posters, or it is told how to ask.
  */
-export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
+export function createMessageHandler({ bot, logger, latePreviews }: MessageHandlerOptions) {
   const typing = new TypingIndicators((error) => logger.debug({ err: errorFields(error) }, 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
-    if (images.length === 0) return answerWithoutImage(message, bot, log);
+    if (images.length === 0) return answerWithoutImage(message, { bot, log, latePreviews });
     const requester = requesterOf(message);
     const mentioned = mentionsTheBot(message, { orRepliesToIt: true });
     const asked = requester.place!.direct || mentioned;
@@ -71,7 +74,7 @@ async function answerImage(
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
  * none, the person is told how to ask.
  */
-async function answerWithoutImage(message: Message, bot: BotServices, log: Logger): Promise<void> {
+async function answerWithoutImage(message: Message, { bot, log, latePreviews }: { bot: BotServices; log: Logger; latePreviews: LatePreviews }): Promise<void> {
   const requester = requesterOf(message);
   if (!requester.place!.direct) {
     if (!mentionsTheBot(message, { orRepliesToIt: false })) return;
@@ -80,20 +83,26 @@ async function answerWithoutImage(message: Message, bot: BotServices, log: Logge
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   const sources = linkSources(message.content, linkPreviews(message));
   if (sources.length === 0) return answerSafely(log, 'mention', async () => notice('info', HOW_TO_ASK), send);
-  await answerPosters(sources, requester, { bot, log, what: 'poster link', send });
+  const latePreview = (link: string) => latePreviews.previewFor(message.id, link, LATE_PREVIEW_WAIT_MS);
+  await answerPosters(sources, requester, { bot, log, what: 'poster link', send, latePreview });
 }
 
 /** The bot named in the message (not `@everyone` nor a role), or, with `orRepliesToIt`, a reply to one of its messages. */
 const mentionsTheBot = (message: Message, { orRepliesToIt }: { orRepliesToIt: boolean }): boolean =>
   message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: !orRepliesToIt });
 
-/** Reads each source someone asked about as a poster ("Read poster", a mention's links), answering each in turn. */
+/**
+ * Reads each source someone asked about as a poster ("Read poster", a mention's links), answering each in turn; a link
+ * whose page gave no picture waits for its `latePreview` where there is one.
+ */
 export async function answerPosters(
   sources: readonly ImageSource[],
   requester: Requester,
-  { bot, log, what, send }: { bot: BotServices; log: Logger; what: string; send: (reply: Reply) => Promise<unknown> },
+  { bot, log, what, send, latePreview }: {
+    bot: BotServices; log: Logger; what: string; send: (reply: Reply) => Promise<unknown>; latePreview?: (link: string) => Promise<string | undefined>;
+  },
 ): Promise<void> {
   for (const [index, source] of sources.entries()) {
-    await answerSafely(log, what, () => bot.analyzePoster(source, { ...requester, requestId: `${requester.requestId}:${index}` }), send);
+    await answerSafely(log, what, () => analyzeLink(bot, source, { ...requester, requestId: `${requester.requestId}:${index}` }, latePreview), send);
   }
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { BotServices, CommandDefinition } from '../../core/command.js';
+import { LatePreviews } from '../../core/late-previews.js';
 import type { RedisConnection } from '../../core/redis-connection.js';
 import type { Logger } from '../../logger.js';
 import type { PlatformConnection } from '../connection.js';
@@ -11,6 +12,7 @@ import { EventGate, type EventIds } from './event-gate.js';
 import { SeenEvents } from './seen-events.js';
 import { SharedSeenEvents } from './shared-seen-events.js';
 import { answerFileShare, type SharedMessage } from './message-handler.js';
+import { linkPreviews, unfurlKey } from './link-previews.js';
 import { superviseReconnects } from './socket-reconnects.js';
 import { registerSlashCommands } from './command-handler.js';
 import { registerFeedbackActions } from './feedback-handler.js';
@@ -110,8 +112,13 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
   const gate = new EventGate(logger, seenEvents);
   app.use(gate.middleware);
   const botToken = config.slack!.botToken;
+  const latePreviews = new LatePreviews();
   app.event('message', async ({ event, body, context }) => {
-    await answerFileShare(event as unknown as SharedMessage, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId });
+    const message = event as unknown as SharedMessage;
+    if (message.subtype === 'message_changed' && message.message !== undefined) {
+      return latePreviews.add(unfurlKey(message.channel, message.message.ts), linkPreviews(message.message));
+    }
+    await answerFileShare(message, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId, latePreviews });
   });
   registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
   registerRateReviewShortcut(app, { bot, client: app.client, logger });

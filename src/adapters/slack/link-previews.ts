@@ -16,3 +16,6 @@ export function linkPreviews(message: { readonly attachments?: readonly Unfurl[]
     return url === undefined || image === undefined ? [] : [{ url, image }];
   });
 }
+
+/** A message's key among the unfurls Slack adds later: its `ts` is unique only within its channel. */
+export const unfurlKey = (channel: string, ts: string): string => `${channel}:${ts}`;

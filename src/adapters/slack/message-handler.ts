@@ -1,8 +1,9 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
+import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
 import { HOW_TO_ASK, linkSources } from '../../core/message-links.js';
-import { linkPreviews, type Unfurl } from './link-previews.js';
+import { linkPreviews, type Unfurl, unfurlKey } from './link-previews.js';
 import { notice, type Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely, errorFields } from '../error-boundary.js';
@@ -60,6 +61,8 @@ export interface SharedMessage {
   readonly team?: string;
   /** On a thread reply: who posted the thread's first message (the bot, when someone replies to its answer). */
   readonly parent_user_id?: string;
+  /** On `message_changed` (Slack adding its unfurls, say): the message as it now is. */
+  readonly message?: SharedMessage;
 }
 
 export interface FileShareDeps {
@@ -69,6 +72,8 @@ export interface FileShareDeps {
   readonly logger: Logger;
   /** The bot's own user id, to recognise mentions of it and replies to it. */
   readonly botUserId?: string;
+  /** The unfurls Slack adds to messages after posting them, which a mention's links wait for. */
+  readonly latePreviews?: LatePreviews;
 }
 
 const isImage = (file: SharedFile): boolean => (file.mimetype ?? '').startsWith('image/');
@@ -136,7 +141,9 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
     if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
   }
   const links = linkSources(message.text ?? '', linkPreviews(message));
-  if (links.length > 0) return answerLinks(links, thread, requester, deps);
+  const { latePreviews } = deps;
+  const latePreview = latePreviews && ((link: string) => latePreviews.previewFor(unfurlKey(message.channel, message.ts), link, LATE_PREVIEW_WAIT_MS));
+  if (links.length > 0) return answerLinks(links, thread, requester, deps, latePreview);
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
   await answerSafely(log, 'slack mention', async () => notice('info', HOW_TO_ASK), (reply) => postInThread(deps.client, thread, reply, log));
 }
@@ -162,9 +169,18 @@ export async function answerImages(
   await answerInThread(analyses, thread, requester, deps);
 }
 
-/** Answers each link someone asked about ("Read poster" on a message that links posters), in the thread. */
-export async function answerLinks(links: readonly ImageSource[], thread: AnswerThread, requester: Requester, deps: FileShareDeps): Promise<void> {
-  await answerInThread(links.map((link) => deps.bot.analyzePoster(link, requester)), thread, requester, deps);
+/**
+ * Answers each link someone asked about ("Read poster" on a message that links posters, a mention), in the thread; a
+ * link whose page gave no picture waits for its `latePreview` where there is one.
+ */
+export async function answerLinks(
+  links: readonly ImageSource[],
+  thread: AnswerThread,
+  requester: Requester,
+  deps: FileShareDeps,
+  latePreview?: (link: string) => Promise<string | undefined>,
+): Promise<void> {
+  await answerInThread(links.map((link) => analyzeLink(deps.bot, link, requester, latePreview)), thread, requester, deps);
 }
 
 /** Posts the analyses' replies in the thread, in order, each as soon as it and those before it are done. */

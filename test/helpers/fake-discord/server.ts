@@ -120,6 +120,12 @@ export class FakeDiscord {
     return payload;
   }
 
+  /** Discord adds link previews to a message it dispatched (`postMessage`'s return), as it does a moment after posting. */
+  addEmbeds(message: { id: string; channel_id: string; guild_id?: string }, embeds: readonly object[]): void {
+    const payload = { id: message.id, channel_id: message.channel_id, ...(message.guild_id === undefined ? {} : { guild_id: message.guild_id }), embeds };
+    this.gateway.dispatch('MESSAGE_UPDATE', payload, message.guild_id);
+  }
+
   /** A user runs `/name` with `options` (with every permission unless `permissions` says otherwise). */
   runCommand(name: string, options: Readonly<Record<string, CommandOptionValue>> = {}, where: Where & { permissions?: string } = {}) {
     const place = this.place(where);
