@@ -31,14 +31,23 @@ const TITLE_CASED_RUN = new RegExp(
 
 const IS_SMALL_WORD = new RegExp(String.raw`^${SMALL_WORD}$`);
 
+/**
+ * What a verdict and a name make when they open a sentence ("Best Pixar movie in a decade", "Worst Christmas movie
+ * ever", "Perfect Sunday afternoon movie"): a superlative first, or the kind of film after it (a word between at
+ * most), as a title has neither.
+ */
+const SUPERLATIVE = new Set(['best', 'worst']);
+const FILM_KIND_AFTER = /^(?: (?!the\b|a\b)\p{Ll}+)? (?:movie|movies|film|films|flick|sequel|remake|original|short|adaptation|performance|ending)\b/u;
+
 /** A verdict word, and a word of the title's own: neither a verdict, a verdict's own word, nor a small word. */
-function isVerdictTitle(run: string): boolean {
+function isVerdictTitle(run: string, after: string): boolean {
   const words = run.toLowerCase().split(/[\s,]+/);
+  if (SUPERLATIVE.has(words[0]!) || FILM_KIND_AFTER.test(after)) return false;
   const isOwnWord = (word: string): boolean => !VERDICT_IN_TITLES.has(word) && !VERDICT_ONLY.has(word) && !IS_SMALL_WORD.test(word);
   return words.some((word) => VERDICT_IN_TITLES.has(word)) && words.some(isOwnWord);
 }
 
 /** `text` with each title-cased film title whose words are a verdict read as "the film". */
 export function titlesAsFilm(text: string): string {
-  return text.replace(TITLE_CASED_RUN, (run) => (isVerdictTitle(run) ? 'the film' : run));
+  return text.replace(TITLE_CASED_RUN, (run: string, offset: number) => (isVerdictTitle(run, text.slice(offset + run.length, offset + run.length + 30)) ? 'the film' : run));
 }

@@ -21,6 +21,8 @@ describe('titlesAsFilm', () => {
     ['shouting', 'BAD MOVIE, GREAT SANTA'],
     ['a title with no verdict in it', 'Top Gun Maverick was great'],
     ['a lower-case verdict', 'bad santa'],
+    ['a superlative opening a sentence before a name', 'Best Pixar movie in a decade, no contest.'],
+    ['a verdict and a name before the kind of film', 'Terrible Netflix original, avoid'],
   ])('leaves %s as written', (_, text) => {
     expect(titlesAsFilm(text)).toBe(text);
   });
