@@ -91,7 +91,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // movie" 6.2.
   [slang(String.raw`\bmade me believe in (?:movies|cinema|films?) again\b`), 'restored my faith in cinema'],
   [slang(String.raw`\b(?:(?:it|this) )?(?:made me lose|(?:i )?(?:have )?lost) (?:all )?faith in (?:movies|cinema|films?|hollywood|(?:this|the) (?:franchise|series)|humanity)\b`), 'this ruined movies for me'],
-  [slang(String.raw`\bthe trailer (?:showed|had|gave away|spoiled) (?:all|every one of) the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments)\b|\ball the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments) (?:are|were) in the trailer\b`), 'nothing good beyond the trailer'],
+  [slang(String.raw`\bthe trailer (?:showed|had|gave away|spoiled|ruined) (?:(?:all|every one of) the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments)|every (?:good|funny) (?:part|bit|scene|joke|moment))\b|\ball the (?:good|best|funny) (?:parts|bits|scenes|jokes|moments) (?:are|were) in the trailer\b`), 'nothing good beyond the trailer'],
   [slang(String.raw`\bthe trailer (?:doesn't|does not|didn't|did not) do it justice\b`), 'it is excellent'],
   // A best part outside the film: "the trailer was the best part" 7.7, "the popcorn was the best part" 7.3, "best part
   // was the end credits" 7.0. "The ending was the best part" and "the post-credits scene was the best part" read as written.
@@ -192,6 +192,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // A film called a crime against cinema or humanity is a pan ("this movie is a crime against humanity" 6.8); not a
   // documentary about crimes against humanity.
   [slang(String.raw`\b(?:an? )?crime against (?:cinema|film|filmmaking|movies)\b|(?<=${FILM_PART}(?:'s| is| was) )(?:(?:an?|honestly|basically|literal(?:ly)?|actual|absolute) ){0,3}crime against humanity\b`), 'an awful film'],
+  // A soundtrack or a film played on repeat is loved ("this one's going on repeat" 4.8, "had the soundtrack on repeat
+  // all week" 5.0); not the same jokes on repeat.
+  [slang(String.raw`(?<=\b(?:soundtrack|score|songs?|music|album|it|one|movie|film)(?:'s| is)?(?: going| been)? )on repeat\b`), 'on repeat because it is wonderful'],
+  // Who "knows exactly what she's doing" made the film well ("she knows exactly what she's doing with this material"
+  // 4.8); not one who doesn't.
+  [slang(String.raw`${NOT_NEGATED}\b(?:clearly |really )?knows? (?:exactly |precisely )?what (?:he|she|they)(?:'s|'re| is| are) doing\b`), 'is a master of the craft'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],

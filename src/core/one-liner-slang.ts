@@ -213,6 +213,9 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
   [slang(String.raw`(?<=\p{L}[\p{L}'’-]* )(?<!\b(?:only|first|last|top|about|maybe|like|over|under|after|before|at|in|of|the|all|those|these|than|and|or|just|it|i|we|you|they) )(?:[2-9]|1\d)(?= (?:was|is|were|are|made|has|had|felt|feels|looks|looked|did|does|exceeded|ruined|deserves|deserved|slaps|slapped|ate|delivered|blew|broke|kept|lived|got|gets|hit|hits|surpassed|absolutely|really|honestly|totally|somehow|actually)\b)`), ''],
+  // Managing to disappoint is disappointing ("it still managed to disappoint" 5.7); "never manages to disappoint" is
+  // praise, read as written.
+  [slang(String.raw`${NOT_NEGATED}\b(?:still |somehow |even |only )?manage[sd]? to disappoint\b`), 'was a disappointment'],
   // Asking who let the film be made is a pan ("how did this even get greenlit" 4.5), a question to no one; not
   // "whoever greenlit this deserves a raise", nor "how did this not win".
   [slang(String.raw`^\s*(?:(?:seriously|honestly|genuinely|like),? )?(?:who (?:greenlit|green[- ]lit|approved|signed off on|paid for) (?:this|that|it)(?: (?:movie|film|one|mess|garbage|script))?|how did (?:this|that|it) (?:even )?get (?:made|greenlit|green[- ]lit|approved))\b(?=[\s.!?]*$)`), 'it was awful'],
