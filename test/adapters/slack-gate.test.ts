@@ -33,5 +33,9 @@ describe('Slack behind the poster gate', () => {
     const shown = JSON.stringify(reply.body.blocks);
     expect(shown).toContain('watchlist.png: 3 posters, left to right and top to bottom.');
     expect(['Poster 1 of 3', 'Poster 2 of 3', 'Poster 3 of 3'].every((label) => shown.includes(`*${label}: Top genres*`))).toBe(true);
+    // Slack's cards hold no picture: the posters cut out of it follow in the thread, labelled as the cards are.
+    const tiles = await harness.api.waitFor('files.completeUploadExternal', (call) => call.body.channel_id === 'CGRID');
+    expect(tiles.body.thread_ts).toBe(reply.body.thread_ts);
+    expect((tiles.body.files as Array<{ title: string }>).map((file) => file.title)).toEqual(['Poster 1 of 3', 'Poster 2 of 3', 'Poster 3 of 3']);
   });
 });
