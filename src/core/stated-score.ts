@@ -21,8 +21,23 @@ const OUT_OF = String.raw`(?:\/|out of|outt?a)`;
  * "9 out of 10 critics", "4 out of 5 dentists", "2/10 times".
  */
 const NOT_A_COUNT = String.raw`(?!\s+(?:people|persons|users|viewers|critics|reviewers|voters|dentists|doctors|fans|moviegoers|kids|parents|times|found this)\b)`;
-/** Not inside a longer number, a date ("10/10/2020") or a fraction of something ("1/10th"). */
-const STATED_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(10|\d(?:\.\d)?)\s*${OUT_OF}\s*10(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`, 'giu');
+/** Where a score out of ten ends: not inside a longer number, a date ("10/10/2020") or a fraction ("1/10th"), nor a count. */
+const OUT_OF_TEN_END = String.raw`\s*${OUT_OF}\s*10(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`;
+/**
+ * A minus sign on the number, not "verdict - 5/10" nor the range "7-8/10". Only on 10 or more is it below zero
+ * ("-10 out of 10", "-50/10"): on a digit it is as often a dash before the score ("…worth a watch. -8/10", rated 8).
+ */
+const MINUS = String.raw`(?<![\p{L}\d.,/-])-`;
+const STATED_SCORE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])((?<!${MINUS})10|\d(?:\.\d)?)${OUT_OF_TEN_END}`, 'giu');
+/**
+ * Past the top of the scale ("11/10", "20 out of 10", "1000/10"): the reviewers' 10 (in aclImdb, 15 reviews rated 9
+ * or 10); not another scale ("a straight 11 / 10 on the phoniness scale", in a pan).
+ */
+const ABOVE_TEN = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!${MINUS})(1[1-9]|[2-9]\d|[1-9]\d{2,})${OUT_OF_TEN_END}(?!\s+on (?:the|a|my)\b)`, 'giu');
+/** Below the bottom ("-10 out of 10", "-50/10"): the reviewers' 1. */
+const BELOW_ZERO = new RegExp(String.raw`${NOT_COUNTERFACTUAL}${MINUS}([1-9]\d+(?:\.\d)?)${OUT_OF_TEN_END}`, 'giu');
+/** "85/100", "a 65 out of 100": in a one-liner only, as aclImdb's few (11) are as often counts ("99 out of 100"). */
+const OUT_OF_HUNDRED = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(100|\d{1,2})\s*${OUT_OF}\s*100(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`, 'giu');
 /** Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. */
 const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
 /** "4/5", "4.5 out of 5"; not a date ("on 4/5", "5/5/2020") nor a fraction of something ("3/5 of the film", "1/5th"). */
@@ -102,34 +117,36 @@ export interface StatedScore {
  */
 const UNDONE_SCORE = new RegExp(String.raw`^\s*[,.!-]?\s*(?:would(?:(?:n't| not| never)(?! change\b)| (?:rather|fall asleep|sleep|walk out)\b)|(?:but )?(?:only )?${IF_YOU_LIKE_DULL})`, 'iu');
 
+/** A score out of `max` on the 1-10 scale, or undefined past `max`. */
+const outOf = (max: number) => (score: number): number | undefined => (score <= max ? (score * 10) / max : undefined);
+
 /**
- * Each score `pattern` finds (its number, and " and a half" when written), rescaled from out of `max` to out of 10;
- * not a high score the words after it undo.
+ * Each score `pattern` finds (its number, and " and a half" when written), as `toTen` puts it on the 1-10 scale; not
+ * a high score the words after it undo.
  */
-function scoresFound(review: string, pattern: RegExp, max: number): StatedScore[] {
+function scoresFound(review: string, pattern: RegExp, toTen: (score: number) => number | undefined): StatedScore[] {
   return [...review.matchAll(pattern)].flatMap(({ 0: text, 1: number, 2: half, index }) => {
-    const score = (NUMBER_WORDS[number!.toLowerCase()] ?? Number(number)) + (half === undefined ? 0 : 0.5);
-    const rescaled = (score * 10) / max;
-    const undone = rescaled >= 6 && UNDONE_SCORE.test(review.slice(index + text.length));
-    return score <= max && !undone ? [{ score: rescaled, text: text.replace(/\s+/g, ' ') }] : [];
+    const rescaled = toTen((NUMBER_WORDS[number!.toLowerCase()] ?? Number(number)) + (half === undefined ? 0 : 0.5));
+    const undone = rescaled !== undefined && rescaled >= 6 && UNDONE_SCORE.test(review.slice(index + text.length));
+    return rescaled !== undefined && !undone ? [{ score: rescaled, text: text.replace(/\s+/g, ' ') }] : [];
   });
 }
 
 /** Every score the review states, on the 1-10 scale, as written. */
 function statedScores(review: string): StatedScore[] {
-  const inDigits = scoresFound(review, STATED_SCORE, 10);
+  const inDigits = [...scoresFound(review, STATED_SCORE, outOf(10)), ...scoresFound(review, ABOVE_TEN, () => 10), ...scoresFound(review, BELOW_ZERO, () => 1)];
   // A score partly in words only stands in for one in digits, so it never unsettles one ("an 8 out of 10 instead of
   // a 10 out of ten", "tempted to give it three out of ten, but ... 4/10").
   const readWords = inDigits.length === 0;
-  const outOfTen = [...inDigits, ...(readWords ? scoresFound(review, OUT_OF_TEN_IN_WORDS, 10) : [])];
+  const outOfTen = [...inDigits, ...(readWords ? scoresFound(review, OUT_OF_TEN_IN_WORDS, outOf(10)) : [])];
   // Two runs or more are decoration ("★ Best film ★"), not a rating.
   const runs = [...review.matchAll(STAR_RUN)];
   const stars = (runs.length === 1 ? runs : [])
     .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
     .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
   if (!isOneLiner(review)) return [...outOfTen, ...stars];
-  const bare = readWords ? [...scoresFound(review, BARE_SCORE, 10), ...scoresFound(review, LONE_SCORE, 10), ...gradesFound(review)] : [];
-  return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...bare];
+  const bare = readWords ? [...scoresFound(review, BARE_SCORE, outOf(10)), ...scoresFound(review, LONE_SCORE, outOf(10)), ...gradesFound(review)] : [];
+  return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...scoresFound(review, OUT_OF_HUNDRED, outOf(100)), ...bare];
 }
 
 /**
@@ -139,9 +156,9 @@ function statedScores(review: string): StatedScore[] {
 function scoresOutOfFive(review: string, readWords: boolean): StatedScore[] {
   const oneStarCount = (review.match(STAR_COUNT) ?? []).length === 1;
   return [
-    ...scoresFound(review, OUT_OF_FIVE, 5),
-    ...(readWords ? scoresFound(review, OUT_OF_FIVE_IN_WORDS, 5) : []),
-    ...(oneStarCount ? scoresFound(review, STARS_IN_WORDS, 5) : []),
+    ...scoresFound(review, OUT_OF_FIVE, outOf(5)),
+    ...(readWords ? scoresFound(review, OUT_OF_FIVE_IN_WORDS, outOf(5)) : []),
+    ...(oneStarCount ? scoresFound(review, STARS_IN_WORDS, outOf(5)) : []),
   ];
 }
 
