@@ -20,7 +20,7 @@ import { RedisConnection } from './redis-connection.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
 import { RecentPosters } from './recent-posters.js';
 import { notAPosterNotice, notice, type PosterReply, privateNotice, tileLabel, UserFacingError, type Reply } from './reply.js';
-import { isQuestionForTheBot } from './review-question.js';
+import { ASKED_ABOUT_A_FILM, isQuestionForTheBot } from './review-question.js';
 import { hasReadableWords, withChatReading } from './review-text.js';
 import { statedReviewResult } from './stated-score.js';
 
@@ -290,7 +290,7 @@ export class MovieBot implements BotServices {
       const review = withoutPageLines(text.trim().slice(0, MAX_REVIEW_CHARS));
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
       if (isQuestionForTheBot(review)) {
-        throw new UserFacingError("That reads like you're asking me about a film. I rate what people write about a film (`/rate-review A slow start, then wonderful.`) and don't look films up by name, but send me its poster with `/poster` and I'll tell you its likely genres and rating.");
+        throw new UserFacingError(ASKED_ABOUT_A_FILM);
       }
       const explain = options.explain === true;
       // A stated score is enough on its own ("★★★½" has no word).

@@ -97,6 +97,14 @@ describe('a mention or a DM without an image', () => {
     expect(JSON.stringify(messageOf((await textMessage({ content: 'hello', dm: true }))[0]!))).toContain('Send me a movie poster');
   });
 
+  it('rates a mention that reads as a review, and tells talk to the bot how to ask', async () => {
+    const message = discord.postMessage({ content: 'just watched Barbie with my sister, we loved it', mention: true });
+    const card = await discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    expect((messageOf(card)?.embeds as Array<{ title: string }>)[0]?.title).toMatch(/^Review rating: 8\.5 \/ 10$/);
+    const [hint] = await textMessage({ content: 'you are a great bot, thanks', mention: true });
+    expect(JSON.stringify(messageOf(hint!))).toContain('Send me a movie poster');
+  });
+
   it("waits for Discord's embed of a link whose site gives the bot no picture when the mention came before it", async () => {
     const picture = discord.addAttachment('previewed.png', await image(160, 40, 60), 'image/png');
     const post = discord.addAttachment('status.html', new TextEncoder().encode('<html><head><title>X</title></head><body>Log in</body></html>'), 'text/html');

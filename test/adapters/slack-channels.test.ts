@@ -123,6 +123,13 @@ describe('a Slack mention or DM without an image', () => {
     expect(JSON.stringify((await say('D0DIRECT', 'hello'))[0]!.body)).toContain('Send me a movie poster');
   });
 
+  it('rates a mention that reads as a review, and tells talk to the bot how to ask', async () => {
+    const [card] = await say('C0AUTO', `<@${FAKE_TEAM.botUserId}> just watched Barbie with my sister, we loved it`);
+    expect(card!.body.text).toBe('Predicted rating 8.5 / 10');
+    const [hint] = await say('C0AUTO', `<@${FAKE_TEAM.botUserId}> you are a great bot, thanks`);
+    expect(JSON.stringify(hint!.body)).toContain('Send me a movie poster');
+  });
+
   it("waits for Slack's unfurl of a link whose site gives the bot no picture when the mention came before it", async () => {
     const previewed = harness.api.addPublicImage('unfurled.png', await png([160, 40, 60]));
     const post = `${new URL(previewed).origin}/public/status-456`;

@@ -2,14 +2,16 @@ import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { HOW_TO_ASK, linkSources } from '../../core/message-links.js';
-import { notice, type Reply } from '../../core/reply.js';
+import { answerMentionText } from '../../core/mention-reply.js';
+import { linkSources } from '../../core/message-links.js';
+import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
 import { deliver } from './deliver.js';
 import { linkPreviews } from './link-previews.js';
+import { messageText } from './message-text.js';
 import { renderReply } from './render.js';
 import { requesterOf } from './requester.js';
 import { TypingIndicators } from './typing.js';
@@ -72,7 +74,7 @@ async function answerImage(
 /**
  * A DM or a message that names the bot (a reply to its card alone does not: "thanks", "wrong genre") with no image,
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
- * none, the person is told how to ask.
+ * none, a text that reads as a review is rated, and anything else is told how to ask.
  */
 async function answerWithoutImage(message: Message, { bot, log, latePreviews }: { bot: BotServices; log: Logger; latePreviews: LatePreviews }): Promise<void> {
   const requester = requesterOf(message);
@@ -82,7 +84,7 @@ async function answerWithoutImage(message: Message, { bot, log, latePreviews }: 
   }
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   const sources = linkSources(message.content, linkPreviews(message));
-  if (sources.length === 0) return answerSafely(log, 'mention', async () => notice('info', HOW_TO_ASK), send);
+  if (sources.length === 0) return answerSafely(log, 'mention', () => answerMentionText(bot, messageText(message.content), requester), send);
   const latePreview = (link: string) => latePreviews.previewFor(message.id, link, LATE_PREVIEW_WAIT_MS);
   await answerPosters(sources, requester, { bot, log, what: 'poster link', send, latePreview });
 }

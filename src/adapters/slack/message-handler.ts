@@ -2,9 +2,11 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { HOW_TO_ASK, linkSources } from '../../core/message-links.js';
+import { answerMentionText } from '../../core/mention-reply.js';
+import { linkSources } from '../../core/message-links.js';
 import { linkPreviews, type Unfurl, unfurlKey } from './link-previews.js';
-import { notice, type PostersReply, type Reply } from '../../core/reply.js';
+import { messageText } from './message-text.js';
+import type { PostersReply, Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely, errorFields } from '../error-boundary.js';
 import { respondWith } from './command-handler.js';
@@ -145,7 +147,7 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
 /**
  * A DM or a message that names the bot (a reply in its thread alone does not: "thanks", "wrong genre") with no image,
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
- * none, the person is told how to ask, in the message's thread.
+ * none, a text that reads as a review is rated, and anything else is told how to ask, in the message's thread.
  */
 async function answerWithoutImage(message: SharedMessage, requester: Requester, deps: FileShareDeps): Promise<void> {
   if (message.bot_id !== undefined || message.user === undefined || message.subtype !== undefined) return;
@@ -159,7 +161,8 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
   const latePreview = latePreviews && ((link: string) => latePreviews.previewFor(unfurlKey(message.channel, message.ts), link, LATE_PREVIEW_WAIT_MS));
   if (links.length > 0) return answerLinks(links, thread, requester, deps, latePreview);
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
-  await answerSafely(log, 'slack mention', async () => notice('info', HOW_TO_ASK), (reply) => postInThread(deps.client, thread, reply, log));
+  const answer = () => answerMentionText(deps.bot, messageText(message.text ?? ''), requester);
+  await answerSafely(log, 'slack mention', answer, (reply) => postInThread(deps.client, thread, reply, log));
 }
 
 /**

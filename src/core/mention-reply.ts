@@ -1,0 +1,28 @@
+import type { BotServices, Requester } from './command.js';
+import { HOW_TO_ASK } from './message-links.js';
+import { hasNoClearOpinion, notice, type Reply } from './reply.js';
+import { ASKED_ABOUT_A_FILM, isQuestionForTheBot } from './review-question.js';
+import { statedScore } from './stated-score.js';
+
+/** Fewer words than this are a greeting or a "thanks", not a review ("hi", "what do you do?"). */
+const MIN_REVIEW_WORDS = 4;
+/**
+ * Words a review has and talk to the bot lacks: the model rates "thanks for the help!" 7.7 and "hi, what do you
+ * do?" 5.0 with words enough to count as an opinion, so the opinion alone cannot tell a review from a chat.
+ */
+const REVIEW_WORDS = /\b(?:movies?|films?|flicks?|(?:re)?watch(?:ed|ing)|saw|seen|cinema|theat(?:er|re)|imax|sequel|prequel|remake|plot|story|acting|actors?|actress|cast|ending|director|directed|trailer|scenes?|soundtrack|screenplay|script|cgi|villain|performances?|cinematography|visuals|twist|runtime|review)\b/i;
+
+/**
+ * The answer to a mention or a DM with neither an image nor a link: its text rated as a review when it reads as one
+ * (a review's words or a score, and an opinion: "@MovieBot just watched Barbie with my sister, we loved it"), a question about a film answered as
+ * `/rate-review` answers it, "slow down" as ever; anything else (a greeting, "help", text with no opinion, another
+ * language) is told how to ask.
+ */
+export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, text: string, requester: Requester): Promise<Reply> {
+  const howToAsk = notice('info', HOW_TO_ASK);
+  if (text.trim().split(/\s+/).length < MIN_REVIEW_WORDS) return howToAsk;
+  if (!REVIEW_WORDS.test(text) && statedScore(text) === undefined && !isQuestionForTheBot(text)) return howToAsk;
+  const reply = await bot.rateReview(text, requester, { explain: true });
+  if (reply.kind === 'review') return hasNoClearOpinion(reply.result) ? howToAsk : reply;
+  return reply.kind === 'notice' && (reply.tone === 'busy' || reply.text === ASKED_ABOUT_A_FILM) ? reply : howToAsk;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { answerMentionText } from '../../src/core/mention-reply.js';
+import { HOW_TO_ASK } from '../../src/core/message-links.js';
+import { createTestBot } from '../helpers/test-bot.js';
+
+const requester = { platform: 'discord', userId: 'u1', requestId: 'r1' } as const;
+
+describe('answerMentionText', () => {
+  it('rates a mention that reads as a review, with the words that moved it', async () => {
+    const { bot } = createTestBot();
+    const reply = await answerMentionText(bot, 'just watched the new Dune, great film', requester);
+    expect(reply).toMatchObject({ kind: 'review', result: { rating: 8.5, words: [{ word: 'great' }] } });
+  });
+
+  it('answers a question about a film as /rate-review does', async () => {
+    const { bot } = createTestBot();
+    expect(await answerMentionText(bot, 'what do you think of Dune part two?', requester)).toMatchObject({ kind: 'notice', text: expect.stringMatching(/asking me about a film/) });
+  });
+
+  it.each([
+    ['a greeting', 'hi there'],
+    ['a request with no opinion in it', 'can you help me with something please'],
+    ['talk to the bot that is no review', 'you are a great bot, thanks'],
+    ['another language', 'una película que no me esperaba'],
+    ['no words', '🍿 🍿 🍿 🍿'],
+  ])('tells %s how to ask', async (_, text) => {
+    const { bot } = createTestBot();
+    expect(await answerMentionText(bot, text, requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
+  });
+
+  it('says "slow down" as ever', async () => {
+    const { bot } = createTestBot({ RATE_LIMIT_PER_MINUTE: '1' });
+    await answerMentionText(bot, 'the new Dune film was great, loved it', requester);
+    expect(await answerMentionText(bot, 'the old Dune film was great too, loved it', requester)).toMatchObject({ kind: 'notice', tone: 'busy' });
+  });
+});
