@@ -77,6 +77,11 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:i )?(?:cried|crying|sobbed|sobbing|wept)(?= because (?:i|we) (?:paid|spent|wasted)\b)`), 'i was angry'],
   [slang(String.raw`\b(?:i was |i'm |i am )?(?:sobbing|sobbed|ugly[- ]?cri(?:ed|ing))\b(?!${REST_OF_CLAUSE}\bbecause\b)|^\s*(?:i'm|im|i am) (?:literally |still )?crying\b(?!${REST_OF_CLAUSE}\b(?:because|at)\b)`), 'moved to tears'],
   [slang(String.raw`😭+`), ' moved to tears '],
+  // Tears one did not see coming, and a room in tears ("didn't think i'd cry at an animated movie but here we are" 4.6,
+  // "the ending had the whole theater in tears" 5.4); not tears of laughter at the film.
+  [slang(String.raw`\b(?:didn't|did not|never) (?:think|thought|expect(?:ed)?) (?:i'd|i would|i'd ever|i would ever|to) (?:cry|tear up|get emotional)\b`), 'was surprised how deeply it moved me'],
+  [slang(String.raw`\b(?:had|left) ${AUDIENCE} in tears\b(?!${REST_OF_CLAUSE}\b(?:laugh\w*|at how|because)\b)`), 'moved everyone deeply'],
+  [slang(String.raw`\b${AUDIENCE} (?:was|were) in tears\b(?!${REST_OF_CLAUSE}\b(?:laugh\w*|at how|because)\b)`), 'everyone was deeply moved'],
   // Chat's own idioms: "ngl i teared up" 5.7, "not me crying at a kids movie" 3.4, "this movie understood the
   // assignment" 5.3, "he ate that role up" 4.0, "she was robbed of an oscar" 5.0; "not me falling asleep", "the
   // director ate up the budget" and "robbed of any meaning" read as written.
@@ -198,6 +203,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // Who "knows exactly what she's doing" made the film well ("she knows exactly what she's doing with this material"
   // 4.8); not one who doesn't.
   [slang(String.raw`${NOT_NEGATED}\b(?:clearly |really )?knows? (?:exactly |precisely )?what (?:he|she|they)(?:'s|'re| is| are) doing\b`), 'is a master of the craft'],
+  // Coming for one thing and staying for another is praise ("came for the action, stayed for the characters" 4.4); so
+  // is the reverse of a wait: one that never paid off ("i kept waiting for it to get good" 6.4), and a film forgotten
+  // before its credits end (5.6).
+  [slang(String.raw`\bcame for [^.,;!?]{1,30}?,? (?:(?:but|and) )?stayed for\b`), 'loved it all, especially'],
+  [slang(String.raw`\b(?:i )?(?:kept|keep) waiting for (?:it|this|the (?:movie|film|story|plot)) to (?:get (?:good|going|better|interesting)|pick up|start)\b|\b(?:i )?waited (?:\w+ ){0,3}for it to (?:get (?:good|going|better|interesting)|pick up)\b`), 'it was dull throughout'],
+  [slang(String.raw`\b(?:you |i )?(?:forget|forgot|forgotten)(?: (?:about )?(?:it|this|all about it))? (?:before|while|as soon as|by the time) the (?:end )?credits(?: (?:are|were) (?:still )?rolling| (?:finish(?:ed)?|roll(?:ed)?|end(?:ed)?)(?: rolling)?)?`), 'that is instantly forgettable'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
