@@ -100,6 +100,17 @@ describe.skipIf(!available)(title, () => {
     expect(await card.locator('.no-opinion').count()).toBe(0);
   });
 
+  it('sends a review with Ctrl+Enter, as chat boxes do, while Enter alone starts a new line', async () => {
+    const box = page.getByLabel('Review text');
+    await box.fill('Superb cast.');
+    await box.press('Enter');
+    await box.pressSequentially('Loved the ending.');
+    expect(await box.inputValue()).toBe('Superb cast.\nLoved the ending.');
+    await box.press('Control+Enter');
+    const card = page.locator('article.review', { hasText: 'Loved the ending.' });
+    await expect.poll(() => card.locator('.rating-value').textContent()).toBe('8.5 / 10');
+  });
+
   it('says what a chat message was read as when its words are not the ones typed', async () => {
     await page.getByLabel('Review text').fill('it was a blast');
     await page.getByRole('button', { name: 'Rate review' }).click();

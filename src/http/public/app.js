@@ -202,6 +202,11 @@ const wordList = (words) =>
   el('ul', { className: 'words', 'aria-label': 'Words that moved the rating' }, ...words.filter(({ weight }) => Math.abs(weight) >= 0.05).map(({ word, weight }) =>
     el('li', { className: weight >= 0 ? 'up' : 'down', textContent: `${word} ${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}` })));
 
+// Ctrl+Enter (⌘+Enter on a Mac) sends the review, as chat boxes do; Enter alone starts a new line of it.
+$('review-text').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('review-form').requestSubmit();
+});
+
 $('review-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const text = $('review-text').value;
