@@ -209,6 +209,13 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bcame for [^.,;!?]{1,30}?,? (?:(?:but|and) )?stayed for\b`), 'loved it all, especially'],
   [slang(String.raw`\b(?:i )?(?:kept|keep) waiting for (?:it|this|the (?:movie|film|story|plot)) to (?:get (?:good|going|better|interesting)|pick up|start)\b|\b(?:i )?waited (?:\w+ ){0,3}for it to (?:get (?:good|going|better|interesting)|pick up)\b`), 'it was dull throughout'],
   [slang(String.raw`\b(?:you |i )?(?:forget|forgot|forgotten)(?: (?:about )?(?:it|this|all about it))? (?:before|while|as soon as|by the time) the (?:end )?credits(?: (?:are|were) (?:still )?rolling| (?:finish(?:ed)?|roll(?:ed)?|end(?:ed)?)(?: rolling)?)?`), 'that is instantly forgettable'],
+  // Being caught by a film one expected nothing of ("didn't expect to be this invested in a movie about chess" 3.9),
+  // knowing early it was special ("10 minutes in i knew i was watching something special" 4.7), an audience on its
+  // phones ("everyone in my row was on their phone" 6.5), and relief that it ended ("finally over, thank god" 6.0).
+  [slang(String.raw`\b(?:didn't|did not|never) (?:expect(?:ed)?|think|thought) (?:to be|i'd be|i would be) (?:this|so|that) (?:(?:invested|hooked|moved|engaged|gripped|absorbed|attached)(?: (?:in|by))?|into)\b`), 'was surprised how much i loved'],
+  [slang(String.raw`(?:^\s*(?:\d+|five|ten|fifteen|twenty|thirty) minutes in,? |\b)(?:i )?knew (?:(?:within|after) (?:minutes|seconds|the first \w+ minutes),? )?(?:i was watching|we were watching|(?:it|this) was(?: going to be)?) (?:something|a) special\b`), 'from the start i knew it was a masterpiece'],
+  [slang(String.raw`\b(?:every(?:one|body)|half(?: of)?|most(?: of)?|people)(?: (?:in )?(?:my|the) (?:row|theater|theatre|cinema|audience|room))? (?:was|were) (?:on|checking|scrolling) (?:their|his|her|my) phones?\b(?!${REST_OF_CLAUSE}\b(?:before|until|during the (?:ads|trailers))\b)`), 'the audience was bored stiff'],
+  [slang(String.raw`^\s*(?:(?:it's|it is|thank god it's|thank god) )?(?:finally|mercifully) over\b(?:,? thank (?:god|goodness))?`), 'it was an endless bore'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],

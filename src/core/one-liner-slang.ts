@@ -213,6 +213,13 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // 1.6 points off chat's praise of one ("gladiator 2 was great" 6.1, "top gun 2 exceeded every expectation" 4.7).
   // Only a number after a title's word and before the verdict's verb; not a count ("only 2 were good", "the first 2").
   [slang(String.raw`(?<=\p{L}[\p{L}'’-]* )(?<!\b(?:only|first|last|top|about|maybe|like|over|under|after|before|at|in|of|the|all|those|these|than|and|or|just|it|i|we|you|they) )(?:[2-9]|1\d)(?= (?:was|is|were|are|made|has|had|felt|feels|looks|looked|did|does|exceeded|ruined|deserves|deserved|slaps|slapped|ate|delivered|blew|broke|kept|lived|got|gets|hit|hits|surpassed|absolutely|really|honestly|totally|somehow|actually)\b)`), ''],
+  // Chat's unmarked sarcasm that announces itself ("oh great, another superhero movie where the sky turns into a blue
+  // beam" 5.5), a film one would tell everyone about (5.3), every frame a wallpaper (4.2), and a genre that at last
+  // delivers ("finally a horror movie that's actually scary" 5.0).
+  [slang(String.raw`^\s*oh (?:great|good|wonderful|joy|boy|yay),? (?:another|yet another|more)\b`), 'not again, another tired'],
+  [slang(String.raw`\bthe kind of (?:film|movie) you (?:want|need) to (?:tell everyone about|recommend to everyone|watch again|see again)\b`), 'a film everyone should see'],
+  [slang(String.raw`\bevery (?:single )?(?:frame|shot) (?:could|would|should) (?:be|make) (?:a |an )?(?:wallpaper|painting|poster|postcard)s?\b|\bevery (?:single )?(?:frame|shot) could hang in (?:a|the) (?:museum|gallery|louvre)\b`), 'every frame is beautiful'],
+  [slang(String.raw`^\s*finally,? (?:a|an) (?:[\w-]+ ){1,2}(?:that|which)(?:'s| is| was) actually (?:scary|funny|good|great|smart|clever|original|fun|exciting|romantic|thrilling|moving)\b`), 'at last a genuinely great film'],
   // Managing to disappoint is disappointing ("it still managed to disappoint" 5.7); "never manages to disappoint" is
   // praise, read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:still |somehow |even |only )?manage[sd]? to disappoint\b`), 'was a disappointment'],
