@@ -112,6 +112,8 @@ describe('a mention or a DM without an image', () => {
     setTimeout(() => discord.addEmbeds(message, [{ type: 'rich', url: post.url, image: { url: picture.url, proxy_url: picture.url } }]), 300);
     const reply = await discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
     expect((messageOf(reply)?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
+    // The wait is shown, as reading an image is.
+    expect(discord.requests.some((r) => r.path === `/channels/${message.channel_id}/typing`)).toBe(true);
   });
 
   it('stays silent in a channel whose mode is off', async () => {

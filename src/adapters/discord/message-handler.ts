@@ -35,7 +35,7 @@ export function createMessageHandler({ bot, logger, latePreviews }: MessageHandl
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
-    if (images.length === 0) return answerWithoutImage(message, { bot, log, latePreviews });
+    if (images.length === 0) return answerWithoutImage(message, { bot, log, latePreviews, typing });
     const requester = requesterOf(message);
     const mentioned = mentionsTheBot(message, { orRepliesToIt: true });
     const asked = requester.place!.direct || mentioned;
@@ -76,7 +76,10 @@ async function answerImage(
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
  * none, a text that reads as a review is rated, and anything else is told how to ask.
  */
-async function answerWithoutImage(message: Message, { bot, log, latePreviews }: { bot: BotServices; log: Logger; latePreviews: LatePreviews }): Promise<void> {
+async function answerWithoutImage(
+  message: Message,
+  { bot, log, latePreviews, typing }: { bot: BotServices; log: Logger; latePreviews: LatePreviews; typing: TypingIndicators },
+): Promise<void> {
   const requester = requesterOf(message);
   if (!requester.place!.direct) {
     if (!mentionsTheBot(message, { orRepliesToIt: false })) return;
@@ -86,7 +89,13 @@ async function answerWithoutImage(message: Message, { bot, log, latePreviews }: 
   const sources = linkSources(message.content, linkPreviews(message));
   if (sources.length === 0) return answerSafely(log, 'mention', () => answerMentionText(bot, messageText(message.content), requester), send);
   const latePreview = (link: string) => latePreviews.previewFor(message.id, link, LATE_PREVIEW_WAIT_MS);
-  await answerPosters(sources, requester, { bot, log, what: 'poster link', send, latePreview });
+  // A page, its picture and perhaps a preview still to come take seconds: "typing…" shows the bot is on it.
+  const stopTyping = typing.start(message);
+  try {
+    await answerPosters(sources, requester, { bot, log, what: 'poster link', send, latePreview });
+  } finally {
+    stopTyping();
+  }
 }
 
 /** The bot named in the message (not `@everyone` nor a role), or, with `orRepliesToIt`, a reply to one of its messages. */
