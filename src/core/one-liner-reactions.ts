@@ -216,6 +216,14 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:^\s*(?:\d+|five|ten|fifteen|twenty|thirty) minutes in,? |\b)(?:i )?knew (?:(?:within|after) (?:minutes|seconds|the first \w+ minutes),? )?(?:i was watching|we were watching|(?:it|this) was(?: going to be)?) (?:something|a) special\b`), 'from the start i knew it was a masterpiece'],
   [slang(String.raw`\b(?:every(?:one|body)|half(?: of)?|most(?: of)?|people)(?: (?:in )?(?:my|the) (?:row|theater|theatre|cinema|audience|room))? (?:was|were) (?:on|checking|scrolling) (?:their|his|her|my) phones?\b(?!${REST_OF_CLAUSE}\b(?:before|until|during the (?:ads|trailers))\b)`), 'the audience was bored stiff'],
   [slang(String.raw`^\s*(?:(?:it's|it is|thank god it's|thank god) )?(?:finally|mercifully) over\b(?:,? thank (?:god|goodness))?`), 'it was an endless bore'],
+  // Dying for a film is loving it ("i'd die for this movie" 4.0, "a movie to die for" 4.6), rather dying than seeing
+  // it again is not (5.7), and a yearly rewatch is a tradition ("gonna rewatch this every christmas" 5.1, "new
+  // christmas tradition unlocked", no clear opinion); not a film about a family tradition.
+  [slang(String.raw`(?<!\brather )\b(?:i'd|i would|would) (?:literally |happily )?die for (?=(?:this|the|that|her|him|them)\b)`), 'i adore '],
+  [slang(String.raw`\ba (?:movie|film) to die for\b${NOT_ASKED}`), 'a wonderful film'],
+  [slang(String.raw`\b(?:i'd|i would|would) (?:rather|sooner) (?:die|eat glass|be tortured|get a root canal)(?: than (?:watch|see|sit through|rewatch)(?: it| this(?: one)?)?(?: again)?)?\b`), 'i hated it and will never watch it again'],
+  [slang(String.raw`(?<!\babout (?:a |an |the |their |his |her )?)\b(?:(?:a|my|our|the) )?(?:new )?(?:christmas|holiday|family|yearly|annual) tradition(?: unlocked)?\b`), 'a film i will treasure every year'],
+  [slang(String.raw`${NOT_NEGATED}\b(?:(?:gonna|going to|will|i'll|ill|i will)(?: be)? )?(?:re)?watch(?:ing)? (?:it|this(?: one)?) every (?:christmas|year|halloween|holiday season|summer|winter|thanksgiving)\b(?!${REST_OF_CLAUSE}\b(?:worse|bad|hate)\w*)`), 'will watch it again and again'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
