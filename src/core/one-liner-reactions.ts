@@ -224,6 +224,10 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:i'd|i would|would) (?:rather|sooner) (?:die|eat glass|be tortured|get a root canal)(?: than (?:watch|see|sit through|rewatch)(?: it| this(?: one)?)?(?: again)?)?\b`), 'i hated it and will never watch it again'],
   [slang(String.raw`(?<!\babout (?:a |an |the |their |his |her )?)\b(?:(?:a|my|our|the) )?(?:new )?(?:christmas|holiday|family|yearly|annual) tradition(?: unlocked)?\b`), 'a film i will treasure every year'],
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:gonna|going to|will|i'll|ill|i will)(?: be)? )?(?:re)?watch(?:ing)? (?:it|this(?: one)?) every (?:christmas|year|halloween|holiday season|summer|winter|thanksgiving)\b(?!${REST_OF_CLAUSE}\b(?:worse|bad|hate)\w*)`), 'will watch it again and again'],
+  // Wanting more is praise ("left me wanting more" 4.9, "left me wanting a sequel" 4.7), not wanting a refund; a film
+  // that never got going is a pan (6.2).
+  [slang(String.raw`\b(?:left|leaves) (?:me|us|you) (?:wanting|craving|hungry for) (?:(?:so much |a lot |way )?more|a sequel|a part two)\b`), 'was so good i want more'],
+  [slang(String.raw`\b(?:it )?never (?:really |quite |once )?(?:got|gets|get) going\b`), 'was dull from start to end'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],

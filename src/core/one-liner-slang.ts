@@ -220,6 +220,8 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\bthe kind of (?:film|movie) you (?:want|need) to (?:tell everyone about|recommend to everyone|watch again|see again)\b`), 'a film everyone should see'],
   [slang(String.raw`\bevery (?:single )?(?:frame|shot) (?:could|would|should) (?:be|make) (?:a |an )?(?:wallpaper|painting|poster|postcard)s?\b|\bevery (?:single )?(?:frame|shot) could hang in (?:a|the) (?:museum|gallery|louvre)\b`), 'every frame is beautiful'],
   [slang(String.raw`^\s*finally,? (?:a|an) (?:[\w-]+ ){1,2}(?:that|which)(?:'s| is| was) actually (?:scary|funny|good|great|smart|clever|original|fun|exciting|romantic|thrilling|moving)\b`), 'at last a genuinely great film'],
+  // A slam dunk is a sure success ("a slam dunk" 4.3), unless far from one.
+  [slang(String.raw`(?<!\b(?:far from|not exactly|not|no|hardly|never|isn't|wasn't) (?:a |an )?(?:\w+ )?)\bslam[- ]?dunk\b`), 'triumph'],
   // Managing to disappoint is disappointing ("it still managed to disappoint" 5.7); "never manages to disappoint" is
   // praise, read as written.
   [slang(String.raw`${NOT_NEGATED}\b(?:still |somehow |even |only )?manage[sd]? to disappoint\b`), 'was a disappointment'],
