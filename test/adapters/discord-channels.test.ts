@@ -11,6 +11,7 @@ const UPDATE_MESSAGE = 7;
 const CHANNEL_MESSAGE = 4;
 const DEFERRED_CHANNEL_MESSAGE = 5;
 const NO_PERMISSIONS = '0';
+const OTHER_USER = { id: '222222222222222222', username: 'friend' };
 
 const image = (r: number, g: number, b: number) => sharp({ create: { width: 120, height: 180, channels: 3, background: { r, g, b } } }).png().toBuffer();
 
@@ -114,6 +115,16 @@ describe('a mention or a DM without an image', () => {
     expect((messageOf(reply)?.embeds as Array<{ thumbnail?: { url: string } }>)[0]?.thumbnail?.url).toBe(picture.url);
     // The wait is shown, as reading an image is.
     expect(discord.requests.some((r) => r.path === `/channels/${message.channel_id}/typing`)).toBe(true);
+  });
+
+  it("reads the message a mention replies to: someone's poster, or someone's review", async () => {
+    const replyTo = (message: { id: string }) => discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    const review = discord.postMessage({ content: 'saw it last night, loved every minute', author: OTHER_USER });
+    const rated = await replyTo(discord.postMessage({ content: 'rate this', mention: true, replyTo: review }));
+    expect((messageOf(rated)?.embeds as Array<{ title: string; description: string }>)[0]).toMatchObject({ title: 'Review rating: 8.5 / 10', description: '> saw it last night, loved every minute' });
+    const poster = discord.postMessage({ content: 'new one', author: OTHER_USER, attachments: [discord.addAttachment('theirs.png', await image(30, 90, 160), 'image/png')] });
+    const read = await replyTo(discord.postMessage({ content: 'what genre is this?', mention: true, replyTo: poster }));
+    expect((messageOf(read)?.embeds as Array<{ title: string }>)[0]?.title).toBe('🎬 theirs.png');
   });
 
   it('stays silent in a channel whose mode is off', async () => {

@@ -74,7 +74,8 @@ async function answerImage(
 /**
  * A DM or a message that names the bot (a reply to its card alone does not: "thanks", "wrong genre") with no image,
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
- * none, a text that reads as a review is rated, and anything else is told how to ask.
+ * none, the message it replies to is read (its images or links, else its text as a review), or its own text when it
+ * reads as a review; anything else is told how to ask.
  */
 async function answerWithoutImage(
   message: Message,
@@ -86,9 +87,16 @@ async function answerWithoutImage(
     if (!answersPostedImages(await bot.imageReplyMode('discord', requester.place!), true)) return;
   }
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
-  const sources = linkSources(message.content, linkPreviews(message));
-  if (sources.length === 0) return answerSafely(log, 'mention', () => answerMentionText(bot, messageText(message.content), requester), send);
-  const latePreview = (link: string) => latePreviews.previewFor(message.id, link, LATE_PREVIEW_WAIT_MS);
+  const links = linkSources(message.content, linkPreviews(message));
+  // "@MovieBot what genre is this?" in reply to someone's poster, or "rate this" to their review, asks about theirs.
+  const theirs = links.length === 0 ? await repliedMessage(message, log) : undefined;
+  const sources = theirs === undefined ? links : posterSources(theirs);
+  if (sources.length === 0) {
+    const theirText = theirs === undefined ? '' : messageText(theirs.content);
+    const answer = theirText === '' ? () => answerMentionText(bot, messageText(message.content), requester) : () => bot.rateReview(theirText, requester, { explain: true });
+    return answerSafely(log, 'mention', answer, send);
+  }
+  const latePreview = (link: string) => latePreviews.previewFor(theirs?.id ?? message.id, link, LATE_PREVIEW_WAIT_MS);
   // A page, its picture and perhaps a preview still to come take seconds: "typing…" shows the bot is on it.
   const stopTyping = typing.start(message);
   try {
@@ -96,6 +104,22 @@ async function answerWithoutImage(
   } finally {
     stopTyping();
   }
+}
+
+/** Someone else's message that `message` replies to; not the bot's own card (a reply to it is about the card). */
+async function repliedMessage(message: Message, log: Logger): Promise<Message | undefined> {
+  if (message.reference?.messageId === undefined) return undefined;
+  const replied = await message.fetchReference().catch((error: unknown) => {
+    log.info({ err: errorFields(error) }, 'could not fetch the message a mention replies to');
+    return undefined;
+  });
+  return replied?.author.id === message.client.user.id ? undefined : replied;
+}
+
+/** A message's images to read as posters, or its links when it has none ("Read poster", a mention replying to it). */
+export function posterSources(message: Message): ImageSource[] {
+  const images = [...message.attachments.values()].filter(isImageAttachment);
+  return images.length > 0 ? images.map(attachmentSource) : linkSources(message.content, linkPreviews(message));
 }
 
 /** The bot named in the message (not `@everyone` nor a role), or, with `orRepliesToIt`, a reply to one of its messages. */

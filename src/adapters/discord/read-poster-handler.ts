@@ -1,13 +1,11 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
 import type { BotServices } from '../../core/command.js';
-import { linkSources, NOTHING_TO_READ } from '../../core/message-links.js';
+import { NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
-import { attachmentSource, isImageAttachment } from './attachments.js';
 import { replyWhenReady } from './deferral.js';
-import { linkPreviews } from './link-previews.js';
-import { answerPosters } from './message-handler.js';
+import { answerPosters, posterSources } from './message-handler.js';
 import { requesterOf } from './requester.js';
 
 /** The message command's name as people see it under Apps when they right-click a message. */
@@ -21,11 +19,9 @@ export const READ_POSTER = 'Read poster';
 export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
   return async (interaction: MessageContextMenuCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: READ_POSTER, requestId: interaction.id });
-    const images = [...interaction.targetMessage.attachments.values()].filter(isImageAttachment);
     // A message that links a poster (or a film's page) instead of attaching one: read its links, or what Discord's
     // embeds show of them where the site gives the bot no picture.
-    const { targetMessage } = interaction;
-    const sources = images.length > 0 ? images.map(attachmentSource) : linkSources(targetMessage.content, linkPreviews(targetMessage));
+    const sources = posterSources(interaction.targetMessage);
     const requester = requesterOf(interaction);
     const { send } = replyWhenReady(interaction, log);
     if (sources.length === 0) {

@@ -33,6 +33,8 @@ export interface RestState {
   readonly recommendedShards: number;
   /** Interaction token → where its replies go and whether it was acknowledged. */
   readonly interactions: Map<string, { readonly channelId: string; acknowledged: boolean; flags: number }>;
+  /** Users' messages as dispatched, by id, for `GET /channels/:id/messages/:id` (a reply's `fetchReference`). */
+  readonly userMessages: Map<string, { readonly channel_id: string }>;
 }
 
 interface Answer {
@@ -59,6 +61,10 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, (state: RestState, request
     body: { id: state.applicationId, name: state.botUser.username, description: '', flags: 0, bot_public: true, bot: userPayload(state.botUser) },
   })],
   ['POST', /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
+  ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, (state, _request, match) => {
+    const message = state.userMessages.get(match[2]!);
+    return message?.channel_id === match[1] ? { status: 200, body: message } : discordError(404, 10008, 'Unknown Message');
+  }],
   ['POST', /^\/channels\/(\d+)\/messages$/, (state, request, match) => ({ status: 200, body: messageObject(state, match[1]!, request.body) })],
   ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (state, request, match) => {
     const interaction = state.interactions.get(match[2]!);

@@ -69,6 +69,7 @@ export class FakeDiscord {
       gatewayUrl,
       recommendedShards: options.recommendedShards ?? 1,
       interactions: new Map(),
+      userMessages: new Map(),
     };
     this.gateway = new FakeGateway({
       url: gatewayUrl,
@@ -108,14 +109,21 @@ export class FakeDiscord {
    * A user posts in guild `guild`'s channel, or in a DM with `dm: true`; `mention: true` @-mentions the bot;
    * `embeds` are the link previews Discord added. Returns the message as dispatched.
    */
-  postMessage(message: { attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser; mention?: boolean; embeds?: readonly object[] }) {
+  postMessage(message: {
+    attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser; mention?: boolean; embeds?: readonly object[];
+    /** A message this one replies to (`postMessage`'s return), as Discord's reply button makes. */
+    replyTo?: { id: string; channel_id: string; guild_id?: string };
+  }) {
     const place = this.place(message);
     const content = message.mention === true ? `<@${this.botUser.id}> ${message.content ?? ''}` : (message.content ?? '');
+    const { replyTo } = message;
     const payload = {
       ...messagePayload(place, message.author ?? TEST_USER, content, message.attachments ?? []),
       ...(message.mention === true ? { mentions: [userPayload(this.botUser)] } : {}),
       ...(message.embeds === undefined ? {} : { embeds: message.embeds }),
+      ...(replyTo === undefined ? {} : { type: 19, message_reference: { message_id: replyTo.id, channel_id: replyTo.channel_id, ...(replyTo.guild_id === undefined ? {} : { guild_id: replyTo.guild_id }) } }),
     };
+    this.state.userMessages.set(payload.id, payload);
     this.gateway.dispatch('MESSAGE_CREATE', payload, place.guildId);
     return payload;
   }
