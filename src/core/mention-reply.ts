@@ -26,3 +26,13 @@ export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, te
   if (reply.kind === 'review') return hasNoClearOpinion(reply.result) ? howToAsk : reply;
   return reply.kind === 'notice' && (reply.tone === 'busy' || reply.text === ASKED_ABOUT_A_FILM) ? reply : howToAsk;
 }
+
+/** Thanks and verdicts on an answer ("thanks!", "wrong genre", "good bot"): talk about the bot's card, not a request. */
+const ABOUT_THE_ANSWER = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|nice|cool|great|lol|lmao|haha|good bot|bad bot|wrong|nope|not quite|close|yes|yep|no|ok|okay)\b/i;
+
+/**
+ * Whether a mention's own text asks about the message it answers (a reply to someone's poster on Discord, a thread
+ * under it on Slack): "what genre is this?", "rate this", "^" do; "thanks!", "wrong genre" are about the bot's answer
+ * already in that thread, and a review of its own is read as one.
+ */
+export const asksAboutTheirs = (ownText: string): boolean => !ABOUT_THE_ANSWER.test(ownText) && !REVIEW_WORDS.test(ownText);

@@ -130,6 +130,30 @@ describe('a Slack mention or DM without an image', () => {
     expect(JSON.stringify(hint!.body)).toContain('Send me a movie poster');
   });
 
+  it("reads the first message of the thread a mention is in: someone's review, or someone's poster", async () => {
+    const { files: _none, subtype: _plain, ...plain } = fileShareEvent('C0AUTO', [], 'U0OTHER');
+    const review = { ...plain, text: 'saw it last night, loved every minute' };
+    harness.api.addMessage(review);
+    await harness.deliverEvent(review);
+    const inThread = async (parent: { ts: string }, text: string) => {
+      const { files: _f, subtype: _s, ...message } = fileShareEvent('C0AUTO', []);
+      await harness.deliverEvent({ ...message, thread_ts: parent.ts, text: `<@${FAKE_TEAM.botUserId}> ${text}` });
+      return harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === parent.ts && call.status === 200);
+    };
+    expect((await inThread(review, 'rate this')).body.text).toBe('Predicted rating 8.5 / 10');
+    // Thanks in that thread are about the answer already there, which is not given again.
+    const { files: _f, subtype: _s, ...thanks } = fileShareEvent('C0AUTO', []);
+    await harness.deliverEvent({ ...thanks, thread_ts: review.ts, text: `<@${FAKE_TEAM.botUserId}> thanks!` });
+    await settle();
+    expect(repliesIn('C0AUTO').filter((call) => call.body.thread_ts === review.ts).map((call) => String(call.body.text))).toEqual([
+      'Predicted rating 8.5 / 10', expect.stringMatching(/^Send me a movie poster/),
+    ]);
+    const poster = { ...fileShareEvent('C0MENTION', [harness.api.addFile('theirs.png', 'image/png', await png([30, 90, 160]))], 'U0OTHER'), channel: 'C0AUTO' };
+    harness.api.addMessage(poster);
+    const card = await inThread(poster, 'what genre is this?');
+    expect(JSON.stringify(card.body.blocks)).toContain('theirs.png');
+  });
+
   it("waits for Slack's unfurl of a link whose site gives the bot no picture when the mention came before it", async () => {
     const previewed = harness.api.addPublicImage('unfurled.png', await png([160, 40, 60]));
     const post = `${new URL(previewed).origin}/public/status-456`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerMentionText } from '../../src/core/mention-reply.js';
+import { answerMentionText, asksAboutTheirs } from '../../src/core/mention-reply.js';
 import { HOW_TO_ASK } from '../../src/core/message-links.js';
 import { createTestBot } from '../helpers/test-bot.js';
 
@@ -32,5 +32,15 @@ describe('answerMentionText', () => {
     const { bot } = createTestBot({ RATE_LIMIT_PER_MINUTE: '1' });
     await answerMentionText(bot, 'the new Dune film was great, loved it', requester);
     expect(await answerMentionText(bot, 'the old Dune film was great too, loved it', requester)).toMatchObject({ kind: 'notice', tone: 'busy' });
+  });
+});
+
+describe('asksAboutTheirs', () => {
+  it.each(['what genre is this?', 'rate this', '^', '', 'thoughts?'])('takes %j as a question about the message answered', (text) => {
+    expect(asksAboutTheirs(text)).toBe(true);
+  });
+
+  it.each(['thanks!', 'wrong genre, it is a comedy', 'good bot', 'lol', 'I watched it too and hated the ending'])('takes %j as its own', (text) => {
+    expect(asksAboutTheirs(text)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { answerMentionText } from '../../core/mention-reply.js';
+import { answerMentionText, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -89,7 +89,7 @@ async function answerWithoutImage(
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   const links = linkSources(message.content, linkPreviews(message));
   // "@MovieBot what genre is this?" in reply to someone's poster, or "rate this" to their review, asks about theirs.
-  const theirs = links.length === 0 ? await repliedMessage(message, log) : undefined;
+  const theirs = links.length === 0 && asksAboutTheirs(messageText(message.content)) ? await repliedMessage(message, log) : undefined;
   const sources = theirs === undefined ? links : posterSources(theirs);
   if (sources.length === 0) {
     const theirText = theirs === undefined ? '' : messageText(theirs.content);

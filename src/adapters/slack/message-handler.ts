@@ -2,7 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { answerMentionText } from '../../core/mention-reply.js';
+import { answerMentionText, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
 import { linkPreviews, type Unfurl, unfurlKey } from './link-previews.js';
 import { messageText } from './message-text.js';
@@ -147,7 +147,8 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
 /**
  * A DM or a message that names the bot (a reply in its thread alone does not: "thanks", "wrong genre") with no image,
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
- * none, a text that reads as a review is rated, and anything else is told how to ask, in the message's thread.
+ * none, the first message of the thread it is in is read (its images or links, else its text as a review), or its
+ * own text when it reads as a review; anything else is told how to ask, in the message's thread.
  */
 async function answerWithoutImage(message: SharedMessage, requester: Requester, deps: FileShareDeps): Promise<void> {
   if (message.bot_id !== undefined || message.user === undefined || message.subtype !== undefined) return;
@@ -156,13 +157,38 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
     if (!namesTheBot(message, deps.botUserId)) return;
     if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
   }
-  const links = linkSources(message.text ?? '', linkPreviews(message));
-  const { latePreviews } = deps;
-  const latePreview = latePreviews && ((link: string) => latePreviews.previewFor(unfurlKey(message.channel, message.ts), link, LATE_PREVIEW_WAIT_MS));
-  if (links.length > 0) return answerLinks(links, thread, requester, deps, latePreview);
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
-  const answer = () => answerMentionText(deps.bot, messageText(message.text ?? ''), requester);
+  const own = linkSources(message.text ?? '', linkPreviews(message));
+  // "@MovieBot what genre is this?" in the thread of someone's poster, or "rate this" in a review's, asks about theirs.
+  const theirs = own.length === 0 && asksAboutTheirs(messageText(message.text ?? '')) ? await threadParent(message, deps, log) : undefined;
+  const files = theirs === undefined ? [] : imageFilesOf(theirs);
+  if (files.length > 0) return answerImages(files, thread, requester, true, deps);
+  const about = theirs ?? message;
+  const links = theirs === undefined ? own : linkSources(theirs.text ?? '', linkPreviews(theirs));
+  const { latePreviews } = deps;
+  const latePreview = latePreviews && ((link: string) => latePreviews.previewFor(unfurlKey(about.channel, about.ts), link, LATE_PREVIEW_WAIT_MS));
+  if (links.length > 0) return answerLinks(links, thread, requester, deps, latePreview);
+  const theirText = messageText(theirs?.text ?? '');
+  const answer = theirText === ''
+    ? () => answerMentionText(deps.bot, messageText(message.text ?? ''), requester)
+    : () => deps.bot.rateReview(theirText, requester, { explain: true });
   await answerSafely(log, 'slack mention', answer, (reply) => postInThread(deps.client, thread, reply, log));
+}
+
+/**
+ * The first message of the thread a message is in, when someone else (not a bot: the bot's own card heads the
+ * threads of its answers) posted it; undefined outside a thread, or when Slack will not say.
+ */
+async function threadParent(message: SharedMessage, deps: FileShareDeps, log: Logger): Promise<SharedMessage | undefined> {
+  if (message.thread_ts === undefined || message.thread_ts === message.ts) return undefined;
+  try {
+    const { messages } = await deps.client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: 1, inclusive: true });
+    const parent = messages?.[0] as SharedMessage | undefined;
+    return parent === undefined || parent.bot_id !== undefined || parent.user === undefined ? undefined : { ...parent, channel: message.channel };
+  } catch (error) {
+    log.info({ err: errorFields(error) }, 'slack: could not read the first message of the thread');
+    return undefined;
+  }
 }
 
 /**

@@ -81,7 +81,7 @@ const sendImage = (res: ServerResponse, mimetype: string, bytes: Uint8Array): vo
 };
 
 /**
- * A Slack Web API on 127.0.0.1: `auth.test`, `chat.postMessage`, `chat.postEphemeral`, `files.info`,
+ * A Slack Web API on 127.0.0.1: `auth.test`, `chat.postMessage`, `chat.postEphemeral`, `files.info`, `conversations.replies`,
  * `apps.connections.open`, the three steps of `files.uploadV2` (`files.getUploadURLExternal`, the upload itself,
  * recorded as `file_upload`, and `files.completeUploadExternal`), the `response_url` endpoint behind slash commands' `respond`, and private file
  * downloads that need the bot token (a login page otherwise). Every request is recorded; faults are queued
@@ -95,6 +95,7 @@ export class FakeSlackWebApi {
   /** What `files.uploadV2` sent, by file id. */
   readonly uploads = new Map<string, Buffer>();
   private readonly publicImages = new Map<string, Uint8Array>();
+  private readonly messages = new Map<string, object>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly recorded = new EventEmitter();
   private nextTs = 1_700_000_000;
@@ -139,6 +140,11 @@ export class FakeSlackWebApi {
   }
 
   /** An image anyone may fetch, for `/poster <url>`. */
+  /** A message `conversations.replies` gives as the first of its thread (people's messages, which events carry too). */
+  addMessage(message: { channel: string; ts: string }): void {
+    this.messages.set(`${message.channel}:${message.ts}`, message);
+  }
+
   addPublicImage(name: string, png: Uint8Array): string {
     const path = `/public/${encodeURIComponent(name)}`;
     this.publicImages.set(path, png);
@@ -247,6 +253,10 @@ export class FakeSlackWebApi {
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.nextFile++).padStart(8, '0')}`;
         return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
+      }
+      case 'conversations.replies': {
+        const parent = this.messages.get(`${String(body.channel)}:${String(body.ts)}`);
+        return parent === undefined ? { ok: false, error: 'thread_not_found' } : { ok: true, messages: [parent], has_more: false };
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: body.files };
