@@ -27,8 +27,8 @@ export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, te
   return reply.kind === 'notice' && (reply.tone === 'busy' || reply.text === ASKED_ABOUT_A_FILM) ? reply : howToAsk;
 }
 
-/** Thanks and verdicts on an answer ("thanks!", "wrong genre", "good bot"): talk about the bot's card, not a request. */
-const ABOUT_THE_ANSWER = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|nice|cool|great|lol|lmao|haha|good bot|bad bot|wrong|nope|not quite|close|yes|yep|no|ok|okay)\b/i;
+/** Thanks, verdicts and doubts on an answer ("thanks!", "wrong genre", "why drama?"): talk about the bot's card, not a request. */
+const ABOUT_THE_ANSWER = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|nice|cool|great|lol|lmao|haha|good bot|bad bot|wrong|nope|not quite|close|yes|yep|no|ok|okay|why|how come|are you sure|really)\b/i;
 
 /**
  * Whether a mention's own text asks about the message it answers (a reply to someone's poster on Discord, a thread

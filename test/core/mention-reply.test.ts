@@ -40,7 +40,7 @@ describe('asksAboutTheirs', () => {
     expect(asksAboutTheirs(text)).toBe(true);
   });
 
-  it.each(['thanks!', 'wrong genre, it is a comedy', 'good bot', 'lol', 'I watched it too and hated the ending'])('takes %j as its own', (text) => {
+  it.each(['thanks!', 'wrong genre, it is a comedy', 'good bot', 'lol', 'why drama?', 'are you sure?', 'I watched it too and hated the ending'])('takes %j as its own', (text) => {
     expect(asksAboutTheirs(text)).toBe(false);
   });
 });
