@@ -12,13 +12,22 @@ const MIN_REVIEW_WORDS = 4;
  */
 const REVIEW_WORDS = /\b(?:movies?|films?|flicks?|(?:re)?watch(?:ed|ing)|saw|seen|cinema|theat(?:er|re)|imax|sequel|prequel|remake|plot|story|acting|actors?|actress|cast|ending|director|directed|trailer|scenes?|soundtrack|screenplay|script|cgi|villain|performances?|cinematography|visuals|twist|runtime|review)\b/i;
 
+/** Thanks to the bot ("thanks!", "thank you so much"), answered in kind rather than with instructions. */
+const THANKS = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|much appreciated)\b(?![^.!]*\b(?:but|for nothing)\b)/i;
+export const YOU_ARE_WELCOME = "You're welcome! 🎬";
+/** Telling the bot its genres were wrong ("wrong genre, it's a comedy", "nope, that's a horror"). */
+const WRONG_GENRES = /^\s*(?:wrong|nope|no|not quite|(?:that|it)(?:'s| is) (?:not|actually))\b.*\b(?:genres?|action|adventure|animation|animated|biography|comedy|crime|documentary|drama|family|fantasy|history|horror|music|musical|mystery|romance|sci-?fi|sport|thriller|war|western)\b/i;
+export const HOW_TO_CORRECT = 'Thanks for telling me: press 👎 under my answer and pick the genres it really has, so whoever runs me can use it to retrain me.';
+
 /**
  * The answer to a mention or a DM with neither an image nor a link: its text rated as a review when it reads as one
  * (a review's words or a score, and an opinion: "@MovieBot just watched Barbie with my sister, we loved it"), a question about a film answered as
- * `/rate-review` answers it, "slow down" as ever; anything else (a greeting, "help", text with no opinion, another
- * language) is told how to ask.
+ * `/rate-review` answers it, "slow down" as ever, thanks with "you're welcome", a wrong genre with how to correct it;
+ * anything else (a greeting, "help", text with no opinion, another language) is told how to ask.
  */
 export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, text: string, requester: Requester): Promise<Reply> {
+  if (THANKS.test(text)) return notice('info', YOU_ARE_WELCOME);
+  if (WRONG_GENRES.test(text)) return notice('info', HOW_TO_CORRECT);
   const howToAsk = notice('info', HOW_TO_ASK);
   if (text.trim().split(/\s+/).length < MIN_REVIEW_WORDS) return howToAsk;
   if (!REVIEW_WORDS.test(text) && statedScore(text) === undefined && !isQuestionForTheBot(text)) return howToAsk;

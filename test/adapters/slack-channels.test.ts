@@ -146,7 +146,7 @@ describe('a Slack mention or DM without an image', () => {
     await harness.deliverEvent({ ...thanks, thread_ts: review.ts, text: `<@${FAKE_TEAM.botUserId}> thanks!` });
     await settle();
     expect(repliesIn('C0AUTO').filter((call) => call.body.thread_ts === review.ts).map((call) => String(call.body.text))).toEqual([
-      'Predicted rating 8.5 / 10', expect.stringMatching(/^Send me a movie poster/),
+      'Predicted rating 8.5 / 10', "You're welcome! 🎬",
     ]);
     const poster = { ...fileShareEvent('C0MENTION', [harness.api.addFile('theirs.png', 'image/png', await png([30, 90, 160]))], 'U0OTHER'), channel: 'C0AUTO' };
     harness.api.addMessage(poster);

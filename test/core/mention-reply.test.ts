@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerMentionText, asksAboutTheirs } from '../../src/core/mention-reply.js';
+import { answerMentionText, asksAboutTheirs, HOW_TO_CORRECT, YOU_ARE_WELCOME } from '../../src/core/mention-reply.js';
 import { HOW_TO_ASK } from '../../src/core/message-links.js';
 import { createTestBot } from '../helpers/test-bot.js';
 
@@ -26,6 +26,20 @@ describe('answerMentionText', () => {
   ])('tells %s how to ask', async (_, text) => {
     const { bot } = createTestBot();
     expect(await answerMentionText(bot, text, requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
+  });
+
+  it.each([['thanks!', YOU_ARE_WELCOME], ['thank you so much', YOU_ARE_WELCOME], ['wrong genre, it is a comedy', HOW_TO_CORRECT], ["nope, that's a horror film", HOW_TO_CORRECT]])(
+    'answers %j in kind',
+    async (text, answer) => {
+      const { bot } = createTestBot();
+      expect(await answerMentionText(bot, text, requester)).toEqual({ kind: 'notice', tone: 'info', text: answer });
+    },
+  );
+
+  it('rates a review that opens with "no", and takes "thanks, but…" for no thanks', async () => {
+    const { bot } = createTestBot();
+    expect(await answerMentionText(bot, 'no film this year was as great, loved it', requester)).toMatchObject({ kind: 'review' });
+    expect(await answerMentionText(bot, 'thanks, but that is not how this works', requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
   });
 
   it('says "slow down" as ever', async () => {
