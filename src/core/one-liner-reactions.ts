@@ -177,7 +177,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // "Worth the wait" 5.6, "my jaw was on the floor" 5.4, "i'm obsessed" 5.5, "the longest two hours of my life" 5.8.
   [slang(String.raw`${NOT_NEGATED}\b(?:(?:so|totally|well|definitely|absolutely) )?worth the wait\b${NOT_ASKED}`), 'well worth it'],
   [slang(String.raw`\b(?:my )?jaw (?:(?:was|is) )?(?:on the floor|dropped|hit the floor)\b(?! at how\b)`), 'stunning'],
-  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my life\b`), 'a waste of time'],
+  [slang(String.raw`\b(?:the )?longest (?:\w+ )?(?:hours?|minutes) of my (?:life|year|week|month|weekend)\b`), 'a waste of time'],
   [slang(String.raw`(?:\b(?:i'm|im|i am) (?:(?:so|lowkey|literally) )?|^\s*)obsessed\b${CLAUSE_END}`), 'i love it'],
   // Advice to the channel as the verdict: "run, don't walk" 3.6-4.6 (the negation scope read "not_walk"), "do yourself a
   // favor and watch it" 4.5, "go in blind" 4.4, and "if you liked the first one, stay away from this" 5.6.
@@ -219,7 +219,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // Dying for a film is loving it ("i'd die for this movie" 4.0, "a movie to die for" 4.6), rather dying than seeing
   // it again is not (5.7), and a yearly rewatch is a tradition ("gonna rewatch this every christmas" 5.1, "new
   // christmas tradition unlocked", no clear opinion); not a film about a family tradition.
-  [slang(String.raw`(?<!\brather )\b(?:i'd|i would|would) (?:literally |happily )?die for (?=(?:this|the|that|her|him|them)\b)`), 'i adore '],
+  [slang(String.raw`(?<!\brather )\b(?:i'd|i would|would) (?:literally |happily )?die for (?!(?:nothing|no one|nobody|anything)\b)(?=\w)`), 'i adore '],
   [slang(String.raw`\ba (?:movie|film) to die for\b${NOT_ASKED}`), 'a wonderful film'],
   [slang(String.raw`\b(?:i'd|i would|would) (?:rather|sooner) (?:die|eat glass|be tortured|get a root canal)(?: than (?:watch|see|sit through|rewatch)(?: it| this(?: one)?)?(?: again)?)?\b`), 'i hated it and will never watch it again'],
   [slang(String.raw`(?<!\babout (?:a |an |the |their |his |her )?)\b(?:(?:a|my|our|the) )?(?:new )?(?:christmas|holiday|family|yearly|annual) tradition(?: unlocked)?\b`), 'a film i will treasure every year'],
@@ -228,6 +228,10 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // that never got going is a pan (6.2).
   [slang(String.raw`\b(?:left|leaves) (?:me|us|you) (?:wanting|craving|hungry for) (?:(?:so much |a lot |way )?more|a sequel|a part two)\b`), 'was so good i want more'],
   [slang(String.raw`\b(?:it )?never (?:really |quite |once )?(?:got|gets|get) going\b`), 'was dull from start to end'],
+  // A nap more exciting than the film, paint drying with more excitement ("i've had naps more exciting than this" 5.8),
+  // and not one bad frame ("not a single bad frame" 3.8).
+  [slang(String.raw`\b(?:my |i've had |i have had |had )?(?:naps?|dental appointments?|meetings|dmv visits?) (?:that were |was |were )?more (?:exciting|fun|entertaining|interesting|eventful) than (?:this|it|that)(?: (?:movie|film|one))?\b|\b(?:i've |i have )?(?:seen|watched) paint dry with more (?:excitement|suspense|energy|life)\b`), 'it was dull'],
+  [slang(String.raw`\bnot (?:a single|one) (?:bad|weak|boring|dull|wasted) (?:frame|scene|shot|moment|line|performance|minute|joke)s?\b`), 'flawless throughout'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
