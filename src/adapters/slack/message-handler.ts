@@ -176,8 +176,8 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
 }
 
 /**
- * The first message of the thread a message is in, when someone else (not a bot: the bot's own card heads the
- * threads of its answers) posted it; undefined outside a thread, or when Slack will not say.
+ * The first message of the thread a message is in, when a person posted it (a thread under a bot's message, the
+ * bot's own card say, is about that message); undefined outside a thread, or when Slack will not say.
  */
 async function threadParent(message: SharedMessage, deps: FileShareDeps, log: Logger): Promise<SharedMessage | undefined> {
   if (message.thread_ts === undefined || message.thread_ts === message.ts) return undefined;
