@@ -1,4 +1,4 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
@@ -6,51 +6,11 @@ import { answerMentionText, asksAboutTheirs } from '../../core/mention-reply.js'
 import { linkSources } from '../../core/message-links.js';
 import { linkPreviews, type Unfurl, unfurlKey } from './link-previews.js';
 import { messageText } from './message-text.js';
-import type { PostersReply, Reply } from '../../core/reply.js';
+import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely, errorFields } from '../error-boundary.js';
-import { respondWith } from './command-handler.js';
-import { renderReply } from './render.js';
+import { type AnswerThread, postInThread, threadOf } from './deliver.js';
 import { isDirectChannel, slackRequester } from './requester.js';
-
-/**
- * Where answers go: the thread of `ts` in `channel`. A shortcut comes with a `respond`, which answers where the bot may
- * not post in the thread (a channel it has not joined, where shortcuts still work).
- */
-export interface AnswerThread {
-  readonly channel: string;
-  readonly ts: string;
-  readonly respond?: RespondFn;
-}
-
-/** The thread a message's answers go in: the one it is in, or the one it starts. */
-export const threadOf = (channel: string, message: { readonly ts: string; readonly thread_ts?: string }, respond?: RespondFn): AnswerThread =>
-  ({ channel, ts: message.thread_ts ?? message.ts, ...(respond === undefined ? {} : { respond }) });
-
-/** Posts `reply` in the thread, or through the thread's `respond` when the bot may not post there. */
-export async function postInThread(client: webApi.WebClient, thread: AnswerThread, reply: Reply, log: Logger): Promise<unknown> {
-  const post = client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, unfurl_links: false, ...renderReply(reply) });
-  const { respond } = thread;
-  const posted = respond === undefined ? post : post.catch(async (error: unknown) => {
-    log.info({ err: errorFields(error) }, 'slack: cannot post in the thread, answering through the response URL');
-    return respondWith(respond, reply);
-  });
-  const sent = await posted;
-  if (reply.kind === 'posters') await postTiles(client, thread, reply, log);
-  return sent;
-}
-
-/**
- * The posters cut out of a picture of several, after their cards and labelled as they are: a Slack card holds no
- * picture of its own, and "Poster 2 of 4" alone is hard to match. Without them the cards still stand.
- */
-async function postTiles(client: webApi.WebClient, thread: AnswerThread, reply: PostersReply, log: Logger): Promise<void> {
-  const fileUploads = reply.posters.flatMap(({ tile, fileName }, index) =>
-    tile === undefined ? [] : [{ file: Buffer.from(tile), filename: `poster-${index + 1}.jpg`, title: fileName ?? `Poster ${index + 1}` }]);
-  if (fileUploads.length === 0) return;
-  await client.files.uploadV2({ channel_id: thread.channel, thread_ts: thread.ts, file_uploads: fileUploads })
-    .catch((error: unknown) => log.info({ err: errorFields(error) }, 'slack: could not post the posters cut out of the picture'));
-}
 
 /** The fields of a Slack file object the adapter reads. */
 export interface SharedFile {

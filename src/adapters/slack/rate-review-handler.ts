@@ -4,7 +4,7 @@ import { notice, NO_TEXT_TO_RATE } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerSafely } from '../error-boundary.js';
 import { respondWith } from './command-handler.js';
-import { postInThread, threadOf } from './message-handler.js';
+import { postInThread, threadOf } from './deliver.js';
 import { messageText } from './message-text.js';
 import { isPrivate } from './render.js';
 import { shortcutRequester } from './requester.js';
