@@ -118,7 +118,7 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
     if (message.subtype === 'message_changed' && message.message !== undefined) {
       return latePreviews.add(unfurlKey(message.channel, message.message.ts), linkPreviews(message.message));
     }
-    await answerFileShare(message, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId, latePreviews });
+    await answerFileShare(message, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId, botId: context.botId, latePreviews });
   });
   registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
   registerRateReviewShortcut(app, { bot, client: app.client, logger });

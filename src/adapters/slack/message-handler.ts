@@ -48,6 +48,8 @@ export interface FileShareDeps {
   readonly logger: Logger;
   /** The bot's own user id, to recognise mentions of it and replies to it. */
   readonly botUserId?: string;
+  /** The bot's own bot id, which its messages carry (with its user id, as Slack lists them). */
+  readonly botId?: string;
   /** The unfurls Slack adds to messages after posting them, which a mention's links wait for. */
   readonly latePreviews?: LatePreviews;
 }
@@ -135,16 +137,21 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
   await answerSafely(log, 'slack mention', answer, (reply) => postInThread(deps.client, thread, reply, log));
 }
 
+/** Enough of a thread to see whether the bot answered in it already. */
+const THREAD_MESSAGES_READ = 50;
+
 /**
- * The first message of the thread a message is in, when a person posted it (a thread under a bot's message, the
- * bot's own card say, is about that message); undefined outside a thread, or when Slack will not say.
+ * The first message of the thread a message is in, when a person posted it and the bot has not answered in the thread
+ * yet (a mention under its answer, or under a bot's message, is about that answer); undefined outside a thread, or
+ * when Slack will not say.
  */
 async function threadParent(message: SharedMessage, deps: FileShareDeps, log: Logger): Promise<SharedMessage | undefined> {
   if (message.thread_ts === undefined || message.thread_ts === message.ts) return undefined;
   try {
-    const { messages } = await deps.client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: 1, inclusive: true });
-    const parent = messages?.[0] as SharedMessage | undefined;
-    return parent === undefined || parent.bot_id !== undefined || parent.user === undefined ? undefined : { ...parent, channel: message.channel };
+    const { messages = [] } = await deps.client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: THREAD_MESSAGES_READ, inclusive: true });
+    const [parent, ...replies] = messages as SharedMessage[];
+    const answered = replies.some(({ user, bot_id: botId }) => (user !== undefined && user === deps.botUserId) || (botId !== undefined && botId === deps.botId));
+    return parent === undefined || parent.bot_id !== undefined || parent.user === undefined || answered ? undefined : { ...parent, channel: message.channel };
   } catch (error) {
     log.info({ err: errorFields(error) }, 'slack: could not read the first message of the thread');
     return undefined;

@@ -255,8 +255,12 @@ export class FakeSlackWebApi {
         return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
       }
       case 'conversations.replies': {
+        // The thread's first message, then the bot's answers in it, as Slack lists a thread.
         const parent = this.messages.get(`${String(body.channel)}:${String(body.ts)}`);
-        return parent === undefined ? { ok: false, error: 'thread_not_found' } : { ok: true, messages: [parent], has_more: false };
+        const answers = this.calls
+          .filter((call) => call.method === 'chat.postMessage' && call.status === 200 && call.body.channel === body.channel && call.body.thread_ts === body.ts)
+          .map((call) => ({ type: 'message', user: FAKE_TEAM.botUserId, bot_id: FAKE_TEAM.botId, text: call.body.text, thread_ts: body.ts }));
+        return parent === undefined ? { ok: false, error: 'thread_not_found' } : { ok: true, messages: [parent, ...answers].slice(0, Number(body.limit ?? 1000)), has_more: false };
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: body.files };
