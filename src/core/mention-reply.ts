@@ -15,8 +15,8 @@ const REVIEW_WORDS = /\b(?:movies?|films?|flicks?|(?:re)?watch(?:ed|ing)|saw|see
 /** Thanks to the bot ("thanks!", "thank you so much"), answered in kind rather than with instructions. */
 const THANKS = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|much appreciated)\b(?![^.!]*\b(?:but|for nothing)\b)/i;
 export const YOU_ARE_WELCOME = "You're welcome! 🎬";
-/** Telling the bot its genres were wrong ("wrong genre, it's a comedy", "nope, that's a horror"). */
-const WRONG_GENRES = /^\s*(?:wrong|nope|no|not quite|(?:that|it)(?:'s| is) (?:not|actually))\b.*\b(?:genres?|action|adventure|animation|animated|biography|comedy|crime|documentary|drama|family|fantasy|history|horror|music|musical|mystery|romance|sci-?fi|sport|thriller|war|western)\b/i;
+/** Telling the bot its genres were wrong ("wrong genre, it's a comedy", "no, that's a horror"); not "no horror film…". */
+const WRONG_GENRES = /^\s*(?:wrong\b|nope\b|no,|not quite\b|(?:that|it)(?:'s| is) (?:not|actually)\b).*\b(?:genres?|action|adventure|animation|animated|biography|comedy|crime|documentary|drama|family|fantasy|history|horror|music|musical|mystery|romance|sci-?fi|sport|thriller|war|western)\b/i;
 export const HOW_TO_CORRECT = 'Thanks for telling me: press 👎 under my answer and pick the genres it really has, so whoever runs me can use it to retrain me.';
 
 /**
@@ -27,7 +27,8 @@ export const HOW_TO_CORRECT = 'Thanks for telling me: press 👎 under my answer
  */
 export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, text: string, requester: Requester): Promise<Reply> {
   if (THANKS.test(text)) return notice('info', YOU_ARE_WELCOME);
-  if (WRONG_GENRES.test(text)) return notice('info', HOW_TO_CORRECT);
+  // "It's actually a great horror film" is a review: a correction names a genre, not a film.
+  if (WRONG_GENRES.test(text) && !REVIEW_WORDS.test(text)) return notice('info', HOW_TO_CORRECT);
   const howToAsk = notice('info', HOW_TO_ASK);
   if (text.trim().split(/\s+/).length < MIN_REVIEW_WORDS) return howToAsk;
   if (!REVIEW_WORDS.test(text) && statedScore(text) === undefined && !isQuestionForTheBot(text)) return howToAsk;

@@ -28,7 +28,7 @@ describe('answerMentionText', () => {
     expect(await answerMentionText(bot, text, requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
   });
 
-  it.each([['thanks!', YOU_ARE_WELCOME], ['thank you so much', YOU_ARE_WELCOME], ['wrong genre, it is a comedy', HOW_TO_CORRECT], ["nope, that's a horror film", HOW_TO_CORRECT]])(
+  it.each([['thanks!', YOU_ARE_WELCOME], ['thank you so much', YOU_ARE_WELCOME], ['wrong genre, it is a comedy', HOW_TO_CORRECT], ["nope, that's a horror", HOW_TO_CORRECT]])(
     'answers %j in kind',
     async (text, answer) => {
       const { bot } = createTestBot();
@@ -39,6 +39,8 @@ describe('answerMentionText', () => {
   it('rates a review that opens with "no", and takes "thanks, but…" for no thanks', async () => {
     const { bot } = createTestBot();
     expect(await answerMentionText(bot, 'no film this year was as great, loved it', requester)).toMatchObject({ kind: 'review' });
+    expect(await answerMentionText(bot, 'no horror film has scared me like this, loved it', requester)).toMatchObject({ kind: 'review' });
+    expect(await answerMentionText(bot, "it's actually a great horror film", requester)).toMatchObject({ kind: 'review' });
     expect(await answerMentionText(bot, 'thanks, but that is not how this works', requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
   });
 
