@@ -12,7 +12,7 @@ const MIN_REVIEW_WORDS = 4;
  */
 const REVIEW_WORDS = /\b(?:movies?|films?|flicks?|(?:re)?watch(?:ed|ing)|saw|seen|cinema|theat(?:er|re)|imax|sequel|prequel|remake|plot|story|acting|actors?|actress|cast|ending|director|directed|trailer|scenes?|soundtrack|screenplay|script|cgi|villain|performances?|cinematography|visuals|twist|runtime|review)\b/i;
 
-/** Thanks to the bot ("thanks!", "thank you so much"), answered in kind rather than with instructions. */
+/** Thanks to the bot ("thanks!", "thank you so much"), answered in kind; not "thanks to the cast, the film works". */
 const THANKS = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|much appreciated)\b(?![^.!]*\b(?:but|for nothing)\b)/i;
 export const YOU_ARE_WELCOME = "You're welcome! 🎬";
 /** Telling the bot its genres were wrong ("wrong genre, it's a comedy", "no, that's a horror"); not "no horror film…". */
@@ -26,7 +26,7 @@ export const HOW_TO_CORRECT = 'Thanks for telling me: press 👎 under my answer
  * anything else (a greeting, "help", text with no opinion, another language) is told how to ask.
  */
 export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, text: string, requester: Requester): Promise<Reply> {
-  if (THANKS.test(text)) return notice('info', YOU_ARE_WELCOME);
+  if (THANKS.test(text) && !REVIEW_WORDS.test(text)) return notice('info', YOU_ARE_WELCOME);
   // "It's actually a great horror film" is a review: a correction names a genre, not a film.
   if (WRONG_GENRES.test(text) && !REVIEW_WORDS.test(text)) return notice('info', HOW_TO_CORRECT);
   const howToAsk = notice('info', HOW_TO_ASK);

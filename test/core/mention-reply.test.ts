@@ -41,6 +41,7 @@ describe('answerMentionText', () => {
     expect(await answerMentionText(bot, 'no film this year was as great, loved it', requester)).toMatchObject({ kind: 'review' });
     expect(await answerMentionText(bot, 'no horror film has scared me like this, loved it', requester)).toMatchObject({ kind: 'review' });
     expect(await answerMentionText(bot, "it's actually a great horror film", requester)).toMatchObject({ kind: 'review' });
+    expect(await answerMentionText(bot, 'thanks to the cast this film is great', requester)).toMatchObject({ kind: 'review' });
     expect(await answerMentionText(bot, 'thanks, but that is not how this works', requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
   });
 
