@@ -2,6 +2,7 @@ import type { BotServices, Requester } from './command.js';
 import { HOW_TO_ASK } from './message-links.js';
 import { hasNoClearOpinion, notice, type Reply } from './reply.js';
 import { ASKED_ABOUT_A_FILM, isQuestionForTheBot } from './review-question.js';
+import { wordCount } from './review-text.js';
 import { statedScore } from './stated-score.js';
 
 /** Fewer words than this are a greeting or a "thanks", not a review ("hi", "what do you do?"). */
@@ -12,8 +13,10 @@ const MIN_REVIEW_WORDS = 4;
  */
 const REVIEW_WORDS = /\b(?:movies?|films?|flicks?|(?:re)?watch(?:ed|ing)|saw|seen|cinema|theat(?:er|re)|imax|sequel|prequel|remake|plot|story|acting|actors?|actress|cast|ending|director|directed|trailer|scenes?|soundtrack|screenplay|script|cgi|villain|performances?|cinematography|visuals|twist|runtime|review)\b/i;
 
+/** The ways to say thanks, which open both a thank-you to the bot and talk about its answer. */
+const THANK_WORDS = String.raw`thanks?|thank (?:you|u)|thx|ty|cheers`;
 /** Thanks to the bot ("thanks!", "thank you so much"), answered in kind; not "thanks to the cast, the film works". */
-const THANKS = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|much appreciated)\b(?![^.!]*\b(?:but|for nothing)\b)/i;
+const THANKS = new RegExp(String.raw`^\s*(?:${THANK_WORDS}|much appreciated)\b(?![^.!]*\b(?:but|for nothing)\b)`, 'i');
 export const YOU_ARE_WELCOME = "You're welcome! 🎬";
 /** Telling the bot its genres were wrong ("wrong genre, it's a comedy", "no, that's a horror"); not "no horror film…". */
 const WRONG_GENRES = /^\s*(?:wrong\b|nope\b|no,|not quite\b|(?:that|it)(?:'s| is) (?:not|actually)\b).*\b(?:genres?|action|adventure|animation|animated|biography|comedy|crime|documentary|drama|family|fantasy|history|horror|music|musical|mystery|romance|sci-?fi|sport|thriller|war|western)\b/i;
@@ -30,7 +33,7 @@ export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, te
   // "It's actually a great horror film" is a review: a correction names a genre, not a film.
   if (WRONG_GENRES.test(text) && !REVIEW_WORDS.test(text)) return notice('info', HOW_TO_CORRECT);
   const howToAsk = notice('info', HOW_TO_ASK);
-  if (text.trim().split(/\s+/).length < MIN_REVIEW_WORDS) return howToAsk;
+  if (wordCount(text) < MIN_REVIEW_WORDS) return howToAsk;
   if (!REVIEW_WORDS.test(text) && statedScore(text) === undefined && !isQuestionForTheBot(text)) return howToAsk;
   const reply = await bot.rateReview(text, requester, { explain: true });
   if (reply.kind === 'review') return hasNoClearOpinion(reply.result) ? howToAsk : reply;
@@ -38,7 +41,7 @@ export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, te
 }
 
 /** Thanks, verdicts and doubts on an answer ("thanks!", "wrong genre", "why drama?"): talk about the bot's card, not a request. */
-const ABOUT_THE_ANSWER = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|nice|cool|great|lol|lmao|haha|good bot|bad bot|wrong|nope|not quite|close|yes|yep|no|ok|okay|why|how come|are you sure|really)\b/i;
+const ABOUT_THE_ANSWER = new RegExp(String.raw`^\s*(?:${THANK_WORDS}|nice|cool|great|lol|lmao|haha|good bot|bad bot|wrong|nope|not quite|close|yes|yep|no|ok|okay|why|how come|are you sure|really)\b`, 'i');
 
 /**
  * Whether a mention's own text asks about the message it answers (a reply to someone's poster on Discord, a thread
@@ -46,3 +49,13 @@ const ABOUT_THE_ANSWER = /^\s*(?:thanks?|thank (?:you|u)|thx|ty|cheers|nice|cool
  * already in that thread, and a review of its own is read as one.
  */
 export const asksAboutTheirs = (ownText: string): boolean => !ABOUT_THE_ANSWER.test(ownText) && !REVIEW_WORDS.test(ownText);
+
+/**
+ * The answer to a mention's text: the text of the message it answers (`theirText`, empty when there is none) rated
+ * as a review, as Rate review would rate it, or else its own text as {@link answerMentionText} reads it.
+ */
+export const answerMention = (
+  bot: Pick<BotServices, 'rateReview'>,
+  { ownText, theirText }: { readonly ownText: string; readonly theirText: string },
+  requester: Requester,
+): Promise<Reply> => (theirText === '' ? answerMentionText(bot, ownText, requester) : bot.rateReview(theirText, requester, { explain: true }));

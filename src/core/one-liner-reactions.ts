@@ -236,8 +236,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // at all" (4.0), "went by in a flash" (5.0); and better a second time (5.3), which the model read as a comparison.
   [slang(String.raw`\b(?:it |this(?: movie| film| one)? )?felt (?:so much |way )?longer than\b(?!${REST_OF_CLAUSE}\bin a good way\b)[^.!?,;]{3,40}`), 'it dragged on forever'],
   [slang(String.raw`\bfelt like (?:(?:at least |about )?(?:\d+|two|three|four|five|ten) hours|an eternity)\b`), 'dragged on forever'],
-  [slang(String.raw`\bfelt like (?:(?:only|just) )?(?:\d+|five|ten|fifteen|twenty|thirty) minutes\b`), 'was gripping throughout'],
-  [slang(String.raw`\b(?:didn't|did not|never|doesn't|does not) (?:feel|felt) (?:long|slow|too long)(?: at all)?\b|\bwent by (?:in a flash|so fast|so quickly|in no time)\b`), 'was gripping throughout'],
+  [slang(String.raw`\bfelt like (?:(?:only|just) )?(?:\d+|five|ten|fifteen|twenty|thirty) minutes\b|\b(?:didn't|did not|never|doesn't|does not) (?:feel|felt) (?:long|slow|too long)(?: at all)?\b|\bwent by (?:in a flash|so fast|so quickly|in no time)\b`), 'was gripping throughout'],
   [slang(String.raw`${NOT_NEGATED}\b(?:even |so much |way )?better (?:on|with) (?:a |the )?(?:second|2nd|re)[- ]?(?:watch|viewing|time)\b|\b(?:even |so much |way )?better the second time\b`), 'rewarding to watch again'],
   // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
   // "it flew under the radar" and "the best hour of the film" read as written.

@@ -40,7 +40,7 @@ function spellOut(text: string, table: ReadonlyArray<readonly [RegExp, string]>)
   return table.reduce((plain, [pattern, words]) => plain.replace(pattern, words), text.toLowerCase());
 }
 
-const wordCount = (text: string): number => text.trim().split(/\s+/).length;
+export const wordCount = (text: string): number => text.trim().split(/\s+/).length;
 
 /** A review this short is a verdict, where some readings are safe that a long review's hedges and asides are not. */
 const ONE_LINER_MAX_WORDS = 12;

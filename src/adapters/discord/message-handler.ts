@@ -2,7 +2,7 @@ import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { answerMentionText, asksAboutTheirs } from '../../core/mention-reply.js';
+import { answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -89,12 +89,12 @@ async function answerWithoutImage(
   const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   const links = linkSources(message.content, linkPreviews(message));
   // "@MovieBot what genre is this?" in reply to someone's poster, or "rate this" to their review, asks about theirs.
-  const theirs = links.length === 0 && asksAboutTheirs(messageText(message.content)) ? await repliedMessage(message, log) : undefined;
+  const ownText = messageText(message.content);
+  const theirs = links.length === 0 && asksAboutTheirs(ownText) ? await repliedMessage(message, log) : undefined;
   const sources = theirs === undefined ? links : posterSources(theirs);
   if (sources.length === 0) {
-    const theirText = theirs === undefined ? '' : messageText(theirs.content);
-    const answer = theirText === '' ? () => answerMentionText(bot, messageText(message.content), requester) : () => bot.rateReview(theirText, requester, { explain: true });
-    return answerSafely(log, 'mention', answer, send);
+    const theirText = messageText(theirs?.content ?? '');
+    return answerSafely(log, 'mention', () => answerMention(bot, { ownText, theirText }, requester), send);
   }
   const latePreview = (link: string) => latePreviews.previewFor(theirs?.id ?? message.id, link, LATE_PREVIEW_WAIT_MS);
   // A page, its picture and perhaps a preview still to come take seconds: "typing…" shows the bot is on it.

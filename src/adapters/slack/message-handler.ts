@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { answerMentionText, asksAboutTheirs } from '../../core/mention-reply.js';
+import { answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
 import { linkPreviews, type Unfurl, unfurlKey } from './link-previews.js';
 import { messageText } from './message-text.js';
@@ -122,7 +122,8 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
   const own = linkSources(message.text ?? '', linkPreviews(message));
   // "@MovieBot what genre is this?" in the thread of someone's poster, or "rate this" in a review's, asks about theirs.
-  const theirs = own.length === 0 && asksAboutTheirs(messageText(message.text ?? '')) ? await threadParent(message, deps, log) : undefined;
+  const ownText = messageText(message.text ?? '');
+  const theirs = own.length === 0 && asksAboutTheirs(ownText) ? await threadParent(message, deps, log) : undefined;
   const files = theirs === undefined ? [] : imageFilesOf(theirs);
   if (files.length > 0) return answerImages(files, thread, requester, true, deps);
   const about = theirs ?? message;
@@ -131,9 +132,7 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
   const latePreview = latePreviews && ((link: string) => latePreviews.previewFor(unfurlKey(about.channel, about.ts), link, LATE_PREVIEW_WAIT_MS));
   if (links.length > 0) return answerLinks(links, thread, requester, deps, latePreview);
   const theirText = messageText(theirs?.text ?? '');
-  const answer = theirText === ''
-    ? () => answerMentionText(deps.bot, messageText(message.text ?? ''), requester)
-    : () => deps.bot.rateReview(theirText, requester, { explain: true });
+  const answer = () => answerMention(deps.bot, { ownText, theirText }, requester);
   await answerSafely(log, 'slack mention', answer, (reply) => postInThread(deps.client, thread, reply, log));
 }
 
