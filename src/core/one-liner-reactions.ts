@@ -60,6 +60,7 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // Viewers held by it: "stayed up till 3am to finish it" 5.1, "didn't blink for two hours" 3.7, "nobody in the theater
   // moved until the credits were over" 3.2, "i didn't want to miss anything" 4.1 (the negation scope read pans).
   [slang(String.raw`\bstayed up (?:(?:till|until|past) \S+ )?(?:to )?(?:finish|watch) it\b`), 'it was absolutely gripping'],
+  // In a long review "i didn't even blink" is being unmoved (SLANG_WORDS reads "didn't blink once" at any length).
   [slang(String.raw`\b(?:didn't|did not|couldn't|could not) (?:even )?blink\b`), 'it was absolutely gripping'],
   [slang(String.raw`\b(?:nobody|no one) (?:in the (?:theater|theatre|cinema|room|audience) )?(?:moved|left|got up)(?: (?:until|till|before) the (?:end )?credits(?: (?:were|was) over| ended| rolled)?)?(?=\s*(?:[.!,;]|$))`), 'everyone was gripped'],
   [slang(String.raw`\b(?:didn't|did not) want to miss (?:anything|a (?:thing|second|minute|moment|scene))\b`), 'was gripped throughout'],
@@ -118,15 +119,11 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:i )?loved the (?:book|novel|original|first one|comics?),? (?:but )?hated (?:the (?:movie|film)|this(?: one)?)\b`), 'hated this'],
   [slang(String.raw`\b(?:never|didn't|did not) (?:once )?(?:lose|lost) interest\b`), 'was gripped throughout'],
   // Praise said with a negation, which the negation scope read as a pan: "you can't go wrong with this one" 3.9,
-  // "doesn't waste a single minute" 2.5, "i wouldn't change a thing" 3.9.
+  // "i wouldn't change a thing" 3.9 ("doesn't waste a single minute" is in SLANG_WORDS, read at any length).
   // Waiting for it to end is boredom (SLANG_WORDS); "i didn't waste a minute walking out" is the reviewer's time.
   [slang(String.raw`\b(?:(?:you|u|one) )?(?:can't|cannot|can not) go wrong with\b${NOT_ASKED}`), 'highly recommend'],
   [slang(String.raw`\b(?:can't|cannot|can not) wait (?:for|to see) (?:the sequel|a sequel|part (?:two|2|ii)|the next (?:one|part|film|movie|chapter|installment)|more)\b`), 'loved it and want more'],
-  [slang(String.raw`(?<!\b(?:i|we) )\b(?:doesn't|does not|didn't|did not|never) waste(?:s|d)? (?:a|one|a single) (?:minute|second|moment|scene|frame)\b`), 'gripping throughout'],
-  // "no wasted scenes" 3.4, "zero filler" 2.7, "not one boring moment" 3.8; "not a single good scene" reads as written.
-  [slang(String.raw`\b(?:no|zero|not (?:a|one)(?: single)?|not a (?:second|minute|moment|scene|frame) of) (?:wasted|dull|boring|slow|filler)(?: (?:scenes?|minutes?|moments?|seconds?|frames?|parts?))?\b(?: at all\b)?`), 'gripping throughout'],
   [slang(String.raw`\b(?:i )?(?:wouldn't|would not|won't|will not) change (?:a|one|a single) thing\b${NOT_ASKED}`), 'it was perfect'],
-  [slang(String.raw`\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
   // Disbelief at how good or bad it was, which the negation scope read as a pan either way: "can't believe how good
   // this was" 2.9, "can't get over how dumb the ending was" 6.7. The word after "how" is the verdict.
   [slang(String.raw`^.*?\b(?:(?:can't|cannot|can not|couldn't|could not) (?:even )?(?:believe|get over|get past|begin to describe|describe)|still not over) how (?!(?:much|many|little|far)\b)(\w+)\b.*$`), 'it was so $1'],
@@ -228,18 +225,13 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // that never got going is a pan (6.2).
   [slang(String.raw`\b(?:left|leaves) (?:me|us|you) (?:wanting|craving|hungry for) (?:(?:so much |a lot |way )?more|a sequel|a part two)\b`), 'was so good i want more'],
   [slang(String.raw`\b(?:it )?never (?:really |quite |once )?(?:got|gets|get) going\b`), 'was dull from start to end'],
-  // A nap more exciting than the film, paint drying with more excitement ("i've had naps more exciting than this" 5.8),
-  // and not one bad frame ("not a single bad frame" 3.8).
+  // A nap more exciting than the film, paint drying with more excitement ("i've had naps more exciting than this" 5.8).
   [slang(String.raw`\b(?:my |i've had |i have had |had )?(?:naps?|dental appointments?|meetings|dmv visits?) (?:that were |was |were )?more (?:exciting|fun|entertaining|interesting|eventful) than (?:this|it|that)(?: (?:movie|film|one))?\b|\b(?:i've |i have )?(?:seen|watched) paint dry with more (?:excitement|suspense|energy|life)\b`), 'it was dull'],
-  [slang(String.raw`\bnot (?:a single|one) (?:bad|weak|boring|dull|wasted) (?:frame|scene|shot|moment|line|performance|minute|joke)s?\b`), 'flawless throughout'],
-  // How long it felt, said in chat's terms: longer than a trilogy (7.5), "felt like 20 minutes" (3.7), "didn't feel long
-  // at all" (4.0), "went by in a flash" (5.0); and better a second time (5.3), which the model read as a comparison.
+  // How long it felt, said in chat's terms: longer than a trilogy (7.5), like hours; and better a second time (5.3),
+  // which the model read as a comparison. Feeling short ("felt like 20 minutes", "time flew by") is in SLANG_WORDS.
   [slang(String.raw`\b(?:it |this(?: movie| film| one)? )?felt (?:so much |way )?longer than\b(?!${REST_OF_CLAUSE}\bin a good way\b)[^.!?,;]{3,40}`), 'it dragged on forever'],
   [slang(String.raw`\bfelt like (?:(?:at least |about )?(?:\d+|two|three|four|five|ten) hours|an eternity)\b`), 'dragged on forever'],
-  [slang(String.raw`\bfelt like (?:(?:only|just) )?(?:\d+|five|ten|fifteen|twenty|thirty) minutes\b|\b(?:didn't|did not|never|doesn't|does not) (?:feel|felt) (?:long|slow|too long)(?: at all)?\b|\bwent by (?:in a flash|so fast|so quickly|in no time)\b`), 'was gripping throughout'],
   [slang(String.raw`${NOT_NEGATED}\b(?:even |so much |way )?better (?:on|with) (?:a |the )?(?:second|2nd|re)[- ]?(?:watch|viewing|time)\b|\b(?:even |so much |way )?better the second time\b`), 'rewarding to watch again'],
-  // How the running time felt: "time flew by" 5.6, "the best two hours i've spent this year" 5.5; "the years flew by",
-  // "it flew under the radar" and "the best hour of the film" read as written.
-  [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
+  // "The best two hours i've spent this year" 5.5; "the best hour of the film" reads as written.
   [slang(String.raw`\b(?:the )?best (?:\w+ ){0,3}(?:hours?|minutes)(?= (?:of my (?:life|year|week)|i've|i have|i ever|i spent|spent|in (?:a|the) (?:cinema|theater|theatre))\b)`), 'a wonderful time'],
 ];

@@ -89,6 +89,22 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\brazzie[- ]worthy\b`), 'awful'],
   // Read word by word, "not a dull moment" is a negated pan.
   [slang(String.raw`\b(?:not|never) (?:a|one|a single) dull moment\b`), 'gripping throughout'],
+  // Held by it, said with a negation or as time passing, which the model read as a pan at any length: "not a single
+  // boring moment in the whole thing, I was hooked" 4.4, "it never gets boring and the cast is having a blast" 5.4,
+  // "they didn't waste a single minute" 2.7, "no wasted scenes" 3.4, "felt like 20 minutes" 3.7, "the time just flew
+  // by" 3.1. "Not a single good scene", "the years flew by" and "it flew under the radar" read as written.
+  [slang(String.raw`\b(?:didn't|did not|couldn't|could not) blink (?:once|for (?:a second|(?:\w+ )?(?:hours|minutes)))\b`), 'it was absolutely gripping'],
+  [slang(String.raw`(?<!\b(?:i|we) )\b(?:doesn't|does not|didn't|did not|never) waste(?:s|d)? (?:a|one|a single) (?:minute|second|moment|scene|frame)\b`), 'gripping throughout'],
+  [slang(String.raw`\b(?:no|zero|not (?:a|one)(?: single)?|not a (?:second|minute|moment|scene|frame) of) (?:wasted|dull|boring|slow(?![- ]motion)|filler)(?: (?:scenes?|minutes?|moments?|seconds?|frames?|parts?))?\b(?: at all\b)?`), 'gripping throughout'],
+  // Not a car crash: "so bad you can't look away".
+  [slang(String.raw`(?<!\bbad\b[^.!?;]{0,30})\b(?:i )?(?:couldn't|could not|can't|cannot) look away\b`), 'absolutely gripping'],
+  [slang(String.raw`\bnot (?:a single|one) (?:bad|weak|boring|dull|wasted) (?:frame|scene|shot|moment|line|performance|minute|joke)s?\b`), 'flawless throughout'],
+  [slang(String.raw`\bfelt like (?:(?:only|just) )?(?:\d+|five|ten|fifteen|twenty|thirty) minutes\b|\b(?:didn't|did not|never|doesn't|does not) (?:feel|felt) (?:long|slow|too long)(?: at all)?\b|\bwent by (?:in a flash|so fast|so quickly|in no time)\b`), 'was gripping throughout'],
+  [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
+  [slang(String.raw`\b(?:is|was|'s) never (?:once )?(?:boring|dull|tedious)\b|\bnever (?:once |really )?(?:gets?|got|becomes?|became|grows?|grew|feels?|felt) (?:boring|dull|tedious)\b`), 'was gripping throughout'],
+  [slang(String.raw`\b(?:didn't|did not) (?:even )?notice (?:the|its) (?:runtime|run time|length|time)\b`), 'was gripping throughout'],
+  // Minding a film is the model's "not_mind": "i didn't even mind the second time" 4.6.
+  [slang(String.raw`\b(?:i |we )?(?:didn't|did not) (?:even )?mind (?=(?:it|this(?: one)?|the (?:\w+ )?(?:runtime|length|songs|second time|rewatch)|watching it again)\b)`), 'enjoyed '],
   // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop
   // laughing" 4.6. Laughing "at how bad it was" reads as written.
   [slang(String.raw`\b(?:couldn't|could not|can't|cannot) stop laughing\b(?! at (?:how|it|the fact)\b)|\b(?:crying|dying|died|dead) laughing\b`), 'hilarious'],

@@ -533,6 +533,18 @@ describe('review text', () => {
     expect(slangAsWords(review)).toBe(review.toLowerCase());
   });
 
+  it('reads being held by a film at any length, and the look-alikes that are not', () => {
+    const long = 'The plot has been done a hundred times before and the villain is thin, but ';
+    expect(slangAsWords(`${long}it never gets boring and the cast is clearly having a blast.`))
+      .toBe(`${long}it was gripping throughout and the cast is clearly having a blast.`.toLowerCase());
+    expect(slangAsWords(`${long}the time just flew by.`)).toBe(`${long}it was gripping.`.toLowerCase());
+    for (const literal of [
+      `${long}it is one of those films so bad you can't look away.`,
+      `${long}when she burnt the house down i didn't even blink.`,
+      `${long}there's no slow motion in the fights.`,
+    ]) expect(slangAsWords(literal)).toBe(literal.toLowerCase());
+  });
+
   it.each([
     ['words', 'ok', true],
     ['digits', '7', true],
