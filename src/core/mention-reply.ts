@@ -51,6 +51,13 @@ const ABOUT_THE_ANSWER = new RegExp(String.raw`^\s*(?:${THANK_WORDS}|nice|cool|g
 export const asksAboutTheirs = (ownText: string): boolean => !ABOUT_THE_ANSWER.test(ownText) && !REVIEW_WORDS.test(ownText);
 
 /**
+ * What a mention asking about a message the bot has answered already gets (a second "what genre is this?" under a
+ * poster): its answer, linked where the platform says which message it answered (Discord), else the thread it is in.
+ */
+export const answeredAlready = (answerLink?: string): Reply =>
+  notice('info', answerLink === undefined ? "I've answered in this thread already, just above." : `I answered that one already: ${answerLink}`);
+
+/**
  * The answer to a mention's text: the text of the message it answers (`theirText`, empty when there is none) rated
  * as a review, as Rate review would rate it, or else its own text as {@link answerMentionText} reads it.
  */

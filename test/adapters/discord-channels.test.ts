@@ -127,6 +127,10 @@ describe('a mention or a DM without an image', () => {
     const poster = discord.postMessage({ content: 'new one', author: OTHER_USER, attachments: [discord.addAttachment('theirs.png', await image(30, 90, 160), 'image/png')] });
     const read = await replyTo(discord.postMessage({ content: 'what genre is this?', mention: true, replyTo: poster }));
     expect((messageOf(read)?.embeds as Array<{ title: string }>)[0]?.title).toBe('🎬 theirs.png');
+    // Asked again, the bot points to the card it gave rather than giving a second one.
+    const again = await replyTo(discord.postMessage({ content: 'genre?', mention: true, replyTo: poster }));
+    expect(messageOf(again)?.content).toMatch(new RegExp(`^I answered that one already: https://discord\\.com/channels/\\d+/${poster.channel_id}/\\d+$`));
+    expect(messageOf(again)?.embeds ?? []).toEqual([]);
   });
 
   it('stays silent in a channel whose mode is off', async () => {

@@ -141,7 +141,8 @@ describe('a Slack mention or DM without an image', () => {
       return harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === parent.ts && call.status === 200);
     };
     expect((await inThread(review, 'rate this')).body.text).toBe('Predicted rating 8.5 / 10');
-    // Once the bot has answered in the thread, a mention there is about its answer: the review is not rated again.
+    // Once the bot has answered in the thread, a mention there is about its answer: the review is not rated again, and
+    // the bot says where its answer is.
     const { files: _f2, subtype: _s2, ...followUp } = fileShareEvent('C0AUTO', []);
     await harness.deliverEvent({ ...followUp, thread_ts: review.ts, text: `<@${FAKE_TEAM.botUserId}> what about the rating?` });
     await settle();
@@ -150,7 +151,7 @@ describe('a Slack mention or DM without an image', () => {
     await harness.deliverEvent({ ...thanks, thread_ts: review.ts, text: `<@${FAKE_TEAM.botUserId}> thanks!` });
     await settle();
     expect(repliesIn('C0AUTO').filter((call) => call.body.thread_ts === review.ts).map((call) => String(call.body.text))).toEqual([
-      'Predicted rating 8.5 / 10', expect.stringMatching(/^Send me a movie poster/), "You're welcome! 🎬",
+      'Predicted rating 8.5 / 10', "I've answered in this thread already, just above.", "You're welcome! 🎬",
     ]);
     const poster = { ...fileShareEvent('C0MENTION', [harness.api.addFile('theirs.png', 'image/png', await png([30, 90, 160]))], 'U0OTHER'), channel: 'C0AUTO' };
     harness.api.addMessage(poster);

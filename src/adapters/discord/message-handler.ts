@@ -2,7 +2,7 @@ import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
+import { answeredAlready, answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -74,8 +74,8 @@ async function answerImage(
 /**
  * A DM or a message that names the bot (a reply to its card alone does not: "thanks", "wrong genre") with no image,
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
- * none, the message it replies to is read (its images or links, else its text as a review), or its own text when it
- * reads as a review; anything else is told how to ask.
+ * none, the message it replies to is read (its images or links, else its text as a review) unless the bot answered it
+ * already (that answer is linked), or its own text when it reads as a review; anything else is told how to ask.
  */
 async function answerWithoutImage(
   message: Message,
@@ -91,6 +91,11 @@ async function answerWithoutImage(
   // "@MovieBot what genre is this?" in reply to someone's poster, or "rate this" to their review, asks about theirs.
   const ownText = messageText(message.content);
   const theirs = links.length === 0 && asksAboutTheirs(ownText) ? await repliedMessage(message, log) : undefined;
+  const earlierAnswer = theirs && (await answerTo(theirs, log));
+  if (earlierAnswer !== undefined) {
+    await send(answeredAlready(earlierAnswer.url));
+    return;
+  }
   const sources = theirs === undefined ? links : posterSources(theirs);
   if (sources.length === 0) {
     const theirText = messageText(theirs?.content ?? '');
@@ -114,6 +119,18 @@ async function repliedMessage(message: Message, log: Logger): Promise<Message | 
     return undefined;
   });
   return replied?.author.id === message.client.user.id ? undefined : replied;
+}
+
+/** Enough of the channel after a message to find the bot's answer to it, which follows within seconds. */
+const MESSAGES_AFTER_READ = 50;
+
+/** The bot's reply to `message`, when it has answered it already (its card in an `auto` channel, an earlier mention). */
+async function answerTo(message: Message, log: Logger): Promise<Message | undefined> {
+  const after = await message.channel.messages.fetch({ after: message.id, limit: MESSAGES_AFTER_READ }).catch((error: unknown) => {
+    log.info({ err: errorFields(error) }, 'could not read the messages after the one a mention replies to');
+    return undefined;
+  });
+  return after?.find((later) => later.author.id === message.client.user.id && later.reference?.messageId === message.id);
 }
 
 /** A message's images to read as posters, or its links when it has none ("Read poster", a mention replying to it). */

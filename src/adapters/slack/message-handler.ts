@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
-import { answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
+import { answeredAlready, answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
 import { linkPreviews, type Unfurl, unfurlKey } from './link-previews.js';
 import { messageText } from './message-text.js';
@@ -109,8 +109,9 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
 /**
  * A DM or a message that names the bot (a reply in its thread alone does not: "thanks", "wrong genre") with no image,
  * where the channel's mode lets a mention be answered: each link is read as a poster, as "Read poster" would; with
- * none, the first message of the thread it is in is read (its images or links, else its text as a review), or its
- * own text when it reads as a review; anything else is told how to ask, in the message's thread.
+ * none, the first message of the thread it is in is read (its images or links, else its text as a review) unless the
+ * bot has answered in that thread already (it says so), or its own text when it reads as a review; anything else is
+ * told how to ask, in the message's thread.
  */
 async function answerWithoutImage(message: SharedMessage, requester: Requester, deps: FileShareDeps): Promise<void> {
   if (message.bot_id !== undefined || message.user === undefined || message.subtype !== undefined) return;
@@ -123,7 +124,9 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
   const own = linkSources(message.text ?? '', linkPreviews(message));
   // "@MovieBot what genre is this?" in the thread of someone's poster, or "rate this" in a review's, asks about theirs.
   const ownText = messageText(message.text ?? '');
-  const theirs = own.length === 0 && asksAboutTheirs(ownText) ? await threadParent(message, deps, log) : undefined;
+  const start = own.length === 0 && asksAboutTheirs(ownText) ? await threadStart(message, deps, log) : undefined;
+  if (start?.answered) return answerSafely(log, 'slack mention', async () => answeredAlready(), (reply) => postInThread(deps.client, thread, reply, log));
+  const theirs = start?.message;
   const files = theirs === undefined ? [] : imageFilesOf(theirs);
   if (files.length > 0) return answerImages(files, thread, requester, true, deps);
   const about = theirs ?? message;
@@ -140,17 +143,19 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
 const THREAD_MESSAGES_READ = 50;
 
 /**
- * The first message of the thread a message is in, when a person posted it and the bot has not answered in the thread
- * yet (a mention under its answer, or under a bot's message, is about that answer); undefined outside a thread, or
- * when Slack will not say.
+ * The first message of the thread a message is in, when a person posted it, and whether the bot has answered in the
+ * thread already, or started it (then a mention there is about that answer); undefined outside a thread, or when
+ * Slack will not say.
  */
-async function threadParent(message: SharedMessage, deps: FileShareDeps, log: Logger): Promise<SharedMessage | undefined> {
+async function threadStart(message: SharedMessage, deps: FileShareDeps, log: Logger): Promise<{ readonly message?: SharedMessage; readonly answered: boolean } | undefined> {
   if (message.thread_ts === undefined || message.thread_ts === message.ts) return undefined;
   try {
     const { messages = [] } = await deps.client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: THREAD_MESSAGES_READ, inclusive: true });
     const [parent, ...replies] = messages as SharedMessage[];
-    const answered = replies.some(({ user, bot_id: botId }) => (user !== undefined && user === deps.botUserId) || (botId !== undefined && botId === deps.botId));
-    return parent === undefined || parent.bot_id !== undefined || parent.user === undefined || answered ? undefined : { ...parent, channel: message.channel };
+    const ours = ({ user, bot_id: botId }: SharedMessage) => (user !== undefined && user === deps.botUserId) || (botId !== undefined && botId === deps.botId);
+    const answered = (parent !== undefined && ours(parent)) || replies.some(ours);
+    const byAPerson = parent !== undefined && parent.bot_id === undefined && parent.user !== undefined;
+    return { message: byAPerson ? { ...parent, channel: message.channel } : undefined, answered };
   } catch (error) {
     log.info({ err: errorFields(error) }, 'slack: could not read the first message of the thread');
     return undefined;

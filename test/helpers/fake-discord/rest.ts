@@ -33,8 +33,11 @@ export interface RestState {
   readonly recommendedShards: number;
   /** Interaction token → where its replies go and whether it was acknowledged. */
   readonly interactions: Map<string, { readonly channelId: string; acknowledged: boolean; flags: number }>;
-  /** Users' messages as dispatched, by id, for `GET /channels/:id/messages/:id` (a reply's `fetchReference`). */
-  readonly userMessages: Map<string, { readonly channel_id: string }>;
+  /**
+   * Messages by id, users' as dispatched and the bot's as posted, for `GET /channels/:id/messages/:id` (a reply's
+   * `fetchReference`) and a channel's history.
+   */
+  readonly messages: Map<string, { readonly id: string; readonly channel_id: string }>;
 }
 
 interface Answer {
@@ -62,10 +65,21 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, (state: RestState, request
   })],
   ['POST', /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
   ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, (state, _request, match) => {
-    const message = state.userMessages.get(match[2]!);
+    const message = state.messages.get(match[2]!);
     return message?.channel_id === match[1] ? { status: 200, body: message } : discordError(404, 10008, 'Unknown Message');
   }],
-  ['POST', /^\/channels\/(\d+)\/messages$/, (state, request, match) => ({ status: 200, body: messageObject(state, match[1]!, request.body) })],
+  // The channel's history as Discord pages it: with `after`, the `limit` messages right after that one, newest first.
+  ['GET', /^\/channels\/(\d+)\/messages$/, (state, request, match) => {
+    const after = BigInt(request.query.get('after') ?? '0');
+    const inChannel = [...state.messages.values()].filter((message) => message.channel_id === match[1] && BigInt(message.id) > after);
+    const oldestFirst = inChannel.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    return { status: 200, body: oldestFirst.slice(0, Number(request.query.get('limit') ?? 50)).reverse() };
+  }],
+  ['POST', /^\/channels\/(\d+)\/messages$/, (state, request, match) => {
+    const message = messageObject(state, match[1]!, request.body);
+    state.messages.set(message.id, message);
+    return { status: 200, body: message };
+  }],
   ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (state, request, match) => {
     const interaction = state.interactions.get(match[2]!);
     if (interaction === undefined) return discordError(404, 10062, 'Unknown interaction');

@@ -69,7 +69,7 @@ export class FakeDiscord {
       gatewayUrl,
       recommendedShards: options.recommendedShards ?? 1,
       interactions: new Map(),
-      userMessages: new Map(),
+      messages: new Map(),
     };
     this.gateway = new FakeGateway({
       url: gatewayUrl,
@@ -123,7 +123,7 @@ export class FakeDiscord {
       ...(message.embeds === undefined ? {} : { embeds: message.embeds }),
       ...(replyTo === undefined ? {} : { type: 19, message_reference: { message_id: replyTo.id, channel_id: replyTo.channel_id, ...(replyTo.guild_id === undefined ? {} : { guild_id: replyTo.guild_id }) } }),
     };
-    this.state.userMessages.set(payload.id, payload);
+    this.state.messages.set(payload.id, payload);
     this.gateway.dispatch('MESSAGE_CREATE', payload, place.guildId);
     return payload;
   }
