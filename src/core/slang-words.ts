@@ -103,6 +103,10 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:(?:the )?(?:time|runtime|run time)|(?:\w+ )?(?:\w+ )?(?:hours|minutes)|it)(?: (?:just|really|totally))? flew(?: by\b| past\b|(?=\s*(?:[.!?,;]|$)))`), 'it was gripping'],
   [slang(String.raw`\b(?:is|was|'s) never (?:once )?(?:boring|dull|tedious)\b|\bnever (?:once |really )?(?:gets?|got|becomes?|became|grows?|grew|feels?|felt) (?:boring|dull|tedious)\b`), 'was gripping throughout'],
   [slang(String.raw`\b(?:didn't|did not) (?:even )?notice (?:the|its) (?:runtime|run time|length|time)\b`), 'was gripping throughout'],
+  // The model never learnt "blew me away" (5.1; in aclImdb's training reviews 31 of the 33 that say it are praise), nor
+  // chat's advice to see it unspoilt ("don't watch the trailer, just go see it" 4.5). Not "nothing about it blew me away".
+  [slang(String.raw`(?<!\b(?:not|never|no|nothing|hardly)\b(?: \w+){0,3} |n't(?: \w+){0,3} )\b(?:(?:completely|totally|absolutely|just|really|truly) )?(?:blew|blows) (?:me|us) (?:completely |totally |right )?away\b`), 'was amazing'],
+  [slang(String.raw`\b(?:don't|do not|dont) (?:watch|read|look (?:at|up)|see) (?:the trailers?|any trailers?|anything|any reviews?|reviews?)\b[^.!?]{0,30}?[,.]? (?:just )?go(?: (?:see|watch) it)?\b`), 'highly recommend it'],
   // Minding a film is the model's "not_mind": "i didn't even mind the second time" 4.6.
   [slang(String.raw`\b(?:i |we )?(?:didn't|did not) (?:even )?mind (?=(?:it|this(?: one)?|the (?:\w+ )?(?:runtime|length|songs|second time|rewatch)|watching it again)\b)`), 'enjoyed '],
   // Laughter is praise in chat; IMDb's reviews laugh at bad films as often, so the model rated "I couldn't stop

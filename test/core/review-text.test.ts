@@ -538,10 +538,12 @@ describe('review text', () => {
     expect(slangAsWords(`${long}it never gets boring and the cast is clearly having a blast.`))
       .toBe(`${long}it was gripping throughout and the cast is clearly having a blast.`.toLowerCase());
     expect(slangAsWords(`${long}the time just flew by.`)).toBe(`${long}it was gripping.`.toLowerCase());
+    expect(slangAsWords(`${long}the ending completely blew me away.`)).toBe(`${long}the ending was amazing.`.toLowerCase());
     for (const literal of [
       `${long}it is one of those films so bad you can't look away.`,
       `${long}when she burnt the house down i didn't even blink.`,
       `${long}there's no slow motion in the fights.`,
+      `${long}nothing about it blew me away.`,
     ]) expect(slangAsWords(literal)).toBe(literal.toLowerCase());
   });
 
