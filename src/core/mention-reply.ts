@@ -13,6 +13,14 @@ const MIN_REVIEW_WORDS = 4;
  */
 const REVIEW_WORDS = /\b(?:movies?|films?|flicks?|(?:re)?watch(?:ed|ing)|saw|seen|cinema|theat(?:er|re)|imax|sequel|prequel|remake|plot|story|acting|actors?|actress|cast|ending|director|directed|trailer|scenes?|soundtrack|screenplay|script|cgi|villain|performances?|cinematography|visuals|twist|runtime|review)\b/i;
 
+/**
+ * A verdict on a film in chat's few words, without a review's words ("loved it", "barbie was so good omg", "saltburn
+ * is a masterpiece"): a review when it is not said to or of the bot ({@link TO_OR_OF_THE_BOT}).
+ */
+const VERDICT = /\b(?:loved|hated|enjoyed|adored) (?:it|this|that)\b|\b(?:overrated|underrated|masterpiece)\b|\bmid\b(?!-)|\b(?:is|was|were)(?: (?:so|really|pretty|kinda|very|honestly|actually|absolutely|just))? (?:good|great|bad|awful|amazing|terrible|boring|incredible|fantastic|brilliant|trash|garbage|meh|perfect|fun)\b/i;
+/** Talk to or of the bot ("you're so bad at this lol", "the bot is broken again"), which a verdict's words do not make a review. */
+const TO_OR_OF_THE_BOT = /\b(?:you|your|you're|youre|u|ur|yourself|bot)\b/i;
+
 /** The ways to say thanks, which open both a thank-you to the bot and talk about its answer. */
 const THANK_WORDS = String.raw`thanks?|thank (?:you|u)|thx|ty|cheers`;
 /** Thanks to the bot ("thanks!", "thank you so much"), answered in kind; not "thanks to the cast, the film works". */
@@ -24,7 +32,8 @@ export const HOW_TO_CORRECT = 'Thanks for telling me: press 👎 under my answer
 
 /**
  * The answer to a mention or a DM with neither an image nor a link: its text rated as a review when it reads as one
- * (a review's words or a score, and an opinion: "@MovieBot just watched Barbie with my sister, we loved it"), a question about a film answered as
+ * (a review's words, a score or a verdict, and an opinion: "@MovieBot just watched Barbie with my sister, we loved
+ * it", "@MovieBot 8/10 for Dune", "@MovieBot saltburn is a masterpiece"), a question about a film answered as
  * `/rate-review` answers it, "slow down" as ever, thanks with "you're welcome", a wrong genre with how to correct it;
  * anything else (a greeting, "help", text with no opinion, another language) is told how to ask.
  */
@@ -33,8 +42,10 @@ export async function answerMentionText(bot: Pick<BotServices, 'rateReview'>, te
   // "It's actually a great horror film" is a review: a correction names a genre, not a film.
   if (WRONG_GENRES.test(text) && !REVIEW_WORDS.test(text)) return notice('info', HOW_TO_CORRECT);
   const howToAsk = notice('info', HOW_TO_ASK);
-  if (wordCount(text) < MIN_REVIEW_WORDS) return howToAsk;
-  if (!REVIEW_WORDS.test(text) && statedScore(text) === undefined && !isQuestionForTheBot(text)) return howToAsk;
+  // A score ("8/10 for Dune") or a verdict ("loved it") is a review in any few words.
+  const verdict = statedScore(text) !== undefined || (VERDICT.test(text) && !TO_OR_OF_THE_BOT.test(text));
+  if (!verdict && wordCount(text) < MIN_REVIEW_WORDS) return howToAsk;
+  if (!verdict && !REVIEW_WORDS.test(text) && !isQuestionForTheBot(text)) return howToAsk;
   const reply = await bot.rateReview(text, requester, { explain: true });
   if (reply.kind === 'review') return hasNoClearOpinion(reply.result) ? howToAsk : reply;
   return reply.kind === 'notice' && (reply.tone === 'busy' || reply.text === ASKED_ABOUT_A_FILM) ? reply : howToAsk;

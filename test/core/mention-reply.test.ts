@@ -12,9 +12,23 @@ describe('answerMentionText', () => {
     expect(reply).toMatchObject({ kind: 'review', result: { rating: 8.5, words: [{ word: 'great' }] } });
   });
 
-  it('answers a question about a film as /rate-review does', async () => {
+  it('rates a score or a verdict in a few words, though it has no review words', async () => {
     const { bot } = createTestBot();
-    expect(await answerMentionText(bot, 'what do you think of Dune part two?', requester)).toMatchObject({ kind: 'notice', text: expect.stringMatching(/asking me about a film/) });
+    expect(await answerMentionText(bot, '8/10 for Dune', requester)).toMatchObject({ kind: 'review', result: { rating: 8, stated: '8/10' } });
+    for (const verdict of ['loved it', 'barbie was so great omg', 'oppenheimer was great']) {
+      expect(await answerMentionText(bot, verdict, requester)).toMatchObject({ kind: 'review' });
+    }
+    // The same words said to or of the bot are talk, not a review.
+    for (const talk of ["you're so great at this", 'the bot is great']) {
+      expect(await answerMentionText(bot, talk, requester)).toEqual({ kind: 'notice', tone: 'info', text: HOW_TO_ASK });
+    }
+  });
+
+  it('answers a question about a film, or a request for one, as /rate-review does', async () => {
+    const { bot } = createTestBot();
+    for (const question of ['what do you think of Dune part two?', 'recommend me a horror movie']) {
+      expect(await answerMentionText(bot, question, requester)).toMatchObject({ kind: 'notice', text: expect.stringMatching(/asking me about a film/) });
+    }
   });
 
   it.each([
