@@ -38,8 +38,12 @@ const ABOVE_TEN = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!${M
 const BELOW_ZERO = new RegExp(String.raw`${NOT_COUNTERFACTUAL}${MINUS}([1-9]\d+(?:\.\d)?)${OUT_OF_TEN_END}`, 'giu');
 /** "85/100", "a 65 out of 100": in a one-liner only, as aclImdb's few (11) are as often counts ("99 out of 100"). */
 const OUT_OF_HUNDRED = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(100|\d{1,2})\s*${OUT_OF}\s*100(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`, 'giu');
-/** Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. */
-const STAR_RUN = /(?<![★☆½])(★{1,5})(½?)(☆{0,4})(?![★☆½])/gu;
+/**
+ * Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. Chat's
+ * star emoji counts from two ("⭐⭐⭐⭐" 9.5 as four "great"s); one alone is praise, as its word says.
+ */
+const STAR_RUN = /(?<![★☆½⭐])(★{1,5}|(?:⭐\uFE0F?){2,5})(½?)(☆{0,4})(?![★☆½⭐])/gu;
+const starCount = (stars: string): number => (stars.match(/[★⭐]/gu) ?? []).length;
 /** "4/5", "4.5 out of 5"; not a date ("on 4/5", "5/5/2020") nor a fraction of something ("3/5 of the film", "1/5th"). */
 const OUT_OF_FIVE = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!\bon )([0-5](?:\.5)?)\s*${OUT_OF}\s*5(?![\p{L}\d/]|\.\d| of\b)${NOT_A_COUNT}`, 'giu');
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -142,8 +146,8 @@ function statedScores(review: string): StatedScore[] {
   // Two runs or more are decoration ("★ Best film ★"), not a rating.
   const runs = [...review.matchAll(STAR_RUN)];
   const stars = (runs.length === 1 ? runs : [])
-    .filter(([, filled, half, empty]) => empty === '' || filled!.length + half!.length + empty!.length === 5)
-    .map(([text, filled, half]) => ({ score: 2 * (filled!.length + (half === '' ? 0 : 0.5)), text }));
+    .filter(([, filled, half, empty]) => empty === '' || starCount(filled!) + half!.length + empty!.length === 5)
+    .map(([text, filled, half]) => ({ score: 2 * (starCount(filled!) + (half === '' ? 0 : 0.5)), text }));
   if (!isOneLiner(review)) return [...outOfTen, ...stars];
   const bare = readWords ? [...scoresFound(review, BARE_SCORE, outOf(10)), ...scoresFound(review, LONE_SCORE, outOf(10)), ...gradesFound(review)] : [];
   return [...outOfTen, ...stars, ...scoresOutOfFive(review, readWords), ...scoresFound(review, OUT_OF_HUNDRED, outOf(100)), ...bare];
