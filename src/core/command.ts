@@ -18,6 +18,11 @@ export type ImageSource =
        * gives none the bot can fetch: X, Instagram and the like show their pictures to the platforms' crawlers only.
        */
       readonly preview?: string;
+      /**
+       * A smaller copy the platform made of an attached picture (Discord's media proxy, Slack's largest thumbnail),
+       * read when the original is over the size limit: a 15 MB phone photo of a poster.
+       */
+      readonly smaller?: string;
     }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name?: string };
 

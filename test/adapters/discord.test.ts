@@ -111,6 +111,14 @@ describe('Discord adapter against the fake Discord', () => {
     expectPosterEmbed(firstEmbed(reply!.body));
   });
 
+  it("reads the media proxy's smaller copy of a picture over the size limit (a 15 MB phone photo)", async () => {
+    const original = new Uint8Array(10 * 1024 * 1024 + 1);
+    const attachment = discord.addAttachment('IMG_2041.png', original, 'image/png', { width: 3000, height: 4000, bytes: await poster(150, 60, 30) });
+    const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment], mention: true }));
+    expectPosterEmbed(firstEmbed(reply!.body));
+    expect(discord.mediaRequests).toEqual([expect.stringMatching(/IMG_2041\.png\?width=1200&height=1600$/)]);
+  });
+
   it('says clearly when an attached "image" cannot be read', async () => {
     const attachment = discord.addAttachment('broken.png', new TextEncoder().encode('<html>login</html>'), 'image/png');
     const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment], mention: true }));

@@ -48,7 +48,16 @@ describe.each<SlackMode>(['http', 'socket'])('Slack bot end to end (%s mode)', (
     expect(shownText(reply)).toContain('poster.png');
     expect(String(reply.body.text)).toMatch(/predicted rating \d+\.\d \/ 10/);
     const download = harness.api.callsOf('file_download').at(-1);
-    expect(download?.body).toEqual({ file: file.id, login: false });
+    expect(download?.body).toEqual({ file: file.id, login: false, thumb: false });
+  });
+
+  it("reads Slack's largest thumbnail of a picture over the size limit (a 15 MB phone photo)", async () => {
+    const channel = freshChannel();
+    const file = harness.api.addFile('IMG_2041.png', 'image/png', new Uint8Array(10 * 1024 * 1024 + 1), { thumb: await posterPng(RED) });
+    await harness.deliverEvent(fileShareEvent(channel, [file]));
+    const reply = await delivered(channel);
+    expect(shownText(reply)).toMatch(/Predicted IMDb rating:\* \d+\.\d \/ 10/);
+    expect(harness.api.callsOf('file_download').filter((call) => call.body.file === file.id).map((call) => call.body.thumb)).toEqual([false, true]);
   });
 
   it('measures event-to-reply over five more posters', async () => {

@@ -54,6 +54,19 @@ describe('downloadImage', () => {
     expect(await refusal(linkSource(local('/big-declared'), local('/poster.png')))).toMatchObject({ problem: 'too-large' });
   });
 
+  it("reads the platform's smaller copy of a picture over the size limit, and only then", async () => {
+    const attached = (path: string) => ({ kind: 'url', url: local(path), origin: 'user', smaller: local('/poster.png?size=small') }) as const;
+    for (const path of ['/big-declared', '/big-chunked']) {
+      const { bytes, link } = await downloadImage(attached(path), options());
+      expect(Buffer.from(bytes)).toEqual(poster);
+      expect(link).toBe(local('/poster.png?size=small'));
+    }
+    seen.length = 0;
+    await downloadImage(attached('/poster.png'), options());
+    expect(seen.map((request) => request.path)).toEqual(['/poster.png']);
+    expect(await refusal(attached('/missing'))).toMatchObject({ problem: 'http-status' });
+  });
+
   it('follows a page\'s picture only once: a page naming another page is answered as a web page', async () => {
     const { bytes } = await downloadImage(fromUser(local('/page-to-page')), options());
     await expect(decodePoster(bytes, 16)).rejects.toThrow("That's a web page, not an image.");

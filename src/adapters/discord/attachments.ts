@@ -12,7 +12,23 @@ export function isImageAttachment(attachment: Pick<Attachment, 'contentType' | '
   return IMAGE_EXTENSION.test(attachment.name);
 }
 
-/** The adapter never downloads: the bot fetches the CDN URL under its download policy. */
-export function attachmentSource(attachment: Pick<Attachment, 'url' | 'name'>): ImageSource {
-  return { kind: 'url', url: attachment.url, origin: 'platform', name: attachment.name };
+/** The long side of the copy Discord's media proxy makes of a picture too big to download whole. */
+const SMALLER_LONG_SIDE = 1600;
+
+/**
+ * The adapter never downloads: the bot fetches the CDN URL under its download policy, or, for a picture over its size
+ * limit, the copy the media proxy resizes to `width` x `height` (Discord's own clients ask for theirs so).
+ */
+export function attachmentSource(attachment: Pick<Attachment, 'url' | 'name' | 'proxyURL' | 'width' | 'height'>): ImageSource {
+  const smaller = smallerCopy(attachment);
+  return { kind: 'url', url: attachment.url, origin: 'platform', name: attachment.name, ...(smaller === undefined ? {} : { smaller }) };
+}
+
+function smallerCopy({ proxyURL, width, height }: Pick<Attachment, 'proxyURL' | 'width' | 'height'>): string | undefined {
+  if (!width || !height || Math.max(width, height) <= SMALLER_LONG_SIDE) return undefined;
+  const scale = SMALLER_LONG_SIDE / Math.max(width, height);
+  const url = new URL(proxyURL);
+  url.searchParams.set('width', String(Math.round(width * scale)));
+  url.searchParams.set('height', String(Math.round(height * scale)));
+  return url.href;
 }

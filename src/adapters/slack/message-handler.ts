@@ -18,6 +18,11 @@ export interface SharedFile {
   readonly name?: string | null;
   readonly mimetype?: string;
   readonly url_private_download?: string;
+  /** Slack's thumbnails of an image, the largest first: read when the file is over the size limit. */
+  readonly thumb_1024?: string;
+  readonly thumb_960?: string;
+  readonly thumb_800?: string;
+  readonly thumb_720?: string;
   /** `check_file_info` (Slack Connect): the event carries only the id, `files.info` has the rest. */
   readonly file_access?: string;
 }
@@ -75,12 +80,14 @@ async function completeFile(file: SharedFile, client: webApi.WebClient): Promise
 
 function sourceOf(file: SharedFile, botToken: string): ImageSource {
   if (file.url_private_download === undefined) throw new Error(`file ${file.id} has no download link`);
+  const smaller = file.thumb_1024 ?? file.thumb_960 ?? file.thumb_800 ?? file.thumb_720;
   return {
     kind: 'url',
     url: file.url_private_download,
     origin: 'platform',
     headers: { Authorization: `Bearer ${botToken}` },
     name: file.name ?? undefined,
+    ...(smaller === undefined ? {} : { smaller }),
   };
 }
 

@@ -41,14 +41,24 @@ const PREVIEW_STANDS_IN: ReadonlySet<DownloadProblem> = new Set(['http-status', 
  */
 export async function downloadImage(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
   const preview = source.kind === 'url' ? source.preview : undefined;
-  if (preview === undefined) return downloadPage(source, options);
+  if (preview === undefined) return downloadOrSmaller(source, options);
   try {
-    const downloaded = await downloadPage(source, options);
+    const downloaded = await downloadOrSmaller(source, options);
     if (sniffImageFormat(downloaded.bytes) !== 'html') return downloaded;
   } catch (error) {
     if (!(error instanceof DownloadError) || !PREVIEW_STANDS_IN.has(error.problem)) throw error;
   }
   return downloadPage({ kind: 'url', url: preview, origin: 'user' }, options);
+}
+
+/** The picture, or the smaller copy its platform made when the picture is over the size limit. */
+async function downloadOrSmaller(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
+  try {
+    return await downloadPage(source, options);
+  } catch (error) {
+    if (source.kind !== 'url' || source.smaller === undefined || !(error instanceof DownloadError) || error.problem !== 'too-large') throw error;
+    return downloadPage({ ...source, url: source.smaller, smaller: undefined }, options);
+  }
 }
 
 /**

@@ -77,6 +77,8 @@ export interface AttachmentPayload {
   readonly size: number;
   readonly url: string;
   readonly proxy_url: string;
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** Where a message or command comes from: a guild channel, or a DM when `guildId` is absent. */

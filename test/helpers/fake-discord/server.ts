@@ -50,7 +50,9 @@ export class FakeDiscord {
   readonly guilds: readonly FakeGuild[];
   readonly gateway: FakeGateway;
   private readonly faults: Fault[] = [];
-  private readonly files = new Map<string, { readonly bytes: Uint8Array; readonly type?: string }>();
+  private readonly files = new Map<string, { readonly bytes: Uint8Array; readonly type?: string; readonly resized?: Uint8Array }>();
+  /** The media proxy's requests (path and query), as tests check which copy the bot read. */
+  readonly mediaRequests: string[] = [];
   private readonly state: RestState;
 
   constructor(
@@ -97,12 +99,17 @@ export class FakeDiscord {
     this.faults.push(fault);
   }
 
-  /** Hosts `bytes` like Discord's CDN and returns the attachment object messages carry. */
-  addAttachment(filename: string, bytes: Uint8Array, contentType?: string): AttachmentPayload {
+  /**
+   * Hosts `bytes` like Discord's CDN and returns the attachment object messages carry. With `resized`, the picture is
+   * `width` x `height` and its media proxy URL serves `resized.bytes` when asked for a size, as Discord's resizes.
+   */
+  addAttachment(filename: string, bytes: Uint8Array, contentType?: string, resized?: { width: number; height: number; bytes: Uint8Array }): AttachmentPayload {
     const id = snowflake();
     const url = `${this.origin}/attachments/${id}/${encodeURIComponent(filename)}`;
-    this.files.set(id, { bytes, type: contentType });
-    return { id, filename, ...(contentType === undefined ? {} : { content_type: contentType }), size: bytes.byteLength, url, proxy_url: url };
+    this.files.set(id, { bytes, type: contentType, resized: resized?.bytes });
+    const size = resized === undefined ? {} : { width: resized.width, height: resized.height };
+    const proxyUrl = resized === undefined ? url : `${this.origin}/media/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, ...(contentType === undefined ? {} : { content_type: contentType }), size: bytes.byteLength, url, proxy_url: proxyUrl, ...size };
   }
 
   /**
@@ -198,8 +205,9 @@ export class FakeDiscord {
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.origin);
-    const attachment = url.pathname.match(/^\/attachments\/(\d+)\//);
-    if (attachment !== null) return this.serveFile(attachment[1]!, response);
+    const attachment = url.pathname.match(/^\/(media\/)?attachments\/(\d+)\//);
+    if (attachment?.[1] !== undefined) this.mediaRequests.push(`${url.pathname}${url.search}`);
+    if (attachment !== null) return this.serveFile(attachment[2]!, response, attachment[1] !== undefined && url.searchParams.has('width'));
     const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
     const parsed = await parseRequest(request, path, url.searchParams);
     const faultIndex = this.faults.findIndex((fault) => fault.method === parsed.method && fault.path.test(path));
@@ -209,14 +217,15 @@ export class FakeDiscord {
     writeAnswer(response, answer);
   }
 
-  private serveFile(id: string, response: ServerResponse): void {
+  private serveFile(id: string, response: ServerResponse, resized: boolean): void {
     const file = this.files.get(id);
     if (file === undefined) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': file.type ?? 'application/octet-stream', 'content-length': file.bytes.byteLength });
-    response.end(file.bytes);
+    const bytes = resized ? (file.resized ?? file.bytes) : file.bytes;
+    response.writeHead(200, { 'content-type': file.type ?? 'application/octet-stream', 'content-length': bytes.byteLength });
+    response.end(bytes);
   }
 }
 

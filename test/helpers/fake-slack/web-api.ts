@@ -21,11 +21,13 @@ export interface FakeFile {
   readonly url_private: string;
   readonly url_private_download: string;
   readonly permalink: string;
+  readonly thumb_1024?: string;
 }
 
 interface StoredFile {
   readonly file: FakeFile;
   readonly bytes: Uint8Array;
+  readonly thumb?: Uint8Array;
   /** Serve the login page even with the right token, like Slack does when the app lacks files:read. */
   readonly loginPageOnly: boolean;
 }
@@ -131,11 +133,13 @@ export class FakeSlackWebApi {
     return new URL(this.origin).host;
   }
 
-  addFile(name: string, mimetype: string, bytes: Uint8Array, { loginPageOnly = false } = {}): FakeFile {
+  /** A shared file; with `thumb`, Slack's 1024-px thumbnail of it (`thumb_1024`, fetched with the same token). */
+  addFile(name: string, mimetype: string, bytes: Uint8Array, { loginPageOnly = false, thumb }: { loginPageOnly?: boolean; thumb?: Uint8Array } = {}): FakeFile {
     const id = `F${String(this.nextFile++).padStart(8, '0')}`;
     const url = `${this.origin}/files-pri/${FAKE_TEAM.id}-${id}/${encodeURIComponent(name)}`;
-    const file = { id, name, mimetype, url_private: url, url_private_download: `${url}?download=1`, permalink: `${this.origin}/files/${id}` };
-    this.files.set(id, { file, bytes, loginPageOnly });
+    const thumbUrl = thumb === undefined ? {} : { thumb_1024: `${this.origin}/files-tmb/${FAKE_TEAM.id}-${id}/${encodeURIComponent(name)}_1024.png` };
+    const file = { id, name, mimetype, url_private: url, url_private_download: `${url}?download=1`, permalink: `${this.origin}/files/${id}`, ...thumbUrl };
+    this.files.set(id, { file, bytes, thumb, loginPageOnly });
     return file;
   }
 
@@ -199,7 +203,7 @@ export class FakeSlackWebApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
     const authorization = req.headers.authorization;
-    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) {
+    if (req.method === 'GET' && (url.pathname.startsWith('/files-pri/') || url.pathname.startsWith('/files-tmb/'))) {
       this.download(url, authorization, res);
       return;
     }
@@ -277,9 +281,11 @@ export class FakeSlackWebApi {
     const id = url.pathname.split('/')[2]?.split('-')[1] ?? '';
     const stored = this.files.get(id);
     const login = stored !== undefined && (stored.loginPageOnly || authorization !== `Bearer ${this.options.botToken}`);
-    this.record('file_download', url, { file: id, login }, stored === undefined ? 404 : 200, authorization);
-    if (stored === undefined) res.writeHead(404).end();
+    const thumb = url.pathname.startsWith('/files-tmb/');
+    this.record('file_download', url, { file: id, login, thumb }, stored === undefined ? 404 : 200, authorization);
+    if (stored === undefined || (thumb && stored.thumb === undefined)) res.writeHead(404).end();
     else if (login) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LOGIN_PAGE);
+    else if (thumb) sendImage(res, 'image/png', stored.thumb!);
     else sendImage(res, stored.file.mimetype, stored.bytes);
   }
 
