@@ -52,7 +52,8 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // "Perfectly" praises nothing before a middling word: "it was perfectly fine" read 8.4, "a perfectly average movie" 6.9.
   [slang(String.raw`\bperfectly (?=(?:average|fine|okay|ok|alright|adequate|serviceable|acceptable|watchable|ordinary|mediocre)\b)`), ''],
   // "Nothing special" is middling, but the negation scope read it as a pan ("alright movie, nothing special" 2.9).
-  [slang(String.raw`\bnothing (?:(?:too|so|that|really|very|all that) )?special\b`), 'just average'],
+  // "Nothing special, nothing terrible" is SLANG_WORDS' neither-nor.
+  [slang(String.raw`\bnothing (?:(?:too|so|that|really|very|all that) )?special\b(?!,? (?:(?:but|and) )?(?:also )?nothing (?:bad|terrible|awful|horrible)\b)`), 'just average'],
   // A film's arc is judged by where it ends: "a slow start, then wonderful" read 5.0, "starts slow, then gets really
   // good" 4.4, as if the start weighed as much.
   [slang(String.raw`(?<=\b(?:start|opening|beginning|first (?:act|half|hour)|starts?(?: off)? (?:slow(?:ly)?|strong(?:ly)?|well|badly|great))),? (?:and )?then\b`), ' but overall'],
