@@ -104,8 +104,9 @@ export const SLANG_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`\b(?:is|was|'s) never (?:once )?(?:boring|dull|tedious)\b|\bnever (?:once |really )?(?:gets?|got|becomes?|became|grows?|grew|feels?|felt) (?:boring|dull|tedious)\b`), 'was gripping throughout'],
   [slang(String.raw`\b(?:didn't|did not) (?:even )?notice (?:the|its) (?:runtime|run time|length|time)\b`), 'was gripping throughout'],
   // Neither good nor bad, which the model read as two negations, a pan: "neither good nor bad" 3.6, "nothing special
-  // but nothing terrible either" 3.4. Not "not great, and the ending was terrible".
-  [slang(String.raw`\b(?:not|nothing|neither) (?:that |very |too |so )?(?:good|great|special|amazing|brilliant|fantastic|the best)\b,? (?:(?:but|and|nor|or) )?(?:also |yet )?(?:not|nothing|nor) (?:that |very |too |so )?(?:bad|terrible|awful|horrible|the worst)\b(?: either\b)?`), 'average'],
+  // but nothing terrible either" 3.4. Not "not great, and the ending was terrible". Read as words that weigh both ways
+  // ("average" weighs nothing: the card would say no opinion leans either way).
+  [slang(String.raw`\b(?:not|nothing|neither) (?:that |very |too |so )?(?:good|great|special|amazing|brilliant|fantastic|the best)\b,? (?:(?:but|and|nor|or) )?(?:also |yet )?(?:not|nothing|nor) (?:that |very |too |so )?(?:bad|terrible|awful|horrible|the worst)\b(?: either\b)?`), 'watchable but flawed'],
   // The model never learnt "blew me away" (5.1; in aclImdb's training reviews 31 of the 33 that say it are praise), nor
   // chat's advice to see it unspoilt ("don't watch the trailer, just go see it" 4.5). Not "nothing about it blew me away".
   [slang(String.raw`(?<!\b(?:not|never|no|nothing|hardly)\b(?: \w+){0,3} |n't(?: \w+){0,3} )\b(?:(?:completely|totally|absolutely|just|really|truly) )?(?:blew|blows) (?:me|us) (?:completely |totally |right )?away\b`), 'was amazing'],
