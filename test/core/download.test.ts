@@ -65,6 +65,8 @@ describe('downloadImage', () => {
     await downloadImage(attached('/poster.png'), options());
     expect(seen.map((request) => request.path)).toEqual(['/poster.png']);
     expect(await refusal(attached('/missing'))).toMatchObject({ problem: 'http-status' });
+    const brokenCopy = { ...attached('/big-declared'), smaller: local('/missing') };
+    expect(await refusal(brokenCopy)).toEqual({ problem: 'too-large', message: 'That image is larger than 2 KB.' });
   });
 
   it('follows a page\'s picture only once: a page naming another page is answered as a web page', async () => {

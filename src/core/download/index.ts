@@ -51,13 +51,16 @@ export async function downloadImage(source: ImageSource, options: DownloadOption
   return downloadPage({ kind: 'url', url: preview, origin: 'user' }, options);
 }
 
-/** The picture, or the smaller copy its platform made when the picture is over the size limit. */
+/**
+ * The picture, or the smaller copy its platform made when the picture is over the size limit; when that copy fails
+ * too, the size is what the person is told, as the reason they can act on.
+ */
 async function downloadOrSmaller(source: ImageSource, options: DownloadOptions): Promise<DownloadedImage> {
   try {
     return await downloadPage(source, options);
   } catch (error) {
     if (source.kind !== 'url' || source.smaller === undefined || !(error instanceof DownloadError) || error.problem !== 'too-large') throw error;
-    return downloadPage({ ...source, url: source.smaller, smaller: undefined }, options);
+    return downloadPage({ ...source, url: source.smaller, smaller: undefined }, options).catch(() => Promise.reject(error));
   }
 }
 
