@@ -11,14 +11,18 @@ export const settings = defineCommand({
     {
       name: 'image-replies',
       type: 'string',
-      description: 'auto: posters only; mention: when mentioned; off: only on request',
-      required: true,
+      description: 'auto: posters only; mention: when mentioned; off: only on request. Leave out to see the current one',
+      required: false,
       choices: IMAGE_REPLY_MODES,
     },
   ],
   async run(ctx) {
     const mode = ctx.string('image-replies');
-    if (mode === undefined || !(IMAGE_REPLY_MODES as readonly string[]).includes(mode)) {
+    if (mode === undefined) {
+      await ctx.reply(await ctx.bot.showImageReplyMode(ctx.requester));
+      return;
+    }
+    if (!(IMAGE_REPLY_MODES as readonly string[]).includes(mode)) {
       await ctx.reply(privateNotice(`Choose one of ${IMAGE_REPLY_MODES.map((m) => `\`${m}\``).join(', ')}, e.g. \`/settings auto\`.`, 'error'));
       return;
     }

@@ -1,5 +1,5 @@
 import type { Keyv } from 'keyv';
-import type { Config, ImageReplyMode } from '../config.js';
+import { IMAGE_REPLY_MODES, type Config, type ImageReplyMode } from '../config.js';
 import type { Logger } from '../logger.js';
 import { errorFields } from '../util/error-message.js';
 import { BatchQueue } from './batch-queue.js';
@@ -41,6 +41,8 @@ export interface MovieBotOptions {
   /** Channel settings and feedback; without it every channel has the default mode and no answer takes votes. */
   readonly store?: BotStore;
 }
+
+const SETTINGS_OUTSIDE_A_CHANNEL = privateNotice('Use `/settings` in the channel it should apply to.', 'error');
 
 const IMAGE_REPLY_MEANING: Readonly<Record<ImageReplyMode, string>> = {
   auto: 'I answer images that look like movie posters and stay quiet on the rest',
@@ -266,10 +268,19 @@ export class MovieBot implements BotServices {
 
   async setImageReplyMode(requester: Requester, mode: ImageReplyMode): Promise<Reply> {
     const { place } = requester;
-    if (place === undefined || place.direct) return privateNotice('Use `/settings` in the channel it should apply to.', 'error');
+    if (place === undefined || place.direct) return SETTINGS_OUTSIDE_A_CHANNEL;
     if (this.options.store === undefined) return privateNotice('Settings cannot be saved on this bot.', 'error');
     await this.options.store.setImageReplyMode(requester.platform, place.channelId, mode);
     return privateNotice(`Image replies in this channel: **${mode}** (${IMAGE_REPLY_MEANING[mode]}).`);
+  }
+
+  /** `/settings` without a mode: the channel's mode, and the others to choose from. */
+  async showImageReplyMode(requester: Requester): Promise<Reply> {
+    const { place } = requester;
+    if (place === undefined || place.direct) return SETTINGS_OUTSIDE_A_CHANNEL;
+    const mode = await this.imageReplyMode(requester.platform, place);
+    const others = IMAGE_REPLY_MODES.filter((other) => other !== mode).map((other) => `\`/settings ${other}\` (${IMAGE_REPLY_MEANING[other]})`);
+    return privateNotice(`Image replies in this channel: **${mode}** (${IMAGE_REPLY_MEANING[mode]}). Admins can change it: ${others.join(' or ')}.`);
   }
 
   vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply> {

@@ -56,6 +56,7 @@ export interface BotServices {
   /** The image-reply mode of the place a message was posted in (its channel's setting, else the default). */
   imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode>;
   setImageReplyMode(requester: Requester, mode: ImageReplyMode): Promise<Reply>;
+  showImageReplyMode(requester: Requester): Promise<Reply>;
   vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply>;
   correct(answerId: string, requester: Requester, genres: readonly string[]): Promise<Reply>;
   forgetUser(requester: Requester): Promise<Reply>;

@@ -45,8 +45,8 @@ async function post(file: Buffer, where: { guild?: number; mention?: boolean } =
   return repliesTo(message.id);
 }
 
-async function settings(mode: string, guild: number, permissions?: string): Promise<RecordedRequest[]> {
-  const { token } = discord.runCommand('settings', { 'image-replies': mode }, { guild, permissions });
+async function settings(mode: string | undefined, guild: number, permissions?: string): Promise<RecordedRequest[]> {
+  const { token } = discord.runCommand('settings', mode === undefined ? {} : { 'image-replies': mode }, { guild, permissions });
   await discord.waitForRequest((r) => r.path.includes(`/${token}`) && (r.method === 'PATCH' || (r.method === 'POST' && r.path.includes('/webhooks/'))));
   return callsOf(token);
 }
@@ -65,8 +65,11 @@ describe('image replies per channel', () => {
     expect(await post(await image(30, 150, 30), { guild: 1, mention: true })).toHaveLength(1);
   });
 
-  it('in off mode answers no posted image', async () => {
+  it('in off mode answers no posted image, and /settings without a mode says which one the channel has', async () => {
     await settings('off', 2);
+    const shown = await settings(undefined, 2);
+    expect(shown[0]!.body).toMatchObject({ data: { flags: EPHEMERAL } });
+    expect(JSON.stringify(shown.at(-1)!.body)).toContain('Image replies in this channel: **off**');
     expect(await post(await image(30, 30, 150), { guild: 2 })).toHaveLength(0);
     expect(await post(await image(30, 30, 150), { guild: 2, mention: true })).toHaveLength(0);
   });

@@ -24,6 +24,7 @@ const slowBot: BotServices = {
   },
   imageReplyMode: async () => 'auto',
   setImageReplyMode: async () => notice('info', 'unused'),
+  showImageReplyMode: async () => notice('info', 'unused'),
   vote: async () => notice('info', 'unused'),
   correct: async () => notice('info', 'unused'),
   forgetUser: async () => notice('info', 'unused'),

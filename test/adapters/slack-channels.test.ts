@@ -53,6 +53,9 @@ describe('Slack image replies per channel', () => {
     expect(String(answer.body.text)).toContain('mention');
     expect(await share(COMMAND_CHANNEL, [30, 150, 30])).toHaveLength(0);
     expect(await share(COMMAND_CHANNEL, [30, 150, 30], `<@${FAKE_TEAM.botUserId}> this one?`)).toHaveLength(1);
+    const shown = await responseTo(await harness.runCommand('settings', '', ADMIN));
+    expect(shown.body.response_type).toBe('ephemeral');
+    expect(String(shown.body.text)).toContain('Image replies in this channel: **mention**');
   });
 
   it('refuses /settings to someone who is not a workspace admin, and changes nothing', async () => {
