@@ -127,11 +127,18 @@ describe('a mention or a DM without an image', () => {
     expect((messageOf(rated)?.embeds as Array<{ title: string; description: string }>)[0]).toMatchObject({ title: 'Review rating: 8.5 / 10', description: '> saw it last night, loved every minute' });
     const thanked = await replyTo(discord.postMessage({ content: 'thanks!', mention: true, replyTo: review }));
     expect(messageOf(thanked)?.content).toBe("You're welcome! 🎬");
-    const poster = discord.postMessage({ content: 'new one', author: OTHER_USER, attachments: [discord.addAttachment('theirs.png', await image(30, 90, 160), 'image/png')] });
-    const read = await replyTo(discord.postMessage({ content: 'what genre is this?', mention: true, replyTo: poster }));
+    // In mention mode the bot leaves the poster alone until asked: the mention reads it.
+    await settings('mention', 1);
+    const poster = discord.postMessage({ content: 'new one', author: OTHER_USER, guild: 1, attachments: [discord.addAttachment('theirs.png', await image(30, 90, 160), 'image/png')] });
+    const read = await replyTo(discord.postMessage({ content: 'what genre is this?', mention: true, guild: 1, replyTo: poster }));
     expect((messageOf(read)?.embeds as Array<{ title: string }>)[0]?.title).toBe('🎬 theirs.png');
-    // Asked again, the bot points to the card it gave rather than giving a second one.
-    const again = await replyTo(discord.postMessage({ content: 'genre?', mention: true, replyTo: poster }));
+  });
+
+  it('points a mention under a poster it has answered already to that answer, rather than giving a second card', async () => {
+    const replyTo = (message: { id: string }) => discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    const poster = discord.postMessage({ content: 'new one', author: OTHER_USER, attachments: [discord.addAttachment('carded.png', await image(30, 90, 160), 'image/png')] });
+    await replyTo(poster); // its card, in this auto channel
+    const again = await replyTo(discord.postMessage({ content: 'what genre is this?', mention: true, replyTo: poster }));
     expect(messageOf(again)?.content).toMatch(new RegExp(`^I answered that one already: https://discord\\.com/channels/\\d+/${poster.channel_id}/\\d+$`));
     expect(messageOf(again)?.embeds ?? []).toEqual([]);
   });
