@@ -2,6 +2,9 @@ import {
   CLAUSE_END, HEDGE, FILM, FILM_PART, HARD_INTENSIFIER, CARRIED_THING, REST_OF_CLAUSE, NOT_ASKED, NOT_NEGATED, ENDS_LINE, IF_YOU_LIKE_DULL, slang
 } from './chat-patterns.js';
 
+/** Where a film can be watched at home: waiting for one of these is a verdict on the ticket. */
+const AT_HOME = String.raw`(?:streaming|netflix|disney\+?|hbo(?: max)?|max|prime(?: video)?|hulu|apple tv\+?|peacock|paramount\+?|blu-?ray|dvd|vod)`;
+
 /** "Least" as the opposite of "most"; not "at least funny" nor "not in the least funny". */
 const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
 /** The reviewer, as the optional subject of "(i've) never been so bored". */
@@ -51,6 +54,13 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`^\s*(?:the|this) movie (?=(?:is|was)\b)`), 'it '],
   // "Perfectly" praises nothing before a middling word: "it was perfectly fine" read 8.4, "a perfectly average movie" 6.9.
   [slang(String.raw`\bperfectly (?=(?:average|fine|okay|ok|alright|adequate|serviceable|acceptable|watchable|ordinary|mediocre)\b)`), ''],
+  // Where it is worth watching, chat's verdict on the ticket: at home or at a matinee is middling ("worth a watch once
+  // it's on streaming" 8.0, "skip the theater, stream it" 3.3, "matinee at best" 7.9), a film for TV at best a pan ("a
+  // streaming movie at best" 6.8), on the big screen praise ("see it in theaters, not at home" 4.8), as advice, not
+  // "i paid to see it in the theatre". Waiting for streaming is read with the middling verdicts below.
+  [slang(String.raw`\b(?:worth a (?:watch|look)|fine|ok(?:ay)?|good enough|decent) (?:once (?:it's|it is|it hits)|when (?:it's|it is|it hits)|on) (?:on )?${AT_HOME}\b|\bskip the (?:theater|theatre|cinema),? (?:just )?(?:stream|rent) it\b|\bmatinee at best\b`), 'watchable but flawed'],
+  [slang(String.raw`\b(?:a )?(?:${AT_HOME}|tv|dvd) (?:movie|film|watch) at best\b`), 'mediocre'],
+  [slang(String.raw`(?<=^\s*|[,.!;:]\s*|\b(?:go(?: and)?|must|should|need to|have to|gotta|definitely|just|please) )see it (?:in (?:a |the )?(?:theaters?|theatres?|cinemas?|imax)|on the (?:big|biggest) screen(?: you can)?)\b(?:,? not at home\b)?`), 'a must see on the big screen'],
   // "Nothing special" is middling, but the negation scope read it as a pan ("alright movie, nothing special" 2.9).
   // "Nothing special, nothing terrible" is SLANG_WORDS' neither-nor.
   [slang(String.raw`\bnothing (?:(?:too|so|that|really|very|all that) )?special\b(?!,? (?:(?:but|and) )?(?:also )?nothing (?:bad|terrible|awful|horrible)\b)`), 'just average'],
