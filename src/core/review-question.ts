@@ -5,6 +5,7 @@ const TO_THE_BOT = String.raw`(?:(?:hey|hi|yo|ok) )?@?movie ?bot[,:]?\s+|(?:hey|
 /** Questions after an opinion or advice that end the message: what follows them would be their answer, a review. */
 const ASKING = [
   String.raw`what do (?:you|u) think (?:of|about)\b[^?]*`,
+  String.raw`(?:any |your )?thoughts on\b[^?]*`,
   String.raw`what(?:'s| is) your (?:favou?rite|opinion|take|rating)\b[^?]*`,
   String.raw`(?:have|did) (?:you|u) (?:seen|watched|watch|see)\b[^?]*`,
   String.raw`should (?:i|we) (?:watch|see|bother)\b[^?]*`,
