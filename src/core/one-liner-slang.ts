@@ -59,7 +59,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // streaming movie at best" 6.8), on the big screen praise ("see it in theaters, not at home" 4.8), as advice, not
   // "i paid to see it in the theatre". Waiting for streaming is read with the middling verdicts below.
   [slang(String.raw`\b(?:worth a (?:watch|look)|fine|ok(?:ay)?|good enough|decent) (?:once (?:it's|it is|it hits)|when (?:it's|it is|it hits)|on) (?:on )?${AT_HOME}\b|\bskip the (?:theater|theatre|cinema),? (?:just )?(?:stream|rent) it\b|\bmatinee at best\b`), 'watchable but flawed'],
-  [slang(String.raw`\b(?:a )?(?:${AT_HOME}|tv|dvd) (?:movie|film|watch) at best\b`), 'mediocre'],
+  [slang(String.raw`\b(?:a )?(?:${AT_HOME}|tv) (?:movie|film|watch) at best\b`), 'mediocre'],
   [slang(String.raw`(?<=^\s*|[,.!;:]\s*|\b(?:go(?: and)?|must|should|need to|have to|gotta|definitely|just|please) )see it (?:in (?:a |the )?(?:theaters?|theatres?|cinemas?|imax)|on the (?:big|biggest) screen(?: you can)?)\b(?:,? not at home\b)?`), 'a must see on the big screen'],
   // "Nothing special" is middling, but the negation scope read it as a pan ("alright movie, nothing special" 2.9).
   // "Nothing special, nothing terrible" is SLANG_WORDS' neither-nor.

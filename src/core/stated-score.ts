@@ -21,8 +21,9 @@ const OUT_OF = String.raw`(?:\/|out of|outt?a)`;
  * "9 out of 10 critics", "4 out of 5 dentists", "2/10 times".
  */
 const NOT_A_COUNT = String.raw`(?!\s+(?:people|persons|users|viewers|critics|reviewers|voters|dentists|doctors|fans|moviegoers|kids|parents|times|found this)\b)`;
-/** Where a score out of ten ends: not inside a longer number, a date ("10/10/2020") or a fraction ("1/10th"), nor a count. */
-const OUT_OF_TEN_END = String.raw`\s*${OUT_OF}\s*10(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`;
+/** Where a score out of `max` ends: not inside a longer number, a date ("10/10/2020") or a fraction ("1/10th"), nor a count. */
+const outOfEnd = (max: number): string => String.raw`\s*${OUT_OF}\s*${max}(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`;
+const OUT_OF_TEN_END = outOfEnd(10);
 /**
  * A minus sign on the number, not "verdict - 5/10" nor the range "7-8/10". Only on 10 or more is it below zero
  * ("-10 out of 10", "-50/10"): on a digit it is as often a dash before the score ("…worth a watch. -8/10", rated 8).
@@ -37,7 +38,7 @@ const ABOVE_TEN = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(?<!${M
 /** Below the bottom ("-10 out of 10", "-50/10"): the reviewers' 1. */
 const BELOW_ZERO = new RegExp(String.raw`${NOT_COUNTERFACTUAL}${MINUS}([1-9]\d+(?:\.\d)?)${OUT_OF_TEN_END}`, 'giu');
 /** "85/100", "a 65 out of 100": in a one-liner only, as aclImdb's few (11) are as often counts ("99 out of 100"). */
-const OUT_OF_HUNDRED = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(100|\d{1,2})\s*${OUT_OF}\s*100(?![\p{L}\d/]|\.\d)${NOT_A_COUNT}`, 'giu');
+const OUT_OF_HUNDRED = new RegExp(String.raw`${NOT_COUNTERFACTUAL}(?<![\d.,/])(100|\d{1,2})${outOfEnd(100)}`, 'giu');
 /**
  * Stars out of five as glyphs: filled, an optional half, and empty ones padding the run to five when present. Chat's
  * star emoji counts from two ("⭐⭐⭐⭐" 9.5 as four "great"s); one alone is praise, as its word says.

@@ -128,11 +128,12 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
     if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
   }
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
+  const send = (reply: Reply) => postInThread(deps.client, thread, reply, log);
   const own = linkSources(message.text ?? '', linkPreviews(message));
   // "@MovieBot what genre is this?" in the thread of someone's poster, or "rate this" in a review's, asks about theirs.
   const ownText = messageText(message.text ?? '');
   const start = own.length === 0 && asksAboutTheirs(ownText) ? await threadStart(message, deps, log) : undefined;
-  if (start?.answered) return answerSafely(log, 'slack mention', async () => answeredAlready(), (reply) => postInThread(deps.client, thread, reply, log));
+  if (start?.answered) return answerSafely(log, 'slack mention', async () => answeredAlready(), send);
   const theirs = start?.message;
   const files = theirs === undefined ? [] : imageFilesOf(theirs);
   if (files.length > 0) return answerImages(files, thread, requester, true, deps);
@@ -143,7 +144,7 @@ async function answerWithoutImage(message: SharedMessage, requester: Requester, 
   if (links.length > 0) return answerLinks(links, thread, requester, deps, latePreview);
   const theirText = messageText(theirs?.text ?? '');
   const answer = () => answerMention(deps.bot, { ownText, theirText }, requester);
-  await answerSafely(log, 'slack mention', answer, (reply) => postInThread(deps.client, thread, reply, log));
+  await answerSafely(log, 'slack mention', answer, send);
 }
 
 /** Enough of a thread to see whether the bot answered in it already. */
