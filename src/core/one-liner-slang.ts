@@ -3,7 +3,7 @@ import {
 } from './chat-patterns.js';
 
 /** Where a film can be watched at home: waiting for one of these is a verdict on the ticket. */
-const AT_HOME = String.raw`(?:streaming|netflix|disney\+?|hbo(?: max)?|max|prime(?: video)?|hulu|apple tv\+?|peacock|paramount\+?|blu-?ray|dvd|vod)`;
+const AT_HOME = String.raw`(?:streaming|netflix|disney\+?|hbo(?: max)?|max|prime(?: video)?|hulu|apple tv\+?|peacock|paramount\+?|blu-?ray|dvd|vod|tv|cable)`;
 
 /** "Least" as the opposite of "most"; not "at least funny" nor "not in the least funny". */
 const LEAST = String.raw`(?<!\b(?:at|in the) )\bleast`;
@@ -59,7 +59,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   // streaming movie at best" 6.8), on the big screen praise ("see it in theaters, not at home" 4.8), as advice, not
   // "i paid to see it in the theatre". Waiting for streaming is read with the middling verdicts below.
   [slang(String.raw`\b(?:worth a (?:watch|look)|fine|ok(?:ay)?|good enough|decent) (?:once (?:it's|it is|it hits)|when (?:it's|it is|it hits)|on) (?:on )?${AT_HOME}\b|\bskip the (?:theater|theatre|cinema),? (?:just )?(?:stream|rent) it\b|\bmatinee at best\b`), 'watchable but flawed'],
-  [slang(String.raw`\b(?:a )?(?:${AT_HOME}|tv) (?:movie|film|watch) at best\b`), 'mediocre'],
+  [slang(String.raw`\b(?:a )?${AT_HOME} (?:movie|film|watch) at best\b`), 'mediocre'],
   [slang(String.raw`(?<=^\s*|[,.!;:]\s*|\b(?:go(?: and)?|must|should|need to|have to|gotta|definitely|just|please) )see it (?:in (?:a |the )?(?:theaters?|theatres?|cinemas?|imax)|on the (?:big|biggest) screen(?: you can)?)\b(?:,? not at home\b)?`), 'a must see on the big screen'],
   // "Nothing special" is middling, but the negation scope read it as a pan ("alright movie, nothing special" 2.9).
   // "Nothing special, nothing terrible" is SLANG_WORDS' neither-nor.
@@ -96,7 +96,7 @@ export const ONE_LINER_SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [slang(String.raw`(?:^\s*|(?<=[,.;!]\s*))(?:i(?:'ve| have|ve) )?seen worse(?: (?:films|movies|ones))?${ENDS_LINE}|(?<!\bbut (?:it |this )?)\bcould(?:'ve| have) been (?:(?:a lot|much|far|way) )?worse(?:,? honestly)?${ENDS_LINE}`), 'it was average'],
   [slang(String.raw`(?<=\b(?:decent|fine|okay|ok|alright|fun|good|watchable|enjoyable|entertaining)(?: enough)?,? (?:but|and|yet) )forgettable\b`), 'average'],
   [slang(String.raw`\bsome (?:good|great|fun|funny) (?:moments|parts|bits|scenes),? (?:and |but )?some (?:boring|bad|dull|slow|weak) (?:ones|moments|parts|bits|scenes)\b`), 'it was average'],
-  [slang(String.raw`\bwait (?:for (?:it (?:to (?:hit|come to|be on) )?)?|(?:till|until) it(?:'s| is) on )(?:streaming|netflix|disney\+?|hbo|prime|dvd|blu-?ray|tv|cable)\b`), 'it was average'],
+  [slang(String.raw`\bwait (?:for (?:it (?:to (?:hit|come to|be on) )?)?|(?:till|until) it(?:'s| is) on )${AT_HOME}\b`), 'it was average'],
   [slang(String.raw`\b(?:entertaining|watchable|fun|decent) enough${ENDS_LINE}`), 'decent but average'],
   [slang(String.raw`(?<=${FILM}(?: (?:is|was))? (?:(?:pretty|just|fairly|kinda) )?|\bit's (?:(?:pretty|just|fairly|kinda) )?)watchable${ENDS_LINE}`), 'average'],
   // Chat's praise that the model read as a shrug: "would rewatch" 4.6 ("i'd watch it again if i had to" is no praise), "the cast killed it" 5.5, "did not disappoint"
