@@ -17,7 +17,7 @@ const OUT = parseArgs({ options: { out: { type: 'string', default: 'dist' } } })
 const SOURCES = ['src', 'commands'];
 
 const typescriptFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join(dir, file));
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')).map((file) => join(dir, file));
 
 await build({
   entryPoints: SOURCES.flatMap(typescriptFiles),

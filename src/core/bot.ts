@@ -10,6 +10,7 @@ import type { DownloadedImage } from './download/index.js';
 import { FeedbackDesk } from './feedback.js';
 import { withoutLinks } from './message-links.js';
 import { withoutPageLines } from './pasted-review.js';
+import { inReadableFormat } from './heic.js';
 import { cutPosterTiles, type DecodedPoster, decodePosterRegion, NO_TILES, type PictureSize, type PosterTiles, tooSmallForGate } from './image.js';
 import { MIN_TILE_POSTERS } from './poster-tiles.js';
 import { BotMetrics } from './metrics.js';
@@ -184,7 +185,8 @@ export class MovieBot implements BotServices {
   }
 
   private async analyzeAdmitted(source: ImageSource, requester: Requester, options: PosterRequestOptions): Promise<Reply | NotAPoster> {
-    const { bytes, link } = await this.options.download(source);
+    const { bytes: downloaded, link } = await this.options.download(source);
+    const bytes = await inReadableFormat(downloaded);
     const imageSha256 = sha256(bytes);
     // Decoded at most once per request, whether the models, the heat map or both need the pixels.
     let poster: Promise<DecodedPoster> | undefined;
@@ -198,7 +200,8 @@ export class MovieBot implements BotServices {
     if (options.force !== true && failsPosterGate(result)) {
       return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256, tooSmall: await tooSmallForGate(bytes) };
     }
-    const publicUrl = source.kind === 'url' && source.headers === undefined ? link : undefined;
+    // A HEIC photo's link would show nothing as a card's thumbnail: chat clients and browsers don't display HEIC.
+    const publicUrl = source.kind === 'url' && source.headers === undefined && bytes === downloaded ? link : undefined;
     const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;
     const [answerId, whyId] = await Promise.all([
       this.feedback.remember(result, imageSha256, bytes, requester),

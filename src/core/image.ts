@@ -39,9 +39,9 @@ export const MIN_POSTER_SIDE = 16;
 /** What transparent pixels become before the model sees them. */
 export const POSTER_BACKGROUND = '#ffffff';
 /** A crafted file (a progressive JPEG with thousands of scans, say) can cost minutes of CPU in few bytes. */
-const DECODE_TIMEOUT_SECONDS = 20;
+export const DECODE_TIMEOUT_SECONDS = 20;
 
-const SUPPORTED = 'Send a JPEG, PNG, WebP, GIF or AVIF.';
+const SUPPORTED = 'Send a JPEG, PNG, WebP, GIF, AVIF or HEIC.';
 const FORMAT_NAMES: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', avif: 'AVIF', tiff: 'TIFF' };
 
 /** Names the format from the first bytes, never from a claimed content type or file name. */
@@ -221,7 +221,8 @@ function checkFormat(bytes: Uint8Array): ImageFormat {
     case 'pdf':
       throw new ImageError('pdf', `That's a PDF, not an image. ${SUPPORTED}`);
     case 'heic':
-      throw new ImageError('unsupported', `HEIC photos aren't supported. ${SUPPORTED} (An iPhone saves JPEG with Settings > Camera > Formats > Most Compatible.)`);
+      // Callers convert first; a code path that forgets says so rather than calling the photo unreadable.
+      throw new ImageError('unsupported', 'A HEIC photo reached the decoder unconverted: pass it through inReadableFormat (heic.ts) first.');
     case 'bmp':
       throw new ImageError('unsupported', `BMP images aren't supported. ${SUPPORTED}`);
     case 'unknown':
@@ -231,12 +232,13 @@ function checkFormat(bytes: Uint8Array): ImageFormat {
   }
 }
 
+/** The refusal of a picture over {@link MAX_POSTER_PIXELS}. */
+export const tooManyPixels = (width: number, height: number): ImageError =>
+  new ImageError('too-many-pixels', `That image is ${width} × ${height} pixels, more than the ${MAX_POSTER_PIXELS / 1e6} megapixels I read. Send a smaller copy.`);
+
 function checkDimensions(width: number, height: number): void {
-  const size = `${width} × ${height} pixels`;
-  if (width * height > MAX_POSTER_PIXELS) {
-    throw new ImageError('too-many-pixels', `That image is ${size}, more than the ${MAX_POSTER_PIXELS / 1e6} megapixels I read. Send a smaller copy.`);
-  }
+  if (width * height > MAX_POSTER_PIXELS) throw tooManyPixels(width, height);
   if (Math.min(width, height) < MIN_POSTER_SIDE) {
-    throw new ImageError('too-small', `That image is only ${size}, too small to read a poster from (I need at least ${MIN_POSTER_SIDE} on each side).`);
+    throw new ImageError('too-small', `That image is only ${width} × ${height} pixels, too small to read a poster from (I need at least ${MIN_POSTER_SIDE} on each side).`);
   }
 }

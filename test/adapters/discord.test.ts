@@ -4,6 +4,7 @@ import type { APIEmbed } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { defineCommand } from '../../src/core/command.js';
 import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
+import { heic, heicEncoderInstalled, needingHeicEncoder } from '../helpers/heic.js';
 import type { FakeDiscord, RecordedRequest } from '../helpers/fake-discord/index.js';
 import type { TestBot } from '../helpers/test-bot.js';
 
@@ -117,6 +118,13 @@ describe('Discord adapter against the fake Discord', () => {
     const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment], mention: true }));
     expectPosterEmbed(firstEmbed(reply!.body));
     expect(discord.mediaRequests).toEqual([expect.stringMatching(/IMG_2041\.png\?width=1200&height=1600$/)]);
+  });
+
+  it.skipIf(!heicEncoderInstalled)(needingHeicEncoder("answers an iPhone's HEIC photo, with no thumbnail Discord could not show"), async () => {
+    const attachment = discord.addAttachment('IMG_2042.HEIC', await heic(sharp(await poster(150, 60, 30))), 'image/heic');
+    const [reply] = await timedReply(() => discord.postMessage({ attachments: [attachment] }));
+    expectPosterEmbed(firstEmbed(reply!.body));
+    expect(firstEmbed(reply!.body).thumbnail).toBeUndefined();
   });
 
   it('says clearly when an attached "image" cannot be read', async () => {

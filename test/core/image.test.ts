@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePoster, ImageError, sniffImageFormat } from '../../src/core/image.js';
 import { buildImageCorpus, type ImageCase, type Rgb } from '../helpers/image-corpus.js';
 
-const SUPPORTED = 'Send a JPEG, PNG, WebP, GIF or AVIF.';
+const SUPPORTED = 'Send a JPEG, PNG, WebP, GIF, AVIF or HEIC.';
 
 /** What the user reads for each refused case: the wording is part of the contract. */
 const MESSAGES: Record<string, string> = {
@@ -13,7 +13,7 @@ const MESSAGES: Record<string, string> = {
     "That's a web page, not an image. Link to the image itself (right-click it, then Copy image address).",
   SVG: `SVG drawings aren't supported: I never render them. ${SUPPORTED}`,
   PDF: `That's a PDF, not an image. ${SUPPORTED}`,
-  'HEIC (brand only)': `HEIC photos aren't supported. ${SUPPORTED} (An iPhone saves JPEG with Settings > Camera > Formats > Most Compatible.)`,
+  'HEIC (brand only)': 'A HEIC photo reached the decoder unconverted: pass it through inReadableFormat (heic.ts) first.',
   'BMP header': `BMP images aren't supported. ${SUPPORTED}`,
   '1x1 pixel': 'That image is only 1 × 1 pixels, too small to read a poster from (I need at least 16 on each side).',
   'PNG declaring 30000x30000': 'That image is 30000 × 30000 pixels, more than the 50 megapixels I read. Send a smaller copy.',

@@ -1,7 +1,7 @@
 import type { Attachment } from 'discord.js';
 import type { ImageSource } from '../../core/command.js';
 
-const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|avif|bmp|tiff?|svg)$/i;
+const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|avif|hei[cf]|bmp|tiff?|svg)$/i;
 
 /**
  * Whether a message attachment looks like an image, by its declared type or, when Discord gave none, its name.

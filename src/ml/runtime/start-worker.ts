@@ -1,19 +1,15 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../../util/worker-module.js';
 import { disableOnnxRuntimeTelemetry } from './onnx/telemetry.js';
 
 /**
- * Starts the worker module `name` that sits beside the calling module. Built (`npm start` runs dist/) the worker is
- * a JavaScript file of its own; from source (scripts, tests) it is TypeScript, which compiles itself through tsx:
- * a loader registered in the calling thread does not reach a worker.
+ * {@link startWorkerModule} for a worker that runs the models, which may load ONNX Runtime: its telemetry is turned
+ * off first, from this thread (see telemetry.ts).
  *
  * @example
- * const worker = startWorkerModule(import.meta.url, 'inference-worker', setup);
+ * const worker = startModelWorker(import.meta.url, 'inference-worker', setup);
  */
-export function startWorkerModule(callerUrl: string, name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+export function startModelWorker(callerUrl: string, name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   disableOnnxRuntimeTelemetry();
-  const options = { workerData, ...(resourceLimits === undefined ? {} : { resourceLimits }) };
-  if (callerUrl.endsWith('.js')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
-  const entry = new URL(`./${name}.ts`, callerUrl).href;
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { ...options, eval: true });
+  return startWorkerModule(callerUrl, name, workerData, resourceLimits);
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { downloadImage, type DownloadOptions } from '../../../core/download/index.js';
+import { inReadableFormat } from '../../../core/heic.js';
 import { heatmapOverPicture } from '../../../core/heatmap-overlay.js';
 import { linkSource } from '../../../core/message-links.js';
 import { type DecodedPoster, decodePosterRegion } from '../../../core/image.js';
@@ -48,13 +49,14 @@ export async function expandFolders(inputs: readonly string[]): Promise<string[]
 }
 
 async function decodeInput(input: string, size: number, download: DownloadOptions): Promise<DecodedInput> {
-  const bytes = isUrl(input)
+  const given = isUrl(input)
     ? (await downloadImage(linkSource(input), download)).bytes
     : await readFile(input).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new Error(`no such file: ${input}`);
       throw new Error(error.code === 'EISDIR' ? `${input} is a folder with no files in it` : `cannot read ${input}: ${error.message}`);
     });
   try {
+    const bytes = await inReadableFormat(given);
     return { bytes, ...(await decodePosterRegion(bytes, size)) };
   } catch (error) {
     throw new Error(`not a readable image (${message(error)})`);

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import type { PosterExplanation, PosterPredictor, PosterResult, ReviewExplanation, ReviewPredictor } from '../../../core/predictions.js';
 import type { Logger } from '../../../logger.js';
-import { startWorkerModule } from '../../runtime/start-worker.js';
+import { startModelWorker } from '../../runtime/start-worker.js';
 import { looksNotEnglish } from '../review/language.js';
 import { readReviewTokenizer, REVIEW_MODEL_DIR } from '../review/metadata.js';
 import type { ReviewTokenizer } from '../review/tokenizer.js';
@@ -39,7 +39,7 @@ class InferenceThread {
   private readonly worker: Worker;
 
   constructor(setup: WorkerSetup, onExit: (thread: InferenceThread, error: Error) => void) {
-    this.worker = startWorkerModule(import.meta.url, 'inference-worker', setup, RESOURCE_LIMITS);
+    this.worker = startModelWorker(import.meta.url, 'inference-worker', setup, RESOURCE_LIMITS);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') resolve(message);

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
-import { startWorkerModule } from '../../runtime/start-worker.js';
+import { startModelWorker } from '../../runtime/start-worker.js';
 import { type GradientWorkerMessage, type GradientWorkerSetup, type ShardRequest, type ShardResult, transferList } from './protocol.js';
 
 interface Pending {
@@ -24,7 +24,7 @@ export class GradientThread {
   private constructor(private readonly worker: Worker, readonly name: string) {}
 
   static start(setup: GradientWorkerSetup, index: number): Promise<GradientThread> {
-    const thread = new GradientThread(startWorkerModule(import.meta.url, 'gradient-worker', setup), `data-parallel worker ${index + 1}`);
+    const thread = new GradientThread(startModelWorker(import.meta.url, 'gradient-worker', setup), `data-parallel worker ${index + 1}`);
     return new Promise((resolve, reject) => {
       thread.worker.on('message', (message: GradientWorkerMessage) => {
         if (message.type === 'ready') resolve(thread);
