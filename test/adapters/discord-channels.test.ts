@@ -143,6 +143,29 @@ describe('a mention or a DM without an image', () => {
     expect(messageOf(again)?.embeds ?? []).toEqual([]);
   });
 
+  it('deletes its answers when the person deletes what they answered, and nothing else', async () => {
+    const replyTo = (message: { id: string }) => discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    const deletions = (channelId: string, id: string) => discord.requests.filter((r) => r.method === 'DELETE' && r.path === `/channels/${channelId}/messages/${id}`);
+    const poster = discord.postMessage({ author: OTHER_USER, attachments: [discord.addAttachment('oops.png', await image(30, 90, 160), 'image/png')] });
+    const card = await replyTo(poster);
+    const review = discord.postMessage({ content: 'saw it last night, loved every minute', author: OTHER_USER });
+    const mention = discord.postMessage({ content: 'rate this', mention: true, replyTo: review });
+    const rated = await replyTo(mention);
+    const kept = discord.postMessage({ author: OTHER_USER, attachments: [discord.addAttachment('kept.png', await image(30, 90, 160), 'image/png')] });
+    await replyTo(kept);
+    const sentId = (request: RecordedRequest) => (request.answer as { id: string }).id;
+    const [cardId, ratedId] = [sentId(card), sentId(rated)];
+    discord.deleteMessage(poster);
+    discord.deleteMessage(review); // the card rating it shows what it said
+    await discord.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/messages/${ratedId}`));
+    await discord.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/messages/${cardId}`));
+    discord.deleteMessage(mention); // its answer went with the review: nothing more to delete
+    await settle();
+    expect(deletions(poster.channel_id, cardId)).toMatchObject([{ status: 204 }]);
+    expect(deletions(review.channel_id, ratedId)).toMatchObject([{ status: 204 }]);
+    expect(discord.requests.filter((r) => r.method === 'DELETE' && r.path.startsWith('/channels/'))).toHaveLength(2);
+  });
+
   it('stays silent in a channel whose mode is off', async () => {
     expect(await textMessage({ content: 'hi', guild: 2, mention: true })).toHaveLength(0);
   });

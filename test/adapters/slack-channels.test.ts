@@ -162,6 +162,32 @@ describe('a Slack mention or DM without an image', () => {
     expect(JSON.stringify(card.body.blocks)).toContain('theirs.png');
   });
 
+  it('deletes its answers when the person deletes what they answered, and nothing else', async () => {
+    const postedTs = (call: RecordedCall) => String(call.answer?.ts);
+    const posterShare = fileShareEvent('C0AUTO', [harness.api.addFile('oops.png', 'image/png', await png([30, 90, 160]))], 'U0OTHER');
+    await harness.deliverEvent(posterShare);
+    const card = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === posterShare.ts && call.status === 200);
+    const { files: _none, subtype: _plain, ...plain } = fileShareEvent('C0AUTO', [], 'U0OTHER');
+    const review = { ...plain, text: 'saw it last night, loved every minute' };
+    harness.api.addMessage(review);
+    await harness.deliverEvent(review);
+    const { files: _f, subtype: _s, ...mention } = { ...fileShareEvent('C0AUTO', []), thread_ts: review.ts, text: `<@${FAKE_TEAM.botUserId}> rate this` };
+    await harness.deliverEvent(mention);
+    const rated = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === review.ts && call.status === 200);
+    const kept = fileShareEvent('C0AUTO', [harness.api.addFile('kept.png', 'image/png', await png([30, 90, 160]))], 'U0OTHER');
+    await harness.deliverEvent(kept);
+    await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === kept.ts && call.status === 200);
+    // A thread's first message with replies becomes Slack's tombstone; a reply in a thread is deleted outright.
+    const tombstone = { type: 'message', subtype: 'tombstone', text: 'This message was deleted.', user: 'USLACKBOT', hidden: true, ts: posterShare.ts, thread_ts: posterShare.ts };
+    await harness.deliverEvent({ type: 'message', subtype: 'message_changed', hidden: true, channel: 'C0AUTO', ts: `${posterShare.ts}9`, event_ts: `${posterShare.ts}9`, message: tombstone });
+    await harness.deliverEvent({ type: 'message', subtype: 'message_deleted', hidden: true, channel: 'C0AUTO', deleted_ts: mention.ts, ts: `${mention.ts}9`, event_ts: `${mention.ts}9` });
+    await settle();
+    expect(harness.api.callsOf('chat.delete').map((call) => call.body)).toEqual([
+      { channel: 'C0AUTO', ts: postedTs(card) },
+      { channel: 'C0AUTO', ts: postedTs(rated) },
+    ]);
+  });
+
   it("waits for Slack's unfurl of a link whose site gives the bot no picture when the mention came before it", async () => {
     const previewed = harness.api.addPublicImage('unfurled.png', await png([160, 40, 60]));
     const post = `${new URL(previewed).origin}/public/status-456`;

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Events, Status, type Client } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { BotServices, CommandDefinition } from '../../core/command.js';
+import { AnsweredMessages } from '../../core/answered-messages.js';
 import { LatePreviews } from '../../core/late-previews.js';
 import type { BotMetrics } from '../../core/metrics.js';
 import type { Logger } from '../../logger.js';
@@ -10,6 +11,7 @@ import type { PlatformConnection } from '../connection.js';
 import { createClient } from './client.js';
 import { errorFields } from '../../util/error-message.js';
 import { createCommandHandler } from './command-handler.js';
+import { createDeletionHandler } from './deletion-handler.js';
 import { createFeedbackHandler } from './feedback-handler.js';
 import { createMessageHandler } from './message-handler.js';
 import { linkPreviews } from './link-previews.js';
@@ -53,7 +55,9 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
   };
 
   const latePreviews = new LatePreviews();
-  const handleMessage = createMessageHandler({ bot, logger, latePreviews });
+  const answered = new AnsweredMessages();
+  const handleMessage = createMessageHandler({ bot, logger, latePreviews, answered });
+  const handleDeletion = createDeletionHandler({ answered, logger });
   const handleCommand = createCommandHandler({ bot, commands, logger });
   const handleReadPoster = createReadPosterHandler({ bot, logger });
   const handleRateReview = createRateReviewHandler({ bot, logger });
@@ -63,6 +67,8 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
     if (accepting) track(handleMessage(message));
   });
   client.on(Events.MessageUpdate, (_before, message) => latePreviews.add(message.id, linkPreviews(message)));
+  client.on(Events.MessageDelete, (message) => track(handleDeletion(message)));
+  client.on(Events.MessageBulkDelete, (messages) => messages.forEach((message) => track(handleDeletion(message))));
   client.on(Events.InteractionCreate, (interaction) => {
     if (!accepting) return;
     if (interaction.isChatInputCommand()) track(handleCommand(interaction));

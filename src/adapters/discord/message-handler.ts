@@ -1,5 +1,6 @@
 import type { Attachment, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
 import { answeredAlready, answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
@@ -21,6 +22,8 @@ export interface MessageHandlerOptions {
   readonly logger: Logger;
   /** The embeds Discord adds to messages after posting them, which a mention's links wait for. */
   readonly latePreviews: LatePreviews;
+  /** Where each reply is recorded against the messages it answers, to go when they are deleted. */
+  readonly answered: AnsweredMessages;
 }
 
 /**
@@ -29,20 +32,20 @@ export interface MessageHandlerOptions {
  * poster (silently skipping the rest), `mention` and `off` answer nothing. A DM or a mention without an image is
  * answered too: its links are read as posters, or it is told how to ask.
  */
-export function createMessageHandler({ bot, logger, latePreviews }: MessageHandlerOptions) {
+export function createMessageHandler({ bot, logger, latePreviews, answered }: MessageHandlerOptions) {
   const typing = new TypingIndicators((error) => logger.debug({ err: errorFields(error) }, 'typing indicator failed'));
   return async (message: Message): Promise<void> => {
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
-    if (images.length === 0) return answerWithoutImage(message, { bot, log, latePreviews, typing });
+    if (images.length === 0) return answerWithoutImage(message, { bot, log, latePreviews, answered, typing });
     const requester = requesterOf(message);
     const mentioned = mentionsTheBot(message, { orRepliesToIt: true });
     const asked = requester.place!.direct || mentioned;
     if (!requester.place!.direct && !answersPostedImages(await bot.imageReplyMode('discord', requester.place!), mentioned)) return;
     const stopTyping = asked ? typing.start(message) : () => {};
     try {
-      await Promise.all(images.map((image, index) => answerImage(message, image, { index: images.length > 1 ? index : undefined, asked }, bot, log)));
+      await Promise.all(images.map((image, index) => answerImage(message, image, { index: images.length > 1 ? index : undefined, asked }, { bot, log, answered })));
     } finally {
       stopTyping();
     }
@@ -53,8 +56,7 @@ async function answerImage(
   message: Message,
   image: Attachment,
   { index, asked }: { index: number | undefined; asked: boolean },
-  bot: BotServices,
-  log: Logger,
+  { bot, log, answered }: { bot: BotServices; log: Logger; answered: AnsweredMessages },
 ): Promise<void> {
   const requester = requesterOf(message, index === undefined ? message.id : `${message.id}:${index}`);
   const imageLog = log.child({ requestId: requester.requestId });
@@ -66,7 +68,8 @@ async function answerImage(
   };
   await answerSafely(imageLog, 'poster analysis', compute, async (answer) => {
     const reply: Reply = answer.kind === 'notice' && index !== undefined ? { ...answer, text: `**${image.name}**: ${answer.text}` } : answer;
-    await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
+    const sent = await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
+    answered.add(message.channelId, [message.id], sent.id);
     imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
   });
 }
@@ -79,18 +82,22 @@ async function answerImage(
  */
 async function answerWithoutImage(
   message: Message,
-  { bot, log, latePreviews, typing }: { bot: BotServices; log: Logger; latePreviews: LatePreviews; typing: TypingIndicators },
+  { bot, log, latePreviews, answered, typing }: { bot: BotServices; log: Logger; latePreviews: LatePreviews; answered: AnsweredMessages; typing: TypingIndicators },
 ): Promise<void> {
   const requester = requesterOf(message);
   if (!requester.place!.direct) {
     if (!mentionsTheBot(message, { orRepliesToIt: false })) return;
     if (!answersPostedImages(await bot.imageReplyMode('discord', requester.place!), true)) return;
   }
-  const send = (reply: Reply) => deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
   const links = linkSources(message.content, linkPreviews(message));
   // "@MovieBot what genre is this?" in reply to someone's poster, or "rate this" to their review, asks about theirs.
   const ownText = messageText(message.content);
   const theirs = links.length === 0 && asksAboutTheirs(ownText) ? await repliedMessage(message, log) : undefined;
+  const send = async (reply: Reply) => {
+    const sent = await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
+    // An answer about their message shows what it says, so it goes when either message goes.
+    answered.add(message.channelId, theirs === undefined ? [message.id] : [message.id, theirs.id], sent.id);
+  };
   const earlierAnswer = theirs && (await answerTo(theirs, log));
   if (earlierAnswer !== undefined) {
     await send(answeredAlready(earlierAnswer.url));

@@ -1,4 +1,5 @@
 import type { RespondFn, webApi } from '@slack/bolt';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { PostersReply, Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../error-boundary.js';
@@ -12,16 +13,24 @@ import { renderReply } from './render.js';
 export interface AnswerThread {
   readonly channel: string;
   readonly ts: string;
+  /** The messages (their ts) the answers are about: each answer goes when one of them is deleted. */
+  readonly about: readonly string[];
   readonly respond?: RespondFn;
 }
 
 /** The thread a message's answers go in: the one it is in, or the one it starts. */
 export const threadOf = (channel: string, message: { readonly ts: string; readonly thread_ts?: string }, respond?: RespondFn): AnswerThread =>
-  ({ channel, ts: message.thread_ts ?? message.ts, ...(respond === undefined ? {} : { respond }) });
+  ({ channel, ts: message.thread_ts ?? message.ts, about: [message.ts], ...(respond === undefined ? {} : { respond }) });
 
-/** Posts `reply` in the thread, or through the thread's `respond` when the bot may not post there. */
-export async function postInThread(client: webApi.WebClient, thread: AnswerThread, reply: Reply, log: Logger): Promise<unknown> {
-  const post = client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, unfurl_links: false, ...renderReply(reply) });
+/**
+ * Posts `reply` in the thread, or through the thread's `respond` when the bot may not post there; `answered` records
+ * what it posts against the messages it is about.
+ */
+export async function postInThread(client: webApi.WebClient, thread: AnswerThread, reply: Reply, log: Logger, answered?: AnsweredMessages): Promise<unknown> {
+  const post = client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, unfurl_links: false, ...renderReply(reply) }).then((posted) => {
+    if (posted.ts !== undefined) answered?.add(thread.channel, thread.about, posted.ts);
+    return posted;
+  });
   const { respond } = thread;
   const posted = respond === undefined ? post : post.catch(async (error: unknown) => {
     log.info({ err: errorFields(error) }, 'slack: cannot post in the thread, answering through the response URL');

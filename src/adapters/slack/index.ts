@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { BotServices, CommandDefinition } from '../../core/command.js';
+import { AnsweredMessages } from '../../core/answered-messages.js';
 import { LatePreviews } from '../../core/late-previews.js';
 import type { RedisConnection } from '../../core/redis-connection.js';
 import type { Logger } from '../../logger.js';
@@ -11,6 +12,7 @@ import { errorFields } from '../../util/error-message.js';
 import { EventGate, type EventIds } from './event-gate.js';
 import { SeenEvents } from './seen-events.js';
 import { SharedSeenEvents } from './shared-seen-events.js';
+import { createDeletionHandler, deletedMessageTs } from './deletion-handler.js';
 import { answerFileShare, type SharedMessage } from './message-handler.js';
 import { linkPreviews, unfurlKey } from './link-previews.js';
 import { superviseReconnects } from './socket-reconnects.js';
@@ -113,15 +115,19 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
   app.use(gate.middleware);
   const botToken = config.slack!.botToken;
   const latePreviews = new LatePreviews();
+  const answered = new AnsweredMessages();
+  const handleDeletion = createDeletionHandler({ answered, client: app.client, logger });
   app.event('message', async ({ event, body, context }) => {
     const message = event as unknown as SharedMessage;
+    const deleted = deletedMessageTs(message);
+    if (deleted !== undefined) return handleDeletion(message.channel, deleted);
     if (message.subtype === 'message_changed' && message.message !== undefined) {
       return latePreviews.add(unfurlKey(message.channel, message.message.ts), linkPreviews(message.message));
     }
-    await answerFileShare(message, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId, botId: context.botId, latePreviews });
+    await answerFileShare(message, body.event_id, { bot, client: app.client, botToken, logger, botUserId: context.botUserId, botId: context.botId, latePreviews, answered });
   });
-  registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger });
-  registerRateReviewShortcut(app, { bot, client: app.client, logger });
+  registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger, answered });
+  registerRateReviewShortcut(app, { bot, client: app.client, logger, answered });
   registerFeedbackActions(app, { bot, logger });
   registerWhyAction(app, { bot, logger });
   registerReadAnywayAction(app, { bot, logger });

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
 import { answeredAlready, answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
@@ -44,6 +45,8 @@ export interface SharedMessage {
   readonly parent_user_id?: string;
   /** On `message_changed` (Slack adding its unfurls, say): the message as it now is. */
   readonly message?: SharedMessage;
+  /** On `message_deleted`: which message was deleted. */
+  readonly deleted_ts?: string;
 }
 
 export interface FileShareDeps {
@@ -57,6 +60,8 @@ export interface FileShareDeps {
   readonly botId?: string;
   /** The unfurls Slack adds to messages after posting them, which a mention's links wait for. */
   readonly latePreviews?: LatePreviews;
+  /** Where each answer is recorded against the messages it is about, to go when they are deleted. */
+  readonly answered?: AnsweredMessages;
 }
 
 const isImage = (file: SharedFile): boolean => (file.mimetype ?? '').startsWith('image/');
@@ -122,19 +127,20 @@ export async function answerFileShare(message: SharedMessage, requestId: string,
  */
 async function answerWithoutImage(message: SharedMessage, requester: Requester, deps: FileShareDeps): Promise<void> {
   if (message.bot_id !== undefined || message.user === undefined || message.subtype !== undefined) return;
-  const thread = threadOf(message.channel, message);
   if (!requester.place!.direct) {
     if (!namesTheBot(message, deps.botUserId)) return;
     if (!answersPostedImages(await deps.bot.imageReplyMode('slack', requester.place!), true)) return;
   }
   const log = deps.logger.child({ requestId: requester.requestId, channel: message.channel });
-  const send = (reply: Reply) => postInThread(deps.client, thread, reply, log);
   const own = linkSources(message.text ?? '', linkPreviews(message));
   // "@MovieBot what genre is this?" in the thread of someone's poster, or "rate this" in a review's, asks about theirs.
   const ownText = messageText(message.text ?? '');
   const start = own.length === 0 && asksAboutTheirs(ownText) ? await threadStart(message, deps, log) : undefined;
-  if (start?.answered) return answerSafely(log, 'slack mention', async () => answeredAlready(), send);
   const theirs = start?.message;
+  // An answer about their message shows what it says, so it goes when either message goes.
+  const thread = { ...threadOf(message.channel, message), about: theirs === undefined ? [message.ts] : [message.ts, theirs.ts] };
+  const send = (reply: Reply) => postInThread(deps.client, thread, reply, log, deps.answered);
+  if (start?.answered) return answerSafely(log, 'slack mention', async () => answeredAlready(), send);
   const files = theirs === undefined ? [] : imageFilesOf(theirs);
   if (files.length > 0) return answerImages(files, thread, requester, true, deps);
   const about = theirs ?? message;
@@ -216,7 +222,7 @@ async function answerInThread(
   const started = performance.now();
   analyses.forEach((analysis) => analysis.catch(() => undefined));
   for (const analysis of analyses) {
-    await answerSafely(log, 'slack poster', () => analysis, (reply) => postInThread(deps.client, thread, reply, log));
+    await answerSafely(log, 'slack poster', () => analysis, (reply) => postInThread(deps.client, thread, reply, log, deps.answered));
   }
   log.info({ images: analyses.length, ms: Math.round(performance.now() - started) }, 'slack images answered');
 }

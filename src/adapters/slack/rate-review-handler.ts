@@ -1,4 +1,5 @@
 import type { App, MessageShortcut, webApi } from '@slack/bolt';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { BotServices } from '../../core/command.js';
 import { notice, NO_TEXT_TO_RATE } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -17,7 +18,10 @@ export const RATE_REVIEW_CALLBACK = 'rate_review';
  * thread (through the shortcut's response URL where the bot may not post there); a notice ("that reads like a
  * question") goes privately to the person who asked.
  */
-export function registerRateReviewShortcut(app: App, deps: { readonly bot: BotServices; readonly client: webApi.WebClient; readonly logger: Logger }): void {
+export function registerRateReviewShortcut(
+  app: App,
+  deps: { readonly bot: BotServices; readonly client: webApi.WebClient; readonly logger: Logger; readonly answered?: AnsweredMessages },
+): void {
   app.shortcut<MessageShortcut>(RATE_REVIEW_CALLBACK, async ({ shortcut, ack, respond }) => {
     await ack();
     const requester = shortcutRequester(shortcut);
@@ -27,6 +31,6 @@ export function registerRateReviewShortcut(app: App, deps: { readonly bot: BotSe
     await answerSafely(log, 'slack rate review', async () => (text === ''
       ? notice('error', NO_TEXT_TO_RATE)
       : deps.bot.rateReview(text, requester, { explain: true })), (reply) =>
-      isPrivate(reply) ? respondWith(respond, reply) : postInThread(deps.client, thread, reply, log));
+      isPrivate(reply) ? respondWith(respond, reply) : postInThread(deps.client, thread, reply, log, deps.answered));
   });
 }

@@ -13,6 +13,8 @@ export interface RecordedRequest {
   readonly files: ReadonlyArray<{ readonly field: string; readonly filename: string; readonly size: number }>;
   /** What the fake answered; injected faults included. */
   readonly status: number;
+  /** The JSON the fake answered with (a posted message, say). */
+  readonly answer?: unknown;
   readonly at: number;
 }
 
@@ -74,6 +76,12 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, (state: RestState, request
     const inChannel = [...state.messages.values()].filter((message) => message.channel_id === match[1] && BigInt(message.id) > after);
     const oldestFirst = inChannel.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     return { status: 200, body: oldestFirst.slice(0, Number(request.query.get('limit') ?? 50)).reverse() };
+  }],
+  ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, (state, _request, match) => {
+    const message = state.messages.get(match[2]!);
+    if (message === undefined || message.channel_id !== match[1]) return discordError(404, 10008, 'Unknown Message');
+    state.messages.delete(message.id);
+    return { status: 204 };
   }],
   ['POST', /^\/channels\/(\d+)\/messages$/, (state, request, match) => {
     const message = messageObject(state, match[1]!, request.body);

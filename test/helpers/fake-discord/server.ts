@@ -141,6 +141,13 @@ export class FakeDiscord {
     this.gateway.dispatch('MESSAGE_UPDATE', payload, message.guild_id);
   }
 
+  /** A user deletes a message Discord dispatched (`postMessage`'s return): the event carries its ids only. */
+  deleteMessage(message: { id: string; channel_id: string; guild_id?: string }): void {
+    this.state.messages.delete(message.id);
+    const payload = { id: message.id, channel_id: message.channel_id, ...(message.guild_id === undefined ? {} : { guild_id: message.guild_id }) };
+    this.gateway.dispatch('MESSAGE_DELETE', payload, message.guild_id);
+  }
+
   /** A user runs `/name` with `options` (with every permission unless `permissions` says otherwise). */
   runCommand(name: string, options: Readonly<Record<string, CommandOptionValue>> = {}, where: Where & { permissions?: string } = {}) {
     const place = this.place(where);
@@ -213,7 +220,7 @@ export class FakeDiscord {
     const faultIndex = this.faults.findIndex((fault) => fault.method === parsed.method && fault.path.test(path));
     const fault = faultIndex === -1 ? undefined : this.faults.splice(faultIndex, 1)[0];
     const answer = answerRequest(this.state, parsed, fault);
-    this.requests.push({ ...parsed, status: answer.status, at: Date.now() });
+    this.requests.push({ ...parsed, status: answer.status, answer: answer.body, at: Date.now() });
     writeAnswer(response, answer);
   }
 

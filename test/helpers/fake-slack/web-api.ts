@@ -10,6 +10,8 @@ export interface RecordedCall {
   readonly path: string;
   /** The HTTP status the fake answered: 429 for an injected rate limit. */
   readonly status: number;
+  /** What the fake answered a Web API call with, unless a fault was injected (a posted message's `ts`, say). */
+  readonly answer?: Record<string, unknown>;
   /** `performance.now()` when it arrived. */
   readonly at: number;
 }
@@ -194,8 +196,8 @@ export class FakeSlackWebApi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private record(method: string, url: URL, body: Record<string, unknown>, status: number, authorization?: string): void {
-    const call = { method, body, authorization, path: url.pathname, status, at: performance.now() };
+  private record(method: string, url: URL, body: Record<string, unknown>, status: number, authorization?: string, answer?: Record<string, unknown>): void {
+    const call = { method, body, authorization, path: url.pathname, status, ...(answer === undefined ? {} : { answer }), at: performance.now() };
     this.calls.push(call);
     this.recorded.emit('call', call);
   }
@@ -224,15 +226,17 @@ export class FakeSlackWebApi {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const fault = this.faults.get(method)?.shift();
-    this.record(method, url, body, fault?.status ?? 200, authorization);
+    const failed = fault?.status !== undefined || fault?.error !== undefined;
+    const answer = failed ? undefined : this.answer(method, body, authorization);
+    this.record(method, url, body, fault?.status ?? 200, authorization, answer);
     if (fault?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (fault?.status !== undefined || fault?.error !== undefined) {
-      const status = fault.status ?? 200;
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-      json(res, status, { ok: false, error: fault.error ?? (status === 429 ? 'ratelimited' : 'fatal_error') }, headers);
+    if (answer === undefined) {
+      const status = fault?.status ?? 200;
+      const headers: Record<string, string> = fault?.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      json(res, status, { ok: false, error: fault?.error ?? (status === 429 ? 'ratelimited' : 'fatal_error') }, headers);
       return;
     }
-    json(res, 200, this.answer(method, body, authorization));
+    json(res, 200, answer);
   }
 
   private answer(method: string, body: Record<string, unknown>, authorization?: string): Record<string, unknown> {
@@ -246,6 +250,8 @@ export class FakeSlackWebApi {
         const ts = `${this.nextTs++}.000100`;
         return { ok: true, channel: body.channel, ts, message: { ...body, ts, bot_id: FAKE_TEAM.botId } };
       }
+      case 'chat.delete':
+        return { ok: true, channel: body.channel, ts: body.ts };
       case 'users.info': {
         const id = String(body.user);
         return { ok: true, user: { id, name: id.toLowerCase(), is_admin: this.admins.has(id), is_owner: false } };
