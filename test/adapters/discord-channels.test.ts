@@ -268,6 +268,26 @@ describe('"Why?" under a poster answer', () => {
     expect(String(messageOf(heatmap)?.content)).toContain(`Why ${top}?`);
   });
 
+  it('goes, with the card, when the poster is deleted; so does "Rate review"\'s answer when the review is', async () => {
+    const poster = discord.postMessage({ author: OTHER_USER, attachments: [discord.addAttachment('gone.png', await image(200, 50, 90), 'image/png')] });
+    const card = await discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === poster.id);
+    const cardId = (card.answer as { id: string }).id;
+    const why = (card.body?.components as Array<{ components: Array<{ custom_id: string; label?: string }> }>)[0]!.components.find((button) => button.label === 'Why?')!;
+    const click = discord.useComponent({ ...discord.sentMessage(card), id: cardId }, why.custom_id);
+    const heatmap = await discord.waitForRequest((r) => r.path.includes(`/${click.token}`) && r.status === 200);
+    const review = discord.postMessage({ content: 'a slow start, then wonderful', author: OTHER_USER });
+    const rating = discord.runMessageCommand('Rate review', review);
+    const rated = await discord.waitForRequest((r) => r.path.includes(`/${rating.token}`) && r.status === 200);
+    const shownIn = (request: RecordedRequest) => ((request.answer as { resource?: { message: { id: string } } }).resource?.message.id);
+    const [heatmapId, ratedId] = [shownIn(heatmap), shownIn(rated)];
+    discord.deleteMessage(poster);
+    discord.deleteMessage(review);
+    await discord.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/messages/${heatmapId}`));
+    await discord.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/messages/${ratedId}`));
+    const deleted = discord.requests.filter((r) => r.method === 'DELETE' && r.status === 204).map((r) => r.path.split('/').at(-1));
+    expect(deleted).toEqual(expect.arrayContaining([cardId, heatmapId, ratedId]));
+  });
+
   it('defers the press when the heat map is slow, then edits the answer in', async () => {
     const [answer] = await post(await image(200, 60, 90));
     const why = (answer!.body?.components as Array<{ components: Array<{ custom_id: string; label?: string }> }>)[0]!.components.find((button) => button.label === 'Why?')!;

@@ -281,6 +281,24 @@ describe('Slack "Why?"', () => {
     expect(upload!.body.bytes).toBeGreaterThan(1000);
   });
 
+  it('goes with the card when the poster is deleted', async () => {
+    const file = harness.api.addFile('gone.png', 'image/png', await png([200, 50, 90]));
+    const shared = { ...fileShareEvent(COMMAND_CHANNEL, [file], 'U0OTHER'), text: `<@${FAKE_TEAM.botUserId}> this one?` };
+    await harness.deliverEvent(shared);
+    const card = await harness.api.waitFor('chat.postMessage', (call) => call.body.thread_ts === shared.ts && call.status === 200);
+    const cardTs = String(card.answer?.ts);
+    const actions = (card.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((block) => block.type === 'actions')!;
+    const why = actions.elements!.find((element) => element.action_id.startsWith('why:'))!;
+    await harness.deliverInteraction(blockActionPayload(why.action_id, harness.api.responseUrl(), { value: why.value }, 'U0PERSON', { message_ts: cardTs, thread_ts: shared.ts }));
+    const completed = await harness.api.waitFor('files.completeUploadExternal', (call) => call.body.thread_ts === shared.ts);
+    const [heatmap] = completed.body.files as Array<{ id: string }>;
+    const deletion = (ts: string) => ({ type: 'message', subtype: 'message_deleted', hidden: true, channel: COMMAND_CHANNEL, deleted_ts: ts, ts: `${ts}9`, event_ts: `${ts}9` });
+    await harness.deliverEvent(deletion(shared.ts));
+    await harness.api.waitFor('chat.delete', (call) => call.body.ts === cardTs);
+    await harness.deliverEvent(deletion(cardTs)); // Slack tells the bot of its own deleted messages too
+    expect((await harness.api.waitFor('files.delete')).body).toMatchObject({ file: heatmap!.id });
+  });
+
   it('reads a refused image anyway when the person presses "Read it anyway", in the channel, with a caveat', async () => {
     const refusalUrl = await harness.runCommand('poster', harness.api.addPublicImage('quad.png', await png([255, 255, 255])));
     const refusal = await responseTo(refusalUrl);

@@ -1,4 +1,5 @@
 import type { RepliableInteraction } from 'discord.js';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { replyToInteraction } from './interaction-reply.js';
@@ -18,7 +19,14 @@ export interface InteractionReplier {
   readonly stop: () => Promise<void>;
 }
 
-export function replyWhenReady(interaction: RepliableInteraction, logger: Logger): InteractionReplier {
+/** The message an interaction's answers are about (the one "Read poster" was used on, the card under "Why?"). */
+export interface AnswerAbout {
+  readonly answered: AnsweredMessages;
+  readonly messageId: string;
+}
+
+/** `about`: where the public answers are recorded against that message, to go when it is deleted. */
+export function replyWhenReady(interaction: RepliableInteraction, logger: Logger, about?: AnswerAbout): InteractionReplier {
   let deferral: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     // A failed deferral leaves the interaction unacknowledged, and the send then answers it directly.
@@ -32,7 +40,8 @@ export function replyWhenReady(interaction: RepliableInteraction, logger: Logger
     stop,
     send: async (reply) => {
       await stop();
-      await replyToInteraction(interaction, reply, logger);
+      const shownIn = await replyToInteraction(interaction, reply, logger);
+      if (shownIn !== undefined && about !== undefined && interaction.channelId !== null) about.answered.add(interaction.channelId, [about.messageId], shownIn);
     },
   };
 }

@@ -59,10 +59,10 @@ export async function startDiscord({ config, bot, commands, logger, metrics }: D
   const handleMessage = createMessageHandler({ bot, logger, latePreviews, answered });
   const handleDeletion = createDeletionHandler({ answered, logger });
   const handleCommand = createCommandHandler({ bot, commands, logger });
-  const handleReadPoster = createReadPosterHandler({ bot, logger });
-  const handleRateReview = createRateReviewHandler({ bot, logger });
+  const handleReadPoster = createReadPosterHandler({ bot, logger, answered });
+  const handleRateReview = createRateReviewHandler({ bot, logger, answered });
   const handleFeedback = createFeedbackHandler({ bot, logger });
-  const handleKeptImageButton = createKeptImageButtonHandler({ bot, logger });
+  const handleKeptImageButton = createKeptImageButtonHandler({ bot, logger, answered });
   client.on(Events.MessageCreate, (message) => {
     if (accepting) track(handleMessage(message));
   });

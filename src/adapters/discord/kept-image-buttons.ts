@@ -1,4 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { BotServices, Requester } from '../../core/command.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -23,14 +24,15 @@ export const isKeptImageButton = (customId: string): boolean => KEPT_IMAGE_BUTTO
  * "not a movie poster" refusal (the refused image's answer). Deferred only when the answer is slow (the models are
  * busy).
  */
-export function createKeptImageButtonHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
+export function createKeptImageButtonHandler({ bot, logger, answered }: { readonly bot: BotServices; readonly logger: Logger; readonly answered: AnsweredMessages }) {
   return async (interaction: ButtonInteraction): Promise<void> => {
     const pressed = KEPT_IMAGE_BUTTONS.map(({ button, answer }) => ({ name: button.prefix, answer, posterId: button.parse(interaction.customId) }))
       .find(({ posterId }) => posterId !== undefined);
     if (pressed === undefined) return;
     const { name, answer, posterId } = pressed;
     const log = logger.child({ platform: 'discord', requestId: interaction.id, button: name });
-    const { send } = replyWhenReady(interaction, log);
+    // The answer shows the image under the message pressed on, so it goes when that message goes.
+    const { send } = replyWhenReady(interaction, log, { answered, messageId: interaction.message.id });
     await answerSafely(log, name, () => answer(bot, posterId!, requesterOf(interaction), interaction.message.id), send);
   };
 }

@@ -1,4 +1,5 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { BotServices } from '../../core/command.js';
 import { notice, NO_TEXT_TO_RATE } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -14,11 +15,11 @@ export const RATE_REVIEW = 'Rate review';
  * "Rate review" on a message: rates what someone wrote in the channel as `/rate-review` would, without retyping it.
  * Discord sends the target message's text with the interaction, so it needs no Message Content intent.
  */
-export function createRateReviewHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
+export function createRateReviewHandler({ bot, logger, answered }: { readonly bot: BotServices; readonly logger: Logger; readonly answered: AnsweredMessages }) {
   return async (interaction: MessageContextMenuCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: RATE_REVIEW, requestId: interaction.id });
     const text = messageText(interaction.targetMessage.content);
-    const { send } = replyWhenReady(interaction, log);
+    const { send } = replyWhenReady(interaction, log, { answered, messageId: interaction.targetId });
     await answerSafely(log, RATE_REVIEW, async () => (text === ''
       ? notice('error', NO_TEXT_TO_RATE)
       : bot.rateReview(text, requesterOf(interaction), { explain: true })), send);

@@ -1,4 +1,5 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { BotServices } from '../../core/command.js';
 import { NOTHING_TO_READ } from '../../core/message-links.js';
 import { notice } from '../../core/reply.js';
@@ -16,14 +17,14 @@ export const READ_POSTER = 'Read poster';
  * has none. It needs no Message Content intent: Discord sends the target message, attachments and text included,
  * with the interaction.
  */
-export function createReadPosterHandler({ bot, logger }: { readonly bot: BotServices; readonly logger: Logger }) {
+export function createReadPosterHandler({ bot, logger, answered }: { readonly bot: BotServices; readonly logger: Logger; readonly answered: AnsweredMessages }) {
   return async (interaction: MessageContextMenuCommandInteraction): Promise<void> => {
     const log = logger.child({ platform: 'discord', command: READ_POSTER, requestId: interaction.id });
     // A message that links a poster (or a film's page) instead of attaching one: read its links, or what Discord's
     // embeds show of them where the site gives the bot no picture.
     const sources = posterSources(interaction.targetMessage);
     const requester = requesterOf(interaction);
-    const { send } = replyWhenReady(interaction, log);
+    const { send } = replyWhenReady(interaction, log, { answered, messageId: interaction.targetId });
     if (sources.length === 0) {
       await answerSafely(log, READ_POSTER, async () => notice('error', NOTHING_TO_READ), send);
       return;

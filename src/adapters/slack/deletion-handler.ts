@@ -13,17 +13,20 @@ export function deletedMessageTs(message: SharedMessage): string | undefined {
   return message.subtype === 'message_changed' && message.message?.subtype === 'tombstone' ? message.message.ts : undefined;
 }
 
+/** Slack's message timestamps are numbers; what the bot uploaded (a heat map, poster cut-outs) is recorded by file id. */
+const isMessageTs = (answerId: string): boolean => /^\d+\.\d+$/.test(answerId);
+
 /** When someone deletes a message the bot answered, deletes the bot's answers to it (see {@link AnsweredMessages}). */
 export function createDeletionHandler({ answered, client, logger }: { readonly answered: AnsweredMessages; readonly client: webApi.WebClient; readonly logger: Logger }) {
   return async (channel: string, deletedTs: string): Promise<void> => {
     const log = logger.child({ channel, deleted: deletedTs });
-    await Promise.all(answered.take(channel, deletedTs).map(async (answerTs) => {
+    await Promise.all(answered.take(channel, deletedTs).map(async (answerId) => {
       try {
-        await client.chat.delete({ channel, ts: answerTs });
-        log.info({ answerTs }, 'answer deleted with the message it answered');
+        await (isMessageTs(answerId) ? client.chat.delete({ channel, ts: answerId }) : client.files.delete({ file: answerId }));
+        log.info({ answerId }, 'answer deleted with the message it answered');
       } catch (error) {
         // Already deleted by an admin, or the bot left the channel: nothing left to do.
-        log.info({ answerTs, err: errorFields(error) }, 'could not delete the answer to a deleted message');
+        log.info({ answerId, err: errorFields(error) }, 'could not delete the answer to a deleted message');
       }
     }));
   };

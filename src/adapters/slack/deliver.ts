@@ -37,18 +37,26 @@ export async function postInThread(client: webApi.WebClient, thread: AnswerThrea
     return respondWith(respond, reply);
   });
   const sent = await posted;
-  if (reply.kind === 'posters') await postTiles(client, thread, reply, log);
+  if (reply.kind === 'posters') await postTiles(client, thread, reply, log, answered);
   return sent;
 }
+
+/** What `files.uploadV2` answers for each file it completed (the client types its answer as any call's). */
+type CompletedUploads = ReadonlyArray<{ readonly files?: ReadonlyArray<{ readonly id?: string }> }>;
+
+/** The ids of the files an upload shared: what deletes them (see deletion-handler.ts). */
+export const uploadedFileIds = (uploaded: webApi.WebAPICallResult): string[] =>
+  ((uploaded as { files?: CompletedUploads }).files ?? []).flatMap((done) => done.files ?? []).flatMap((file) => file.id ?? []);
 
 /**
  * The posters cut out of a picture of several, after their cards and labelled as they are: a Slack card holds no
  * picture of its own, and "Poster 2 of 4" alone is hard to match. Without them the cards still stand.
  */
-async function postTiles(client: webApi.WebClient, thread: AnswerThread, reply: PostersReply, log: Logger): Promise<void> {
+async function postTiles(client: webApi.WebClient, thread: AnswerThread, reply: PostersReply, log: Logger, answered?: AnsweredMessages): Promise<void> {
   const fileUploads = reply.posters.flatMap(({ tile, fileName }, index) =>
     tile === undefined ? [] : [{ file: Buffer.from(tile), filename: `poster-${index + 1}.jpg`, title: fileName ?? `Poster ${index + 1}` }]);
   if (fileUploads.length === 0) return;
   await client.files.uploadV2({ channel_id: thread.channel, thread_ts: thread.ts, file_uploads: fileUploads })
+    .then((uploaded) => uploadedFileIds(uploaded).forEach((id) => answered?.add(thread.channel, thread.about, id)))
     .catch((error: unknown) => log.info({ err: errorFields(error) }, 'slack: could not post the posters cut out of the picture'));
 }

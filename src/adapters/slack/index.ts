@@ -129,8 +129,8 @@ function listen(app: App, { config, bot, commands, logger, redis }: SlackOptions
   registerReadPosterShortcut(app, { bot, client: app.client, botToken, logger, answered });
   registerRateReviewShortcut(app, { bot, client: app.client, logger, answered });
   registerFeedbackActions(app, { bot, logger });
-  registerWhyAction(app, { bot, logger });
-  registerReadAnywayAction(app, { bot, logger });
+  registerWhyAction(app, { bot, logger, answered });
+  registerReadAnywayAction(app, { bot, logger, answered });
   registerSlashCommands(app, { bot, commands, logger });
   app.error(async (error) => {
     logger.error({ err: errorFields(error) }, 'slack listener failed');

@@ -1,15 +1,19 @@
 import type { App, BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { AnsweredMessages } from '../../core/answered-messages.js';
 import type { BotServices, Requester } from '../../core/command.js';
 import { heatmapFileName } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { type KeptImageButton, READ_ANYWAY_BUTTON, WHY_BUTTON } from '../button-ids.js';
 import { answerSafely } from '../error-boundary.js';
+import { uploadedFileIds } from './deliver.js';
 import { isPrivate, renderReply } from './render.js';
 import { isDirectChannel, slackRequester } from './requester.js';
 
 interface Deps {
   readonly bot: BotServices;
   readonly logger: Logger;
+  /** Where public answers are recorded against the message whose button was pressed, to go when it is deleted. */
+  readonly answered?: AnsweredMessages;
 }
 
 /** Where a button was pressed, and by whom. */
@@ -48,18 +52,19 @@ function onKeptImageButton(app: App, { prefix, parse }: KeptImageButton, { logge
  * thread (where the answer started no thread, it starts one). Refusals go only to the person who clicked.
  */
 export function registerWhyAction(app: App, deps: Deps): void {
-  onKeptImageButton(app, WHY_BUTTON, deps, async ({ posterId, requester, channelId, threadTs, respond, client, log }) => {
+  onKeptImageButton(app, WHY_BUTTON, deps, async ({ posterId, requester, channelId, messageTs, threadTs, respond, client, log }) => {
     await answerSafely(log, 'slack why', () => deps.bot.explainAnswer(posterId, requester), async (reply) => {
       if (reply.kind !== 'heatmap') return respond({ ...renderReply(reply), response_type: 'ephemeral', replace_original: false });
       const { genre } = reply.explanation.heatmap;
       const destination = threadTs === undefined ? { channel_id: channelId } : { channel_id: channelId, thread_ts: threadTs };
-      return client.files.uploadV2({
+      const uploaded = await client.files.uploadV2({
         ...destination,
         file: Buffer.from(reply.explanation.overlayPng),
         filename: heatmapFileName(genre),
         alt_text: `Heat map of what made the bot guess ${genre}`,
         initial_comment: renderReply(reply).text,
       });
+      if (messageTs !== undefined) uploadedFileIds(uploaded).forEach((id) => deps.answered?.add(channelId, [messageTs], id));
     });
   });
 }
@@ -71,11 +76,13 @@ export function registerWhyAction(app: App, deps: Deps): void {
  */
 export function registerReadAnywayAction(app: App, deps: Deps): void {
   onKeptImageButton(app, READ_ANYWAY_BUTTON, deps, async ({ posterId, requester, channelId, messageTs, threadTs, ephemeral, respond, client, log }) => {
-    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester, messageTs ?? ''), (reply) => {
+    await answerSafely(log, 'slack read anyway', () => deps.bot.readAnyway(posterId, requester, messageTs ?? ''), async (reply) => {
       if (isPrivate(reply) || ephemeral) {
         return respond({ ...renderReply(reply), response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', replace_original: false });
       }
-      return client.chat.postMessage({ channel: channelId, ...(threadTs === undefined ? {} : { thread_ts: threadTs }), ...renderReply(reply) });
+      const posted = await client.chat.postMessage({ channel: channelId, ...(threadTs === undefined ? {} : { thread_ts: threadTs }), ...renderReply(reply) });
+      if (messageTs !== undefined && posted.ts !== undefined) deps.answered?.add(channelId, [messageTs], posted.ts);
+      return posted;
     });
   });
 }

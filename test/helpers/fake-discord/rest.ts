@@ -33,8 +33,11 @@ export interface RestState {
   readonly applicationId: string;
   readonly gatewayUrl: string;
   readonly recommendedShards: number;
-  /** Interaction token → where its replies go and whether it was acknowledged. */
-  readonly interactions: Map<string, { readonly channelId: string; acknowledged: boolean; flags: number }>;
+  /**
+   * Interaction token → where its replies go, whether it was acknowledged, and the id of the message its answer (or
+   * its "thinking…") is, which editing the answer keeps.
+   */
+  readonly interactions: Map<string, { readonly channelId: string; acknowledged: boolean; flags: number; originalId?: string }>;
   /**
    * Messages by id, users' as dispatched and the bot's as posted, for `GET /channels/:id/messages/:id` (a reply's
    * `fetchReference`) and a channel's history.
@@ -93,13 +96,22 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, (state: RestState, request
     if (interaction === undefined) return discordError(404, 10062, 'Unknown interaction');
     if (interaction.acknowledged) return discordError(400, 40060, 'Interaction has already been acknowledged.');
     interaction.acknowledged = true;
-    const data = (request.body?.data ?? {}) as { flags?: number };
+    const data = (request.body?.data ?? {}) as Record<string, unknown> & { flags?: number };
     interaction.flags = data.flags ?? 0;
-    return { status: 204 };
+    const message = { ...messageObject(state, interaction.channelId, data), webhook_id: state.applicationId };
+    interaction.originalId = message.id;
+    state.messages.set(message.id, message);
+    if (request.query.get('with_response') !== 'true') return { status: 204 };
+    const callback = { id: match[1]!, type: 2, response_message_id: message.id, response_message_loading: request.body?.type === 5, response_message_ephemeral: (interaction.flags & 64) !== 0 };
+    return { status: 200, body: { interaction: callback, resource: { type: request.body?.type, message } } };
   }],
   ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (state, request, match) => webhookMessage(state, match[2]!, request.body, true)],
-  ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (state, _request, match) =>
-    state.interactions.get(match[2]!)?.acknowledged ? { status: 204 } : discordError(404, 10015, 'Unknown Webhook')],
+  ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (state, _request, match) => {
+    const interaction = state.interactions.get(match[2]!);
+    if (!interaction?.acknowledged) return discordError(404, 10015, 'Unknown Webhook');
+    if (interaction.originalId !== undefined) state.messages.delete(interaction.originalId);
+    return { status: 204 };
+  }],
   ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (state, request, match) => webhookMessage(state, match[2]!, request.body, false)],
   ['PUT', /^\/applications\/(\d+)\/(guilds\/\d+\/)?commands$/, (state, request, match) => {
     if (match[1] !== state.applicationId) return discordError(403, 50001, 'Missing Access');
@@ -172,7 +184,9 @@ function webhookMessage(state: RestState, token: string, body: Record<string, un
   const interaction = state.interactions.get(token);
   if (interaction === undefined || !interaction.acknowledged) return discordError(404, 10015, 'Unknown Webhook');
   const flags = original ? interaction.flags : Number(body?.flags ?? 0);
-  return { status: 200, body: { ...messageObject(state, interaction.channelId, body), flags, webhook_id: state.applicationId } };
+  const message = { ...messageObject(state, interaction.channelId, body), ...(original && interaction.originalId !== undefined ? { id: interaction.originalId } : {}), flags, webhook_id: state.applicationId };
+  state.messages.set(message.id, message);
+  return { status: 200, body: message };
 }
 
 function messageObject(state: RestState, channelId: string, body: Record<string, unknown> | undefined) {

@@ -222,6 +222,9 @@ export class FakeDiscord {
     const answer = answerRequest(this.state, parsed, fault);
     this.requests.push({ ...parsed, status: answer.status, answer: answer.body, at: Date.now() });
     writeAnswer(response, answer);
+    // Discord tells the bot of every deletion in its channels, its own messages' included.
+    const deleted = parsed.method === 'DELETE' && answer.status === 204 ? path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/) : null;
+    if (deleted !== null) this.deleteMessage({ id: deleted[2]!, channel_id: deleted[1]!, guild_id: this.guilds.find((guild) => guild.channelId === deleted[1])?.id });
   }
 
   private serveFile(id: string, response: ServerResponse, resized: boolean): void {

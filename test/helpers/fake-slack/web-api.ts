@@ -252,6 +252,8 @@ export class FakeSlackWebApi {
       }
       case 'chat.delete':
         return { ok: true, channel: body.channel, ts: body.ts };
+      case 'files.delete':
+        return { ok: true };
       case 'users.info': {
         const id = String(body.user);
         return { ok: true, user: { id, name: id.toLowerCase(), is_admin: this.admins.has(id), is_owner: false } };
