@@ -43,6 +43,9 @@ export interface MovieBotOptions {
   readonly store?: BotStore;
 }
 
+/** What `/settings` calls where it was used. */
+const placeName = (place: Place): string => (place.parentChannelId === undefined ? 'channel' : 'thread');
+
 const SETTINGS_OUTSIDE_A_CHANNEL = privateNotice('Use `/settings` in the channel it should apply to.', 'error');
 
 const IMAGE_REPLY_MEANING: Readonly<Record<ImageReplyMode, string>> = {
@@ -259,12 +262,21 @@ export class MovieBot implements BotServices {
   }
 
   async imageReplyMode(platform: Platform, place: Place): Promise<ImageReplyMode> {
-    const fallback = this.options.config.imageReplies;
-    if (this.options.store === undefined) return fallback;
+    return (await this.configuredMode(platform, place)).mode;
+  }
+
+  /** The place's image-reply mode, and whether it is a thread's that follows its channel's. */
+  private async configuredMode(platform: Platform, place: Place): Promise<{ readonly mode: ImageReplyMode; readonly fromChannel: boolean }> {
+    const fallback = { mode: this.options.config.imageReplies, fromChannel: false };
+    const { store } = this.options;
+    if (store === undefined) return fallback;
     try {
-      return (await this.options.store.imageReplyMode(platform, place.channelId)) ?? fallback;
+      const own = await store.imageReplyMode(platform, place.channelId);
+      if (own !== undefined || place.parentChannelId === undefined) return own === undefined ? fallback : { mode: own, fromChannel: false };
+      const channels = await store.imageReplyMode(platform, place.parentChannelId);
+      return channels === undefined ? fallback : { mode: channels, fromChannel: true };
     } catch (error) {
-      this.options.logger.warn({ err: error }, `settings unavailable: using the default image-reply mode "${fallback}"`);
+      this.options.logger.warn({ err: error }, `settings unavailable: using the default image-reply mode "${fallback.mode}"`);
       return fallback;
     }
   }
@@ -274,16 +286,17 @@ export class MovieBot implements BotServices {
     if (place === undefined || place.direct) return SETTINGS_OUTSIDE_A_CHANNEL;
     if (this.options.store === undefined) return privateNotice('Settings cannot be saved on this bot.', 'error');
     await this.options.store.setImageReplyMode(requester.platform, place.channelId, mode);
-    return privateNotice(`Image replies in this channel: **${mode}** (${IMAGE_REPLY_MEANING[mode]}).`);
+    return privateNotice(`Image replies in this ${placeName(place)}: **${mode}** (${IMAGE_REPLY_MEANING[mode]}).`);
   }
 
   /** `/settings` without a mode: the channel's mode, and the others to choose from. */
   async showImageReplyMode(requester: Requester): Promise<Reply> {
     const { place } = requester;
     if (place === undefined || place.direct) return SETTINGS_OUTSIDE_A_CHANNEL;
-    const mode = await this.imageReplyMode(requester.platform, place);
+    const { mode, fromChannel } = await this.configuredMode(requester.platform, place);
     const others = IMAGE_REPLY_MODES.filter((other) => other !== mode).map((other) => `\`/settings ${other}\` (${IMAGE_REPLY_MEANING[other]})`);
-    return privateNotice(`Image replies in this channel: **${mode}** (${IMAGE_REPLY_MEANING[mode]}). Admins can change it: ${others.join(' or ')}.`);
+    const whose = fromChannel ? ', as in its channel' : '';
+    return privateNotice(`Image replies in this ${placeName(place)}: **${mode}**${whose} (${IMAGE_REPLY_MEANING[mode]}). Admins can change it: ${others.join(' or ')}.`);
   }
 
   vote(answerId: string, requester: Requester, verdict: Verdict): Promise<Reply> {

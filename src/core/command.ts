@@ -29,6 +29,8 @@ export type ImageSource =
 /** Where a request was made: the channel (and server) settings and feedback records belong to. */
 export interface Place {
   readonly channelId: string;
+  /** A Discord thread's channel: a thread without an image-reply mode of its own follows its channel's. */
+  readonly parentChannelId?: string;
   /** Discord guild or Slack team. */
   readonly serverId?: string;
   /** A direct message: always answered, and no channel settings apply. */

@@ -38,15 +38,15 @@ const callsOf = (token: string) => discord.requests.filter((r) => r.path.include
 const firstCall = (token: string) => discord.waitForRequest((r) => r.path.includes(`/${token}`));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
-async function post(file: Buffer, where: { guild?: number; mention?: boolean } = {}) {
+async function post(file: Buffer, where: { guild?: number; mention?: boolean; thread?: boolean } = {}) {
   const attachment = discord.addAttachment('image.png', file, 'image/png');
-  const message = discord.postMessage({ attachments: [attachment], guild: where.guild, mention: where.mention });
+  const message = discord.postMessage({ attachments: [attachment], guild: where.guild, mention: where.mention, thread: where.thread });
   await settle();
   return repliesTo(message.id);
 }
 
-async function settings(mode: string | undefined, guild: number, permissions?: string): Promise<RecordedRequest[]> {
-  const { token } = discord.runCommand('settings', mode === undefined ? {} : { 'image-replies': mode }, { guild, permissions });
+async function settings(mode: string | undefined, guild: number, permissions?: string, thread?: boolean): Promise<RecordedRequest[]> {
+  const { token } = discord.runCommand('settings', mode === undefined ? {} : { 'image-replies': mode }, { guild, permissions, thread });
   await discord.waitForRequest((r) => r.path.includes(`/${token}`) && (r.method === 'PATCH' || (r.method === 'POST' && r.path.includes('/webhooks/'))));
   return callsOf(token);
 }
@@ -72,6 +72,16 @@ describe('image replies per channel', () => {
     expect(JSON.stringify(shown.at(-1)!.body)).toContain('Image replies in this channel: **off**');
     expect(await post(await image(30, 30, 150), { guild: 2 })).toHaveLength(0);
     expect(await post(await image(30, 30, 150), { guild: 2, mention: true })).toHaveLength(0);
+  });
+
+  it("follows its channel's mode in a thread, unless the thread has one of its own", async () => {
+    expect(await post(await image(30, 30, 150), { guild: 2, thread: true })).toHaveLength(0);
+    const shown = await settings(undefined, 2, undefined, true);
+    expect(JSON.stringify(shown.at(-1)!.body)).toContain('Image replies in this thread: **off**, as in its channel');
+    const set = await settings('auto', 2, undefined, true);
+    expect(JSON.stringify(set.at(-1)!.body)).toContain('Image replies in this thread: **auto**');
+    expect(await post(await image(30, 30, 150), { guild: 2, thread: true })).toHaveLength(1);
+    expect(await post(await image(30, 30, 150), { guild: 2 })).toHaveLength(0);
   });
 
   it('refuses /settings, privately, to a member without Manage Server, and changes nothing', async () => {

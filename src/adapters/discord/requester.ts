@@ -5,11 +5,18 @@ import type { Requester } from '../../core/command.js';
 export function requesterOf(source: Message | BaseInteraction, requestId = source.id): Requester {
   const user = 'author' in source ? source.author : source.user;
   const channelId = source.channelId ?? '';
+  // A thread follows its channel's settings unless it has its own (a forum's posts are threads too).
+  const parentChannelId = source.channel?.isThread() ? source.channel.parentId : null;
   return {
     platform: 'discord',
     userId: user.id,
     requestId,
-    place: { channelId, ...(source.guildId === null ? {} : { serverId: source.guildId }), direct: source.guildId === null },
+    place: {
+      channelId,
+      ...(parentChannelId === null ? {} : { parentChannelId }),
+      ...(source.guildId === null ? {} : { serverId: source.guildId }),
+      direct: source.guildId === null,
+    },
   };
 }
 

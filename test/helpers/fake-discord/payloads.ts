@@ -32,6 +32,8 @@ export const userPayload = (user: FakeUser) => ({
 export interface FakeGuild {
   readonly id: string;
   readonly channelId: string;
+  /** A public thread under the channel. */
+  readonly threadId: string;
 }
 
 const ALL_PERMISSIONS = '2199023255551';
@@ -56,7 +58,10 @@ export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
     emojis: [],
     stickers: [],
     channels: [{ id: guild.channelId, type: 0, name: 'posters', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
-    threads: [],
+    threads: [{
+      id: guild.threadId, type: 11, guild_id: guild.id, parent_id: guild.channelId, name: 'poster thread', owner_id: botUser.id, message_count: 0, member_count: 1,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    }],
     members: [{ user: userPayload(botUser), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
     member_count: 2,
     presences: [],

@@ -28,7 +28,8 @@ export interface FakeDiscordOptions {
   readonly heartbeatIntervalMs?: number;
 }
 
-type Where = { guild?: number; dm?: boolean };
+/** Where a user acts: guild `guild`'s channel (the first by default), the thread under it, or a DM. */
+type Where = { guild?: number; dm?: boolean; thread?: boolean };
 
 /** Who posts, unless a test says otherwise. */
 export const TEST_USER: FakeUser = { id: snowflake(), username: 'poster-fan' };
@@ -62,7 +63,7 @@ export class FakeDiscord {
   ) {
     this.token = options.token ?? 'fake-discord-token.secret-part';
     this.botUser = { id: this.applicationId, username: 'MovieBot', bot: true };
-    this.guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) => ({ id: guildIdFor(index), channelId: snowflake() }));
+    this.guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) => ({ id: guildIdFor(index), channelId: snowflake(), threadId: snowflake() }));
     const gatewayUrl = `${origin.replace(/^http/, 'ws')}/gateway`;
     this.state = {
       token: this.token,
@@ -117,7 +118,7 @@ export class FakeDiscord {
    * `embeds` are the link previews Discord added. Returns the message as dispatched.
    */
   postMessage(message: {
-    attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; author?: FakeUser; mention?: boolean; embeds?: readonly object[];
+    attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; thread?: boolean; author?: FakeUser; mention?: boolean; embeds?: readonly object[];
     /** A message this one replies to (`postMessage`'s return), as Discord's reply button makes. */
     replyTo?: { id: string; channel_id: string; guild_id?: string };
   }) {
@@ -207,7 +208,7 @@ export class FakeDiscord {
     if (where.dm) return { channelId: `9${TEST_USER.id.slice(1)}` };
     const guild = this.guilds[where.guild ?? 0];
     if (guild === undefined) throw new Error(`the fake has ${this.guilds.length} guild(s), not guild ${where.guild}`);
-    return { channelId: guild.channelId, guildId: guild.id };
+    return { channelId: where.thread === true ? guild.threadId : guild.channelId, guildId: guild.id };
   }
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
