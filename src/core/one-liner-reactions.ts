@@ -7,7 +7,7 @@ const THE_FILM_OR_ITS_END = '(?:the (?:ending|film|movie|twist|finale)|this (?:m
 /** The people in the room ("the whole theater", "everyone in the cinema"), whose reaction chat reports. */
 const AUDIENCE = '(?:the (?:whole |entire )?|every(?:one|body) in the )(?:theater|theatre|cinema|audience|crowd|room)';
 /** Viewers beside the reviewer ("my wife", "everyone", "the critics"). */
-const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics)`;
+const OTHER_VIEWERS = String.raw`(?:my \w+|everyone|everybody|people|(?:the )?critics|the (?:kids|family|whole family))`;
 /** What a night at the cinema has besides the film: its best part being one of these is a pan. */
 const OUTSIDE_THE_FILM = String.raw`(?:the )?(?:(?:trailers?|previews|ads)(?: before it)?|popcorn|snacks?|nachos|candy|(?:end(?:ing)? )?credits(?! scene)|air ?con(?:ditioning)?|seats|(?:my |the )?nap(?: i took)?|(?:leaving|walking out of|getting out of) the (?:theater|theatre|cinema)|when it (?:ended|was over|finished))`;
 /** Another film, made to look good or bad beside this one ("makes Cats look like a masterpiece"); not the viewer or the cast. */
@@ -102,6 +102,12 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // A best part outside the film: "the trailer was the best part" 7.7, "the popcorn was the best part" 7.3, "best part
   // was the end credits" 7.0. "The ending was the best part" and "the post-credits scene was the best part" read as written.
   [slang(String.raw`\b${BEST_PART} (?:was|is|were) ${OUTSIDE_THE_FILM}\b|\b${OUTSIDE_THE_FILM} (?:was|were|is) ${BEST_PART}\b`), 'the film itself was bad'],
+  // The rest of the night outdid the film: "i laughed more at the trailers before it" 6.0, "the popcorn was more
+  // exciting than the movie" 6.0, "the credits were more entertaining" 5.7.
+  [slang(String.raw`\b(?:laughed|jumped|cried|screamed) (?:more|harder) (?:at|during) ${OUTSIDE_THE_FILM}\b|\b${OUTSIDE_THE_FILM} (?:was|were|is|are) (?:(?:way|much|far|a lot) )?(?:more (?:fun|entertaining|exciting|interesting|engaging|gripping|moving)|funnier|scarier|better)\b(?: than (?:it|the (?:movie|film)|this(?: one| movie| film)?))?`), 'the film itself was bad'],
+  // A film held up as the way to make its kind: "that's how you do a sequel" 5.8, "this is how you do a remake" 4.9.
+  // Not "that's not how you make a sequel", nor how to ruin or waste something.
+  [slang(String.raw`\b(?:(?:now )?(?:that's|thats|that is)|this is) how (?:you|u|to) (do|make|end|open|start|close|adapt|write|shoot|direct|remake|reboot|finish)\b`), 'a masterclass in how to $1'],
   // One part judged, then the rest, which is the verdict: "the villain was weak but the rest was great" 3.6, "bad first
   // ten minutes, rest was perfect" 3.5; and "shame about" a part: "beautiful visuals, shame about the script" 6.4.
   [slang(String.raw`^.*?(?:\bbut\s+|[,;]\s*)(?:(?:the )?rest(?: of (?:it|the (?:movie|film)))?|everything else) (?:was|is)\b(?! history\b)`), 'overall it was'],
@@ -147,6 +153,9 @@ export const ONE_LINER_REACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // Someone else's opinion beside the reviewer's: the model read the others' "loved" ("my wife loved it, i didn't" 7.7,
   // "i hated it, my friends loved it" 8.0). "My kids loved it and so did i" reads as written.
   [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it(?:,? (?:but )?(?:i|me) (?:didn't|did not)(?: (?:get|like|love|enjoy) it)?\b| except (?:for )?me\b)`), 'i was disappointed'],
+  // Someone else's delight, then the reviewer's own shrug, which is the verdict: "the kids loved it, it was fine for me"
+  // 8.5, "my wife loved it, it was alright for me" 7.9.
+  [slang(String.raw`\b${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it,? (?:but |and )?(?:it was|it's|i thought it was|for me it was) (?:just |only |pretty )?(?:fine|ok|okay|alright|all right|decent|average|meh|mid)\b(?: for me\b)?`), 'it was watchable but flawed'],
   [slang(String.raw`(?<=\bi (?:hated|disliked|didn't like|did not like|couldn't stand) it)(?:,| but| and|, but)? ${OTHER_VIEWERS} (?:loved|liked|enjoyed|adored) it\b`), ''],
   // Idioms the model read word by word: "Hereditary messed me up" 4.3, "pixar has lost its touch" 6.1, "a new low for
   // the franchise" 5.1, "dead on arrival" 5.2, "it's giving straight to dvd" 5.8; "the editing messed up the whole movie"
