@@ -16,6 +16,7 @@ export const help = defineCommand({
           '• Mention me with a link to a poster or a film\'s page and I read it; mention me with a review ("just watched Barbie, loved it") and I rate it.',
           `• Mention me ${ctx.requester.platform === 'slack' ? "in the thread of someone's" : "in a reply to someone's"} poster or review ("what genre is this?", "rate this") and I read theirs.`,
           `• On someone's message (${ctx.requester.platform === 'slack' ? 'its ⋮ menu' : 'right-click it → Apps'}): "Read poster" reads its poster, "Rate review" rates what it says.`,
+          '• Delete your message and I delete my answer to it.',
         ].join('\n'),
       ),
     );
