@@ -1,4 +1,4 @@
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, PermissionFlagsBits } from 'discord.js';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordTestBot, type DiscordTestBot } from '../helpers/discord-bot.js';
@@ -21,7 +21,9 @@ let store: MemoryStore;
 
 beforeAll(async () => {
   store = new MemoryStore();
-  running = await startDiscordTestBot({}, { store, fake: { guildCount: 3 } });
+  // Guild 3's channel lets the bot post but not embed or attach; guild 4's only lets it read.
+  const deniedInChannel = { 3: PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles, 4: PermissionFlagsBits.SendMessages };
+  running = await startDiscordTestBot({}, { store, fake: { guildCount: 5, deniedInChannel } });
   discord = running.discord;
   running.testBot.posterPredictor.gate = whiteIsNotAPoster;
 }, 30_000);
@@ -82,6 +84,14 @@ describe('image replies per channel', () => {
     expect(JSON.stringify(set.at(-1)!.body)).toContain('Image replies in this thread: **auto**');
     expect(await post(await image(30, 30, 150), { guild: 2, thread: true })).toHaveLength(1);
     expect(await post(await image(30, 30, 150), { guild: 2 })).toHaveLength(0);
+  });
+
+  it('answers as text where it may not embed, and leaves alone a channel where it may not post', async () => {
+    const [card] = await post(await image(150, 30, 30), { guild: 3 });
+    expect(messageOf(card!)?.embeds).toEqual([]);
+    expect(String(messageOf(card!)?.content)).toMatch(/^\*\*🎬 image\.png\*\*\n\*\*\w+\*\*\n[▰▱]{10} \d+%[\s\S]*\*\*Predicted IMDb rating\*\*: ⭐/);
+    expect(await post(await image(150, 30, 30), { guild: 4 })).toHaveLength(0);
+    expect(await post(await image(150, 30, 30), { guild: 4, mention: true })).toHaveLength(0);
   });
 
   it('refuses /settings, privately, to a member without Manage Server, and changes nothing', async () => {

@@ -10,10 +10,11 @@ import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
 import { answerSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment } from './attachments.js';
+import { replyPermissions } from './channel-permissions.js';
 import { deliver } from './deliver.js';
 import { linkPreviews } from './link-previews.js';
 import { messageText } from './message-text.js';
-import { renderReply } from './render.js';
+import { renderReply, withinPermissions } from './render.js';
 import { requesterOf } from './requester.js';
 import { TypingIndicators } from './typing.js';
 
@@ -38,6 +39,10 @@ export function createMessageHandler({ bot, logger, latePreviews, answered }: Me
     if (message.author.bot || message.system) return;
     const images = [...message.attachments.values()].filter(isImageAttachment);
     const log = logger.child({ platform: 'discord', requestId: message.id, channelId: message.channelId });
+    if (!replyPermissions(message).reply) {
+      log.debug('cannot reply in this channel (Send Messages or Read Message History missing): message left alone');
+      return;
+    }
     if (images.length === 0) return answerWithoutImage(message, { bot, log, latePreviews, answered, typing });
     const requester = requesterOf(message);
     const mentioned = mentionsTheBot(message, { orRepliesToIt: true });
@@ -68,7 +73,7 @@ async function answerImage(
   };
   await answerSafely(imageLog, 'poster analysis', compute, async (answer) => {
     const reply: Reply = answer.kind === 'notice' && index !== undefined ? { ...answer, text: `**${image.name}**: ${answer.text}` } : answer;
-    const sent = await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), imageLog);
+    const sent = await replyTo(message, reply, imageLog);
     answered.add(message.channelId, [message.id], sent.id);
     imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
   });
@@ -94,7 +99,7 @@ async function answerWithoutImage(
   const ownText = messageText(message.content);
   const theirs = links.length === 0 && asksAboutTheirs(ownText) ? await repliedMessage(message, log) : undefined;
   const send = async (reply: Reply) => {
-    const sent = await deliver(() => message.reply({ ...renderReply(reply), failIfNotExists: false }), log);
+    const sent = await replyTo(message, reply, log);
     // An answer about their message shows what it says, so it goes when either message goes.
     answered.add(message.channelId, theirs === undefined ? [message.id] : [message.id, theirs.id], sent.id);
   };
@@ -117,6 +122,10 @@ async function answerWithoutImage(
     stopTyping();
   }
 }
+
+/** Replies to `message` with what the channel lets the bot show (its cards as text without Embed Links). */
+const replyTo = (message: Message, reply: Reply, log: Logger): Promise<Message> =>
+  deliver(() => message.reply({ ...withinPermissions(renderReply(reply), replyPermissions(message)), failIfNotExists: false }), log);
 
 /** Someone else's message that `message` replies to; not the bot's own card (a reply to it is about the card). */
 async function repliedMessage(message: Message, log: Logger): Promise<Message | undefined> {

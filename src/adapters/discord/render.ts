@@ -7,6 +7,7 @@ import {
   readDespiteGate, RECOGNISED_HEADING, readAsQuote, recognisedFacts, similarLabel, statedCaption, tilesHeading, type PosterReply, type Reply, wordsWorthShowing,
 } from '../../core/reply.js';
 import { feedbackId, readAnywayId, whyId } from '../button-ids.js';
+import type { ReplyPermissions } from './channel-permissions.js';
 
 const BAR_CELLS = 10;
 const MAX_CONTENT = 2000;
@@ -68,6 +69,23 @@ export function renderReply(reply: Reply): BaseMessageOptions {
       };
     }
   }
+}
+
+/**
+ * A rendered reply as the channel lets the bot send it: without Embed Links its cards become text (Discord would drop
+ * them, and refuse a message left empty), without Attach Files the cut-out posters stay behind.
+ */
+export function withinPermissions(options: BaseMessageOptions, allowed: Pick<ReplyPermissions, 'embeds' | 'files'>): BaseMessageOptions {
+  const { embeds = [], files = [], content, ...rest } = options;
+  const shown = allowed.embeds ? { embeds } : { embeds: [] };
+  const text = allowed.embeds ? content : [content, ...embeds.map((embed) => embedAsText('toJSON' in embed ? embed.toJSON() : embed))].filter(Boolean).join('\n\n');
+  return { ...rest, ...shown, ...(text === undefined ? {} : { content: truncate(text, MAX_CONTENT) }), ...(allowed.files ? { files } : {}) };
+}
+
+/** An embed's title, text and fields as message text, which Discord shows without Embed Links. */
+function embedAsText(embed: APIEmbed): string {
+  const fields = (embed.fields ?? []).map(({ name, value }) => `**${name}**: ${value}`);
+  return [embed.title === undefined ? undefined : `**${embed.title}**`, embed.description, ...fields].filter((part) => part !== undefined).join('\n');
 }
 
 /** The card of one poster's answer: its top genres, predicted rating and what it looks like. */

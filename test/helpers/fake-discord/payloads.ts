@@ -34,16 +34,22 @@ export interface FakeGuild {
   readonly channelId: string;
   /** A public thread under the channel. */
   readonly threadId: string;
+  /** Permissions (a bit field) the channel denies everyone, the bot included. */
+  readonly deniedInChannel?: bigint;
 }
 
 const ALL_PERMISSIONS = '2199023255551';
+/** Everything but Administrator, which would override the channel's overwrites: what the bot's roles give it. */
+const MEMBER_PERMISSIONS = String(BigInt(ALL_PERMISSIONS) & ~8n);
+/** Someone else owns the guilds: an owner's permissions override the channel's overwrites too. */
+const OWNER_ID = '100000000000000001';
 
 export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
   return {
     id: guild.id,
     name: `Guild ${guild.id}`,
     icon: null,
-    owner_id: botUser.id,
+    owner_id: OWNER_ID,
     afk_timeout: 300,
     verification_level: 0,
     default_message_notifications: 0,
@@ -54,10 +60,13 @@ export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
     preferred_locale: 'en-US',
     system_channel_flags: 0,
     features: [],
-    roles: [{ id: guild.id, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
     emojis: [],
     stickers: [],
-    channels: [{ id: guild.channelId, type: 0, name: 'posters', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+    channels: [{
+      id: guild.channelId, type: 0, name: 'posters', position: 0, nsfw: false, parent_id: null,
+      permission_overwrites: guild.deniedInChannel === undefined ? [] : [{ id: guild.id, type: 0, allow: '0', deny: String(guild.deniedInChannel) }],
+    }],
     threads: [{
       id: guild.threadId, type: 11, guild_id: guild.id, parent_id: guild.channelId, name: 'poster thread', owner_id: botUser.id, message_count: 0, member_count: 1,
       thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },

@@ -26,6 +26,8 @@ export interface FakeDiscordOptions {
   readonly guildCount?: number;
   readonly recommendedShards?: number;
   readonly heartbeatIntervalMs?: number;
+  /** Guild index → permissions its channel denies everyone (its @everyone overwrite), as a bit field. */
+  readonly deniedInChannel?: Readonly<Record<number, bigint>>;
 }
 
 /** Where a user acts: guild `guild`'s channel (the first by default), the thread under it, or a DM. */
@@ -63,7 +65,9 @@ export class FakeDiscord {
   ) {
     this.token = options.token ?? 'fake-discord-token.secret-part';
     this.botUser = { id: this.applicationId, username: 'MovieBot', bot: true };
-    this.guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) => ({ id: guildIdFor(index), channelId: snowflake(), threadId: snowflake() }));
+    this.guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) => ({
+      id: guildIdFor(index), channelId: snowflake(), threadId: snowflake(), deniedInChannel: options.deniedInChannel?.[index],
+    }));
     const gatewayUrl = `${origin.replace(/^http/, 'ws')}/gateway`;
     this.state = {
       token: this.token,
