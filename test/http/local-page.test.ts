@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { heic, heicEncoderInstalled, needingHeicEncoder } from '../helpers/heic.js';
 import { posterPng, startLocalServer, type LocalServer } from './local-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -77,6 +79,21 @@ describe.skipIf(!available)(title, () => {
     await expect.poll(() => thumb.getAttribute('src')).toMatch(/^blob:/);
     expect(await card.locator('.why-caption').isVisible()).toBe(false);
     local.posterPredictor.similar = undefined;
+  });
+
+  it.skipIf(!heicEncoderInstalled)(needingHeicEncoder("reads an iPhone's HEIC photo, which Chrome cannot show, and still shows its heat map"), async () => {
+    const photo = await heic(sharp(Buffer.from(await posterPng([200, 40, 40], [40, 40, 200]))));
+    await page.getByLabel(/choose a file/).setInputFiles({ name: 'IMG_0042.HEIC', mimeType: 'image/heic', buffer: photo });
+    const card = page.locator('article.poster').filter({ hasText: 'IMG_0042.HEIC' });
+    await expect.poll(() => card.locator('.genres li').count()).toBe(3);
+    const thumb = card.locator('img.thumb');
+    await expect.poll(() => thumb.isVisible()).toBe(false);
+    const why = card.getByRole('button', { name: 'Why?' });
+    await why.click();
+    await expect.poll(() => thumb.isVisible()).toBe(true);
+    expect(await thumb.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await why.click();
+    await expect.poll(() => thumb.isVisible()).toBe(false);
   });
 
   it('names a poster it recognised, linked to IMDb', async () => {

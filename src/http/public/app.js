@@ -107,6 +107,8 @@ function whyToggle(thumb, requestInit) {
       caption.textContent = `Why ${body.heatmap.genre}? The warmer an area, the more it made me think ${body.heatmap.genre}.`;
     }
     thumb.src = on ? overlay : thumb.dataset.poster;
+    // A picture the browser cannot show (a HEIC photo in Chrome) stays hidden, but its heat map shows.
+    thumb.hidden = !on && thumb.dataset.unshown === 'true';
     button.setAttribute('aria-pressed', String(on));
     caption.hidden = !on;
   });
@@ -117,7 +119,11 @@ function whyToggle(thumb, requestInit) {
 function posterCard(result, title, imageSrc, requestInit) {
   const thumb = el('img', { className: 'thumb', src: imageSrc, alt: `Poster: ${title}` });
   thumb.dataset.poster = imageSrc;
-  thumb.addEventListener('error', () => thumb.remove(), { once: true });
+  thumb.addEventListener('error', () => {
+    if (thumb.src !== imageSrc) return;
+    thumb.hidden = true;
+    thumb.dataset.unshown = 'true';
+  });
   return el('article', { className: 'card poster' }, thumb,
     el('div', { className: 'body' }, el('h3', { textContent: title }),
       el('ol', { className: 'genres', 'aria-label': 'Top 3 genres' }, ...result.top3.map(genreRow)),
