@@ -105,7 +105,7 @@ describe('image replies per channel', () => {
 });
 
 describe('a mention or a DM without an image', () => {
-  const textMessage = async (where: { content: string; guild?: number; mention?: boolean; dm?: boolean }) => {
+  const textMessage = async (where: { content: string; guild?: number; mention?: boolean; mentionRole?: 'botRole' | 'otherRole'; dm?: boolean }) => {
     const message = discord.postMessage(where);
     await settle();
     return repliesTo(message.id);
@@ -127,6 +127,15 @@ describe('a mention or a DM without an image', () => {
     expect((messageOf(card)?.embeds as Array<{ title: string }>)[0]?.title).toMatch(/^Review rating: 8\.5 \/ 10$/);
     const [hint] = await textMessage({ content: 'you are a great bot, thanks', mention: true });
     expect(JSON.stringify(messageOf(hint!))).toContain('Send me a movie poster');
+  });
+
+  it("takes a mention of the bot's own role (which Discord offers beside the bot) for a mention of the bot, and no other role", async () => {
+    const [card] = await textMessage({ content: 'just watched Barbie with my sister, we loved it', mentionRole: 'botRole' });
+    expect((messageOf(card!)?.embeds as Array<{ title: string }>)[0]?.title).toBe('Review rating: 8.5 / 10');
+    expect(await textMessage({ content: 'just watched Barbie with my sister, we loved it', mentionRole: 'otherRole' })).toHaveLength(0);
+    const poster = discord.postMessage({ guild: 1, mentionRole: 'botRole', attachments: [discord.addAttachment('role.png', await image(30, 150, 30), 'image/png')] });
+    await settle();
+    expect(repliesTo(poster.id)).toHaveLength(1); // guild 1 is in mention mode
   });
 
   it("waits for Discord's embed of a link whose site gives the bot no picture when the mention came before it", async () => {

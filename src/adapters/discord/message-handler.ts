@@ -155,9 +155,17 @@ export function posterSources(message: Message): ImageSource[] {
   return images.length > 0 ? images.map(attachmentSource) : linkSources(message.content, linkPreviews(message));
 }
 
-/** The bot named in the message (not `@everyone` nor a role), or, with `orRepliesToIt`, a reply to one of its messages. */
+/**
+ * The bot named in the message (not `@everyone` nor any other role), or, with `orRepliesToIt`, a reply to one of its
+ * messages. "@MovieBot" may be the bot's own role: Discord offers it beside the bot when someone types the name.
+ */
 const mentionsTheBot = (message: Message, { orRepliesToIt }: { orRepliesToIt: boolean }): boolean =>
-  message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: !orRepliesToIt });
+  message.mentions.has(message.client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: !orRepliesToIt }) || namesItsRole(message);
+
+const namesItsRole = (message: Message): boolean => {
+  const role = message.guild?.roles.botRoleFor(message.client.user);
+  return role != null && message.mentions.roles.has(role.id);
+};
 
 /**
  * Reads each source someone asked about as a poster ("Read poster", a mention's links), answering each in turn; a link

@@ -44,6 +44,9 @@ const MEMBER_PERMISSIONS = String(BigInt(ALL_PERMISSIONS) & ~8n);
 /** Someone else owns the guilds: an owner's permissions override the channel's overwrites too. */
 const OWNER_ID = '100000000000000001';
 
+/** The id of the role a guild made for the bot. */
+export const botRoleIdFor = (guild: Pick<FakeGuild, 'id'>): string => String(BigInt(guild.id) + 1n);
+
 export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
   return {
     id: guild.id,
@@ -60,7 +63,11 @@ export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
     preferred_locale: 'en-US',
     system_channel_flags: 0,
     features: [],
-    roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      // The role Discord makes for a bot when it joins, named after it.
+      { id: botRoleIdFor(guild), name: botUser.username, permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: botUser.id } },
+    ],
     emojis: [],
     stickers: [],
     channels: [{
@@ -71,7 +78,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: FakeUser) {
       id: guild.threadId, type: 11, guild_id: guild.id, parent_id: guild.channelId, name: 'poster thread', owner_id: botUser.id, message_count: 0, member_count: 1,
       thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
     }],
-    members: [{ user: userPayload(botUser), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+    members: [{ user: userPayload(botUser), roles: [botRoleIdFor(guild)], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
     member_count: 2,
     presences: [],
     voice_states: [],

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.js';
 import {
   APPLICATION_COMMAND,
+  botRoleIdFor,
   guildIdFor,
   interactionEnvelope,
   MESSAGE_COMPONENT,
@@ -123,15 +124,20 @@ export class FakeDiscord {
    */
   postMessage(message: {
     attachments?: AttachmentPayload[]; content?: string; guild?: number; dm?: boolean; thread?: boolean; author?: FakeUser; mention?: boolean; embeds?: readonly object[];
+    /** @-mentions the role Discord made for the bot (`botRole`) or another one, as autocomplete offers both. */
+    mentionRole?: 'botRole' | 'otherRole';
     /** A message this one replies to (`postMessage`'s return), as Discord's reply button makes. */
     replyTo?: { id: string; channel_id: string; guild_id?: string };
   }) {
     const place = this.place(message);
-    const content = message.mention === true ? `<@${this.botUser.id}> ${message.content ?? ''}` : (message.content ?? '');
+    const role = message.mentionRole === undefined || place.guildId === undefined ? undefined : message.mentionRole === 'botRole' ? botRoleIdFor({ id: place.guildId }) : snowflake();
+    const mentioned = message.mention === true ? `<@${this.botUser.id}> ` : role === undefined ? '' : `<@&${role}> `;
+    const content = `${mentioned}${message.content ?? ''}`;
     const { replyTo } = message;
     const payload = {
       ...messagePayload(place, message.author ?? TEST_USER, content, message.attachments ?? []),
       ...(message.mention === true ? { mentions: [userPayload(this.botUser)] } : {}),
+      ...(role === undefined ? {} : { mention_roles: [role] }),
       ...(message.embeds === undefined ? {} : { embeds: message.embeds }),
       ...(replyTo === undefined ? {} : { type: 19, message_reference: { message_id: replyTo.id, channel_id: replyTo.channel_id, ...(replyTo.guild_id === undefined ? {} : { guild_id: replyTo.guild_id }) } }),
     };
