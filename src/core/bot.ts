@@ -194,8 +194,11 @@ export class MovieBot implements BotServices {
     // Decoded at most once per request, whether the models, the heat map or both need the pixels.
     let poster: Promise<DecodedPoster> | undefined;
     const decoded = () => (poster ??= decodePosterRegion(bytes, this.options.posterPredictor.inputSize));
-    // The picture is read whole while posters side by side are looked for in it: most pictures are one poster.
-    const [result, { found, tiles }] = await Promise.all([this.posterResult(imageSha256, decoded), options.force === true ? NO_TILES : this.posterTiles(bytes)]);
+    // The picture is read whole while posters side by side are looked for in it: most pictures are one poster. A
+    // spoilered picture is read whole, as its cut-out posters would show it.
+    const spoiler = source.kind === 'url' && source.spoiler === true;
+    const lookForTiles = options.force !== true && !spoiler;
+    const [result, { found, tiles }] = await Promise.all([this.posterResult(imageSha256, decoded), lookForTiles ? this.posterTiles(bytes) : NO_TILES]);
     const several = await this.tileReplies(tiles, found);
     if (several.length >= MIN_TILE_POSTERS) {
       return { kind: 'posters', posters: several, found, read: tiles.length, ...(source.name === undefined ? {} : { fileName: source.name }) };
@@ -204,11 +207,12 @@ export class MovieBot implements BotServices {
       return { kind: 'not-a-poster', poster: result.poster, bytes, imageSha256, tooSmall: await tooSmallForGate(bytes) };
     }
     // A HEIC photo's link would show nothing as a card's thumbnail: chat clients and browsers don't display HEIC.
-    const publicUrl = source.kind === 'url' && source.headers === undefined && bytes === downloaded ? link : undefined;
+    const publicUrl = source.kind === 'url' && source.headers === undefined && bytes === downloaded && !spoiler ? link : undefined;
     const explanation = options.explain === true ? await this.explainer.explain(bytes, decoded) : undefined;
     const [answerId, whyId] = await Promise.all([
       this.feedback.remember(result, imageSha256, bytes, requester),
-      explanation === undefined && this.explainer.available ? this.keepForButton(imageSha256, bytes, requester) : undefined,
+      // "Why?" would show the picture under its heat map: a spoilered one gets no such button.
+      explanation === undefined && this.explainer.available && !spoiler ? this.keepForButton(imageSha256, bytes, requester) : undefined,
     ]);
     return {
       kind: 'poster', result, imageUrl: publicUrl, fileName: source.name,

@@ -23,6 +23,8 @@ export type ImageSource =
        * read when the original is over the size limit: a 15 MB phone photo of a poster.
        */
       readonly smaller?: string;
+      /** Hidden behind a spoiler by the person who posted it: the answer shows no picture of it. */
+      readonly spoiler?: boolean;
     }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name?: string };
 

@@ -94,6 +94,19 @@ describe('image replies per channel', () => {
     expect(await post(await image(150, 30, 30), { guild: 4, mention: true })).toHaveLength(0);
   });
 
+  it('leaves a picture hidden behind a spoiler alone unless asked, and then shows no picture of it', async () => {
+    const hidden = async () => discord.addAttachment('SPOILER_ending.png', await image(150, 30, 30), 'image/png');
+    const unasked = discord.postMessage({ attachments: [await hidden()] });
+    await settle();
+    expect(repliesTo(unasked.id)).toHaveLength(0);
+    const asked = discord.postMessage({ attachments: [await hidden()], mention: true });
+    const reply = await discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === asked.id);
+    const [card] = messageOf(reply)?.embeds as Array<{ title: string; thumbnail?: unknown }>;
+    expect(card).toMatchObject({ title: '🎬 ending.png' });
+    expect(card!.thumbnail).toBeUndefined();
+    expect(JSON.stringify(messageOf(reply)?.components ?? [])).not.toContain('Why?');
+  });
+
   it('refuses /settings, privately, to a member without Manage Server, and changes nothing', async () => {
     const before = new Map(store.modes);
     const calls = await settings('off', 0, NO_PERMISSIONS);

@@ -19,10 +19,21 @@ const SMALLER_LONG_SIDE = 1600;
  * The adapter never downloads: the bot fetches the CDN URL under its download policy, or, for a picture over its size
  * limit, the copy the media proxy resizes to `width` x `height` (Discord's own clients ask for theirs so).
  */
-export function attachmentSource(attachment: Pick<Attachment, 'url' | 'name' | 'proxyURL' | 'width' | 'height'>): ImageSource {
+export function attachmentSource(attachment: Pick<Attachment, 'url' | 'name' | 'proxyURL' | 'width' | 'height' | 'spoiler'>): ImageSource {
   const smaller = smallerCopy(attachment);
-  return { kind: 'url', url: attachment.url, origin: 'platform', name: attachment.name, ...(smaller === undefined ? {} : { smaller }) };
+  const spoiler = isSpoiler(attachment);
+  return {
+    kind: 'url', url: attachment.url, origin: 'platform', name: spoiler ? attachment.name.replace(SPOILER_PREFIX, '') : attachment.name,
+    ...(smaller === undefined ? {} : { smaller }),
+    ...(spoiler ? { spoiler } : {}),
+  };
 }
+
+/** What Discord puts before the name of a file its sender marked as a spoiler (older clients set no flag). */
+const SPOILER_PREFIX = /^SPOILER_/;
+
+/** A picture its sender hid behind a spoiler: answered only when asked, and never shown in the answer. */
+export const isSpoiler = (attachment: Pick<Attachment, 'name' | 'spoiler'>): boolean => attachment.spoiler || SPOILER_PREFIX.test(attachment.name);
 
 function smallerCopy({ proxyURL, width, height }: Pick<Attachment, 'proxyURL' | 'width' | 'height'>): string | undefined {
   if (!width || !height || Math.max(width, height) <= SMALLER_LONG_SIDE) return undefined;

@@ -9,7 +9,7 @@ import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
 import { answerSafely } from '../error-boundary.js';
-import { attachmentSource, isImageAttachment } from './attachments.js';
+import { attachmentSource, isImageAttachment, isSpoiler } from './attachments.js';
 import { replyPermissions } from './channel-permissions.js';
 import { deliver } from './deliver.js';
 import { linkPreviews } from './link-previews.js';
@@ -48,9 +48,11 @@ export function createMessageHandler({ bot, logger, latePreviews, answered }: Me
     const mentioned = mentionsTheBot(message, { orRepliesToIt: true });
     const asked = requester.place!.direct || mentioned;
     if (!requester.place!.direct && !answersPostedImages(await bot.imageReplyMode('discord', requester.place!), mentioned)) return;
+    // A picture hidden behind a spoiler is answered only when someone asks.
+    const shown = asked ? images : images.filter((image) => !isSpoiler(image));
     const stopTyping = asked ? typing.start(message) : () => {};
     try {
-      await Promise.all(images.map((image, index) => answerImage(message, image, { index: images.length > 1 ? index : undefined, asked }, { bot, log, answered })));
+      await Promise.all(shown.map((image, index) => answerImage(message, image, { index: shown.length > 1 ? index : undefined, asked }, { bot, log, answered })));
     } finally {
       stopTyping();
     }
