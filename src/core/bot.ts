@@ -23,7 +23,7 @@ import { RecentPosters } from './recent-posters.js';
 import { notAPosterNotice, notice, type PosterReply, privateNotice, tileLabel, UserFacingError, type Reply } from './reply.js';
 import { ASKED_ABOUT_A_FILM, isQuestionForTheBot } from './review-question.js';
 import { hasReadableWords, withChatReading } from './review-text.js';
-import { statedReviewResult } from './stated-score.js';
+import { severalScores, statedReviewResult } from './stated-score.js';
 
 /** Fetches a poster, enforcing the download policy (see src/core/download/index.ts). */
 export type Downloader = (source: ImageSource) => Promise<DownloadedImage>;
@@ -322,6 +322,11 @@ export class MovieBot implements BotServices {
       if (review === '') throw new UserFacingError('Give me a review to rate, e.g. `/rate-review A slow start, then wonderful.`');
       if (isQuestionForTheBot(review)) {
         throw new UserFacingError(ASKED_ABOUT_A_FILM);
+      }
+      // The model would read one rating into a list of them, which none of the scores would bear out.
+      const several = severalScores(review);
+      if (several !== undefined) {
+        throw new UserFacingError(`That gives several scores (${several.join(', ')}), so I can't tell which one is the review's: send one review at a time, with one score or none.`);
       }
       const explain = options.explain === true;
       // A stated score is enough on its own ("★★★½" has no word).

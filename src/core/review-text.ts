@@ -46,6 +46,8 @@ export const wordCount = (text: string): number => text.trim().split(/\s+/).leng
 const ONE_LINER_MAX_WORDS = 12;
 
 export const isOneLiner = (review: string): boolean => wordCount(review) <= ONE_LINER_MAX_WORDS;
+/** A message of chat's length, which the readings take sentence by sentence; a longer text is a review. */
+export const isChatMessage = (text: string): boolean => wordCount(text) <= CHAT_MESSAGE_MAX_WORDS;
 
 const ONE_LINER_READINGS = [...ONE_LINER_SLANG, ...ONE_LINER_REACTIONS, ...SLANG_WORDS];
 

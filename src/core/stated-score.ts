@@ -6,7 +6,7 @@
  */
 import type { ReviewResult } from './predictions.js';
 import { IF_YOU_LIKE_DULL } from './chat-patterns.js';
-import { isOneLiner } from './review-text.js';
+import { isChatMessage, isOneLiner } from './review-text.js';
 
 /**
  * Not a score the film would have got: "would have given it a 10/10 but", "could have been an easy 8/10" (while
@@ -172,6 +172,18 @@ export function statedScore(review: string): StatedScore | undefined {
   const found = statedScores(review);
   if (found.length === 0 || new Set(found.map(({ score }) => score)).size > 1) return undefined;
   return { score: Math.max(1, found[0]!.score), text: found[0]!.text };
+}
+
+/**
+ * The different scores a chat message gives when it gives more than one ("Dune 9/10, Barbie 6/10, Oppenheimer 8/10",
+ * "7/10 for the story, 9/10 for the visuals"): scores of several films or of a film's parts, none of them the review's.
+ * Undefined for one score or none, and for a longer review, whose words the model reads.
+ */
+export function severalScores(review: string): string[] | undefined {
+  if (!isChatMessage(review)) return undefined;
+  const found = statedScores(review);
+  if (new Set(found.map(({ score }) => score)).size < 2) return undefined;
+  return [...new Set(found.map(({ text }) => text.trim()))];
 }
 
 /** The answer for a review that states its score: that score, and (when words were asked for) no words, as none moved it. */

@@ -142,6 +142,13 @@ describe('MovieBot reviews', () => {
     expect(await bot.rateReview('Una película horrible: 2/10', requester)).toMatchObject({ kind: 'review', result: { rating: 2, stated: '2/10' } });
   });
 
+  it('says a list of scores has no one score to answer with, rather than reading one rating into it', async () => {
+    const { bot, reviewPredictor } = createTestBot();
+    const reply = await bot.rateReview('Dune 9/10, Barbie 6/10, Oppenheimer 8/10', requester);
+    expectNotice(reply, 'error', /^That gives several scores \(9\/10, 6\/10, 8\/10\), so I can't tell which one is the review's/);
+    expect(reviewPredictor.calls).toBe(0);
+  });
+
   it('asks for the text when a review is only a link, and rates a review that contains one', async () => {
     const { bot } = createTestBot();
     for (const link of ['https://www.imdb.com/review/rw1234567/', '<https://letterboxd.com/someone/film/dune/>', '<https://example.com/r|my review>']) {

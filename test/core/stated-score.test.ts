@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statedReviewResult, statedScore } from '../../src/core/stated-score.js';
+import { severalScores, statedReviewResult, statedScore } from '../../src/core/stated-score.js';
 
 describe('statedScore', () => {
   it.each([
@@ -136,5 +136,21 @@ describe('statedScore', () => {
     expect(statedReviewResult('Dull. 3/10', false)).toEqual({ rating: 3, stated: '3/10' });
     expect(statedReviewResult('Dull. 3/10', true)).toEqual({ rating: 3, stated: '3/10', words: [] });
     expect(statedReviewResult('Dull.', true)).toBeUndefined();
+  });
+});
+
+describe('severalScores', () => {
+  it('lists the different scores of a chat message that gives several', () => {
+    expect(severalScores('Dune 9/10, Barbie 6/10, Oppenheimer 8/10')).toEqual(['9/10', '6/10', '8/10']);
+    expect(severalScores('7/10 for the story, 9/10 for the visuals')).toEqual(['7/10', '9/10']);
+  });
+
+  it('finds none in one score given twice, in one score or none, and in a review long enough to read by its words', () => {
+    expect(severalScores('8/10, maybe even 8/10')).toBeUndefined();
+    expect(severalScores('★★★★ 8/10')).toBeUndefined();
+    expect(severalScores('Dull. 3/10')).toBeUndefined();
+    expect(severalScores('Dull.')).toBeUndefined();
+    const long = `${'The middle drags and the ending is far too long, but the cast is great and the score is lovely. '.repeat(3)}The first was a 9/10, this one a 6/10.`;
+    expect(severalScores(long)).toBeUndefined();
   });
 });
