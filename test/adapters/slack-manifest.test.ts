@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { SLACK_BOT_SCOPES, slackManifest, slackManifestYaml } from '../../src/adapters/slack/registration.js';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; url?: string }> };
+  features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; url?: string }>; app_home: Record<string, boolean> };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { request_url?: string; bot_events: string[] }; socket_mode_enabled: boolean };
 }
@@ -26,6 +26,10 @@ describe('slackManifest', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toContain('message.channels');
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.request_url).toBeUndefined();
+  });
+
+  it('lets people write to the bot in its Messages tab, which Slack turns off unless asked', () => {
+    expect((slackManifest(commands) as Manifest).features.app_home).toEqual({ home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 
   it('points events and commands at /slack/events when given a public URL', () => {

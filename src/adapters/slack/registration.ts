@@ -49,6 +49,8 @@ export function slackManifest(commands: readonly CommandDefinition[], options: S
       background_color: '#1d1f2b',
     },
     features: {
+      // A DM to the bot is answered as in Discord; Slack turns off writing to an app's Messages tab unless asked.
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: 'MovieBot', always_online: true },
       slash_commands: commands.map((command) => {
         const option = slackTextOption(command);
