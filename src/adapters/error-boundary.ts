@@ -15,16 +15,24 @@ export async function answerSafely(
   compute: () => Promise<Reply | undefined>,
   send: (reply: Reply) => Promise<unknown>,
 ): Promise<void> {
-  let reply: Reply | undefined;
+  const reply = await replySafely(log, what, compute);
+  if (reply !== undefined) await sendSafely(log, what, () => send(reply));
+}
+
+/** {@link answerSafely}'s first half: the answer, or what the person is told when building it failed. */
+export async function replySafely(log: Logger, what: string, compute: () => Promise<Reply | undefined>): Promise<Reply | undefined> {
   try {
-    reply = await compute();
+    return await compute();
   } catch (error) {
     if (!(error instanceof UserFacingError)) log.error({ err: errorFields(error) }, `${what} failed`);
-    reply = replyForError(error);
+    return replyForError(error);
   }
-  if (reply === undefined) return;
+}
+
+/** {@link answerSafely}'s second half: a delivery whose failure is logged. */
+export async function sendSafely(log: Logger, what: string, send: () => Promise<unknown>): Promise<void> {
   try {
-    await send(reply);
+    await send();
   } catch (error) {
     log.error({ err: errorFields(error) }, `${what}: reply undeliverable`);
   }

@@ -261,6 +261,13 @@ describe('"Read poster" and feedback', () => {
     expect(messageOf(answer)?.flags).toBe(EPHEMERAL);
   });
 
+  it('numbers the buttons of each card when a message with several pictures gets one reply', async () => {
+    const message = discord.postMessage({ attachments: [discord.addAttachment('x.png', await image(200, 30, 90), 'image/png'), discord.addAttachment('y.png', await image(90, 30, 200), 'image/png')] });
+    const reply = await discord.waitForRequest((r) => r.status === 200 && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+    const rows = reply.body?.components as Array<{ components: Array<{ label?: string; emoji?: { name: string } }> }>;
+    expect(rows.map((row) => row.components.map((button) => `${button.emoji?.name ?? ''}${button.label ?? ''}`))).toEqual([['👍1', '👎', '🔍Why?'], ['👍2', '👎', '🔍Why?']]);
+  });
+
   it('records 👍, and a 👎 followed by the genres the poster really has', async () => {
     const [answer] = await post(await image(120, 60, 200));
     const buttons = (answer!.body?.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components;

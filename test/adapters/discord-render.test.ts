@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedLength, type APIEmbed } from 'discord.js';
-import { isPrivate, probabilityBar, renderReply } from '../../src/adapters/discord/render.js';
+import { isPrivate, probabilityBar, renderPosterCards, renderReply, withinPermissions } from '../../src/adapters/discord/render.js';
 import { notAPosterNotice, notice } from '../../src/core/reply.js';
 import type { PosterResult } from '../../src/core/predictions.js';
 
@@ -19,6 +19,17 @@ describe('rendering replies for Discord', () => {
     expect(embed.thumbnail?.url).toBe('https://cdn.discordapp.com/a/b/poster.png');
     expect(embed.description).toBe('**Drama**\n▰▰▰▰▰▰▱▱▱▱ 62%\n**Crime**\n▰▰▰▱▱▱▱▱▱▱ 30%\n**Thriller**\n▰▱▱▱▱▱▱▱▱▱ 5%');
     expect(embed.fields).toEqual([{ name: 'Predicted IMDb rating', value: '⭐ 7.3 / 10 (give or take 0.8)' }]);
+  });
+
+  it('puts ten cards in one message, buttons under the first five, and the text as it was without Embed Links', () => {
+    const cards = Array.from({ length: 10 }, (_, i) => ({ kind: 'poster' as const, result, fileName: `p${i + 1}.png`, answerId: `a${i}`, whyId: String(i).repeat(64) }));
+    const rendered = renderPosterCards(cards);
+    expect((rendered.embeds as APIEmbed[]).map((embed) => embed.title)).toEqual(cards.map((_, i) => `${i + 1} · 🎬 p${i + 1}.png`));
+    expect(rendered.components).toHaveLength(5);
+    const asText = withinPermissions(rendered, { embeds: false, files: true });
+    expect(asText.embeds).toEqual([]);
+    expect(asText.content).toMatch(/^\*\*1 · 🎬 p1\.png\*\*\n\*\*Drama\*\*\n▰▰▰▰▰▰▱▱▱▱ 62%/);
+    expect(asText.content!.length).toBeLessThanOrEqual(2000);
   });
 
   it('shows the rating alone when the rating model states no typical error', () => {

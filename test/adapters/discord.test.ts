@@ -96,13 +96,18 @@ describe('Discord adapter against the fake Discord', () => {
     expect(discord.requests.some((r) => r.path === `/channels/${channelId}/typing`)).toBe(true);
   });
 
-  it('gives each image of a message its own result', async () => {
+  it('answers the images of a message in one reply, a numbered card each, rather than a reply each', async () => {
     const first = discord.addAttachment('a.jpg', await sharp(await poster(20, 200, 20)).jpeg().toBuffer());
     const second = discord.addAttachment('b.png', await poster(20, 20, 200), 'image/png');
-    const replies = await timedReply(() => discord.postMessage({ attachments: [first, second] }), 2);
-    expect(replies).toHaveLength(2);
-    for (const reply of replies) expectPosterEmbed(firstEmbed(reply.body));
-    expect(replies.map((reply) => firstEmbed(reply.body).thumbnail?.url).sort()).toEqual([first.url, second.url].sort());
+    const message = discord.postMessage({ attachments: [first, second] });
+    const [reply] = await timedReply(() => message);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(discord.requests.filter((r) => referencedMessage(r) === message.id)).toHaveLength(1);
+    const embeds = (reply!.body?.embeds as APIEmbed[] | undefined) ?? [];
+    for (const embed of embeds) expectPosterEmbed(embed);
+    expect(embeds.map((embed) => [embed.title, embed.thumbnail?.url])).toEqual([['1 · 🎬 a.jpg', first.url], ['2 · 🎬 b.png', second.url]]);
+    const rows = (reply!.body?.components as Array<{ components: Array<{ label?: string }> }> | undefined) ?? [];
+    expect(rows.map((row) => row.components.map((button) => button.label))).toEqual([['Why 1?'], ['Why 2?']]);
   });
 
   it('answers a poster sent in a direct message, in that DM', async () => {

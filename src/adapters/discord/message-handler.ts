@@ -1,20 +1,20 @@
-import type { Attachment, Message } from 'discord.js';
+import type { Attachment, BaseMessageOptions, Message } from 'discord.js';
 import type { BotServices, ImageSource, Requester } from '../../core/command.js';
 import type { AnsweredMessages } from '../../core/answered-messages.js';
 import { answersPostedImages } from '../../core/image-replies.js';
 import { analyzeLink, LATE_PREVIEW_WAIT_MS, type LatePreviews } from '../../core/late-previews.js';
 import { answeredAlready, answerMention, asksAboutTheirs } from '../../core/mention-reply.js';
 import { linkSources } from '../../core/message-links.js';
-import type { Reply } from '../../core/reply.js';
+import type { PosterReply, Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
 import { errorFields } from '../../util/error-message.js';
-import { answerSafely } from '../error-boundary.js';
+import { answerSafely, replySafely, sendSafely } from '../error-boundary.js';
 import { attachmentSource, isImageAttachment, isSpoiler } from './attachments.js';
 import { replyPermissions } from './channel-permissions.js';
 import { deliver } from './deliver.js';
 import { linkPreviews } from './link-previews.js';
 import { messageText } from './message-text.js';
-import { renderReply, withinPermissions } from './render.js';
+import { renderPosterCards, renderReply, withinPermissions } from './render.js';
 import { requesterOf } from './requester.js';
 import { TypingIndicators } from './typing.js';
 
@@ -28,7 +28,7 @@ export interface MessageHandlerOptions {
 }
 
 /**
- * Answers the images of a message, each with its own reply, as the channel's mode says: in a DM, or when the
+ * Answers the images of a message (their cards in one reply), as the channel's mode says: in a DM, or when the
  * message mentions the bot or replies to it, every image; otherwise `auto` answers only what looks like a
  * poster (silently skipping the rest), `mention` and `off` answer nothing. A DM or a mention without an image is
  * answered too: its links are read as posters, or it is told how to ask.
@@ -52,34 +52,47 @@ export function createMessageHandler({ bot, logger, latePreviews, answered }: Me
     const shown = asked ? images : images.filter((image) => !isSpoiler(image));
     const stopTyping = asked ? typing.start(message) : () => {};
     try {
-      await Promise.all(shown.map((image, index) => answerImage(message, image, { index: shown.length > 1 ? index : undefined, asked }, { bot, log, answered })));
+      await answerImages(message, shown, asked, { bot, log, answered });
     } finally {
       stopTyping();
     }
   };
 }
 
-async function answerImage(
+/**
+ * Answers a message's images: the poster cards of several together in one reply (see {@link renderPosterCards}), every
+ * other answer (a notice, the posters found in one picture) in a reply of its own.
+ */
+async function answerImages(
   message: Message,
-  image: Attachment,
-  { index, asked }: { index: number | undefined; asked: boolean },
+  images: readonly Attachment[],
+  asked: boolean,
   { bot, log, answered }: { bot: BotServices; log: Logger; answered: AnsweredMessages },
 ): Promise<void> {
-  const requester = requesterOf(message, index === undefined ? message.id : `${message.id}:${index}`);
-  const imageLog = log.child({ requestId: requester.requestId });
-  const source = attachmentSource(image);
-  const compute = async () => {
-    const reply = asked ? await bot.analyzePoster(source, requester) : await bot.answerPostedImage(source, requester);
+  const replies = await Promise.all(images.map(async (image, index) => {
+    const requester = requesterOf(message, images.length === 1 ? message.id : `${message.id}:${index}`);
+    const imageLog = log.child({ requestId: requester.requestId });
+    const source = attachmentSource(image);
+    const reply = await replySafely(imageLog, 'poster analysis', async () => (asked ? bot.analyzePoster(source, requester) : bot.answerPostedImage(source, requester)));
     if (reply === undefined) imageLog.info({ outcome: 'silent' }, 'image left unanswered: not a poster, or unreadable');
-    return reply;
-  };
-  await answerSafely(imageLog, 'poster analysis', compute, async (answer) => {
-    const reply: Reply = answer.kind === 'notice' && index !== undefined ? { ...answer, text: `**${image.name}**: ${answer.text}` } : answer;
-    const sent = await replyTo(message, reply, imageLog);
-    answered.add(message.channelId, [message.id], sent.id);
-    imageLog.info({ outcome: reply.kind === 'notice' ? reply.tone : reply.kind, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
-  });
+    return reply?.kind === 'notice' && images.length > 1 ? { ...reply, text: `**${image.name}**: ${reply.text}` } : reply;
+  }));
+  const cards = replies.filter((reply): reply is PosterReply => reply?.kind === 'poster');
+  const together = cards.length > 1;
+  const messages = [
+    ...(together ? [{ options: renderPosterCards(cards), outcome: `${cards.length} posters` }] : []),
+    ...replies.flatMap((reply) => (reply === undefined || (together && reply.kind === 'poster') ? [] : [{ options: renderReply(reply), outcome: outcomeOf(reply) }])),
+  ];
+  for (const { options, outcome } of messages) {
+    await sendSafely(log, 'poster analysis', async () => {
+      const sent = await replyWith(message, options, log);
+      answered.add(message.channelId, [message.id], sent.id);
+      log.info({ outcome, ms: Date.now() - message.createdTimestamp }, 'reply delivered');
+    });
+  }
 }
+
+const outcomeOf = (reply: Reply): string => (reply.kind === 'notice' ? reply.tone : reply.kind);
 
 /**
  * A DM or a message that names the bot (a reply to its card alone does not: "thanks", "wrong genre") with no image,
@@ -101,7 +114,7 @@ async function answerWithoutImage(
   const ownText = messageText(message.content);
   const theirs = links.length === 0 && asksAboutTheirs(ownText) ? await repliedMessage(message, log) : undefined;
   const send = async (reply: Reply) => {
-    const sent = await replyTo(message, reply, log);
+    const sent = await replyWith(message, renderReply(reply), log);
     // An answer about their message shows what it says, so it goes when either message goes.
     answered.add(message.channelId, theirs === undefined ? [message.id] : [message.id, theirs.id], sent.id);
   };
@@ -126,8 +139,8 @@ async function answerWithoutImage(
 }
 
 /** Replies to `message` with what the channel lets the bot show (its cards as text without Embed Links). */
-const replyTo = (message: Message, reply: Reply, log: Logger): Promise<Message> =>
-  deliver(() => message.reply({ ...withinPermissions(renderReply(reply), replyPermissions(message)), failIfNotExists: false }), log);
+const replyWith = (message: Message, options: BaseMessageOptions, log: Logger): Promise<Message> =>
+  deliver(() => message.reply({ ...withinPermissions(options, replyPermissions(message)), failIfNotExists: false }), log);
 
 /** Someone else's message that `message` replies to; not the bot's own card (a reply to it is about the card). */
 async function repliedMessage(message: Message, log: Logger): Promise<Message | undefined> {

@@ -88,11 +88,28 @@ function embedAsText(embed: APIEmbed): string {
   return [embed.title === undefined ? undefined : `**${embed.title}**`, embed.description, ...fields].filter((part) => part !== undefined).join('\n');
 }
 
+/** Discord shows at most this many rows of buttons under a message. */
+const MAX_BUTTON_ROWS = 5;
+
+/**
+ * The answers to the pictures of one message as one message (Discord takes ten embeds), rather than a reply each that
+ * floods the channel: the cards numbered, and the buttons of the first five in rows numbered to match.
+ */
+export function renderPosterCards(cards: readonly PosterReply[]): BaseMessageOptions {
+  const embeds = (withSimilar: boolean) =>
+    cards.map((card, index) => posterEmbed(card, withSimilar).setTitle(`${index + 1} · ${posterTitle(card)}`).toJSON());
+  const withSimilar = embeds(true);
+  const rows = cards.slice(0, MAX_BUTTON_ROWS).flatMap((card, index) => answerButtons(card.answerId, card.whyId, index + 1)?.toJSON() ?? []);
+  return { embeds: fitsOneMessage(withSimilar) ? withSimilar : embeds(false), components: rows, allowedMentions: NO_MENTIONS };
+}
+
+const posterTitle = (reply: PosterReply): string => (reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster');
+
 /** The card of one poster's answer: its top genres, predicted rating and what it looks like. */
 function posterEmbed(reply: PosterReply, withSimilar = true): EmbedBuilder {
   const embed = new EmbedBuilder()
     .setColor(COLOURS.poster)
-    .setTitle(reply.fileName ? `🎬 ${truncate(reply.fileName, 200)}` : '🎬 Poster')
+    .setTitle(posterTitle(reply))
     .setDescription(reply.result.top3.map(([genre, p]) => `**${genre}**\n${probabilityBar(p)}`).join('\n'))
     .addFields({ name: 'Predicted IMDb rating', value: `⭐ ${posterRatingCaption(reply.result)}` });
   if (readDespiteGate(reply.result)) embed.addFields({ name: READ_ANYWAY, value: forcedReadCaption(reply.result.poster) });
@@ -112,16 +129,22 @@ const fitsOneMessage = (embeds: readonly APIEmbed[]): boolean => embeds.reduce((
 export const isPrivate = (reply: Reply): boolean =>
   reply.kind === 'correction' || (reply.kind === 'notice' && (reply.tone !== 'info' || reply.private === true));
 
-/** 👍 and 👎 when the answer takes votes, "Why?" when its heat map can be asked for; undefined when neither. */
-function answerButtons(answerId: string | undefined, posterId: string | undefined): ActionRowBuilder<ButtonBuilder> | undefined {
+/**
+ * 👍 and 👎 when the answer takes votes, "Why?" when its heat map can be asked for; undefined when neither. `number`
+ * labels the row with its card's number, in a message of several cards.
+ */
+function answerButtons(answerId: string | undefined, posterId: string | undefined, number?: number): ActionRowBuilder<ButtonBuilder> | undefined {
   const buttons: ButtonBuilder[] = [];
   if (answerId !== undefined) {
+    const up = new ButtonBuilder().setCustomId(feedbackId('up', answerId)).setEmoji('👍').setStyle(ButtonStyle.Secondary);
     buttons.push(
-      new ButtonBuilder().setCustomId(feedbackId('up', answerId)).setEmoji('👍').setStyle(ButtonStyle.Secondary),
+      number === undefined ? up : up.setLabel(String(number)),
       new ButtonBuilder().setCustomId(feedbackId('down', answerId)).setEmoji('👎').setStyle(ButtonStyle.Secondary),
     );
   }
-  if (posterId !== undefined) buttons.push(new ButtonBuilder().setCustomId(whyId(posterId)).setLabel('Why?').setEmoji('🔍').setStyle(ButtonStyle.Secondary));
+  if (posterId !== undefined) {
+    buttons.push(new ButtonBuilder().setCustomId(whyId(posterId)).setLabel(number === undefined || answerId !== undefined ? 'Why?' : `Why ${number}?`).setEmoji('🔍').setStyle(ButtonStyle.Secondary));
+  }
   return buttons.length === 0 ? undefined : new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons);
 }
 
