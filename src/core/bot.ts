@@ -276,8 +276,8 @@ export class MovieBot implements BotServices {
     if (store === undefined) return fallback;
     try {
       const own = await store.imageReplyMode(platform, place.channelId);
-      if (own !== undefined || place.parentChannelId === undefined) return own === undefined ? fallback : { mode: own, fromChannel: false };
-      const channels = await store.imageReplyMode(platform, place.parentChannelId);
+      if (own !== undefined) return { mode: own, fromChannel: false };
+      const channels = place.parentChannelId === undefined ? undefined : await store.imageReplyMode(platform, place.parentChannelId);
       return channels === undefined ? fallback : { mode: channels, fromChannel: true };
     } catch (error) {
       this.options.logger.warn({ err: error }, `settings unavailable: using the default image-reply mode "${fallback.mode}"`);

@@ -21,12 +21,13 @@ let previous: Promise<unknown> = Promise.resolve();
 /**
  * The picture in a format sharp decodes. sharp's libvips reads AVIF but not HEIC (the HEVC codec is not in its
  * build), which is what iPhones save photos as, so a HEIC photo is decoded by libheif compiled to WebAssembly, in a
- * worker thread (about a second for 12 megapixels, which would stall every other chat on the main thread), and
+ * worker thread (one to three seconds for 12 megapixels, which would stall every other chat on the main thread), and
  * becomes a JPEG with its transparency on white. Every other picture is returned as it is.
  */
 export function inReadableFormat(bytes: Uint8Array): Promise<Uint8Array> {
   if (sniffImageFormat(bytes) !== 'heic') return Promise.resolve(bytes);
-  const converted = previous.then(() => heicAsJpeg(bytes), () => heicAsJpeg(bytes));
+  // `previous` never rejects: a failed photo's error is its own request's.
+  const converted = previous.then(() => heicAsJpeg(bytes));
   previous = converted.catch(() => undefined);
   return converted;
 }
@@ -50,7 +51,9 @@ function decodeInWorker(bytes: Uint8Array): Promise<HeicOutcome> {
     }, DECODE_TIMEOUT_SECONDS * 1000);
     worker.once('message', resolve);
     worker.once('error', (error) => reject(new ImageError('damaged', DAMAGED, error)));
-    worker.once('exit', (code) => reject(new ImageError('damaged', DAMAGED, new Error(`HEIC worker exited with code ${code}`))));
-    worker.once('exit', () => clearTimeout(timer));
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new ImageError('damaged', DAMAGED, new Error(`HEIC worker exited with code ${code}`)));
+    });
   }).finally(() => void worker.terminate());
 }

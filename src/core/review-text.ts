@@ -46,6 +46,11 @@ export const wordCount = (text: string): number => text.trim().split(/\s+/).leng
 const ONE_LINER_MAX_WORDS = 12;
 
 export const isOneLiner = (review: string): boolean => wordCount(review) <= ONE_LINER_MAX_WORDS;
+/**
+ * A chat message this short is a few verdicts in a row ("just got back. run dont walk. the score is incredible"): each
+ * of its sentences that is a one-liner is read as one. Longer texts are reviews, read whole.
+ */
+const CHAT_MESSAGE_MAX_WORDS = 40;
 /** A message of chat's length, which the readings take sentence by sentence; a longer text is a review. */
 export const isChatMessage = (text: string): boolean => wordCount(text) <= CHAT_MESSAGE_MAX_WORDS;
 
@@ -72,12 +77,6 @@ function asTrainingText(text: string): string {
   return unstretched.replace(BARE_NEGATION, (_negation, verb?: string, modal?: string) => `${verb ?? modal}n't`);
 }
 
-/**
- * A chat message this short is a few verdicts in a row ("just got back. run dont walk. the score is incredible"): each
- * of its sentences that is a one-liner is read as one. Longer texts are reviews, read whole.
- */
-const CHAT_MESSAGE_MAX_WORDS = 40;
-
 /** Sentences end at a stop, "!" or "?" before a space (not "4.5/10"), or at a line break; kept, as the split's odd parts. */
 const SENTENCE_BREAK = /((?<=[.!?…])\s+|\s*\n\s*)/u;
 
@@ -103,7 +102,7 @@ const wordsOf = (text: string): string => (text.toLowerCase().replace(/['’]/g,
  * longer review (a card cannot show it whole), nor when only case, spacing or an apostrophe changed.
  */
 export function chatReading(text: string): string | undefined {
-  if (wordCount(text) > CHAT_MESSAGE_MAX_WORDS) return undefined;
+  if (!isChatMessage(text)) return undefined;
   const reading = emojiAsWords(slangAsWords(text)).replace(/\s+/g, ' ').trim();
   return reading === '' || wordsOf(reading) === wordsOf(text) ? undefined : reading;
 }

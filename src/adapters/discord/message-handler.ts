@@ -79,9 +79,10 @@ async function answerImages(
   }));
   const cards = replies.filter((reply): reply is PosterReply => reply?.kind === 'poster');
   const together = cards.length > 1;
+  const alone = replies.filter((reply): reply is Reply => reply !== undefined && !(together && reply.kind === 'poster'));
   const messages = [
     ...(together ? [{ options: renderPosterCards(cards), outcome: `${cards.length} posters` }] : []),
-    ...replies.flatMap((reply) => (reply === undefined || (together && reply.kind === 'poster') ? [] : [{ options: renderReply(reply), outcome: outcomeOf(reply) }])),
+    ...alone.map((reply) => ({ options: renderReply(reply), outcome: reply.kind === 'notice' ? reply.tone : reply.kind })),
   ];
   for (const { options, outcome } of messages) {
     await sendSafely(log, 'poster analysis', async () => {
@@ -91,8 +92,6 @@ async function answerImages(
     });
   }
 }
-
-const outcomeOf = (reply: Reply): string => (reply.kind === 'notice' ? reply.tone : reply.kind);
 
 /**
  * A DM or a message that names the bot (a reply to its card alone does not: "thanks", "wrong genre") with no image,
